@@ -1,0 +1,114 @@
+"""Split a document into sentences and mark those that must not yield events.
+
+Articles carry photo captions and repeated paragraphs; a caption restates the story and a repeated paragraph
+reports nothing new, so both are marked here and skipped by extraction. Offsets always point into the
+original text, so evidence quotes stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket) before white space and a
+# capital, digit or opening quote. Abbreviations and initials that end in a dot are guarded below.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-ZА-ЯЁІЇЄ0-9])""")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rev",
+    "gov", "sen", "rep", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp",
+}
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*\s*$""")
+_WORD = re.compile(r"\w+")
+CAPTION_MAX_WORDS = 45
+FRAGMENT_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    repeated: bool = False  # the same sentence stood earlier in the document
+    caption: bool = False  # a photo caption or stand-alone line inside an article
+    fragment: bool = False  # too short to report anything
+
+    @property
+    def usable(self) -> bool:
+        return not (self.repeated or self.caption or self.fragment)
+
+
+def segment(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, with repeats, captions and fragments marked."""
+    paragraphs = list(_paragraphs(text))
+    is_article = len(paragraphs) > 1
+    seen: set[str] = set()
+    sentences: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        paragraph_text = text[p_start:p_end]
+        caption = is_article and index > 0 and _looks_like_caption(paragraph_text)
+        for s_start, s_end in _split_sentences(paragraph_text):
+            start, end = p_start + s_start, p_start + s_end
+            sentence_text = text[start:end]
+            key = normalise(sentence_text)
+            n_words = len(_WORD.findall(sentence_text))
+            sentences.append(
+                Sentence(
+                    start=start,
+                    end=end,
+                    text=sentence_text,
+                    paragraph=index,
+                    repeated=key in seen,
+                    caption=caption,
+                    fragment=n_words <= FRAGMENT_MAX_WORDS,
+                )
+            )
+            seen.add(key)
+    return sentences
+
+
+def normalise(sentence: str) -> str:
+    """A sentence's words, lower-cased: the key under which repeats are recognised."""
+    return " ".join(_WORD.findall(sentence.casefold()))
+
+
+def _paragraphs(text: str):
+    """(start, end) of each non-blank line, stripped of surrounding white space."""
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            yield start, start + len(stripped)
+
+
+def _split_sentences(paragraph: str):
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        if _is_abbreviation(paragraph[start:end]):
+            continue
+        yield start, end
+        start = _skip_space(paragraph, end)
+    if start < len(paragraph):
+        yield start, len(paragraph)
+
+
+def _is_abbreviation(sentence: str) -> bool:
+    if not sentence.endswith("."):
+        return False
+    last = sentence.rsplit(None, 1)[-1].rstrip(".").casefold()
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _looks_like_caption(paragraph: str) -> bool:
+    """A line with no closing punctuation inside an article: a caption, a heading or a credit."""
+    n_words = len(_WORD.findall(paragraph))
+    return n_words <= CAPTION_MAX_WORDS and not _TERMINAL.search(paragraph)

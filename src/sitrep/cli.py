@@ -1,0 +1,210 @@
+"""The `sitrep` command: thin wrappers over the library's functions, one per sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import config
+from .errors import SitrepError
+from .export import FORMATS, write_events
+from .model import to_dict
+from .show import event_table, explain_event
+
+EXAMPLES = """examples:
+  sitrep ingest examples/ --published 2024-12-31
+  sitrep ingest news.jsonl telegram_export/result.json
+  sitrep events --country Russia --type "Air/drone strike"
+  sitrep show ev-1a2b3c4d5e6f
+  sitrep export --format csv -o events.csv
+  sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
+  sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except SitrepError as error:
+        print(f"sitrep: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="Conflict news in; a geocoded, source-attributed event database out.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    ingest = _command(commands, "ingest", "read files into the event database", "sitrep ingest examples/ --published 2024-12-31")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="text, JSONL, HTML or Telegram export files or folders")
+    ingest.add_argument("--published", type=_date, help="publication date of plain-text files (YYYY-MM-DD)")
+    ingest.add_argument("--source", help="outlet or channel of plain-text files")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _db_option(ingest)
+    ingest.set_defaults(handler=_ingest)
+
+    events = _command(commands, "events", "list events as a table", "sitrep events --since 2024-12-01 --country RU")
+    _filter_options(events)
+    _db_option(events)
+    events.set_defaults(handler=_events)
+
+    show = _command(commands, "show", "one event with its reports and evidence", "sitrep show ev-1a2b3c4d5e6f")
+    show.add_argument("event_id", metavar="EVENT_ID")
+    _db_option(show)
+    show.set_defaults(handler=_show)
+
+    export = _command(commands, "export", "write events as JSONL, CSV or GeoJSON", "sitrep export --format geojson -o events.geojson")
+    export.add_argument("--format", choices=FORMATS, default="jsonl")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    _filter_options(export)
+    _db_option(export)
+    export.set_defaults(handler=_export)
+
+    extract = _command(commands, "extract", "print the event mentions of a text, stores nothing", 'sitrep extract "A drone hit a depot in Yartsevo on December 31" --published 2024-12-31')
+    extract.add_argument("text")
+    extract.add_argument("--published", type=_date)
+    extract.set_defaults(handler=_extract)
+
+    gazetteer = _command(commands, "gazetteer", "the local gazetteer: import GeoNames files, show what is loaded", "sitrep gazetteer import UA.zip")
+    gazetteer_commands = gazetteer.add_subparsers(metavar="ACTION")
+    gz_import = _command(gazetteer_commands, "import", "import GeoNames dumps (country zips, allCountries, cities, admin codes, alternate names)", "sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt")
+    gz_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    gz_import.set_defaults(handler=_gazetteer_import)
+    gz_info = _command(gazetteer_commands, "info", "what the gazetteer holds", "sitrep gazetteer info")
+    gz_info.set_defaults(handler=_gazetteer_info)
+
+    geocode = _command(commands, "geocode", "places named in a text, or in each document of a JSONL file", 'sitrep geocode --jsonl docs.jsonl')
+    geocode.add_argument("text", nargs="?")
+    geocode.add_argument("--jsonl", type=Path, help="documents, one JSON object per line, with id and text")
+    geocode.set_defaults(handler=_geocode)
+    return parser
+
+
+def _command(commands, name: str, help_text: str, example: str) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="the event database (default: $SITREP_DB, else events.db in the user's data folder)")
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=_date, help="events on or after this date")
+    parser.add_argument("--until", type=_date, help="events on or before this date")
+    parser.add_argument("--country", help="country name or ISO code")
+    parser.add_argument("--type", dest="event_type", help="event type or sub-event type")
+    parser.add_argument("--verification", choices=["unverified", "reported", "claimed", "confirmed", "disputed"])
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
+
+
+def _open_store(args):
+    from .store import Store
+
+    return Store.open(args.db or config.default_db())
+
+
+def _filters(args) -> dict:
+    return dict(
+        since=args.since, until=args.until, country=args.country,
+        event_type=args.event_type, verification=args.verification,
+    )
+
+
+def _ingest(args) -> int:
+    from .jobs import ingest_paths
+
+    with _open_store(args) as store:
+        summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
+        for error in summary.errors:
+            print(f"sitrep: {error}", file=sys.stderr)
+        print(summary)
+        print(f"database: {store.path}")
+    return 1 if summary.errors else 0
+
+
+def _events(args) -> int:
+    with _open_store(args) as store:
+        print(event_table(list(store.events(**_filters(args)))))
+    return 0
+
+
+def _show(args) -> int:
+    with _open_store(args) as store:
+        event = store.event(args.event_id)
+        if event is None:
+            raise SitrepError(f"no event {args.event_id!r} in {store.path} (see `sitrep events`)")
+        print(explain_event(event, store.document, color=sys.stdout.isatty()))
+    return 0
+
+
+def _export(args) -> int:
+    with _open_store(args) as store:
+        events = store.events(**_filters(args))
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = write_events(events, args.format, out)
+            print(f"{count} events written to {args.output}", file=sys.stderr)
+        else:
+            write_events(events, args.format, sys.stdout)
+    return 0
+
+
+def _extract(args) -> int:
+    from .pipeline import extract
+
+    for mention in extract(args.text, published=args.published):
+        print(json.dumps(to_dict(mention), ensure_ascii=False))
+    return 0
+
+
+def _gazetteer_import(args) -> int:
+    from .geo import Gazetteer
+
+    gazetteer = Gazetteer.open()
+    gazetteer.import_files(args.files)
+    print(json.dumps(gazetteer.info(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _gazetteer_info(args) -> int:
+    from .geo import Gazetteer
+
+    print(json.dumps(Gazetteer.open().info(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _geocode(args) -> int:
+    from .geocoding import geocode_jsonl, geocode_text
+
+    if args.jsonl:
+        return geocode_jsonl(args.jsonl, sys.stdout)
+    if not args.text:
+        raise SitrepError("give a TEXT to geocode or --jsonl DOCS.jsonl")
+    return geocode_text(args.text, sys.stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""How many were killed and wounded, as the most conservative figure a sentence gives.
+
+"No casualties" is 0 killed; no figure at all is unknown (None), never 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
+    "a couple": 2, "couple": 2, "several": 3, "a few": 3, "few": 3, "both": 2,
+}
+_NUM = r"(?P<num>\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
+_NOUN = r"(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
+_KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths)"
+_WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring)"
+
+_KILLED_PATTERNS = [
+    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
+    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
+    re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
+]
+_WOUNDED_PATTERNS = [
+    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
+    re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_QUALIFIER}{_NUM}\b", re.I),
+]
+_NO_CASUALTIES = re.compile(
+    r"\b(no (casualties|deaths|fatalities|one was (killed|hurt|injured)|victims|dead)|nobody was (killed|hurt|injured)|"
+    r"no one was (killed|hurt|injured)|without casualties|no immediate reports? of casualties|no injuries or deaths)\b",
+    re.I,
+)
+_NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
+# A bare "dead"/"killed" with no number: someone died, at least one.
+_ONE_DEAD = re.compile(r"\b(?:a|one|man|woman|child|boy|girl|soldier|civilian|policeman|activist|protester)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|dies|died|dead)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    fatalities: int | None
+    injuries: int | None
+    fatalities_evidence: Evidence | None
+    injuries_evidence: Evidence | None
+
+
+def find_casualties(sentence: str, offset: int = 0) -> Casualties:
+    killed, killed_ev = _smallest(_KILLED_PATTERNS, sentence, offset)
+    if killed is None:
+        if (match := _NO_CASUALTIES.search(sentence)):
+            killed, killed_ev = 0, _evidence(match, offset)
+        elif (match := _ONE_DEAD.search(sentence)):
+            killed, killed_ev = 1, _evidence(match, offset)
+    wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
+    if wounded is None and (match := _NO_INJURIES.search(sentence)):
+        wounded, wounded_ev = 0, _evidence(match, offset)
+    return Casualties(killed, wounded, killed_ev, wounded_ev)
+
+
+def parse_number(text: str) -> int | None:
+    text = text.casefold().strip()
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
+    """The lowest figure any pattern finds: ACLED codes the most conservative report."""
+    best: tuple[int, Evidence] | None = None
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            value = parse_number(match.group("num"))
+            if value is None or value > 100_000:
+                continue
+            if best is None or value < best[0]:
+                best = (value, _evidence(match, offset))
+    return best if best else (None, None)
+
+
+def _evidence(match: re.Match, offset: int) -> Evidence:
+    return Evidence(offset + match.start(), offset + match.end(), match.group())

@@ -1,0 +1,100 @@
+"""Who says an event happened, through what channel, with what stance, and how verified the text says it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Claim, Evidence
+from .lexicon import channel_patterns, claimant_side_patterns, local_official_pattern, verification_cues
+
+_SPEECH_VERB = r"(?:said|says|say|claimed|claims|claim|confirmed|confirms|reported|reports|announced|stated|wrote|told|added|alleged|denied|denies|insisted)"
+# "according to X", "X said", "said X" — the claimant is the noun phrase around the verb of speech.
+_ACCORDING_TO = re.compile(r"\baccording to (?P<who>(?:the |a |an )?[^,.;:\"“”]{2,90}?)(?=[,.;:\"“”]|\s+(?:which|who|that|on|in a|with)\b|$)", re.I)
+_WHO_SAID = re.compile(
+    rf"(?P<who>(?:[A-Z][\w’'.-]*|the|of|a|an|his|her|its|their|and)(?:[\s-]+(?:[\w’'().-]+)){{0,9}}?)\s+{_SPEECH_VERB}\b"
+)
+_SAID_WHO = re.compile(rf",\s*{_SPEECH_VERB}\s+(?P<who>[^,.;:]{{3,80}}?)\s*[.,;]?$")
+_BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion))$", re.I)
+# A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
+_DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
+_AUXILIARY_END = re.compile(r"\s+(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously)$", re.I)
+_STANCES = [
+    (re.compile(r"\b(denied|denies|deny|dismissed|refuted|rejected)\b", re.I), "denies"),
+    (re.compile(r"\b(claimed responsibility|took responsibility|claimed credit)\b", re.I), "claims responsibility"),
+    (re.compile(r"\b(confirmed|confirms)\b", re.I), "confirms"),
+    (re.compile(r"\b(claimed|claims|claim|alleged)\b", re.I), "claims"),
+]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claim: Claim
+    evidence: Evidence | None
+
+
+def find_attribution(sentence: str, offset: int, actor1: str | None, place_country: str | None) -> Attribution | None:
+    """The claim a sentence attributes its report to, or None when it names no source."""
+    match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
+    if match is None:
+        return None
+    who = _tidy(match.group("who"))
+    if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who):
+        return None
+    side = claimant_side(who, place_country)
+    stance = _stance(sentence)
+    if stance in ("reports", "claims") and side and actor1 and side in actor1:
+        stance = "claims responsibility"  # the side that acted telling of its own attack
+    channel = find_channel(sentence)
+    claim = Claim(claimant=who, claimant_side=side, channel=channel, stance=stance, verification=_status_of(stance))
+    start = offset + match.start("who") + match.group("who").find(who)
+    return Attribution(claim, Evidence(start, start + len(who), who))
+
+
+def find_channel(text: str) -> str | None:
+    for name, pattern in channel_patterns().items():
+        if pattern.search(text):
+            return name
+    return None
+
+
+def claimant_side(who: str, place_country: str | None) -> str | None:
+    """The country a claimant speaks for: named in its words, or the attacked place's for its officials."""
+    for side, pattern in claimant_side_patterns().items():
+        if pattern.search(who):
+            return side
+    if local_official_pattern().search(who):
+        return place_country
+    return None
+
+
+def verification_cue(sentence: str) -> tuple[str, Evidence] | None:
+    """What a sentence says of the truth of the report before it: unverified, disputed or confirmed."""
+    for status, patterns in verification_cues().items():
+        for pattern in patterns:
+            if (match := pattern.search(sentence)):
+                return status, Evidence(match.start(), match.end(), match.group())
+    return None
+
+
+def _last_speaker(sentence: str) -> re.Match | None:
+    matches = list(_WHO_SAID.finditer(sentence))
+    return matches[-1] if matches else None
+
+
+def _stance(sentence: str) -> str:
+    for pattern, stance in _STANCES:
+        if pattern.search(sentence):
+            return stance
+    return "reports"
+
+
+def _status_of(stance: str) -> str:
+    return {"denies": "disputed", "claims responsibility": "claimed", "confirms": "confirmed"}.get(stance, "reported")
+
+
+def _tidy(who: str) -> str:
+    who = who.strip(" ,;:\"“”'")
+    who = re.sub(r"^(and|but|while|as|which|that|however)\s+", "", who, flags=re.I)
+    who = re.sub(r"\s+(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
+    return _AUXILIARY_END.sub("", who.strip())

@@ -1,0 +1,132 @@
+"""Event dates from the words of a sentence and the publication date of its document.
+
+Reports rarely give a full date: "overnight on December 31", "late last night", "on Saturday". Each is
+resolved against the publication date, preferring the past (news reports what has happened). With no
+year in the text and no publication date there is no date: one is never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Evidence, TIME_PRECISION_DAY, TIME_PRECISION_MONTH, TIME_PRECISION_WEEK
+
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Most specific first: the first pattern that matches decides.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve)\b", re.I)),
+    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
+    ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
+    ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    start: date
+    end: date
+    precision: int
+    evidence: Evidence | None
+
+
+# A vague expression ("in August") dates the event only when it stands near the event's words; further
+# away it usually dates something else ("territory taken in a surprise offensive in August").
+_VAGUE_KINDS = {"month_only", "last_week", "weekday"}
+MAX_VAGUE_DISTANCE = 60
+
+
+def resolve_date(sentence: str, offset: int, published: date | None, anchor: int = 0) -> EventDate | None:
+    """The date an event sentence gives, as a range with ACLED's time_precision, or None.
+
+    `offset` is the sentence's start in its document, so the evidence points into the document;
+    `anchor` is where the event's words stand in the sentence.
+    """
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if kind in _VAGUE_KINDS and min(abs(match.start() - anchor), abs(match.end() - anchor)) > MAX_VAGUE_DISTANCE:
+                continue
+            resolved = _resolve(kind, match, published)
+            if resolved is not None:
+                start, end, precision = resolved
+                evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
+                return EventDate(start, end, precision, evidence)
+    return None
+
+
+def date_from_publication(published: date | None) -> EventDate | None:
+    """With no date in the text, a report is of the day it was published or the day before."""
+    if published is None:
+        return None
+    return EventDate(published - timedelta(days=1), published, TIME_PRECISION_WEEK, None)
+
+
+def _resolve(kind: str, match: re.Match, published: date | None):
+    if kind in ("iso", "month_day", "day_month"):
+        return _calendar_date(match, published)
+    if published is None:
+        return None
+    if kind == "yesterday":
+        day = published - timedelta(days=1)
+        return day, day, TIME_PRECISION_DAY
+    if kind == "today":
+        return published, published, TIME_PRECISION_DAY
+    if kind == "weekday":
+        back = (published.weekday() - _WEEKDAYS[match.group("weekday").casefold()]) % 7
+        day = published - timedelta(days=back)
+        return day, day, TIME_PRECISION_DAY
+    if kind == "overnight":
+        return published - timedelta(days=1), published, TIME_PRECISION_DAY
+    if kind == "last_week":
+        return published - timedelta(days=7), published, TIME_PRECISION_WEEK
+    if kind == "month_only":
+        return _month_range(match, published)
+    return None
+
+
+def _calendar_date(match: re.Match, published: date | None):
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.casefold().rstrip(".")]
+    day = int(match.group("day"))
+    year_text = match.groupdict().get("year")
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+        # "December 31" in a report published on 2 January is last year's.
+        if _safe_date(year, month, day) and _safe_date(year, month, day) > published + timedelta(days=1):
+            year -= 1
+    else:
+        return None
+    resolved = _safe_date(year, month, day)
+    return (resolved, resolved, TIME_PRECISION_DAY) if resolved else None
+
+
+def _month_range(match: re.Match, published: date):
+    month = _MONTHS[match.group("month").casefold().rstrip(".")]
+    year = int(match.group("year")) if match.group("year") else published.year
+    if not match.group("year") and date(year, month, 1) > published:
+        year -= 1
+    last_day = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last_day), TIME_PRECISION_MONTH
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

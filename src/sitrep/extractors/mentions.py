@@ -1,0 +1,270 @@
+"""Event mentions of one document: one per real-world event the document reports, every field with evidence.
+
+Sentences are read in order. A sentence with an event trigger opens a new report or, when it refers back
+("the attack", "the blast") or repeats the same event in the same place, adds to the report before it.
+Sentences with no trigger may still add to the report before them: a verification cue ("the claims have
+not been verified") or a back-reference that names the place ("The destruction of sites in ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..clean import Sentence
+from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
+from .casualties import find_casualties
+from .claims import find_attribution, verification_cue
+from .dates import EventDate, date_from_publication, resolve_date
+from .participants import civilians_named, find_actors, find_target, find_weapon
+from .triggers import Trigger, find_trigger
+
+_BACK_REFERENCE = re.compile(
+    r"\b(the|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}?"
+    r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
+    r"damage|fires?|fighting|clash(?:es)?|operation|sabotage|hit|claims?)\b",
+    re.I,
+)
+_FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
+# How many sentences a back-reference may reach over to the report it continues.
+MAX_REFERENCE_GAP = 6
+CLAIM_PRIORITY = {"denies": 0, "confirms": 1, "claims responsibility": 2, "claims": 3, "reports": 4}
+
+
+@dataclass
+class _Report:
+    """A report being assembled from one or more sentences of a document."""
+
+    trigger: Trigger
+    sentence: Sentence
+    last_sentence_index: int
+    place: Place | None = None
+    date: EventDate | None = None
+    date_from_text: bool = False
+    fields: dict = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+
+
+def extract_mentions(
+    document: Document,
+    sentences: list[Sentence],
+    places: list[Place],
+) -> list[Mention]:
+    """The event mentions of a document, given its sentences and the places found in its text."""
+    reports: list[_Report] = []
+    for index, sentence in enumerate(sentences):
+        if not sentence.usable:
+            continue
+        trigger = find_trigger(sentence.text, sentence.start)
+        sentence_places = [p for p in places if sentence.start <= (p.start or -1) < sentence.end]
+        previous = reports[-1] if reports else None
+        refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (
+            index - previous.last_sentence_index <= MAX_REFERENCE_GAP
+        )
+        if trigger is None:
+            if refers_back or (previous and index - previous.last_sentence_index == 1):
+                _add_context(previous, sentence, index, sentence_places, document)
+            continue
+        place = _best_place(sentence_places, sentence.text, sentence.start)
+        if previous and _same_event(previous, trigger, place, refers_back):
+            _add_sentence(previous, trigger, sentence, index, place, document)
+            continue
+        report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
+        report.evidence["event_type"] = trigger.evidence
+        if place is None and not refers_back:
+            place = _nearest_place_before(places, sentence)
+        _add_sentence(report, trigger, sentence, index, place, document)
+        reports.append(report)
+    return [_to_mention(document, report) for report in reports]
+
+
+def refers_back(sentence: str) -> bool:
+    """Does a sentence speak of an event told before ("the attack", "this blast")?"""
+    return bool(_BACK_REFERENCE.search(sentence))
+
+
+def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_back: bool) -> bool:
+    if refers_back:
+        return True
+    if not _compatible_types(report.trigger, trigger):
+        return False
+    return place is None or report.place is None or _compatible_places(report.place, place)
+
+
+def _compatible_types(a: Trigger, b: Trigger) -> bool:
+    if a.fallback or b.fallback or a.sub_event_type == b.sub_event_type:
+        return True
+    family = _FAMILY_OF_EVENT_TYPE.get(a.event_type)
+    return family is not None and family == _FAMILY_OF_EVENT_TYPE.get(b.event_type)
+
+
+def _compatible_places(a: Place, b: Place) -> bool:
+    """One place contains the other or they are the same: a country and a town in it, a town twice."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.iso and b.iso and a.iso != b.iso:
+        return False
+    coarse, fine = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
+    if coarse.feature_code and coarse.feature_code.startswith("PCL"):
+        return True
+    if coarse.geo_precision >= GEO_PRECISION_REGION and coarse.admin1 and coarse.admin1 == fine.admin1:
+        return True
+    return a.name == b.name
+
+
+def _add_sentence(report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, document: Document):
+    report.last_sentence_index = index
+    if report.trigger.fallback and not trigger.fallback:
+        report.trigger = trigger
+        report.evidence["event_type"] = trigger.evidence
+    _add_place(report, place, document.text)
+    _add_fields(report, sentence, document, trigger)
+
+
+def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
+    """A sentence with no trigger of its own that tells more of the report before it."""
+    report.last_sentence_index = index
+    cue = verification_cue(sentence.text)
+    if cue:
+        status, evidence = cue
+        report.cues.append(status)
+        report.evidence.setdefault("verification", _shift(evidence, sentence.start))
+    if _BACK_REFERENCE.search(sentence.text):
+        _add_place(report, _best_place(sentence_places, sentence.text, sentence.start), document.text)
+        _add_fields(report, sentence, document, None)
+
+
+def _add_place(report: _Report, place: Place | None, text: str):
+    if place is None:
+        return
+    if report.place is not None and place.geonameid == report.place.geonameid:
+        return  # the same place again: the first mention says how near ("a few miles from Belgorod")
+    if report.place is None or place.geo_precision < report.place.geo_precision:
+        report.place = place
+        if place.start is not None and place.end is not None:
+            report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+
+
+def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger: Trigger | None):
+    text, offset = sentence.text, sentence.start
+    anchor = (trigger.evidence.start - offset) if trigger else 0
+    event_date = resolve_date(text, offset, document.published, anchor)
+    if event_date and (not report.date_from_text or event_date.precision < report.date.precision):
+        report.date, report.date_from_text = event_date, True
+        report.evidence["event_date"] = event_date.evidence
+    actors = find_actors(text, offset, report.date.start if report.date else None)
+    if actors and "actor1" not in report.fields:
+        report.fields["actor1"] = actors[0].value
+        report.evidence["actor1"] = actors[0].evidence
+        if len(actors) > 1:
+            report.fields["actor2"] = actors[1].value
+            report.evidence["actor2"] = actors[1].evidence
+    if "actor2" not in report.fields and (victims := civilians_named(text, offset)) and trigger:
+        report.fields["actor2_civilians"] = True
+        report.evidence["actor2"] = victims
+    _first(report, "target", find_target(text, offset))
+    _first(report, "weapon", find_weapon(text, offset))
+    if trigger and trigger.weapon and "weapon" not in report.fields:
+        report.fields["weapon"] = trigger.weapon
+        report.evidence["weapon"] = trigger.evidence
+    casualties = find_casualties(text, offset)
+    for name, value, evidence in (
+        ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
+        ("injuries", casualties.injuries, casualties.injuries_evidence),
+    ):
+        if value is not None and (name not in report.fields or value < report.fields[name]):
+            report.fields[name] = value
+            report.evidence[name] = evidence
+    place_country = report.place.country if report.place else None
+    attribution = find_attribution(text, offset, report.fields.get("actor1"), place_country)
+    if attribution:
+        report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
+    cue = verification_cue(text)
+    if cue:
+        report.cues.append(cue[0])
+        report.evidence.setdefault("verification", _shift(cue[1], offset))
+
+
+def _first(report: _Report, name: str, found):
+    if found is not None and name not in report.fields:
+        report.fields[name] = found.value
+        report.evidence[name] = found.evidence
+        if found.text:
+            report.fields[f"{name}_text"] = found.text
+
+
+def _to_mention(document: Document, report: _Report) -> Mention:
+    event_date = report.date or date_from_publication(document.published)
+    fields = report.fields
+    claims = tuple(sorted(report.claims, key=_claim_rank))
+    actor2 = fields.get("actor2")
+    if actor2 is None and fields.get("actor2_civilians") and report.place and report.place.country:
+        actor2 = f"Civilians ({report.place.country})"
+    evidence = dict(report.evidence)
+    if claims and claims[0].evidence:
+        evidence["claimant"] = claims[0].evidence
+    return Mention(
+        document_id=document.id,
+        event_type=report.trigger.event_type,
+        sub_event_type=report.trigger.sub_event_type,
+        sentence_start=report.sentence.start,
+        sentence_end=report.sentence.end,
+        event_date=event_date.start if event_date else None,
+        event_date_end=event_date.end if event_date else None,
+        time_precision=event_date.precision if event_date else None,
+        actor1=fields.get("actor1"),
+        actor2=actor2,
+        place=report.place,
+        target=fields.get("target_text"),
+        target_class=fields.get("target"),
+        weapon=fields.get("weapon"),
+        fatalities=fields.get("fatalities"),
+        injuries=fields.get("injuries"),
+        claims=claims,
+        verification=verification_status(claims, report.cues),
+        evidence=evidence,
+    )
+
+
+def verification_status(claims: tuple[Claim, ...] | list[Claim], cues: list[str]) -> str:
+    """The state of the evidence: disputed > unverified > confirmed > claimed > reported."""
+    stances = {c.stance for c in claims}
+    if "denies" in stances or "disputed" in cues:
+        return "disputed"
+    if "unverified" in cues:
+        return "unverified"
+    if "confirms" in stances or "confirmed" in cues:
+        return "confirmed"
+    if stances and stances <= {"claims responsibility"}:
+        return "claimed"
+    return "reported"
+
+
+def _claim_rank(claim: Claim):
+    return (CLAIM_PRIORITY.get(claim.stance, 9), claim.channel is None)
+
+
+_ACTOR_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
+
+
+def _best_place(places: list[Place], text: str, offset: int) -> Place | None:
+    """The most specific place a sentence names; among equals, not a country named as an actor
+    ("a strike by Ukraine inside Russia" happened in Russia), then the first."""
+    def rank(place: Place):
+        before = text[max(0, (place.start or offset) - offset - 6):(place.start or offset) - offset]
+        return (place.geo_precision, bool(_ACTOR_BEFORE.search(before)))
+
+    return min(places, key=rank) if places else None
+
+
+def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:
+    """A report that names no place happened where the text last placed us, if that was just before."""
+    before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
+    return before[-1] if before else None
+
+
+def _shift(evidence: Evidence, offset: int) -> Evidence:
+    return Evidence(evidence.start + offset, evidence.end + offset, evidence.quote)
+

@@ -1,0 +1,45 @@
+"""Which sentences report an event, and of which ACLED type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..model import Evidence
+from .lexicon import non_event_cues, taxonomy, trigger_rules
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    sub_event_type: str
+    evidence: Evidence
+    weapon: str | None = None
+    fallback: bool = False  # only a death or wound was found: the type is a guess
+
+
+def find_trigger(sentence: str, offset: int = 0) -> Trigger | None:
+    """The event a sentence reports, or None for sentences that report none (forecasts, habits, ...)."""
+    found = _trigger_at_zero(sentence)
+    if found is None or offset == 0:
+        return found
+    evidence = Evidence(found.evidence.start + offset, found.evidence.end + offset, found.evidence.quote)
+    return replace(found, evidence=evidence)
+
+
+@lru_cache(maxsize=4096)
+def _trigger_at_zero(sentence: str) -> Trigger | None:
+    # Cached: the pipeline asks once to pick sentences for spaCy and again to extract from them.
+    if any(cue.search(sentence) for cue in non_event_cues()):
+        return None
+    for rule in trigger_rules():
+        match = rule.search(sentence)
+        if match:
+            evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
+            return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback)
+    return None
+
+
+def may_report_event(sentence: str) -> bool:
+    """A cheap first look: could this sentence report an event at all? (decides what spaCy parses)"""
+    return find_trigger(sentence) is not None

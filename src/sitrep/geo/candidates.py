@@ -1,0 +1,206 @@
+"""Toponym candidates: capitalised word runs of a text with the context that tells what kind of place they are.
+
+No NLP model: runs of capitalised words are cut into the longest names the gazetteer knows, and the words
+around each ("district", "region", "city of", "south of") set what is looked up and at what precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep.geo.normalize import normalise
+from sitrep.geo.wordlists import stopwords
+
+MAX_NAME_WORDS = 4
+
+_LETTERS = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
+
+_ADMIN1_WORDS = r"regions?|oblasts?|provinces?|krai|kray|governorates?|republic"
+_ADMIN2_WORDS = r"districts?|raions?|rayons?"
+UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
+# "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.
+LISTED_UNIT_AFTER = re.compile(
+    rf"^(?:,\s*{_LETTERS}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+    rf"({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b"
+)
+DIRECTION_AFTER = re.compile(r"^[ \t]+(direction|axis|sector|front)\b", re.IGNORECASE)
+SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:city|town|village|settlement|hamlet|urban-type settlement)s?\s+of\s+$", re.IGNORECASE
+)
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+RELATIVE_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside(?:\s+of)?|(?:the\s+)?outskirts\s+of|close\s+to|next\s+to|not\s+far\s+from|"
+    rf"(?:the\s+)?vicinity\s+of|{_COMPASS}\s+of|(?:a\s+few|several|\d+)\s+(?:miles|km|kilometres|kilometers)"
+    r"\s+(?:\w+\s+)?(?:from|of)|approach(?:es)?\s+to|towards?|around)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?)\s+$", re.IGNORECASE)
+LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
+PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the text that may name a place, and what its context says about it."""
+
+    start: int  # the name and its unit word: "Smolensk region"
+    end: int
+    name: str  # the name words only: "Smolensk"
+    known: bool  # the gazetteer knows the name (else only a fuzzy match may resolve it)
+    sentence: int
+    unit: str | None = None  # 'admin1' | 'admin2' | None
+    settlement: bool = False  # "city of X", "village of X"
+    relative: bool = False  # "near X", "south of X", "X direction": geo_precision 2
+    place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
+    parent: int | None = None  # index of the candidate naming the unit that contains this one
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    sentence_initial: bool
+
+
+def find_candidates(
+    text: str,
+    is_known: Callable[[str], bool],
+    exclude_spans: Sequence[tuple[int, int]] = (),
+) -> list[Candidate]:
+    """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it."""
+    found: list[Candidate] = []
+    for run in _capitalised_runs(text, exclude_spans):
+        found.extend(_split_run(text, run, is_known))
+    found = _with_list_context(text, found)
+    return _with_parents(text, found)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+
+def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> list[list[_Token]]:
+    starts = _sentence_starts(text)
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    sentence = 0
+    for match in _WORD.finditer(text):
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
+            sentence += 1
+        word = match.group()
+        prefix = text[starts[sentence]:match.start()]
+        token = _Token(match.start(), match.end(), word, sentence, not any(ch.isalnum() for ch in prefix))
+        joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
+        if not _is_name_word(text, token, exclude_spans):
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if not joined and current:
+            runs.append(current)
+            current = []
+        current.append(token)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, int]]) -> bool:
+    word = token.text
+    if not word[0].isupper():
+        return False
+    if len(word) > 1 and word.isupper():
+        return False  # acronyms: HIMARS, NATO, UAV
+    if re.match(r"-\d", text[token.end:token.end + 2]):
+        return False  # model names: Su-25, Tu-22M3
+    return not any(s < token.end and token.start < e for s, e in exclude_spans)
+
+
+def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) -> list[Candidate]:
+    stop = stopwords()
+    first = normalise(run[0].text)
+    if first in stop.titles:
+        return []  # "President Zelensky", "Governor Gladkov"
+    if first in stop.given_names and len(run) > 1 and not UNIT_AFTER.match(" " + run[1].text):
+        return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
+    candidates = []
+    i = 0
+    while i < len(run):
+        for size in range(min(MAX_NAME_WORDS, len(run) - i), 0, -1):
+            words = run[i:i + size]
+            name = text[words[0].start:words[-1].end]
+            if _is_stop(words, stop.not_places) or (size == 1 and _is_common_word(text, words[0])):
+                continue
+            if size > 1 and normalise(words[0].text) in STOP_WORDS:
+                continue  # "The Belgorod": a name does not start with "The"
+            if is_known(name) or size == 1:
+                candidates.append(_candidate(text, words, name, known=is_known(name)))
+                i += size
+                break
+        else:
+            i += 1
+    return candidates
+
+
+def _is_stop(words: list[_Token], not_places: frozenset[str]) -> bool:
+    if len(words) == 1:
+        norm = normalise(words[0].text)
+        return norm in not_places or norm in STOP_WORDS or UNIT_AFTER.match(" " + words[0].text) is not None
+    return normalise(words[-1].text) in not_places or UNIT_AFTER.match(" " + words[-1].text) is not None
+
+
+def _is_common_word(text: str, token: _Token) -> bool:
+    """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling")."""
+    if not token.sentence_initial:
+        return False
+    return re.search(rf"\b{re.escape(token.text.lower())}\b", text) is not None
+
+
+def _candidate(text: str, words: list[_Token], name: str, known: bool) -> Candidate:
+    start, end = words[0].start, words[-1].end
+    after = text[end:end + 120]
+    before = text[max(0, start - 80):start]
+    unit = None
+    unit_match = UNIT_AFTER.match(after)
+    if unit_match:
+        end += unit_match.end()
+        unit = "admin2" if re.match(_ADMIN2_WORDS, unit_match.group(1), re.IGNORECASE) else "admin1"
+    elif listed := LISTED_UNIT_AFTER.match(after):
+        unit = "admin2" if re.match(_ADMIN2_WORDS, listed.group(1), re.IGNORECASE) else "admin1"
+    relative = bool(RELATIVE_BEFORE.search(before) or DIRECTION_AFTER.match(after))
+    settlement = bool(SETTLEMENT_BEFORE.search(before))
+    return Candidate(
+        start=start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
+        settlement=settlement, relative=relative,
+        place_context=settlement or relative or bool(PLACE_WORD_BEFORE.search(before)),
+    )
+
+
+def _with_list_context(text: str, found: list[Candidate]) -> list[Candidate]:
+    """In "in Igomenka and Dragonsko" the second name shares the place context of the first."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if prev and prev.place_context and not cand.place_context and LIST_GAP.match(text[prev.end:cand.start]):
+            cand = replace(cand, place_context=True)
+        out.append(cand)
+    return out
+
+
+def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"Yartsevo district of the Smolensk region": Yartsevo must lie in the unit named next."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        child, parent = out[i], out[i + 1]
+        if child.unit != "admin1" and parent.unit == "admin1" and PARENT_GAP.match(text[child.end:parent.start]):
+            out[i] = replace(child, parent=i + 1)
+    return out

@@ -1,0 +1,132 @@
+"""Choosing among homonyms: what the rest of the document says about where it is, then priors."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.geo.candidates import Candidate
+from sitrep.geo.gazetteer import GazetteerEntry
+
+BIG_CITY = 100_000  # a bare name this big is evidence for its country
+SMALL_PLACE = 1_000  # below this a place needs support from the document to be believed
+# GeoNames gives admin units no population; a bare "Crimea" should weigh like a big city, not a hamlet
+ADMIN1_WEIGHT = 100_000
+_LESSER_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW"}  # city sections, historical, abandoned, destroyed
+
+
+@dataclass(frozen=True)
+class Option:
+    """One reading of a candidate: a gazetteer entry at a precision."""
+
+    entry: GazetteerEntry
+    precision: int
+
+
+@dataclass
+class DocumentContext:
+    """Where the document is: admin1 units and countries it names, by sentence."""
+
+    admin1_sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    countries: Counter = field(default_factory=Counter)
+    dominant_country: str | None = None
+
+    @classmethod
+    def build(
+        cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None
+    ) -> DocumentContext:
+        context = cls()
+        for cand, opts in zip(candidates, options):
+            if not opts:
+                continue
+            top = opts[0].entry
+            if top.feature_code == "PCLI":
+                context.countries[top.iso] += 2
+            elif all(o.entry.feature_code == "ADM1" for o in opts[:1]) and (cand.unit == "admin1" or len(opts) == 1):
+                context.admin1_sentences[top.admin1_code].add(cand.sentence)
+                context.countries[top.iso] += 2
+            elif len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
+                context.countries[top.iso] += 1
+        context.countries.pop(None, None)
+        context.dominant_country = country_hint or (
+            context.countries.most_common(1)[0][0] if context.countries else None
+        )
+        return context
+
+    def supports(self, entry: GazetteerEntry) -> bool:
+        """The document names the entry's admin1 or country."""
+        return (
+            entry.admin1_code in self.admin1_sentences
+            or entry.iso == self.dominant_country
+            or entry.iso in self.countries
+        )
+
+    def admin1_near(self, sentence: int) -> list[str]:
+        """Admin1 codes named in the document, those of the given sentence first."""
+        return sorted(self.admin1_sentences, key=lambda code: sentence not in self.admin1_sentences[code])
+
+
+def score(option: Option, cand: Candidate, context: DocumentContext) -> float:
+    entry = option.entry
+    population = entry.population or (ADMIN1_WEIGHT if entry.feature_code == "ADM1" else 0)
+    points = 5 * math.log10(population + 1)
+    sentences = context.admin1_sentences.get(entry.admin1_code or "")
+    if sentences:
+        points += 40 + (30 if cand.sentence in sentences else 0)
+    if entry.iso and entry.iso == context.dominant_country:
+        points += 30
+    elif entry.iso in context.countries:
+        points += 15
+    if entry.is_main:
+        points += 25  # GeoNames alternate names are noisy: Belgorod is also "Bilhorod-Dnistrovskyi"
+    if entry.feature_class == "P":
+        points += 10
+        if entry.feature_code == "PPLC":
+            points += 10
+        elif (entry.feature_code or "").startswith("PPLA"):
+            points += 5
+        elif entry.feature_code in _LESSER_CODES:
+            points -= 15
+    return points
+
+
+def choose(cand: Candidate, options: list[Option], context: DocumentContext,
+           parent_admin1: str | None = None) -> Option | None:
+    """The best option, inside the parent unit when one is named ("X district of the Y region")."""
+    if parent_admin1:
+        inside = [o for o in options if o.entry.admin1_code == parent_admin1]
+        options = inside or options
+    options = _own_names_first(options)
+    if not options:
+        return None
+    best = max(options, key=lambda o: score(o, cand, context))
+    if _unsupported_small_place(best, cand, context):
+        return None
+    return best
+
+
+def _own_names_first(options: list[Option]) -> list[Option]:
+    """Places found under their own name; a place found under an alternate name stays only if far bigger.
+
+    GeoNames alternate names are noisy (Belgorod lists "Bilhorod-Dnistrovskyi"), so context must not
+    pull a text's "Bilhorod-Dnistrovskyi" to Belgorod; but "Kiev" (alternate name only) still finds Kyiv.
+    """
+    own = [o for o in options if o.entry.is_main]
+    if not own:
+        return options
+    biggest_own = max(o.entry.population for o in own)
+    return own + [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
+
+
+def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentContext) -> bool:
+    """A hamlet of some other country called like a capitalised word is noise, not a place of this story."""
+    entry = option.entry
+    if entry.feature_class != "P" or cand.settlement or cand.unit:
+        return False
+    if context.supports(entry):
+        return False
+    if context.dominant_country is None and cand.place_context and entry.is_main:
+        return False  # "shelling near X" in a text that says nothing else about where it is
+    return entry.population < SMALL_PLACE or not entry.is_main

@@ -1,0 +1,145 @@
+"""Toponym resolution: every place a text names, as `Place`s with the span that names it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.geo.candidates import Candidate, find_candidates
+from sitrep.geo.disambiguate import DocumentContext, Option, choose
+from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
+from sitrep.geo.normalize import normalise
+from sitrep.geo.wordlists import stopwords
+from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
+
+FUZZY_THRESHOLD = 85.0
+
+
+def find_places(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    exclude_spans: Sequence[tuple[int, int]] = (),
+    country_hint: str | None = None,
+) -> list[Place]:
+    """Every place named in `text`, in document order, each with the span of its mention.
+
+    exclude_spans: person/organisation spans found by NER; they win over gazetteer hits.
+    country_hint: ISO code of the country the document is about, when the caller knows it.
+    """
+    candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans)
+    options = [_options(gazetteer, cand) for cand in candidates]
+    context = DocumentContext.build(candidates, options, country_hint)
+
+    person_words = _person_words(text, exclude_spans)
+    chosen: list[Option | None] = [None] * len(candidates)
+    # parents (named after their children) first, so a child can be held inside its parent
+    for i in sorted(range(len(candidates)), key=lambda i: candidates[i].parent is None, reverse=True):
+        cand = candidates[i]
+        parent = chosen[cand.parent] if cand.parent is not None else None
+        parent_admin1 = parent.entry.admin1_code if parent else None
+        chosen[i] = choose(cand, options[i], context, parent_admin1)
+        if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
+            chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
+
+    places = []
+    for cand, option in zip(candidates, chosen):
+        if option is not None:
+            places.append(_to_place(gazetteer, cand, option))
+    return places
+
+
+def geocode_document(text: str, gazetteer: Gazetteer, **kwargs) -> list[Place]:
+    """The distinct places of a text, main place first: the most specific, then the most mentioned."""
+    places = find_places(text, gazetteer, **kwargs)
+    counts = Counter(_identity(p) for p in places)
+    first: dict[tuple, Place] = {}
+    for place in places:
+        first.setdefault(_identity(place), place)
+    return sorted(first.values(), key=lambda p: (p.geo_precision, -counts[_identity(p)], p.start or 0))
+
+
+def _identity(place: Place) -> tuple:
+    return (place.geonameid, place.name, place.geo_precision)
+
+
+def _person_words(text: str, exclude_spans: Sequence[tuple[int, int]]) -> set[str]:
+    """Words that name people here (NER spans) or anywhere (first names): never fuzzy-matched to towns."""
+    words = set(stopwords().given_names)
+    for start, end in exclude_spans:
+        words.update(normalise(text[start:end]).split())
+    return words
+
+
+def _is_known(gazetteer: Gazetteer, name: str) -> bool:
+    return bool(
+        gazetteer.lookup(name)
+        or gazetteer.country_lookup(name)
+        or gazetteer.region_lookup(name)
+        or gazetteer.admin1_lookup(name)
+    )
+
+
+def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
+    """Every reading of a candidate at the precision its context gives it, best prior first."""
+    if not cand.known:
+        return []
+    if cand.unit == "admin1":
+        units = gazetteer.admin1_lookup(cand.name)
+        if units:
+            return [Option(u, GEO_PRECISION_REGION) for u in units]
+        if region := _region_option(gazetteer, cand.name):
+            return [region]
+        # "X region" where X is no admin1: the area around the town X
+        return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
+    if cand.unit == "admin2":
+        towns = [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
+        districts = [Option(u, GEO_PRECISION_NEAR) for u in gazetteer.admin2_lookup(cand.name)]
+        return towns + districts
+    if country := gazetteer.country_lookup(cand.name):
+        return [Option(country, GEO_PRECISION_REGION)]
+    if region := _region_option(gazetteer, cand.name):
+        return [region]
+    entries = gazetteer.lookup(cand.name)
+    if cand.settlement:
+        entries = [e for e in entries if e.feature_class == "P"] or entries
+    return [Option(e, _precision(e, cand)) for e in entries]
+
+
+def _precision(entry: GazetteerEntry, cand: Candidate) -> int:
+    if cand.relative:
+        return max(entry.default_precision, GEO_PRECISION_NEAR)
+    return entry.default_precision
+
+
+def _region_option(gazetteer: Gazetteer, name: str) -> Option | None:
+    found = gazetteer.region_lookup(name)
+    return Option(found[1], GEO_PRECISION_REGION) if found else None
+
+
+def _fuzzy_option(
+    gazetteer: Gazetteer, cand: Candidate, context: DocumentContext, parent_admin1: str | None
+) -> Option | None:
+    """An unknown word in a place context ("in Dragonsko"), matched within an admin1 the text names."""
+    if not cand.place_context or " " in cand.name:
+        return None
+    admin1_codes = [parent_admin1] if parent_admin1 else context.admin1_near(cand.sentence)
+    best: tuple[float, GazetteerEntry] | None = None
+    for code in admin1_codes:
+        for entry, ratio in gazetteer.fuzzy(cand.name, code, threshold=FUZZY_THRESHOLD):
+            if best is None or ratio > best[0]:
+                best = (ratio, entry)
+    if best is None:
+        return None
+    return Option(best[1], _precision(best[1], cand))
+
+
+def _to_place(gazetteer: Gazetteer, cand: Candidate, option: Option) -> Place:
+    entry = option.entry
+    if cand.unit == "admin2" and entry.feature_class == "P" and entry.admin2 is None and entry.admin1_code:
+        # "Yartsevo district": the town, with the district it heads
+        districts = gazetteer.admin2_lookup(cand.name, admin1=entry.admin1_code)
+        if districts:
+            entry = replace(entry, admin2_code=districts[0].admin2_code, admin2=districts[0].admin2)
+    return entry.to_place(cand.start, cand.end, option.precision)

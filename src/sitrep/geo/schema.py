@@ -1,0 +1,154 @@
+"""The gazetteer's SQLite schema and the one writer of place rows that every importer shares."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.geo.normalize import is_usable_name, normalise
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    iso TEXT,
+    admin1 TEXT,            -- full code: 'RU.69'
+    admin2 TEXT,            -- full code: 'RU.69.468850'
+    lat REAL,
+    lon REAL,
+    feature_class TEXT,
+    feature_code TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    source TEXT
+);
+CREATE INDEX IF NOT EXISTS places_admin1 ON places(admin1, feature_class);
+CREATE TABLE IF NOT EXISTS names (
+    norm TEXT NOT NULL,
+    geonameid INTEGER NOT NULL,
+    is_main INTEGER NOT NULL DEFAULT 0,   -- 1 when the norm is the place's own name
+    PRIMARY KEY (norm, geonameid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid);
+CREATE TABLE IF NOT EXISTS admin1 (
+    code TEXT PRIMARY KEY,    -- 'RU.69'
+    iso TEXT NOT NULL,
+    name TEXT,                -- readable English: 'Smolensk Oblast' (derived, see admin_index)
+    local_name TEXT,          -- as given by the source: "Smolenskaya oblast'"
+    kind TEXT,                -- 'Administrative region', 'Republic', 'City', ...
+    aliases TEXT NOT NULL DEFAULT '[]',
+    geonameid INTEGER,
+    lat REAL,
+    lon REAL
+);
+CREATE TABLE IF NOT EXISTS admin2 (
+    code TEXT PRIMARY KEY,    -- 'RU.69.468850'
+    admin1 TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    geonameid INTEGER
+);
+CREATE INDEX IF NOT EXISTS admin2_admin1 ON admin2(admin1);
+CREATE TABLE IF NOT EXISTS admin_keys (
+    norm TEXT NOT NULL,
+    level INTEGER NOT NULL,   -- 1 or 2
+    code TEXT NOT NULL,
+    rank INTEGER NOT NULL,    -- 0 best: see admin_index.KEY_RANKS
+    PRIMARY KEY (norm, level, code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS countries (
+    iso TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    geonameid INTEGER,
+    capital TEXT,
+    population INTEGER,
+    lat REAL,
+    lon REAL
+);
+CREATE INDEX IF NOT EXISTS countries_norm ON countries(norm);
+CREATE TABLE IF NOT EXISTS imports (
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    seconds REAL NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class PlaceRow:
+    """One place ready to be written, with every name it goes by."""
+
+    geonameid: int
+    name: str
+    iso: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str
+    feature_code: str
+    population: int
+    source: str
+    alternate_names: Iterable[str] = field(default_factory=tuple)
+
+    def name_rows(self) -> list[tuple[str, int, int]]:
+        main = normalise(self.name)
+        rows = {main: 1}
+        for alt in self.alternate_names:
+            if is_usable_name(alt):
+                norm = normalise(alt)
+                if norm:
+                    rows.setdefault(norm, 0)
+        return [(norm, self.geonameid, is_main) for norm, is_main in rows.items()]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path))
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def write_places(conn: sqlite3.Connection, rows: list[PlaceRow], replace_names: bool = True) -> None:
+    """Insert or replace places and their names (a replaced place loses its old names)."""
+    if replace_names:
+        conn.executemany("DELETE FROM names WHERE geonameid = ?", [(r.geonameid,) for r in rows])
+    conn.executemany(
+        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (r.geonameid, r.name, normalise(r.name), r.iso, r.admin1, r.admin2, r.lat, r.lon,
+             r.feature_class, r.feature_code, r.population, r.source)
+            for r in rows
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO names VALUES (?,?,?)", [n for r in rows for n in r.name_rows()]
+    )
+
+
+def record_import(conn: sqlite3.Connection, source: str, kind: str, rows: int, seconds: float) -> None:
+    conn.execute(
+        "INSERT INTO imports VALUES (?,?,?,?,?)",
+        (source, kind, rows, round(seconds, 2), time.strftime("%Y-%m-%dT%H:%M:%S")),
+    )
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: object) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
+
+def get_meta(conn: sqlite3.Connection, key: str, default: object = None) -> object:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else default

@@ -1,0 +1,88 @@
+"""The geo data files (aliases, regions, stop words) loaded once, on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.errors import GazetteerError
+from sitrep.geo.normalize import normalise
+
+ALIASES_FILE = "geo_aliases.yaml"
+STOPWORDS_FILE = "geo_stopwords.txt"
+
+
+@dataclass(frozen=True)
+class Region:
+    """An area that is no single admin unit, such as Donbas."""
+
+    name: str
+    iso: str
+    admin1_codes: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Aliases:
+    variants: dict[str, tuple[str, ...]]  # norm -> the other norms of its group
+    regions: dict[str, Region]  # norm of any of its names -> region
+    admin1_names: dict[str, str]  # 'UA.11' -> 'Crimea'
+    country_names: dict[str, str]  # norm -> ISO code
+
+
+@dataclass(frozen=True)
+class StopWords:
+    not_places: frozenset[str]
+    titles: frozenset[str]
+    given_names: frozenset[str]
+
+
+def _read_data(name: str) -> str:
+    try:
+        return resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerError(f"sitrep/data/{name}: cannot read ({exc})") from exc
+
+
+@lru_cache(maxsize=1)
+def aliases() -> Aliases:
+    try:
+        raw = yaml.safe_load(_read_data(ALIASES_FILE)) or {}
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"sitrep/data/{ALIASES_FILE}: not valid YAML ({exc})") from exc
+    variants: dict[str, tuple[str, ...]] = {}
+    for group in raw.get("variants", []):
+        norms = [normalise(n) for n in group]
+        for norm in norms:
+            others = tuple(o for o in norms if o != norm)
+            variants[norm] = tuple(dict.fromkeys(variants.get(norm, ()) + others))
+    regions: dict[str, Region] = {}
+    for name, spec in (raw.get("regions") or {}).items():
+        region = Region(name, spec["iso"], tuple(spec.get("admin1", ())), spec.get("lat"), spec.get("lon"))
+        for alias in [name, *spec.get("variants", [])]:
+            regions[normalise(alias)] = region
+    country_names = {
+        normalise(alias): iso for iso, names in (raw.get("countries") or {}).items() for alias in names
+    }
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> StopWords:
+    sections: dict[str, set[str]] = {"not places": set(), "titles": set(), "given names": set()}
+    current = sections["not places"]
+    for line in _read_data(STOPWORDS_FILE).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+            continue
+        current.add(normalise(line))
+    return StopWords(
+        frozenset(sections["not places"]), frozenset(sections["titles"]), frozenset(sections["given names"])
+    )

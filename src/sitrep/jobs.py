@@ -1,0 +1,95 @@
+"""Whole jobs over plain functions: ingest files into a database and merge their reports into events."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .errors import InputError
+from .ingest import input_files, read_file
+from .merge import merge_mentions
+from .model import Document
+from .pipeline import Pipeline
+from .store import Store
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    documents: int = 0  # newly stored
+    unchanged: int = 0  # already stored, skipped
+    mentions: int = 0
+    events_changed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        text = (
+            f"{self.files} files: {self.documents} new documents, {self.unchanged} already stored, "
+            f"{self.mentions} mentions, {self.events_changed} events new or updated"
+        )
+        return text + (f", {len(self.errors)} errors" if self.errors else "")
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    pipeline: Pipeline | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Read, extract and store every document under `paths`, then merge the new reports into events.
+
+    A bad file (or JSONL line) is reported in the summary's errors and the rest goes on; what is already
+    stored is never touched, and a document already stored (same text) is skipped.
+    """
+    pipeline = pipeline or Pipeline()
+    summary = IngestSummary()
+    files = input_files(paths)
+    summary.files = len(files)
+    bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 2, file=sys.stderr)
+    for path in bar:
+        documents = []
+        for item in read_file(path, published=published, source=source):
+            if isinstance(item, InputError):
+                summary.errors.append(str(item))
+            else:
+                documents.append(item)
+        ingest_documents(documents, store, pipeline, summary)
+    merge_new_mentions(store, summary)
+    return summary
+
+
+def ingest_documents(documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
+    new: list[Document] = []
+    for document in documents:
+        if store.has_document(document) or any(d.hash == document.hash for d in new):
+            summary.unchanged += 1
+        elif store.document_id_taken(document) or any(d.id == document.id for d in new):
+            summary.errors.append(f"{document.id}: a different text is already stored under this document id")
+        else:
+            new.append(document)
+    for result in pipeline.process(new):
+        store.add_document(result.document, result.mentions)
+        summary.documents += 1
+        summary.mentions += len(result.mentions)
+
+
+def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:
+    """Merge the mentions not yet in an event into the store's events."""
+    mentions = store.unassigned_mentions()
+    if not mentions:
+        return 0
+    sources = store.document_sources({m.document_id for m in mentions})
+    existing = list(store.events())
+    sources.update(store.document_sources({m.document_id for e in existing for m in e.mentions}))
+    changed = merge_mentions(mentions, existing, sources)
+    store.save_events(changed)
+    if summary is not None:
+        summary.events_changed += len(changed)
+    return len(changed)

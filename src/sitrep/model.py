@@ -1,0 +1,153 @@
+"""The one data model of sitrep: documents in, mentions and places in between, events out.
+
+Field names follow ACLED's codebook where ACLED has the field, so exports need no renaming.
+Everything here is a frozen dataclass: stages build new values, they never mutate old ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+# ACLED time_precision: 1 day, 2 week (or a range of a few days), 3 month or vaguer.
+TIME_PRECISION_DAY, TIME_PRECISION_WEEK, TIME_PRECISION_MONTH = 1, 2, 3
+# ACLED geo_precision: 1 the town itself, 2 near a town or a part of a region, 3 the region only.
+GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
+
+
+def content_hash(text: str) -> str:
+    """Identity of a document's text: the same text ingested twice is stored once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    published: date | None = None
+    source: str | None = None  # outlet or channel name
+    url: str | None = None
+    title: str | None = None
+    kind: str = "text"  # text | jsonl | html | telegram
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The characters of a document that support one field: text[start:end] == quote."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None = None  # country name, e.g. "Russia"
+    iso: str | None = None  # ISO 3166-1 alpha-2, e.g. "RU"
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    feature_class: str | None = None  # GeoNames feature class: P populated place, A admin unit
+    feature_code: str | None = None
+    geo_precision: int = GEO_PRECISION_TOWN
+    start: int | None = None  # span of the document that names the place
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says an event happened, through what channel, and how sure the text is of it."""
+
+    claimant: str | None = None  # "Yartsevo district head Roman Zakharov"
+    claimant_side: str | None = None  # ACLED-style actor the claimant speaks for, when known
+    channel: str | None = None  # telegram | statement | video | media | interview | social media
+    stance: str = "reports"  # reports | claims | claims responsibility | denies | confirms
+    verification: str = "reported"  # unverified | reported | claimed | confirmed | disputed
+    evidence: Evidence | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One report of an event in one document, every field backed by evidence."""
+
+    document_id: str
+    event_type: str
+    sub_event_type: str
+    sentence_start: int
+    sentence_end: int
+    event_date: date | None = None
+    event_date_end: date | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    place: Place | None = None
+    target: str | None = None  # the words: "a fuel and energy facility"
+    target_class: str | None = None  # fuel | power | rail | military | residential | ...
+    weapon: str | None = None  # drone | missile | artillery | explosive | aircraft | ...
+    fatalities: int | None = None
+    injuries: int | None = None
+    claims: tuple[Claim, ...] = ()  # the main account first
+    verification: str = "reported"
+    evidence: dict[str, Evidence] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def claim(self) -> Claim | None:
+        return self.claims[0] if self.claims else None
+
+    @property
+    def key(self) -> str:
+        """Stable id of the mention within its document."""
+        raw = f"{self.document_id}:{self.sentence_start}:{self.sub_event_type}"
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event, merged from its mentions in one or more documents."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    mentions: tuple[Mention, ...]
+    event_date: date | None = None
+    event_date_end: date | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    place: Place | None = None
+    target: str | None = None
+    target_class: str | None = None
+    weapon: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    verification: str = "reported"
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+    @property
+    def document_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.document_id for m in self.mentions))
+
+
+def to_dict(value: Any) -> Any:
+    """A JSON-ready dict of any model value (dates as ISO strings)."""
+    return _jsonable(asdict(value))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

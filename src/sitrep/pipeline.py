@@ -1,0 +1,95 @@
+"""The pipeline: clean -> annotate -> geocode -> extract, composed and nothing more.
+
+spaCy runs only on the sentences that may report an event, batched across documents; everything else is
+rules and look-ups, which is what keeps ingest fast on a laptop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .clean import Sentence, segment
+from .extractors.mentions import extract_mentions, refers_back
+from .extractors.triggers import may_report_event
+from .geo import Gazetteer, find_places
+from .model import Document, Mention
+from .nlp import NON_PLACE_LABELS, entity_spans, load_nlp
+
+
+@dataclass(frozen=True)
+class Result:
+    document: Document
+    mentions: list[Mention]
+
+
+class Pipeline:
+    """Turns documents into event mentions. Loads spaCy and the gazetteer once, on first use."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, batch_size: int = 64):
+        self._gazetteer = gazetteer
+        self.batch_size = batch_size
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.open()
+        return self._gazetteer
+
+    def process(self, documents: Iterable[Document]) -> Iterator[Result]:
+        """Results in the order of `documents`, batched so spaCy sees many sentences at once."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def mentions(self, document: Document) -> list[Mention]:
+        return next(self._process_batch([document])).mentions
+
+    def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
+        segmented = {doc.id: segment(doc.text) for doc in documents}
+        candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
+        pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]
+        pieces_text = {doc.id: doc.text for doc in documents}
+        non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
+        if pieces:
+            for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
+                non_places[doc_id].extend(
+                    (s, e) for s, e, label in entities if label in NON_PLACE_LABELS and _several_words(doc_id, s, e, pieces_text)
+                )
+        for doc in documents:
+            if not candidates[doc.id]:
+                yield Result(doc, [])  # nothing reports an event: no need to geocode
+                continue
+            places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id])
+            yield Result(doc, extract_mentions(doc, segmented[doc.id], places))
+
+
+def _several_words(doc_id: str, start: int, end: int, texts: dict[str, str]) -> bool:
+    """Only a name of several words overrules the gazetteer: the small English model tags many lone
+    Russian and Ukrainian town names as PERSON ("Yartsevo"), but "Vladimir Putin" is surely no town."""
+    return " " in texts[doc_id][start:end].strip()
+
+
+def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences whose people and organisations matter: those that may report or continue an event."""
+    return [
+        s for s in sentences if s.usable and (may_report_event(s.text) or refers_back(s.text))
+    ]
+
+
+_default: Pipeline | None = None
+
+
+def extract(text: str, published: date | None = None, source: str | None = None) -> list[Mention]:
+    """The event mentions of one text: `sitrep.extract("A drone hit ...", published=date(2024, 12, 31))`."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    document = Document(id="text", text=text, published=published, source=source)
+    return _default.mentions(document)

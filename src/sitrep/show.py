@@ -1,0 +1,99 @@
+"""Events for people to read: a table of many, and one event with the text behind each field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .model import Document, Event, Mention
+
+_BOLD, _RESET = "\033[1;33m", "\033[0m"
+_COLUMNS = [("id", 15), ("date", 10), ("sub-event type", 32), ("location", 34), ("actor1", 28), ("dead", 4), ("verification", 12)]
+
+
+def event_table(events: list[Event]) -> str:
+    if not events:
+        return "no events (ingest some documents with `sitrep ingest PATH`)"
+    lines = ["  ".join(name.ljust(width) for name, width in _COLUMNS)]
+    for event in events:
+        place = event.place
+        location = ", ".join(dict.fromkeys(p for p in (place.name, place.admin1, place.iso) if p)) if place else ""
+        cells = [
+            event.id,
+            event.event_date.isoformat() if event.event_date else "",
+            event.sub_event_type,
+            location,
+            event.actor1 or "",
+            "" if event.fatalities is None else str(event.fatalities),
+            event.verification,
+        ]
+        lines.append("  ".join(_fit(cell, width) for cell, (_, width) in zip(cells, _COLUMNS)))
+    lines.append(f"{len(events)} events")
+    return "\n".join(lines)
+
+
+def explain_event(event: Event, document_of: Callable[[str], Document | None], color: bool = False) -> str:
+    """An event's fields, then each report with its sentence and the words behind each field marked."""
+    place = event.place
+    out = [
+        f"{event.id}: {event.event_type} / {event.sub_event_type}",
+        f"  date:         {event.event_date or 'unknown'}"
+        + (f" to {event.event_date_end}" if event.event_date_end and event.event_date_end != event.event_date else "")
+        + (f" (time_precision {event.time_precision})" if event.time_precision else ""),
+        f"  place:        {_place_text(event)}",
+        f"  actor1:       {event.actor1 or '-'}",
+        f"  actor2:       {event.actor2 or '-'}",
+        f"  target:       {event.target or '-'}" + (f" [{event.target_class}]" if event.target_class else ""),
+        f"  weapon:       {event.weapon or '-'}",
+        f"  fatalities:   {'unknown' if event.fatalities is None else event.fatalities}"
+        + (f", injured {event.injuries}" if event.injuries is not None else ""),
+        f"  verification: {event.verification}",
+        f"  sources:      {'; '.join(event.sources) or '-'}",
+        f"  notes:        {event.notes}",
+    ]
+    if place and place.geonameid:
+        out.insert(3, f"  geonameid:    {place.geonameid} ({place.latitude}, {place.longitude}), geo_precision {place.geo_precision}")
+    for mention in event.mentions:
+        out.append("")
+        out.extend(_explain_mention(mention, document_of(mention.document_id), color))
+    return "\n".join(out)
+
+
+def _explain_mention(mention: Mention, document: Document | None, color: bool) -> list[str]:
+    lines = [f"report in document {mention.document_id}" + (f" ({document.source})" if document and document.source else "")]
+    for claim in mention.claims:
+        lines.append(f"  claim: {claim.claimant} via {claim.channel or 'unstated channel'}, {claim.stance}")
+    for name, evidence in sorted(mention.evidence.items(), key=lambda item: item[1].start):
+        lines.append(f"  {name:<13} «{evidence.quote}» [{evidence.start}:{evidence.end}]")
+    if document is not None:
+        lines.append("  text: " + _highlight(document.text, mention, color))
+    return lines
+
+
+def _highlight(text: str, mention: Mention, color: bool) -> str:
+    """The passage from the first to the last evidence span, each span marked."""
+    spans = sorted({(e.start, e.end) for e in mention.evidence.values()})
+    if not spans:
+        return text[mention.sentence_start:mention.sentence_end]
+    start = min(mention.sentence_start, spans[0][0])
+    end = max(mention.sentence_end, max(e for _, e in spans))
+    open_mark, close_mark = (_BOLD, _RESET) if color else ("[", "]")
+    pieces, cursor = [], start
+    for s, e in spans:
+        if s < cursor:
+            continue  # overlapping spans: the first one marked wins
+        pieces += [text[cursor:s], open_mark, text[s:e], close_mark]
+        cursor = e
+    pieces.append(text[cursor:end])
+    return "".join(pieces).replace("\n", " ")
+
+
+def _place_text(event: Event) -> str:
+    place = event.place
+    if place is None:
+        return "unknown"
+    parts = [place.name, place.admin2, place.admin1, place.country]
+    return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _fit(cell: str, width: int) -> str:
+    return (cell[: width - 1] + "…") if len(cell) > width else cell.ljust(width)

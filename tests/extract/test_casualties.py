@@ -1,0 +1,27 @@
+import pytest
+
+from sitrep.extractors.casualties import find_casualties
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, wounded",
+    [
+        ("Two activists shot dead during Ukraine protests", 2, None),
+        ("The warplanes pounded the village, killing 6 civilians, including 2 women", 6, None),
+        ("Ukraine says five soldiers killed, 12 wounded as rebels step up attacks", 5, 12),
+        ("He said, adding that there were no casualties.", 0, 0),
+        ("The strike killed at least 12 people and injured 30", 12, 30),
+        ("Death toll in Odessa fire rises to 46", 46, None),
+        ("The depot caught fire.", None, None),
+    ],
+)
+def test_figures(sentence, killed, wounded):
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injuries) == (killed, wounded)
+
+
+def test_the_lowest_figure_wins_and_has_evidence():
+    found = find_casualties("Officials said 3 people were killed; rebels said 10 were killed.", offset=7)
+    assert found.fatalities == 3
+    assert found.fatalities_evidence.quote.startswith("3 people")
+    assert found.fatalities_evidence.start == 7 + len("Officials said ")

@@ -1,0 +1,40 @@
+from sitrep.extractors.claims import find_attribution, verification_cue
+
+UKRAINE = "Military Forces of Ukraine (2019-)"
+
+
+def test_official_on_telegram():
+    sentence = ("Yartsevo district head Roman Zakharov said in a post on his Telegram channel: "
+                "\u201cA Ukrainian drone attack targeted a fuel and energy facility.\u201d")
+    found = find_attribution(sentence, 10, UKRAINE, "Russia")
+    assert found.claim.claimant == "Yartsevo district head Roman Zakharov"
+    assert found.claim.channel == "telegram"
+    assert found.claim.claimant_side == "Russia"  # a local official speaks for the attacked place
+    assert found.evidence.start == 10 and found.evidence.quote == found.claim.claimant
+
+
+def test_perpetrator_side_claims_responsibility():
+    sentence = ("The blast occurred in Voskresensk according to the Defence Intelligence of Ukraine (GUR), "
+                "which also shared the footage.")
+    claim = find_attribution(sentence, 0, UKRAINE, "Russia").claim
+    assert claim.claimant == "the Defence Intelligence of Ukraine (GUR)"
+    assert claim.stance == "claims responsibility"
+    assert claim.channel == "video"
+
+
+def test_confirmation_and_denial():
+    confirmed = find_attribution("The governor of the Belgorod region confirmed the attack on Telegram.", 0, None, "Russia")
+    assert confirmed.claim.stance == "confirms" and confirmed.claim.verification == "confirmed"
+    denied = find_attribution("The Russian defence ministry denied the strike.", 0, UKRAINE, "Ukraine")
+    assert denied.claim.stance == "denies"
+
+
+def test_no_source_named():
+    assert find_attribution("A drone hit a depot.", 0, None, None) is None
+
+
+def test_verification_cues():
+    assert verification_cue("Zakharov's claims have not been verified.")[0] == "unverified"
+    assert verification_cue("The authenticity of that clip also couldn't be verified.")[0] == "unverified"
+    assert verification_cue("Moscow denied the claims.")[0] == "disputed"
+    assert verification_cue("Emergency teams were dispatched.") is None

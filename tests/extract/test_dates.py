@@ -1,0 +1,43 @@
+from datetime import date
+
+from sitrep.extractors.dates import date_from_publication, resolve_date
+
+PUBLISHED = date(2024, 12, 31)
+
+
+def test_month_day_takes_the_publication_year():
+    sentence = "caught fire overnight on December 31, officials said"
+    found = resolve_date(sentence, 100, PUBLISHED)
+    assert (found.start, found.end, found.precision) == (date(2024, 12, 31), date(2024, 12, 31), 1)
+    assert found.evidence.quote == "December 31" and found.evidence.start == 100 + sentence.index("December")
+
+
+def test_a_date_after_publication_belongs_to_the_year_before():
+    found = resolve_date("the blast on December 30", 0, date(2025, 1, 2))
+    assert found.start == date(2024, 12, 30)
+
+
+def test_relative_days():
+    assert resolve_date("late last night", 0, PUBLISHED).start == date(2024, 12, 30)
+    assert resolve_date("this morning", 0, PUBLISHED).start == PUBLISHED
+    saturday = resolve_date("claimed on Saturday to have captured", 0, date(2023, 4, 10))  # a Monday
+    assert saturday.start == date(2023, 4, 8)
+
+
+def test_no_year_and_no_publication_date_gives_no_date():
+    assert resolve_date("overnight on December 31", 0, None) is None
+    assert resolve_date("late last night", 0, None) is None
+    assert resolve_date("on 5 May 2022", 0, None).start == date(2022, 5, 5)
+
+
+def test_a_vague_month_far_from_the_event_is_not_its_date():
+    sentence = ("A bitter battle goes on around Kursk, where Moscow has sent thousands of troops to reclaim "
+                "territory taken in a surprise offensive in August.")
+    assert resolve_date(sentence, 0, PUBLISHED, anchor=9) is None
+    assert resolve_date("Fighting in August near Kursk", 0, PUBLISHED).precision == 3
+
+
+def test_publication_date_stands_in_when_the_text_gives_none():
+    found = date_from_publication(PUBLISHED)
+    assert (found.start, found.end, found.precision) == (date(2024, 12, 30), PUBLISHED, 2)
+    assert date_from_publication(None) is None

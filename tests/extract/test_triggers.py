@@ -1,0 +1,43 @@
+import pytest
+
+from sitrep.extractors.triggers import find_trigger
+
+
+@pytest.mark.parametrize(
+    "sentence, sub_event_type",
+    [
+        ("A Ukrainian drone attack targeted a fuel and energy facility.", "Air/drone strike"),
+        ("Air defences shot down 12 drones over the Kursk region.", "Disrupted weapons use"),
+        ("Russian forces shelled Kharkiv overnight.", "Shelling/artillery/missile attack"),
+        ("A railway was rocked by a huge explosion, destroying freight train cars.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("Police used tear gas to disperse the protest.", "Protest with intervention"),
+        ("Hundreds of teachers staged a rally outside parliament.", "Peaceful protest"),
+        ("Rebels and government troops clashed near the airport.", "Armed clash"),
+        ("Gunmen abducted three aid workers.", "Abduction/forced disappearance"),
+        ("Troops recaptured the village from the rebels.", "Government regains territory"),
+    ],
+)
+def test_sub_event_types(sentence, sub_event_type):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine's air defenses could run out within weeks.",
+        "The Russians will crush every city like they did in Syria.",
+        "The Belgorod region has faced intermittent drone and missile strikes from Ukrainian territory.",
+        "Several Telegram monitoring channels claimed multiple explosions were heard in the region.",
+        "The prime minister visited a new school on Monday.",
+    ],
+)
+def test_sentences_that_report_no_event(sentence):
+    assert find_trigger(sentence) is None
+
+
+def test_trigger_evidence_points_at_the_words():
+    trigger = find_trigger("Overnight, Russian forces shelled Kharkiv.", offset=50)
+    assert trigger.evidence.quote == "shelled"
+    assert trigger.evidence.start == 50 + len("Overnight, Russian forces ")

