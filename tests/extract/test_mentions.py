@@ -1,0 +1,57 @@
+"""Assembly of mentions from sentences, on hand-made places (no gazetteer needed)."""
+
+from datetime import date
+
+from sitrep.clean import segment
+from sitrep.extractors.mentions import extract_mentions
+from sitrep.model import Document, Place
+
+
+def place_at(text, words, name, admin1, geonameid, precision=1, iso="RU", country="Russia"):
+    start = text.index(words)
+    return Place(name, country, iso, admin1, None, 50.0, 36.0, geonameid, "P", "PPL", precision, start, start + len(words))
+
+
+def run(text, places, published=date(2024, 5, 10)):
+    document = Document("d", text, published=published)
+    return extract_mentions(document, segment(text), places)
+
+
+def test_a_back_reference_continues_the_report_before_it():
+    text = ("A drone attack hit an oil depot in Russia on Thursday. "
+            "The attack caused a fire in Yartsevo, the governor said on Telegram. "
+            "His claims have not been verified.")
+    places = [place_at(text, "Russia", "Russia", None, 2017370, 3), place_at(text, "Yartsevo", "Yartsevo", "Smolensk Oblast", 468866)]
+    (mention,) = run(text, places)
+    assert mention.sub_event_type == "Air/drone strike"
+    assert mention.place.name == "Yartsevo"
+    assert mention.event_date == date(2024, 5, 9)
+    assert mention.verification == "unverified"
+    assert mention.claim.claimant == "the governor" and mention.claim.channel == "telegram"
+    assert mention.evidence["location"].quote == "Yartsevo"
+
+
+def test_strikes_in_two_towns_are_two_mentions():
+    text = "Russian missiles struck Kharkiv on Monday. Separately, Russian missiles struck Odesa on Monday."
+    places = [place_at(text, "Kharkiv", "Kharkiv", "Kharkiv Oblast", 1, iso="UA", country="Ukraine"),
+              place_at(text, "Odesa", "Odesa", "Odesa Oblast", 2, iso="UA", country="Ukraine")]
+    mentions = run(text, places)
+    assert [m.place.name for m in mentions] == ["Kharkiv", "Odesa"]
+    assert all(m.actor1 == "Military Forces of Russia (2000-)" for m in mentions)
+
+
+def test_an_undated_document_gets_no_date():
+    (mention,) = run("Shelling hit a school in the city on Tuesday.", [], published=None)
+    assert mention.event_date is None and mention.time_precision is None
+
+
+def test_no_casualties_is_zero_and_unknown_is_none():
+    (zero,) = run("A drone struck a power station, and there were no casualties.", [])
+    (unknown,) = run("A drone struck a power station.", [])
+    assert zero.fatalities == 0 and unknown.fatalities is None
+
+
+def test_a_denial_disputes_the_report():
+    text = "Ukraine said its drones struck an airfield. The Russian defence ministry denied the attack."
+    (mention,) = run(text, [])
+    assert mention.verification == "disputed"

@@ -1,0 +1,54 @@
+from datetime import date
+
+from sitrep.merge import build_event, event_id, merge_mentions
+from sitrep.model import Claim, Mention, Place
+
+YARTSEVO = Place("Yartsevo", "Russia", "RU", "Smolensk Oblast", None, 55.06, 32.69, 468866, "P", "PPL", 2)
+SMOLENSK = Place("Smolensk", "Russia", "RU", "Smolensk Oblast", None, 54.78, 32.05, 491687, "P", "PPLA", 1)
+BELGOROD = Place("Belgorod", "Russia", "RU", "Belgorod Oblast", None, 50.60, 36.58, 578072, "P", "PPLA", 1)
+
+
+def strike(doc, place, day=date(2024, 12, 31), fatalities=None, claims=(), verification="reported",
+           sub="Air/drone strike", sentence_start=0):
+    return Mention(doc, "Explosions/Remote violence", sub, sentence_start, sentence_start + 10, day, day, 1, place=place,
+                   fatalities=fatalities, claims=claims, verification=verification)
+
+
+def test_reports_of_one_strike_from_several_documents_become_one_event():
+    a = strike("a", YARTSEVO, fatalities=2, claims=(Claim("district head", "Russia", "telegram"),))
+    b = strike("b", YARTSEVO, day=date(2024, 12, 30), fatalities=1, verification="unverified")
+    (event,) = merge_mentions([a, b], document_sources={"a": "Outlet A", "b": "Outlet B"})
+    assert event.document_ids == ("a", "b")
+    assert event.fatalities == 1  # the most conservative figure
+    assert event.verification == "unverified"
+    assert event.sources == ("Outlet A", "district head (telegram)", "Outlet B")
+    assert event.id == event_id(a)
+
+
+def test_strikes_in_different_towns_on_one_day_stay_apart():
+    events = merge_mentions([strike("a", YARTSEVO), strike("b", SMOLENSK), strike("c", BELGOROD)])
+    assert len(events) == 3
+
+
+def test_a_document_never_joins_the_same_event_twice_and_placeless_reports_join_nothing():
+    events = merge_mentions(
+        [strike("a", YARTSEVO), strike("a", YARTSEVO, sentence_start=50), strike("b", None), strike("c", None)]
+    )
+    assert len(events) == 4
+
+
+def test_dates_far_apart_are_different_events():
+    events = merge_mentions([strike("a", YARTSEVO), strike("b", YARTSEVO, day=date(2024, 12, 20))])
+    assert len(events) == 2
+
+
+def test_new_reports_join_existing_events_and_ids_are_stable():
+    (first,) = merge_mentions([strike("a", YARTSEVO)])
+    (updated,) = merge_mentions([strike("b", YARTSEVO)], existing=[first])
+    assert updated.id == first.id and updated.document_ids == ("a", "b")
+
+
+def test_notes_summarise_the_event():
+    event = build_event("ev-1", [strike("a", YARTSEVO, fatalities=0)], {})
+    assert event.notes == ("On 31 December 2024, unidentified actors carried out an air/drone strike in Yartsevo, "
+                           "Smolensk Oblast, Russia. No fatalities; reported.")
