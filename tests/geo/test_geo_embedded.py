@@ -69,6 +69,11 @@ def test_kursk_alone_is_the_city_and_kursk_region_the_oblast(embedded):
     ]
 
 
+def test_region_of_kursk_is_the_oblast(embedded):
+    text = "Fighting goes on in the Russian border region of Kursk."
+    assert resolved(text, embedded) == [("Kursk", "Kursk Oblast", "Kursk Oblast", "RU", 3)]
+
+
 def test_ua_zip_bakhmut_is_the_city_and_villages_are_found(embedded_with_ua):
     text = "Russian forces advanced near Bakhmut and attacked Krasnohorivka in the Donetsk region."
     places = find_places(text, embedded_with_ua)

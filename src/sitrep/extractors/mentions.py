@@ -247,16 +247,25 @@ def _claim_rank(claim: Claim):
 
 
 _ACTOR_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
+# "where Moscow has sent troops", "Kyiv says": a capital or a country that acts or speaks is a government.
+_ACTOR_AFTER = re.compile(r"^\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|will|would)\b", re.I)
 
 
 def _best_place(places: list[Place], text: str, offset: int) -> Place | None:
-    """The most specific place a sentence names; among equals, not a country named as an actor
-    ("a strike by Ukraine inside Russia" happened in Russia), then the first."""
-    def rank(place: Place):
-        before = text[max(0, (place.start or offset) - offset - 6):(place.start or offset) - offset]
-        return (place.geo_precision, bool(_ACTOR_BEFORE.search(before)))
+    """The most specific place a sentence names where something happened: not a country or capital named
+    as an actor ("a strike by Ukraine inside Russia" happened in Russia); the first among equals."""
+    where = [p for p in places if not _named_as_actor(p, text, offset)]
+    return min(where, key=lambda p: p.geo_precision) if where else None
 
-    return min(places, key=rank) if places else None
+
+def _named_as_actor(place: Place, text: str, offset: int) -> bool:
+    if place.start is None or place.end is None:
+        return False
+    start, end = place.start - offset, place.end - offset
+    if _ACTOR_BEFORE.search(text[max(0, start - 6):start]):
+        return True
+    is_government_seat = (place.feature_code or "").startswith(("PCL", "PPLC"))
+    return is_government_seat and _ACTOR_AFTER.match(text[end:end + 20]) is not None
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:

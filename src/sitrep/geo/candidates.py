@@ -29,6 +29,8 @@ LISTED_UNIT_AFTER = re.compile(
     rf"^(?:,\s*{_LETTERS}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
     rf"({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b"
 )
+# "the border region of Kursk", "the district of Yartsevo": the unit word stands before the name.
+UNIT_BEFORE = re.compile(rf"\b({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 DIRECTION_AFTER = re.compile(r"^[ \t]+(direction|axis|sector|front)\b", re.IGNORECASE)
 SETTLEMENT_BEFORE = re.compile(
     r"\b(?:city|town|village|settlement|hamlet|urban-type settlement)s?\s+of\s+$", re.IGNORECASE
@@ -176,6 +178,8 @@ def _candidate(text: str, words: list[_Token], name: str, known: bool) -> Candid
         unit = "admin2" if re.match(_ADMIN2_WORDS, unit_match.group(1), re.IGNORECASE) else "admin1"
     elif listed := LISTED_UNIT_AFTER.match(after):
         unit = "admin2" if re.match(_ADMIN2_WORDS, listed.group(1), re.IGNORECASE) else "admin1"
+    elif unit_before := UNIT_BEFORE.search(before):
+        unit = "admin2" if re.match(_ADMIN2_WORDS, unit_before.group(1), re.IGNORECASE) else "admin1"
     relative = bool(RELATIVE_BEFORE.search(before) or DIRECTION_AFTER.match(after))
     settlement = bool(SETTLEMENT_BEFORE.search(before))
     return Candidate(
