@@ -87,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     gz_info = _command(gazetteer_commands, "info", "what the gazetteer holds", "sitrep gazetteer info")
     gz_info.set_defaults(handler=_gazetteer_info)
 
+    evaluate = _command(commands, "eval", "score the pipeline against human-coded gold JSONL (see ../shared/gold/README.md)", "sitrep eval ../shared/gold/ucdp_ukraine_2014_2021.dev.jsonl --errors 5")
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="list N wrong cases per field")
+    evaluate.add_argument("--limit", type=int, help="only the first N gold rows of each file")
+    evaluate.set_defaults(handler=_evaluate)
+
     geocode = _command(commands, "geocode", "places named in a text, or in each document of a JSONL file", 'sitrep geocode --jsonl docs.jsonl')
     geocode.add_argument("text", nargs="?")
     geocode.add_argument("--jsonl", type=Path, help="documents, one JSON object per line, with id and text")
@@ -193,6 +200,17 @@ def _gazetteer_info(args) -> int:
     from .geo import Gazetteer
 
     print(json.dumps(Gazetteer.open().info(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _evaluate(args) -> int:
+    from .evaluate import evaluate_files, format_report
+
+    for path in args.gold:
+        if not path.is_file():
+            raise SitrepError(f"{path}: no such gold file")
+    result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors)
+    print(json.dumps(result, indent=2, ensure_ascii=False, default=str) if args.json else format_report(result))
     return 0
 
 

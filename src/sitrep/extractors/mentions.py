@@ -252,20 +252,19 @@ _ACTOR_AFTER = re.compile(r"^\s+(has|have|had|says|said|sent|sends|denied|denies
 
 
 def _best_place(places: list[Place], text: str, offset: int) -> Place | None:
-    """The most specific place a sentence names where something happened: not a country or capital named
-    as an actor ("a strike by Ukraine inside Russia" happened in Russia); the first among equals."""
-    where = [p for p in places if not _named_as_actor(p, text, offset)]
+    """The most specific place a sentence names where something happened. A country or capital named as
+    an actor ("a strike by Ukraine inside Russia", "Kyiv says") is taken only when nothing else is named."""
+    where = [p for p in places if not _named_as_actor(p, text, offset)] or places
     return min(where, key=lambda p: p.geo_precision) if where else None
 
 
 def _named_as_actor(place: Place, text: str, offset: int) -> bool:
     if place.start is None or place.end is None:
         return False
+    if not (place.feature_code or "").startswith(("PCL", "PPLC")):
+        return False  # only a country or a capital stands for a government
     start, end = place.start - offset, place.end - offset
-    if _ACTOR_BEFORE.search(text[max(0, start - 6):start]):
-        return True
-    is_government_seat = (place.feature_code or "").startswith(("PCL", "PPLC"))
-    return is_government_seat and _ACTOR_AFTER.match(text[end:end + 20]) is not None
+    return bool(_ACTOR_BEFORE.search(text[max(0, start - 6):start]) or _ACTOR_AFTER.match(text[end:end + 20]))
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:

@@ -1,0 +1,229 @@
+"""Evaluation against gold: matching and every field scorer on hand-made events, and one small real run."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sitrep.evaluate import (
+    GoldRow,
+    admin1_same,
+    errors,
+    evaluate_files,
+    field_outcomes,
+    format_report,
+    match,
+    score,
+)
+from sitrep.model import Document, Event, Mention, Place
+
+
+def gold_event(**fields) -> dict:
+    base = dict.fromkeys(
+        ["event_type", "sub_event_type", "date_start", "date_end", "admin1", "latitude", "longitude",
+         "fatalities_low", "fatalities_best", "fatalities_high"]
+    )
+    return {**base, **fields}
+
+
+def row(rid: str, doc_ids: list[str], event: dict | None, dataset: str = "d", where_prec: int | None = None,
+        published: date | None = date(2015, 1, 10)) -> GoldRow:
+    docs = tuple(Document(id=d, text=f"text of {d}", published=published) for d in doc_ids)
+    ucdp = {"where_prec": where_prec} if where_prec is not None else None
+    return GoldRow(rid, dataset, docs, event, ucdp)
+
+
+def event(eid: str, doc_ids: list[str], sub: str = "Armed clash", etype: str = "Battles", place: Place | None = None,
+          start: date | None = None, end: date | None = None, fatalities: int | None = None) -> Event:
+    mentions = tuple(Mention(document_id=d, event_type=etype, sub_event_type=sub, sentence_start=0, sentence_end=5)
+                     for d in doc_ids)
+    return Event(id=eid, event_type=etype, sub_event_type=sub, mentions=mentions, place=place, event_date=start,
+                 event_date_end=end, fatalities=fatalities)
+
+
+# ---------------------------------------------------------------- matching
+
+
+def test_match_prefers_greatest_jaccard_and_is_one_to_one():
+    rows = [row("g1", ["a", "b"], gold_event()), row("g2", ["b"], gold_event())]
+    events = [event("p1", ["a", "b"]), event("p2", ["b", "c", "d"])]
+    matched = match(rows, events)
+    assert matched[0].id == "p1"  # jaccard 1.0
+    assert matched[1].id == "p2"  # p1 is taken; p2 overlaps g2 at 1/3
+    only_one = match(rows, events[:1])
+    assert list(only_one) == [0]  # extra gold events get nothing from an already used event
+
+
+def test_match_breaks_ties_on_field_agreement():
+    place_a = Place("A", admin1="Donetsk Oblast", latitude=48.0, longitude=37.8)
+    place_b = Place("B", admin1="Luhansk Oblast", latitude=48.56, longitude=39.3)
+    rows = [row("ga", ["x"], gold_event(admin1="Donetsk oblast")), row("gb", ["x"], gold_event(admin1="Luhansk oblast"))]
+    events = [event("pb", ["x"], place=place_b), event("pa", ["x"], place=place_a)]
+    matched = match(rows, events)
+    assert matched[0].id == "pa" and matched[1].id == "pb"
+
+
+def test_no_event_rows_are_never_matched():
+    rows = [row("n", ["x"], None)]
+    assert match(rows, [event("p", ["x"])]) == {}
+
+
+# ---------------------------------------------------------------- field scorers
+
+
+def test_types_and_subtypes():
+    r = row("g", ["a"], gold_event(event_type="Battles", sub_event_type="Armed clash"))
+    assert field_outcomes(r, event("p", ["a"])) == {"event_type": True, "sub_event_type": True}
+    assert field_outcomes(r, event("p", ["a"], sub="Attack", etype="Violence against civilians")) == {
+        "event_type": False, "sub_event_type": False}
+    assert field_outcomes(r, None) == {"event_type": False, "sub_event_type": False}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "right"),
+    [
+        (date(2015, 1, 5), None, True),
+        (date(2015, 1, 4), None, True),  # one day before the gold range
+        (date(2015, 1, 3), None, False),
+        (date(2015, 1, 7), date(2015, 1, 8), True),  # overlaps
+        (date(2015, 1, 1), date(2015, 1, 8), False),  # too wide: 7 days > 2 + 2
+        (date(2015, 1, 3), date(2015, 1, 7), True),  # 4 days wide = gold width + 2
+        (None, None, False),
+    ],
+)
+def test_date(start, end, right):
+    r = row("g", ["a"], gold_event(date_start="2015-01-05", date_end="2015-01-07"))
+    assert field_outcomes(r, event("p", ["a"], start=start, end=end)) == {"date": right}
+
+
+def test_date_needs_a_published_document():
+    r = row("g", ["a"], gold_event(date_start="2015-01-05", date_end="2015-01-05"), published=None)
+    assert field_outcomes(r, event("p", ["a"], start=date(2015, 1, 5))) == {}
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Kyiv City", "Kiev Special Republican city", True),
+        ("Kyiv", "Kiev Special Republican city", True),
+        ("Kyiv Oblast", "Kyiv", True),
+        ("Kyiv Oblast", "Kiev Special Republican city", False),
+        ("Donetsk Oblast", "Donetsk oblast", True),
+        ("Donetska oblast", "Donetsk Oblast", True),
+        ("Luhansk Oblast", "Lugansk region", True),
+        ("Zaporizhzhia Oblast", "Zaporozhye", True),
+        ("Odesa Oblast", "Odessa oblast", True),
+        ("Mykolaiv Oblast", "Nikolaev oblast", True),
+        ("Dnipropetrovsk Oblast", "Dnepropetrovsk oblast", True),
+        ("Zakarpattia Oblast", "Transcarpathia", True),
+        ("Kharkiv Oblast", "Kharkov oblast", True),
+        ("Donetsk Oblast", "Luhansk oblast", False),
+        (None, "Donetsk oblast", False),
+    ],
+)
+def test_admin1_names(predicted, gold, same):
+    assert admin1_same(predicted, gold) is same
+
+
+def test_point_radius_depends_on_where_prec():
+    gold = gold_event(latitude=48.0, longitude=37.8)
+    near = Place("P", latitude=48.3, longitude=37.8)  # about 33 km north
+    assert field_outcomes(row("g", ["a"], gold, where_prec=1), event("p", ["a"], place=near)) == {"point": False}
+    assert field_outcomes(row("g", ["a"], gold, where_prec=2), event("p", ["a"], place=near)) == {"point": True}
+    assert field_outcomes(row("g", ["a"], gold, where_prec=4), event("p", ["a"], place=near)) == {}
+    assert field_outcomes(row("g", ["a"], gold), event("p", ["a"], place=near)) == {}  # not UCDP
+
+
+@pytest.mark.parametrize(("predicted", "right"), [(2, True), (4, True), (5, False), (1, False), (None, False)])
+def test_fatalities_within_low_high(predicted, right):
+    r = row("g", ["a"], gold_event(fatalities_low=2, fatalities_best=3, fatalities_high=4))
+    assert field_outcomes(r, event("p", ["a"], fatalities=predicted)) == {"fatalities": right}
+
+
+# ---------------------------------------------------------------- aggregate scores
+
+
+def test_score_counts_over_every_gold_event():
+    rows = [
+        row("g1", ["a"], gold_event(event_type="Battles", sub_event_type="Armed clash")),
+        row("g2", ["b"], gold_event(event_type="Protests", sub_event_type="Peaceful protest")),
+        row("n1", ["c"], None),
+        row("n2", ["d"], None),
+    ]
+    events = [event("p1", ["a"]), event("p2", ["a"], sub="Attack"), event("p3", ["c"], sub="Attack")]
+    s = score(rows, events)["datasets"]["d"]
+    assert s["found"] == {"score": 0.5, "n": 2}
+    assert s["event_precision"] == {"score": 1 / 3, "n": 3}
+    assert s["events_per_doc"] == 3 / 4
+    assert s["no_event"] == {"score": 0.5, "n": 2}
+    assert s["sub_event_type"] == {"score": 0.5, "n": 2}
+    assert s["sub_event_type_if_found"] == {"score": 1.0, "n": 1}
+    assert s["confusion"] == {"Armed clash": {"Armed clash": 1}, "Peaceful protest": {"none": 1},
+                              "none": {"Attack": 1, "none": 1}}
+    # F1: Armed clash 1.0, Peaceful protest 0.0, none 2*1/(2+1+1) = 0.5
+    assert s["sub_event_macro_f1"] == pytest.approx(0.5)
+
+
+def test_grouping_pairs_restricted_to_gold_documents():
+    rows = [row("g1", ["a", "b", "c"], gold_event()), row("g2", ["d"], gold_event())]
+    events = [event("p1", ["a", "b", "x"]), event("p2", ["c", "d"])]
+    s = score(rows, events)["datasets"]["d"]
+    # gold pairs ab ac bc; predicted pairs ab cd (x is not a gold document)
+    assert s["group_link_p"] == 0.5
+    assert s["group_link_r"] == pytest.approx(1 / 3)
+    assert s["group_link_f1"] == pytest.approx(0.4)
+
+
+def test_score_per_dataset_and_overall_and_errors():
+    rows = [row("g1", ["a"], gold_event(fatalities_best=3), dataset="one"),
+            row("g2", ["b"], gold_event(fatalities_best=1), dataset="two")]
+    events = [event("p1", ["a"], fatalities=3), event("p2", ["b"], fatalities=2)]
+    result = score(rows, events)
+    assert set(result["datasets"]) == {"one", "two", "overall"}
+    assert result["datasets"]["overall"]["fatalities"] == {"score": 0.5, "n": 2}
+    wrong = errors(rows, events, 5)
+    assert wrong["fatalities"] == [{"id": "g2", "gold": [None, 1, None], "predicted": 2, "found": True,
+                                    "text": "text of b"}]
+    assert "fatalities" in format_report(result)
+
+
+# ---------------------------------------------------------------- a real run
+
+
+def test_evaluate_files_end_to_end(tmp_path, embedded_gazetteer):
+    from sitrep.pipeline import Pipeline
+
+    gold_rows = [
+        {"id": "u1", "dataset": "ucdp-test", "ucdp": {"where_prec": 1},
+         "documents": [{"id": "d1", "published": "2015-01-20", "source": "AFP",
+                        "text": "Three civilians were killed when shells hit a bus stop in Donetsk on Tuesday."},
+                       {"id": "d2", "published": "2015-01-20", "source": "Reuters",
+                        "text": "Shelling of Donetsk kills three civilians at a bus stop."}],
+         "event": gold_event(date_start="2015-01-20", date_end="2015-01-20", admin1="Donetsk oblast",
+                             latitude=48.023, longitude=37.80224, fatalities_low=3, fatalities_best=3,
+                             fatalities_high=3)},
+        {"id": "c1", "dataset": "case-test",
+         "documents": [{"id": "d3", "published": None, "source": "x",
+                        "text": "Thousands of students marched peacefully through the capital to protest fee increases."}],
+         "event": gold_event(event_type="Protests", sub_event_type="Peaceful protest")},
+        {"id": "c2", "dataset": "case-test",
+         "documents": [{"id": "d4", "published": None, "source": "x",
+                        "text": "The central bank kept interest rates unchanged on Thursday."}],
+         "event": None},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in gold_rows) + "\n", encoding="utf-8")
+    other = tmp_path / "wikievents.jsonl"
+    other.write_text(json.dumps({"doc_id": "w", "tokens": []}) + "\n", encoding="utf-8")
+
+    result = evaluate_files([path, other], Pipeline(embedded_gazetteer), errors_per_field=3)
+    datasets = result["datasets"]
+    assert set(datasets) == {"ucdp-test", "case-test", "overall"}
+    assert datasets["ucdp-test"]["names_place"] == {"score": 1.0, "n": 1}
+    assert datasets["case-test"]["no_event"]["n"] == 1
+    assert 0 <= datasets["overall"]["found"]["score"] <= 1
+    assert any("wikievents.jsonl" in note for note in result["notes"])
+    report = format_report(result)
+    assert "ucdp-test" in report and "found" in report
