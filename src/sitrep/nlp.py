@@ -27,10 +27,16 @@ def load_nlp() -> Language:
 
 def entity_spans(
     nlp: Language, pieces: Iterable[tuple[str, tuple[str, int]]], batch_size: int = 256
-) -> Iterator[tuple[tuple[str, int], list[tuple[int, int, str]]]]:
+) -> Iterator[tuple[tuple[str, int], list[tuple[int, int, str, str]]]]:
     """Entities of many text pieces, each carrying (document id, offset) through `nlp.pipe`.
 
-    Yields ((document id, offset), [(start, end, label)]) with offsets into the document.
+    Yields ((document id, offset), [(start, end, label, text)]) with offsets into the document.
     """
     for doc, (doc_id, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        yield (doc_id, offset), [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+        yield (doc_id, offset), [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in doc.ents]
+
+
+def overrules_gazetteer(label: str, text: str) -> bool:
+    """Is this entity surely no place? Only a name of several words is: the small English model tags many
+    lone Russian and Ukrainian town names as PERSON ("Yartsevo"), but "Vladimir Putin" is no town."""
+    return label in NON_PLACE_LABELS and " " in text.strip()

@@ -15,7 +15,7 @@ from .extractors.mentions import extract_mentions, refers_back
 from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
 from .model import Document, Mention
-from .nlp import NON_PLACE_LABELS, entity_spans, load_nlp
+from .nlp import entity_spans, load_nlp, overrules_gazetteer
 
 
 @dataclass(frozen=True)
@@ -55,25 +55,16 @@ class Pipeline:
         segmented = {doc.id: segment(doc.text) for doc in documents}
         candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
         pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]
-        pieces_text = {doc.id: doc.text for doc in documents}
         non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         if pieces:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
-                non_places[doc_id].extend(
-                    (s, e) for s, e, label in entities if label in NON_PLACE_LABELS and _several_words(doc_id, s, e, pieces_text)
-                )
+                non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
         for doc in documents:
             if not candidates[doc.id]:
                 yield Result(doc, [])  # nothing reports an event: no need to geocode
                 continue
             places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id])
             yield Result(doc, extract_mentions(doc, segmented[doc.id], places))
-
-
-def _several_words(doc_id: str, start: int, end: int, texts: dict[str, str]) -> bool:
-    """Only a name of several words overrules the gazetteer: the small English model tags many lone
-    Russian and Ukrainian town names as PERSON ("Yartsevo"), but "Vladimir Putin" is surely no town."""
-    return " " in texts[doc_id][start:end].strip()
 
 
 def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:

@@ -1,0 +1,14 @@
+from sitrep.nlp import entity_spans, load_nlp, overrules_gazetteer
+
+
+def test_only_names_of_several_words_overrule_the_gazetteer():
+    assert overrules_gazetteer("PERSON", "Vladimir Putin")
+    assert not overrules_gazetteer("PERSON", "Yartsevo")  # the small model's usual mistake on town names
+    assert not overrules_gazetteer("GPE", "New York")
+
+
+def test_entities_carry_document_ids_and_offsets():
+    pieces = [("Roman Zakharov spoke in Smolensk.", ("doc-1", 100))]
+    [((doc_id, offset), entities)] = list(entity_spans(load_nlp(), pieces))
+    assert (doc_id, offset) == ("doc-1", 100)
+    assert (100, 114, "PERSON", "Roman Zakharov") in entities
