@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test gate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Quality gate: dev-gold scores against quality/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
+gate: $(VENV)/.installed
+	$(BIN)/python -m sitrep.gate $(ARGS)
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py

@@ -89,7 +89,7 @@ def test_show_unknown_event_is_a_clear_error(db, capsys):
 
 
 def test_every_command_has_an_example_in_its_help(capsys):
-    for command in ("ingest", "events", "show", "export", "extract", "geocode", "gazetteer", "eval"):
+    for command in ("ingest", "events", "show", "export", "extract", "geocode", "gazetteer", "eval", "gate"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "example:" in capsys.readouterr().out, command

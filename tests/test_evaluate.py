@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.evaluate import (
+from sitrep.evaluation import (
     GoldRow,
     admin1_same,
     errors,
@@ -215,8 +215,8 @@ def test_evaluate_files_end_to_end(tmp_path, embedded_gazetteer):
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in gold_rows) + "\n", encoding="utf-8")
-    other = tmp_path / "wikievents.jsonl"
-    other.write_text(json.dumps({"doc_id": "w", "tokens": []}) + "\n", encoding="utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"something": "else"}) + "\n", encoding="utf-8")
 
     result = evaluate_files([path, other], Pipeline(embedded_gazetteer), errors_per_field=3)
     datasets = result["datasets"]
@@ -224,6 +224,12 @@ def test_evaluate_files_end_to_end(tmp_path, embedded_gazetteer):
     assert datasets["ucdp-test"]["names_place"] == {"score": 1.0, "n": 1}
     assert datasets["case-test"]["no_event"]["n"] == 1
     assert 0 <= datasets["overall"]["found"]["score"] <= 1
-    assert any("wikievents.jsonl" in note for note in result["notes"])
+    assert any("other.jsonl" in note for note in result["notes"])
     report = format_report(result)
     assert "ucdp-test" in report and "found" in report
+
+
+def test_old_import_path_still_works():
+    from sitrep import evaluate, evaluation
+
+    assert evaluate.evaluate_files is evaluation.evaluate_files and evaluate.format_report is evaluation.format_report

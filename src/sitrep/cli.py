@@ -90,14 +90,20 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = _command(commands, "eval", "score the pipeline against human-coded gold JSONL (see ../shared/gold/README.md)", "sitrep eval ../shared/gold/ucdp_ukraine_2014_2021.dev.jsonl --errors 5")
     evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
-    evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="list N wrong cases per field")
+    evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="list N wrong cases per field (per error kind with --task geocode)")
     evaluate.add_argument("--limit", type=int, help="only the first N gold rows of each file")
+    evaluate.add_argument("--task", choices=["events", "geocode"], default="events",
+                          help="events: the whole pipeline (default); geocode: toponym resolution alone, as `sitrep geocode --jsonl`")
     evaluate.set_defaults(handler=_evaluate)
 
     geocode = _command(commands, "geocode", "places named in a text, or in each document of a JSONL file", 'sitrep geocode --jsonl docs.jsonl')
     geocode.add_argument("text", nargs="?")
     geocode.add_argument("--jsonl", type=Path, help="documents, one JSON object per line, with id and text")
     geocode.set_defaults(handler=_geocode)
+
+    from .gate import add_gate_command
+
+    add_gate_command(commands)
     return parser
 
 
@@ -204,12 +210,16 @@ def _gazetteer_info(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate_files, format_report
+    from .evaluation import evaluate_files, format_report
+    from .evaluation.geocode import evaluate_geocode_files
 
     for path in args.gold:
         if not path.is_file():
             raise SitrepError(f"{path}: no such gold file")
-    result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors)
+    if args.task == "geocode":
+        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
+    else:
+        result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors)
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str) if args.json else format_report(result))
     return 0
 

@@ -1,0 +1,112 @@
+"""Field scorers: right or wrong for each field a gold event codes."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Event
+from .gold import GoldRow
+
+FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities")
+
+
+def field_outcomes(row: GoldRow, event: Event | None) -> dict[str, bool]:
+    """Right or wrong for every field the gold row codes (an unmatched row is wrong on all of them)."""
+    gold = row.event or {}
+    out: dict[str, bool] = {}
+    if gold.get("event_type"):
+        out["event_type"] = event is not None and event.event_type == gold["event_type"]
+    if gold.get("sub_event_type"):
+        out["sub_event_type"] = event is not None and event.sub_event_type == gold["sub_event_type"]
+    if gold.get("date_start") and any(d.published for d in row.documents):
+        out["date"] = event is not None and date_right(event, gold)
+    if gold.get("admin1"):
+        out["admin1"] = event is not None and event.place is not None and admin1_same(event.place.admin1, gold["admin1"])
+    if point_scored(row):
+        km = point_km(row, event)
+        out["point"] = km is not None and km <= point_radius(row)
+    if any(gold.get(k) is not None for k in ("fatalities_low", "fatalities_best", "fatalities_high")):
+        out["fatalities"] = event is not None and fatalities_right(event.fatalities, gold)
+    return out
+
+
+def date_right(event: Event, gold: dict[str, Any]) -> bool:
+    if event.event_date is None:
+        return False
+    start, end = event.event_date, event.event_date_end or event.event_date
+    gold_start = date.fromisoformat(gold["date_start"])
+    gold_end = date.fromisoformat(gold.get("date_end") or gold["date_start"])
+    overlaps = start <= gold_end + timedelta(days=1) and end >= gold_start - timedelta(days=1)
+    return overlaps and (end - start) <= (gold_end - gold_start) + timedelta(days=2)
+
+
+def fatalities_right(predicted: int | None, gold: dict[str, Any]) -> bool:
+    values = [gold[k] for k in ("fatalities_low", "fatalities_best", "fatalities_high") if gold.get(k) is not None]
+    return predicted is not None and bool(values) and min(values) <= predicted <= max(values)
+
+
+def point_scored(row: GoldRow) -> bool:
+    gold = row.event or {}
+    precision = (row.ucdp or {}).get("where_prec")
+    return precision in (1, 2, 3) and gold.get("latitude") is not None and gold.get("longitude") is not None
+
+
+def point_radius(row: GoldRow) -> float:
+    return 25.0 if (row.ucdp or {}).get("where_prec") == 1 else 50.0
+
+
+def point_km(row: GoldRow, event: Event | None) -> float | None:
+    place = event.place if event else None
+    if place is None or place.latitude is None or place.longitude is None or row.event is None:
+        return None
+    return haversine_km(place.latitude, place.longitude, row.event["latitude"], row.event["longitude"])
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+# admin1 names: strip the unit words, map transliterations and Ukrainian adjective forms to one stem.
+_UNIT_WORDS = re.compile(
+    r"\s+(special republican city|autonomous republic|republic|oblast|region|province|krai|kray|city|municipality)$"
+)
+_ALIASES = {
+    "kiev": "kyiv", "kyivska": "kyiv", "kievskaya": "kyiv",
+    "kharkov": "kharkiv",
+    "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "zaporozhe": "zaporizhzhia",
+    "zaporizka": "zaporizhzhia", "zaporiz'ka": "zaporizhzhia", "zaporozhskaya": "zaporizhzhia",
+    "lugansk": "luhansk", "luganskaya": "luhansk",
+    "odessa": "odesa", "odeska": "odesa", "odes'ka": "odesa", "odesskaya": "odesa",
+    "nikolaev": "mykolaiv", "nikolayev": "mykolaiv",
+    "dnepropetrovsk": "dnipropetrovsk", "dnepropetrovskaya": "dnipropetrovsk",
+    "transcarpathia": "zakarpattia", "zakarpatska": "zakarpattia", "zakarpats'ka": "zakarpattia",
+}
+_ADJECTIVE = re.compile(r"(skaya|s'ka|ska|sk)$")
+
+
+def admin1_key(name: str) -> tuple[str, str]:
+    """(stem, unit): "Kiev Special Republican city" -> ("kyiv", "city"); "Donetska oblast" -> ("donet", "oblast")."""
+    text = name.casefold().replace("’", "'").replace("ʼ", "'").replace("-", " ").strip()
+    text = re.sub(r"^(autonomous )?republic of ", "", text)
+    unit = ""
+    while match_ := _UNIT_WORDS.search(text):
+        unit = unit or ("city" if match_.group(1) in ("city", "special republican city") else "oblast")
+        text = text[: match_.start()].strip()
+    text = _ALIASES.get(text, text)
+    stem = _ADJECTIVE.sub("", text) if len(text) > 6 else text
+    return _ALIASES.get(stem, stem), unit
+
+
+def admin1_same(predicted: str | None, gold: str | None) -> bool:
+    if not predicted or not gold:
+        return False
+    (p_stem, p_unit), (g_stem, g_unit) = admin1_key(predicted), admin1_key(gold)
+    if p_stem != g_stem:
+        return False
+    # Kyiv the city and Kyiv the oblast are two admin1 units; a bare "Kyiv" matches either.
+    return p_stem != "kyiv" or not p_unit or not g_unit or p_unit == g_unit

@@ -1,0 +1,34 @@
+"""One-to-one matching of gold events to predicted events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Event
+from .fields import field_outcomes
+from .gold import GoldRow
+
+
+def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
+    """Gold row index -> its one predicted event: greatest Jaccard of document ids first, then field agreement."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for j, event in enumerate(events):
+        for doc_id in event.document_ids:
+            by_document[doc_id].append(j)
+    candidates: list[tuple[float, int, int, int]] = []
+    for i, row in enumerate(rows):
+        if row.event is None:
+            continue
+        gold_ids = row.document_ids
+        for j in sorted({j for d in gold_ids for j in by_document.get(d, [])}):
+            predicted = set(events[j].document_ids)
+            jaccard = len(gold_ids & predicted) / len(gold_ids | predicted)
+            agreement = sum(1 for ok in field_outcomes(row, events[j]).values() if ok)
+            candidates.append((-jaccard, -agreement, i, j))
+    matched: dict[int, Event] = {}
+    used: set[int] = set()
+    for _, _, i, j in sorted(candidates):
+        if i not in matched and j not in used:
+            matched[i] = events[j]
+            used.add(j)
+    return matched

@@ -1,0 +1,76 @@
+"""Running the pipeline over gold documents and scoring what it produces."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .. import jobs
+from ..model import Document, Event
+from ..pipeline import Pipeline
+from ..store import Store
+from .gold import GoldRow, distinct_documents, load_gold
+from .report import errors
+from .scores import _figure, score
+from .wikievents import DATASET as WIKIEVENTS
+from .wikievents import (
+    is_wikievents,
+    load_wikievents,
+    score_wikievents,
+    wikievents_errors,
+)
+
+
+def predict(rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] = ()) -> list[Event]:
+    """Run every distinct gold document (and the `extra` ones) once through the pipeline into a fresh store."""
+    documents = distinct_documents(rows)
+    known = {d.id for d in documents}
+    documents += [d for d in extra if d.id not in known]
+    store = Store.open(":memory:")
+    try:
+        summary = jobs.IngestSummary()
+        batch = pipeline.batch_size
+        with tqdm(total=len(documents), desc="evaluate", unit="doc", disable=len(documents) <= 50, file=sys.stderr) as bar:
+            for start in range(0, len(documents), batch):
+                chunk = documents[start : start + batch]
+                jobs.ingest_documents(chunk, store, pipeline, summary)
+                bar.update(len(chunk))
+        jobs.merge_new_mentions(store)
+        return list(store.events())
+    finally:
+        store.close()
+
+
+def evaluate_files(
+    paths: list[Path], pipeline: Pipeline | None = None, limit: int | None = None, errors_per_field: int = 0
+) -> dict:
+    """Scores per dataset and overall; with `errors_per_field`, also up to that many wrong cases per field."""
+    wiki_paths = [p for p in paths if is_wikievents(Path(p))]
+    rows, notes = load_gold([p for p in paths if p not in wiki_paths], limit)
+    wiki_docs = [doc for p in wiki_paths for doc in load_wikievents(Path(p), limit)]
+    pipeline = pipeline or Pipeline()
+    events = predict(rows, pipeline, (d.document for d in wiki_docs))
+    result = score(rows, events)
+    result["notes"] = notes + result.get("notes", [])
+    if wiki_docs:
+        result["datasets"][WIKIEVENTS] = score_wikievents(wiki_docs, events)
+    ucdp = [r for r in rows if r.ucdp is not None and r.event is not None]
+    if ucdp:
+        from ..geo import geocode_document
+
+        names: dict[str, bool] = {}
+        for document in distinct_documents(ucdp):
+            names[document.id] = bool(geocode_document(document.text, pipeline.gazetteer))
+        for name in sorted({r.dataset for r in ucdp}):
+            subset = [r for r in ucdp if r.dataset == name]
+            hits = sum(1 for r in subset if any(names[d] for d in r.document_ids))
+            result["datasets"][name]["names_place"] = _figure(hits, len(subset))
+    if errors_per_field:
+        result["errors"] = errors(rows, events, errors_per_field)
+        if wiki_docs:
+            wrong = wikievents_errors(wiki_docs, events, errors_per_field)
+            result["errors"].update({f"{WIKIEVENTS}/{k}": v for k, v in wrong.items()})
+    return result

@@ -1,0 +1,290 @@
+"""Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
+
+`quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder,
+with each file's sha256 and, per dataset and field, the score to hold. `sitrep gate` scores every listed file
+with `evaluate_files`, fails on a changed gold file (the floors were pinned on other data) and on any score
+below its floor, and prints one table row per floor. `sitrep gate --pin` raises the floors to the current
+scores (rounded down to 3 decimals) and records the digests; it refuses to lower a floor unless
+`--allow-lower` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FLOORS_PATH = REPO_ROOT / "quality" / "floors.json"
+TOLERANCE = 1e-9
+DECIMALS = 3
+# The fields held by default (a dataset holds those it reports); fields already in floors.json are kept too.
+PIN_FIELDS = (
+    "found", "event_precision", "no_event", "event_type", "sub_event_type", "sub_event_macro_f1",
+    "date", "admin1", "point", "fatalities", "group_link_p", "group_link_r",
+)
+# Used only when floors.json does not exist yet (the first `--pin`).
+DEFAULT_GOLD = ("gold/case2021_task2.dev.jsonl", "gold/ucdp_ukraine_2014_2021.dev.jsonl")
+
+Evaluator = Callable[..., dict]
+
+
+# ---------------------------------------------------------------- locations and digests
+
+
+def default_shared() -> Path:
+    """SITREP_SHARED, else the `shared` folder beside the repository (../shared from the repo root)."""
+    env = os.environ.get("SITREP_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_floors(path: Path) -> dict:
+    if not path.is_file():
+        return {"files": []}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def save_floors(path: Path, floors: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(floors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- scores, comparison, pinning (pure)
+
+
+def score_value(entry: Any) -> float | None:
+    """A field's score: {"score": x, "n": n} -> x; a plain float -> itself; anything else (counts, tables,
+    None) -> None."""
+    if isinstance(entry, dict):
+        entry = entry.get("score")
+        return float(entry) if isinstance(entry, (int, float)) and not isinstance(entry, bool) else None
+    return entry if isinstance(entry, float) else None
+
+
+def dataset_scores(result: dict) -> dict[str, dict[str, float]]:
+    """{dataset: {field: score}} for every scored field of every dataset (not the "overall" roll-up)."""
+    out: dict[str, dict[str, float]] = {}
+    for name, fields in result.get("datasets", {}).items():
+        if name == "overall":
+            continue
+        out[name] = {f: v for f, entry in fields.items() if (v := score_value(entry)) is not None}
+    return out
+
+
+def round_down(score: float, decimals: int = DECIMALS) -> float:
+    """Rounded toward zero at `decimals` places, never above `score` as a float."""
+    return float(Decimal(repr(score)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR))
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    dataset: str
+    field: str
+    floor: float | None
+    score: float | None
+    ok: bool
+    note: str = ""
+
+
+def compare(file: str, floors: dict[str, dict[str, float]], scores: dict[str, dict[str, float]],
+            tolerance: float = TOLERANCE) -> list[Row]:
+    """One row per floor: ok when the score is at least the floor (less `tolerance`); a missing score fails."""
+    rows = []
+    for dataset in sorted(floors):
+        for field, floor in sorted(floors[dataset].items()):
+            score = scores.get(dataset, {}).get(field)
+            ok = score is not None and score >= floor - tolerance
+            rows.append(Row(file, dataset, field, floor, score, ok, "" if score is not None else "no score"))
+    return rows
+
+
+def sha_problem(file: str, pinned: str | None, actual: str) -> str | None:
+    """A message when the gold file is not the one the floors were pinned on."""
+    if pinned and pinned != actual:
+        return (f"{file}: gold file changed since its floors were pinned (sha256 pinned {pinned}, now {actual}); "
+                f"the floors were pinned on other data: check the change, then re-pin with `sitrep gate --pin`")
+    return None
+
+
+@dataclass(frozen=True)
+class Lowering:
+    file: str
+    dataset: str
+    field: str
+    floor: float
+    new: float | None  # None: the field is no longer scored
+
+    def __str__(self) -> str:
+        now = "no longer scored" if self.new is None else f"{self.new:.3f}"
+        return f"{self.file} {self.dataset} {self.field}: {self.floor:.3f} -> {now}"
+
+
+def pin(file: str, old: dict[str, dict[str, float]], scores: dict[str, dict[str, float]],
+        fields: Iterable[str] = PIN_FIELDS, tolerance: float = TOLERANCE) -> tuple[dict[str, dict[str, float]], list[Lowering]]:
+    """New floors from `scores` (rounded down) for `fields` plus the fields already pinned, and the floors that
+    would go down (including floors whose field is no longer scored, which the new floors drop)."""
+    wanted = set(fields)
+    new: dict[str, dict[str, float]] = {}
+    lowered: list[Lowering] = []
+    for dataset in sorted(set(old) | set(scores)):
+        previous = old.get(dataset, {})
+        current = scores.get(dataset, {})
+        pinned: dict[str, float] = {}
+        for field in sorted((wanted & set(current)) | set(previous)):
+            floor = round_down(current[field]) if field in current else None
+            if field in previous and (floor is None or floor < previous[field] - tolerance):
+                lowered.append(Lowering(file, dataset, field, previous[field], floor))
+            if floor is not None:
+                pinned[field] = floor
+        if pinned:
+            new[dataset] = pinned
+    return new, lowered
+
+
+# ---------------------------------------------------------------- running
+
+
+def format_table(rows: list[Row]) -> str:
+    width = max([len("dataset")] + [len(r.dataset) for r in rows])
+    field_width = max([len("field")] + [len(r.field) for r in rows])
+    lines = [f"{'dataset':<{width}}  {'field':<{field_width}}  {'floor':>7}  {'score':>7}  result"]
+    file = None
+    for r in rows:
+        if r.file != file:
+            lines.append(f"-- {r.file}")
+            file = r.file
+        floor = "-" if r.floor is None else f"{r.floor:.3f}"
+        score = "-" if r.score is None else f"{r.score:.4f}"
+        result = ("ok" if r.ok else "FAIL") + (f" ({r.note})" if r.note else "")
+        lines.append(f"{r.dataset:<{width}}  {r.field:<{field_width}}  {floor:>7}  {score:>7}  {result}")
+    return "\n".join(lines)
+
+
+def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_pin: bool = False,
+             allow_lower: bool = False, out: TextIO = sys.stdout, evaluate: Evaluator | None = None,
+             pipeline: Any = None) -> int:
+    """Check (or with `do_pin`, re-pin) the floors; 0 when everything holds, 1 otherwise. `evaluate` defaults to
+    `sitrep.evaluate.evaluate_files`; one pipeline is shared by all gold files."""
+    shared = Path(shared) if shared else default_shared()
+    floors = load_floors(floors_path)
+    entries = floors.get("files") or [{"path": p, "sha256": None, "floors": {}} for p in DEFAULT_GOLD]
+    if evaluate is None:
+        from .evaluate import evaluate_files as evaluate
+        from .pipeline import Pipeline
+
+        pipeline = pipeline or Pipeline()
+
+    problems: list[str] = []
+    rows: list[Row] = []
+    lowered: list[Lowering] = []
+    new_entries: list[dict] = []
+    for entry in entries:
+        file = entry["path"]
+        path = shared / file
+        if not path.is_file():
+            problems.append(f"{file}: no such gold file under {shared} (give --shared DIR or set SITREP_SHARED)")
+            rows.append(Row(file, "-", "-", None, None, False, "gold file missing"))
+            new_entries.append(entry)
+            continue
+        actual = sha256_file(path)
+        changed = sha_problem(file, entry.get("sha256"), actual)
+        if changed and not do_pin:
+            problems.append(changed)
+            rows.append(Row(file, "-", "sha256", None, None, False, "gold file changed"))
+            continue
+        scores = dataset_scores(evaluate([path], pipeline=pipeline))
+        old = entry.get("floors", {})
+        if do_pin:
+            if changed:
+                print(f"note: {changed}", file=out)
+            new_floors, down = pin(file, old, scores)
+            lowered += down
+            new_entries.append({"path": file, "sha256": actual, "pinned": _pin_note(bool(down)), "floors": new_floors})
+            rows += compare(file, new_floors, scores)
+        else:
+            rows += compare(file, old, scores)
+
+    print(format_table(rows), file=out)
+    if do_pin:
+        if problems:
+            print("\n".join(["", "not pinned:"] + problems), file=out)
+            return 1
+        if lowered and not allow_lower:
+            print("\n".join(["", "not pinned: these floors would go down (give --allow-lower to lower them):"]
+                            + [f"  {low}" for low in lowered]), file=out)
+            return 1
+        save_floors(floors_path, {
+            "note": "Floors the dev-gold scores must hold (sitrep gate; part of `make test`). Raise them with "
+                    "`sitrep gate --pin` after an improvement; they never go down without --allow-lower.",
+            "pinned": _pin_note(bool(lowered)),
+            "tolerance": TOLERANCE,
+            "files": new_entries,
+        })
+        print(f"\nfloors pinned in {floors_path}" + (f" ({len(lowered)} lowered)" if lowered else ""), file=out)
+        return 0
+    failed = [r for r in rows if not r.ok]
+    if problems:
+        print("\n" + "\n".join(problems), file=out)
+    if failed:
+        print(f"\ngate FAILED: {len(failed)} of {len(rows)} checks", file=out)
+        return 1
+    print(f"\ngate passed: {len(rows)} floors hold", file=out)
+    return 0
+
+
+def _pin_note(lowered: bool) -> str:
+    how = "sitrep gate --pin" + (" --allow-lower" if lowered else "")
+    return f"{date.today().isoformat()}, `{how}`: the scores of that day, rounded down to {DECIMALS} decimals"
+
+
+# ---------------------------------------------------------------- command line
+
+
+def add_gate_command(commands) -> argparse.ArgumentParser:
+    """Add `sitrep gate` to the sub-command set `commands` (the result of parser.add_subparsers())."""
+    help_text = "check the dev-gold scores against the floors in quality/floors.json (exit 1 if any falls below)"
+    gate = commands.add_parser(
+        "gate", help=help_text, description=help_text, epilog="example:\n  sitrep gate\n  sitrep gate --pin",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _options(gate)
+    gate.set_defaults(handler=_gate)
+    return gate
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--shared", type=Path, help="the shared folder holding gold/ (default: $SITREP_SHARED, else ../shared beside the repository)")
+    parser.add_argument("--floors", type=Path, default=FLOORS_PATH, help=f"the floors file (default: {FLOORS_PATH})")
+    parser.add_argument("--pin", action="store_true", help="re-pin the floors to the current scores (rounded down to 3 decimals); never lowers one without --allow-lower")
+    parser.add_argument("--allow-lower", action="store_true", help="with --pin: let floors go down")
+
+
+def _gate(args) -> int:
+    return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sitrep gate", description="Quality gate over the dev gold.")
+    _options(parser)
+    return _gate(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
