@@ -228,8 +228,3 @@ def test_evaluate_files_end_to_end(tmp_path, embedded_gazetteer):
     report = format_report(result)
     assert "ucdp-test" in report and "found" in report
 
-
-def test_old_import_path_still_works():
-    from sitrep import evaluate, evaluation
-
-    assert evaluate.evaluate_files is evaluation.evaluate_files and evaluate.format_report is evaluation.format_report

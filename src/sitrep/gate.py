@@ -181,12 +181,12 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
              allow_lower: bool = False, out: TextIO = sys.stdout, evaluate: Evaluator | None = None,
              pipeline: Any = None) -> int:
     """Check (or with `do_pin`, re-pin) the floors; 0 when everything holds, 1 otherwise. `evaluate` defaults to
-    `sitrep.evaluate.evaluate_files`; one pipeline is shared by all gold files."""
+    `sitrep.evaluation.evaluate_files`; one pipeline is shared by all gold files."""
     shared = Path(shared) if shared else default_shared()
     floors = load_floors(floors_path)
     entries = floors.get("files") or [{"path": p, "sha256": None, "floors": {}} for p in DEFAULT_GOLD]
     if evaluate is None:
-        from .evaluate import evaluate_files as evaluate
+        from .evaluation import evaluate_files as evaluate
         from .pipeline import Pipeline
 
         pipeline = pipeline or Pipeline()

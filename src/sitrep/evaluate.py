@@ -1,4 +1,0 @@
-"""Kept for old imports: the evaluation code lives in the package `sitrep.evaluation`."""
-
-from .evaluation import *
-from .evaluation import __all__  # noqa: F401
