@@ -56,3 +56,9 @@ def test_migrations_are_recorded_once(tmp_path):
     Store.open(path).close()
     with Store.open(path) as store:
         assert store.connection.execute("SELECT name FROM migrations").fetchall() == [("001_initial",)]
+
+
+def test_the_same_words_on_another_day_are_another_report(store):
+    store.add_document(Document("d1", "Shelling kills militiaman", published=date(2020, 5, 1)), [])
+    assert not store.has_document(Document("d2", "Shelling kills militiaman", published=date(2020, 5, 2)))
+    assert store.has_document(Document("d3", "Shelling kills militiaman", published=date(2020, 5, 1)))

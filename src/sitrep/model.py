@@ -17,9 +17,12 @@ TIME_PRECISION_DAY, TIME_PRECISION_WEEK, TIME_PRECISION_MONTH = 1, 2, 3
 GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
 
 
-def content_hash(text: str) -> str:
-    """Identity of a document's text: the same text ingested twice is stored once."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(text: str, published: date | None = None, source: str | None = None) -> str:
+    """Identity of a report: its text, when and by whom it was published. The same report ingested twice is
+    stored once; the same words published on another day or by another outlet are another report
+    ("Shelling kills militiaman - DPR Operational Command" recurs for months)."""
+    key = "\x1f".join([text, published.isoformat() if published else "", source or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Document:
 
     @property
     def hash(self) -> str:
-        return content_hash(self.text)
+        return content_hash(self.text, self.published, self.source)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .clean import Sentence, segment
+from .extractors.classify import NO_EVENT
 from .extractors.mentions import extract_mentions, refers_back
+from .extractors.short_reports import short_report_labels
 from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
 from .model import Document, Mention
@@ -59,12 +61,13 @@ class Pipeline:
         if pieces:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
-        for doc in documents:
-            if not candidates[doc.id]:
+        labels = short_report_labels([(doc.text, segmented[doc.id]) for doc in documents])
+        for doc, label in zip(documents, labels):
+            if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode
                 continue
             places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id])
-            yield Result(doc, extract_mentions(doc, segmented[doc.id], places))
+            yield Result(doc, extract_mentions(doc, segmented[doc.id], places, label))
 
 
 def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:

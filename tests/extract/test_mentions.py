@@ -1,5 +1,6 @@
 """Assembly of mentions from sentences, on hand-made places (no gazetteer needed)."""
 
+from dataclasses import replace
 from datetime import date
 
 from sitrep.clean import segment
@@ -55,3 +56,11 @@ def test_a_denial_disputes_the_report():
     text = "Ukraine said its drones struck an airfield. The Russian defence ministry denied the attack."
     (mention,) = run(text, [])
     assert mention.verification == "disputed"
+
+
+def test_a_capital_credited_at_the_end_of_a_headline_is_the_speaker_not_the_place():
+    text = "Two Ukrainian soldiers die in renewed fighting near Slavyansk: Kiev"
+    places = [place_at(text, "Slavyansk", "Slovyansk", "Donetsk Oblast", 1, 2, "UA", "Ukraine"),
+              replace(place_at(text, "Kiev", "Kyiv", "Kyiv City", 2, 1, "UA", "Ukraine"), feature_code="PPLC")]
+    (mention,) = run(text, places)
+    assert mention.place.name == "Slovyansk"

@@ -92,3 +92,9 @@ def test_alternate_names_do_not_beat_own_names(embedded_with_ua):
         ("Bilhorod-Dnistrovskyi", "UA", "PPLA2"), ("Kursk Oblast", "RU", "ADM1"),
         ("Belgorod Oblast", "RU", "ADM1"), ("Crimea", "UA", "ADM1"),
     ]
+
+
+def test_odessa_is_the_ukrainian_city_and_a_party_name_is_no_town(embedded):
+    assert resolved("Death toll from Odessa violence rises to 3: police", embedded)[0][1:4] == ("Odesa", "Odesa Oblast", "UA")
+    places = resolved("Ukraine Right Sector gunmen kill wounded servicemen at hospital", embedded)
+    assert [p[1] for p in places] == ["Ukraine"]

@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Evidence
-from .lexicon import channel_patterns, claimant_side_patterns, local_official_pattern, verification_cues
+from .lexicon import (
+    channel_patterns,
+    claimant_side_patterns,
+    local_official_pattern,
+    verification_cues,
+)
 
 _SPEECH_VERB = r"(?:said|says|say|claimed|claims|claim|confirmed|confirms|reported|reports|announced|stated|wrote|told|added|alleged|denied|denies|insisted)"
 # "according to X", "X said", "said X" — the claimant is the noun phrase around the verb of speech.

@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Evidence, TIME_PRECISION_DAY, TIME_PRECISION_MONTH, TIME_PRECISION_WEEK
+from ..model import (
+    TIME_PRECISION_DAY,
+    TIME_PRECISION_MONTH,
+    TIME_PRECISION_WEEK,
+    Evidence,
+)
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})

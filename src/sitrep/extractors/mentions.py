@@ -15,7 +15,9 @@ from ..clean import Sentence
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import find_casualties
 from .claims import find_attribution, verification_cue
+from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
+from .lexicon import taxonomy
 from .participants import civilians_named, find_actors, find_target, find_weapon
 from .triggers import Trigger, find_trigger
 
@@ -51,13 +53,20 @@ def extract_mentions(
     document: Document,
     sentences: list[Sentence],
     places: list[Place],
+    report_label: str | None = None,
 ) -> list[Mention]:
-    """The event mentions of a document, given its sentences and the places found in its text."""
+    """The event mentions of a document, given its sentences and the places found in its text.
+
+    `report_label` is the sub-event type (or "none") of the document as a whole, when it is a short report
+    classified as one (see `short_reports`): it types every mention, and may make one where no trigger word did.
+    """
+    if report_label == NO_EVENT:
+        return []
     reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             continue
-        trigger = find_trigger(sentence.text, sentence.start)
+        trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         sentence_places = [p for p in places if sentence.start <= (p.start or -1) < sentence.end]
         previous = reports[-1] if reports else None
         refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (
@@ -78,6 +87,18 @@ def extract_mentions(
         _add_sentence(report, trigger, sentence, index, place, document)
         reports.append(report)
     return [_to_mention(document, report) for report in reports]
+
+
+def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence, first: bool) -> Trigger | None:
+    """The trigger as the whole report's label has it: its type, or the whole sentence where no word said it."""
+    if report_label is None:
+        return trigger
+    event_type = taxonomy()[report_label]
+    if trigger is not None:
+        return replace(trigger, event_type=event_type, sub_event_type=report_label, fallback=False)
+    if first:
+        return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
+    return None
 
 
 def refers_back(sentence: str) -> bool:
@@ -248,6 +269,8 @@ def _claim_rank(claim: Claim):
 
 _ACTOR_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
 # "where Moscow has sent troops", "Kyiv says": a capital or a country that acts or speaks is a government.
+# "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
+_CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTOR_AFTER = re.compile(r"^\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|will|would)\b", re.I)
 
 
@@ -264,7 +287,11 @@ def _named_as_actor(place: Place, text: str, offset: int) -> bool:
     if not (place.feature_code or "").startswith(("PCL", "PPLC")):
         return False  # only a country or a capital stands for a government
     start, end = place.start - offset, place.end - offset
-    return bool(_ACTOR_BEFORE.search(text[max(0, start - 6):start]) or _ACTOR_AFTER.match(text[end:end + 20]))
+    return bool(
+        _ACTOR_BEFORE.search(text[max(0, start - 6):start])
+        or _ACTOR_AFTER.match(text[end:end + 20])
+        or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not text[end:].strip(" .'\"”’)"))
+    )
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:

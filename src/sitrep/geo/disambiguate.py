@@ -12,6 +12,7 @@ from sitrep.geo.gazetteer import GazetteerEntry
 
 BIG_CITY = 100_000  # a bare name this big is evidence for its country
 SMALL_PLACE = 1_000  # below this a place needs support from the document to be believed
+UNSUPPORTED_TOWN = 10_000  # below this a bare name of another country's place is taken for a common word
 # GeoNames gives admin units no population; a bare "Crimea" should weigh like a big city, not a hamlet
 ADMIN1_WEIGHT = 100_000
 _LESSER_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW"}  # city sections, historical, abandoned, destroyed
@@ -56,11 +57,11 @@ class DocumentContext:
         return context
 
     def supports(self, entry: GazetteerEntry) -> bool:
-        """The document names the entry's admin1 or country."""
+        """The document names the entry's admin1 or country, beyond the single vote of the entry's own name."""
         return (
             entry.admin1_code in self.admin1_sentences
             or entry.iso == self.dominant_country
-            or entry.iso in self.countries
+            or self.countries[entry.iso] > 1
         )
 
     def admin1_near(self, sentence: int) -> list[str]:
@@ -129,4 +130,8 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:
         return False  # "shelling near X" in a text that says nothing else about where it is
+    if context.dominant_country is not None and not cand.place_context:
+        # In a story about Ukraine, a bare capitalised word ("Right Sector") that names a village in India
+        # is noise; a real town of another country named in passing is kept.
+        return entry.population < UNSUPPORTED_TOWN
     return entry.population < SMALL_PLACE or not entry.is_main

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -165,9 +165,12 @@ class Gazetteer:
 
     def _lookup_uncached(self, norm: str) -> tuple[GazetteerEntry, ...]:
         found = {e.geonameid: e for e in self._query(_BY_NAME_SQL, norm)}
+        # The curated variants are reliable (Odessa is Odesa), unlike GeoNames' alternate names: a place
+        # found under its own name through a variant keeps that standing.
         for variant in aliases().variants.get(norm, ()):
             for entry in self._query(_BY_NAME_SQL, variant):
-                found.setdefault(entry.geonameid, replace(entry, is_main=False))
+                if entry.is_main or entry.geonameid not in found:
+                    found[entry.geonameid] = entry
         return tuple(sorted(found.values(), key=_prior))
 
     def _query(self, sql: str, arg: object) -> list[GazetteerEntry]:

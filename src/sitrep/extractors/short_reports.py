@@ -1,0 +1,54 @@
+"""Short reports (a headline, a snippet, a channel post) are classified as a whole.
+
+A long article reports many things and its sentences are read one by one; a report of a few sentences
+reports one thing, and there the classifier's view of the whole text is worth more than the first trigger
+word. The classifier decides only where it is confident; elsewhere the rules stand.
+"""
+
+from __future__ import annotations
+
+from ..clean import Sentence
+from .classify import NO_EVENT, Verdict, load_model
+from .triggers import find_trigger
+
+MAX_SENTENCES = 3
+# How sure the classifier must be to say a short report tells of no event (chosen by 5-fold
+# cross-validation on the dev gold: see bench/train_event_classifier.py). When it names an event type,
+# its type wins over the rules' at any confidence: that scored best in the same cross-validation.
+NONE_MIN_PROBABILITY = 0.3
+
+
+def is_short(sentences: list[Sentence]) -> bool:
+    return sum(s.usable for s in sentences) <= MAX_SENTENCES
+
+
+def combine(rules_label: str, verdict: Verdict) -> str:
+    """The sub-event type (or "none") of a short report, from the rules' label and the classifier's verdict."""
+    if verdict.label == NO_EVENT and verdict.probability >= NONE_MIN_PROBABILITY:
+        return NO_EVENT
+    if verdict.label == NO_EVENT:
+        return rules_label
+    return verdict.sub_event_type
+
+
+def short_report_labels(texts_and_sentences: list[tuple[str, list[Sentence]]]) -> list[str | None]:
+    """For each document, the label of the whole report when it is short, else None (rules decide)."""
+    model = load_model()
+    labels: list[str | None] = [None] * len(texts_and_sentences)
+    if model is None:
+        return labels
+    short = [i for i, (_, sentences) in enumerate(texts_and_sentences) if is_short(sentences)]
+    texts = [report_text(texts_and_sentences[i][1]) for i in short]
+    triggers = [first_trigger(texts_and_sentences[i][1]) for i in short]
+    for i, text, trigger, verdict in zip(short, texts, triggers, model.verdicts(texts, triggers)):
+        labels[i] = combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
+    return labels
+
+
+def report_text(sentences: list[Sentence]) -> str:
+    """What the classifier reads of a report: its usable sentences (no captions, repeats or fragments)."""
+    return " ".join(s.text for s in sentences if s.usable)
+
+
+def first_trigger(sentences: list[Sentence]):
+    return next((t for s in sentences if s.usable and (t := find_trigger(s.text))), None)

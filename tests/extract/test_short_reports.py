@@ -1,0 +1,39 @@
+from sitrep.clean import segment
+from sitrep.extractors.classify import NO_EVENT, SOME_EVENT, Verdict, load_model
+from sitrep.extractors.lexicon import taxonomy
+from sitrep.extractors.short_reports import (
+    combine,
+    first_trigger,
+    is_short,
+    report_text,
+    short_report_labels,
+)
+
+
+def test_combine_lets_the_classifier_decide_where_it_is_sure():
+    assert combine("Armed clash", Verdict(NO_EVENT, 0.6, "Attack")) == NO_EVENT
+    assert combine("Armed clash", Verdict(NO_EVENT, 0.2, "Attack")) == "Armed clash"
+    assert combine("Armed clash", Verdict("Attack", 0.4, "Attack")) == "Attack"
+    # "some event" never wins as a type: the best sub-event type stands in for it
+    assert combine(NO_EVENT, Verdict(SOME_EVENT, 0.7, "Shelling/artillery/missile attack")) == "Shelling/artillery/missile attack"
+
+
+def test_the_shipped_model_knows_every_sub_event_type():
+    model = load_model()
+    assert model is not None
+    assert set(taxonomy()) | {NO_EVENT, SOME_EVENT} == set(model.classes)
+    assert model.coef.shape[0] == len(model.classes)
+
+
+def test_only_short_reports_get_a_label():
+    headline = segment("Rebels shelled the airport, killing two soldiers.")
+    article = segment(" ".join(f"Sentence number {i} tells about the shelling of the airport." for i in range(6)))
+    assert is_short(headline) and not is_short(article)
+    labels = short_report_labels([("h", headline), ("a", article)])
+    assert labels[0] in set(taxonomy()) | {NO_EVENT} and labels[1] is None
+
+
+def test_report_text_skips_captions_and_repeats():
+    sentences = segment("Shelling hit the town.\nShelling hit the town.")
+    assert report_text(sentences) == "Shelling hit the town."
+    assert first_trigger(sentences).sub_event_type == "Shelling/artillery/missile attack"
