@@ -52,3 +52,10 @@ def test_notes_summarise_the_event():
     event = build_event("ev-1", [strike("a", YARTSEVO, fatalities=0)], {})
     assert event.notes == ("On 31 December 2024, unidentified actors carried out an air/drone strike in Yartsevo, "
                            "Smolensk Oblast, Russia. No fatalities; reported.")
+
+
+def test_an_undated_report_joins_a_dated_event_but_two_undated_ones_stay_apart():
+    undated = strike("u", YARTSEVO, day=None)
+    (joined,) = merge_mentions([strike("a", YARTSEVO), undated])
+    assert joined.document_ids == ("a", "u")
+    assert len(merge_mentions([strike("u1", YARTSEVO, day=None), strike("u2", YARTSEVO, day=None)])) == 2

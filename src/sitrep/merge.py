@@ -146,8 +146,10 @@ def _sources(mentions: list[Mention], document_sources: dict[str, str | None]) -
 
 
 def _dates_overlap(a_start: date | None, a_end: date | None, b_start: date | None, b_end: date | None) -> bool:
+    if a_start is None and b_start is None:
+        return False  # two undated reports of one kind in one town may be years apart
     if a_start is None or b_start is None:
-        return True  # an undated report may join by place and type alone
+        return True  # an undated report may join a dated event by place and type alone
     a_end, b_end = a_end or a_start, b_end or b_start
     return a_start - DATE_SLACK <= b_end and b_start - DATE_SLACK <= a_end
 

@@ -98,3 +98,13 @@ def test_odessa_is_the_ukrainian_city_and_a_party_name_is_no_town(embedded):
     assert resolved("Death toll from Odessa violence rises to 3: police", embedded)[0][1:4] == ("Odesa", "Odesa Oblast", "UA")
     places = resolved("Ukraine Right Sector gunmen kill wounded servicemen at hospital", embedded)
     assert [p[1] for p in places] == ["Ukraine"]
+
+
+def test_possessives_and_capitals_named_as_actors(embedded):
+    from sitrep.geo import geocode_document
+
+    assert resolved("Dead man found hanging on Kiev's Independence Square - police", embedded)[0][:2] == ("Kiev", "Kyiv")
+    main = geocode_document("Kiev forces' shelling kills 16 in self-proclaimed Lugansk republic", embedded)[0]
+    assert main.name != "Kyiv"
+    main = geocode_document("Two Ukrainian soldiers die in renewed fighting near Slavyansk: Kiev", embedded)[0]
+    assert main.admin1 == "Donetsk Oblast"

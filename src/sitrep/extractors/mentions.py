@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..clean import Sentence
+from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import find_casualties
 from .claims import find_attribution, verification_cue
@@ -76,7 +77,7 @@ def extract_mentions(
             if refers_back or (previous and index - previous.last_sentence_index == 1):
                 _add_context(previous, sentence, index, sentence_places, document)
             continue
-        place = _best_place(sentence_places, sentence.text, sentence.start)
+        place = _best_place(sentence_places, document.text)
         if previous and _same_event(previous, trigger, place, refers_back):
             _add_sentence(previous, trigger, sentence, index, place, document)
             continue
@@ -153,7 +154,7 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         report.cues.append(status)
         report.evidence.setdefault("verification", _shift(evidence, sentence.start))
     if _BACK_REFERENCE.search(sentence.text):
-        _add_place(report, _best_place(sentence_places, sentence.text, sentence.start), document.text)
+        _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None)
 
 
@@ -267,31 +268,11 @@ def _claim_rank(claim: Claim):
     return (CLAIM_PRIORITY.get(claim.stance, 9), claim.channel is None)
 
 
-_ACTOR_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
-# "where Moscow has sent troops", "Kyiv says": a capital or a country that acts or speaks is a government.
-# "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
-_CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
-_ACTOR_AFTER = re.compile(r"^\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|will|would)\b", re.I)
-
-
-def _best_place(places: list[Place], text: str, offset: int) -> Place | None:
+def _best_place(places: list[Place], text: str) -> Place | None:
     """The most specific place a sentence names where something happened. A country or capital named as
     an actor ("a strike by Ukraine inside Russia", "Kyiv says") is taken only when nothing else is named."""
-    where = [p for p in places if not _named_as_actor(p, text, offset)] or places
+    where = [p for p in places if not named_as_actor(p, text)] or places
     return min(where, key=lambda p: p.geo_precision) if where else None
-
-
-def _named_as_actor(place: Place, text: str, offset: int) -> bool:
-    if place.start is None or place.end is None:
-        return False
-    if not (place.feature_code or "").startswith(("PCL", "PPLC")):
-        return False  # only a country or a capital stands for a government
-    start, end = place.start - offset, place.end - offset
-    return bool(
-        _ACTOR_BEFORE.search(text[max(0, start - 6):start])
-        or _ACTOR_AFTER.match(text[end:end + 20])
-        or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not text[end:].strip(" .'\"”’)"))
-    )
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:

@@ -19,6 +19,7 @@ MAX_NAME_WORDS = 4
 
 _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
 _ADMIN1_WORDS = r"regions?|oblasts?|provinces?|krai|kray|governorates?|republic"
@@ -99,9 +100,19 @@ def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> li
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
             sentence += 1
         word = match.group()
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
         prefix = text[starts[sentence]:match.start()]
-        token = _Token(match.start(), match.end(), word, sentence, not any(ch.isalnum() for ch in prefix))
+        token = _Token(match.start(), match.start() + len(word), word, sentence, not any(ch.isalnum() for ch in prefix))
         joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
+        if possessive and _is_name_word(text, token, exclude_spans):
+            if current and not joined:
+                runs.append(current)
+                current = []
+            runs.append([*current, token] if joined else [token])  # a possessive ends a name
+            current = []
+            continue
         if not _is_name_word(text, token, exclude_spans):
             if current:
                 runs.append(current)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
+from sitrep.geo.metonymy import named_as_actor
 from sitrep.geo.normalize import normalise
 from sitrep.geo.wordlists import stopwords
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
@@ -51,13 +52,20 @@ def find_places(
 
 
 def geocode_document(text: str, gazetteer: Gazetteer, **kwargs) -> list[Place]:
-    """The distinct places of a text, main place first: the most specific, then the most mentioned."""
+    """The distinct places of a text, main place first: the most specific, then the most mentioned; a
+    country or capital only ever named as an actor ("Kiev forces", "...: Kiev") comes last."""
     places = find_places(text, gazetteer, **kwargs)
     counts = Counter(_identity(p) for p in places)
     first: dict[tuple, Place] = {}
     for place in places:
         first.setdefault(_identity(place), place)
-    return sorted(first.values(), key=lambda p: (p.geo_precision, -counts[_identity(p)], p.start or 0))
+    acting = {_identity(p) for p in places if named_as_actor(p, text)} - {
+        _identity(p) for p in places if not named_as_actor(p, text)
+    }
+    return sorted(
+        first.values(),
+        key=lambda p: (_identity(p) in acting, p.geo_precision, -counts[_identity(p)], p.start or 0),
+    )
 
 
 def _identity(place: Place) -> tuple:

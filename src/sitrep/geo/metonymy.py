@@ -1,0 +1,35 @@
+"""Places that stand for a government: "Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev".
+
+A country or a capital named as who acts or speaks is no location of the event, and a geocoder that puts
+such a report in the capital is wrong by hundreds of kilometres.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Place
+
+_BY_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
+# "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
+_CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
+_ACTS_AFTER = re.compile(
+    r"^(['’]s)?\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|"
+    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime)\b",
+    re.I,
+)
+
+
+def named_as_actor(place: Place, text: str) -> bool:
+    """Is this country or capital, at its span in `text`, named as an actor rather than a location?"""
+    if place.start is None or place.end is None:
+        return False
+    if not (place.feature_code or "").startswith(("PCL", "PPLC")):
+        return False  # only a country or a capital stands for a government
+    start, end = place.start, place.end
+    rest_of_line = text[end:].split("\n", 1)[0]
+    return bool(
+        _BY_BEFORE.search(text[max(0, start - 6):start])
+        or _ACTS_AFTER.match(text[end:end + 24])
+        or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
+    )
