@@ -13,6 +13,8 @@ from sitrep.extractors.casualties import find_casualties
         ("The strike killed at least 12 people and injured 30", 12, 30),
         ("Death toll in Odessa fire rises to 46", 46, None),
         ("The depot caught fire.", None, None),
+        ("One KIA, four WIA in Donbas in past 24 hours - JFO HQ", 1, 4),
+        ("Police officer killed, two injured in Ukraine rebel attack", 1, 2),
     ],
 )
 def test_figures(sentence, killed, wounded):

@@ -21,8 +21,8 @@ _NUMBER_WORDS = {
 _NUM = r"(?P<num>\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
 _NOUN = r"(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
-_KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths)"
-_WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring)"
+_KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
+_WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
 _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
@@ -41,7 +41,13 @@ _NO_CASUALTIES = re.compile(
 )
 _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
-_ONE_DEAD = re.compile(r"\b(?:a|one|man|woman|child|boy|girl|soldier|civilian|policeman|activist|protester)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|dies|died|dead)\b", re.I)
+_ONE_DEAD = re.compile(
+    r"\b(?:a|one|man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
+    r"activist|protester|journalist|reporter|photographer|resident|militiaman|fighter|volunteer|defender|guard|"
+    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|shot dead|dies|died|dead|KIA)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
