@@ -108,3 +108,9 @@ def test_possessives_and_capitals_named_as_actors(embedded):
     assert main.name != "Kyiv"
     main = geocode_document("Two Ukrainian soldiers die in renewed fighting near Slavyansk: Kiev", embedded)[0]
     assert main.admin1 == "Donetsk Oblast"
+
+
+def test_a_headlines_first_word_is_no_foreign_village(embedded):
+    places = resolved("Driver of car that tried to flee was killed in the Donetsk region", embedded)
+    assert [p[1] for p in places] == ["Donetsk Oblast"]
+    assert resolved("Serhiy Yelyseyev died of his wounds on Nov 2, 2021.", embedded) == []

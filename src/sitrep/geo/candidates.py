@@ -61,6 +61,7 @@ class Candidate:
     unit: str | None = None  # 'admin1' | 'admin2' | None
     settlement: bool = False  # "city of X", "village of X"
     relative: bool = False  # "near X", "south of X", "X direction": geo_precision 2
+    sentence_initial: bool = False  # capitalised because it opens a sentence, whatever it is
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
     parent: int | None = None  # index of the candidate naming the unit that contains this one
 
@@ -195,7 +196,7 @@ def _candidate(text: str, words: list[_Token], name: str, known: bool) -> Candid
     settlement = bool(SETTLEMENT_BEFORE.search(before))
     return Candidate(
         start=start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
-        settlement=settlement, relative=relative,
+        settlement=settlement, relative=relative, sentence_initial=words[0].sentence_initial,
         place_context=settlement or relative or bool(PLACE_WORD_BEFORE.search(before)),
     )
 
