@@ -59,3 +59,11 @@ def test_an_undated_report_joins_a_dated_event_but_two_undated_ones_stay_apart()
     (joined,) = merge_mentions([strike("a", YARTSEVO), undated])
     assert joined.document_ids == ("a", "u")
     assert len(merge_mentions([strike("u1", YARTSEVO, day=None), strike("u2", YARTSEVO, day=None)])) == 2
+
+
+def test_the_same_distinctive_toll_on_the_same_days_joins_reports_placed_nowhere_precise():
+    ukraine = Place("Ukraine", "Ukraine", "UA", None, None, 49.0, 32.0, 690791, "A", "PCLI", 3)
+    (event,) = merge_mentions([strike("a", ukraine, fatalities=6), strike("b", None, fatalities=6)])
+    assert event.document_ids == ("a", "b")
+    assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1)])) == 2
+    assert len(merge_mentions([strike("a", YARTSEVO, fatalities=6), strike("b", BELGOROD, fatalities=6)])) == 2

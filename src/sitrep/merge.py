@@ -21,6 +21,8 @@ from .notes import summarise
 # How far apart two places may be and still be one event's, by the coarser one's geo_precision.
 MAX_DISTANCE_KM = {1: 15.0, 2: 40.0, 3: 300.0}
 DATE_SLACK = timedelta(days=1)
+# "One soldier killed" is reported every day; a toll of three or more on the same days is distinctive.
+DISTINCTIVE_TOLL = 3
 
 
 def event_id(first: Mention) -> str:
@@ -37,7 +39,8 @@ def merge_mentions(
     sources = document_sources or {}
     groups: dict[str, list[Mention]] = {}
     summaries: dict[str, Event] = {}
-    # Candidates are looked for only among events of the same type in the same country.
+    # Candidates are looked for only among events of the same type (a linear scan: an index by date and
+    # place is the next step for large archives).
     blocks: dict[tuple, list[str]] = {}
     for event in existing:
         groups[event.id], summaries[event.id] = list(event.mentions), event
@@ -58,7 +61,7 @@ def merge_mentions(
 
 
 def _block(event_type: str, place: Place | None) -> tuple:
-    return (event_type, place.iso if place else None)
+    return (event_type,)  # not by country: a report placed nowhere may still join by its toll
 
 
 def same_event(event: Event, members: list[Mention], mention: Mention) -> bool:
@@ -70,7 +73,22 @@ def same_event(event: Event, members: list[Mention], mention: Mention) -> bool:
         return False
     if not _dates_overlap(event.event_date, event.event_date_end, mention.event_date, mention.event_date_end):
         return False
-    return places_match(event.place, mention.place)
+    return places_match(event.place, mention.place) or _same_toll_nowhere_specific(event, mention)
+
+
+def _same_toll_nowhere_specific(event: Event, mention: Mention) -> bool:
+    """Two dated reports of the same death toll on the same days, neither placed more precisely than a
+    region ("Six Ukraine soldiers killed in rebel ambush" / "Six Ukrainian soldiers killed in the east"),
+    tell of one event: a specific toll is rarer than a place name."""
+    if event.event_date is None or mention.event_date is None:
+        return False
+    if event.fatalities is None or event.fatalities < DISTINCTIVE_TOLL or event.fatalities != mention.fatalities:
+        return False
+    vague = [p for p in (event.place, mention.place) if p is None or p.geo_precision >= GEO_PRECISION_REGION]
+    if len(vague) < 2:
+        return False
+    isos = {p.iso for p in (event.place, mention.place) if p is not None}
+    return len(isos) <= 1
 
 
 def places_match(a: Place | None, b: Place | None) -> bool:
