@@ -25,9 +25,15 @@ def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
             jaccard = len(gold_ids & predicted) / len(gold_ids | predicted)
             agreement = sum(1 for ok in field_outcomes(row, events[j]).values() if ok)
             candidates.append((-jaccard, -agreement, i, j))
+    return greedy_one_to_one(candidates, events)
+
+
+def greedy_one_to_one(candidates: list[tuple], events: list[Event]) -> dict[int, Event]:
+    """Gold index -> predicted event, best candidate pairs first; candidates are (key, key, gold i, event j)
+    tuples that sort best first. Each gold item and each event is used once."""
     matched: dict[int, Event] = {}
     used: set[int] = set()
-    for _, _, i, j in sorted(candidates):
+    for *_, i, j in sorted(candidates):
         if i not in matched and j not in used:
             matched[i] = events[j]
             used.add(j)

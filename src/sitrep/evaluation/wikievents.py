@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Event
+from .matching import greedy_one_to_one
 from .scores import _figure
 
 ATTACK_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -284,13 +285,7 @@ def match_attacks(doc: WikiDoc, events: list[Event]) -> dict[int, Event]:
             agreement = attacker_right(attack, event) + target_right(attack, event)
             distance = min(abs(s[0] - attack.trigger_span[0]) for s in near)
             candidates.append((-agreement, distance, i, j))
-    matched: dict[int, Event] = {}
-    used: set[int] = set()
-    for _, _, i, j in sorted(candidates):
-        if i not in matched and j not in used:
-            matched[i] = events[j]
-            used.add(j)
-    return matched
+    return greedy_one_to_one(candidates, events)
 
 
 def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]:
