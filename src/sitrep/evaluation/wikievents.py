@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,9 +289,9 @@ def match_attacks(doc: WikiDoc, events: list[Event]) -> dict[int, Event]:
 
 
 def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]:
-    attacks = found = attacker_n = attacker_ok = attacker_found_n = attacker_found_ok = 0
-    target_n = target_ok = target_found_n = target_found_ok = covered = 0
-    predicted = matched_predicted = 0
+    attacks = found = covered = predicted = matched_predicted = 0
+    # per argument ("attacker", "target"): gold attacks that have it, and those right; over all and if found
+    right: Counter = Counter()
     for doc in docs:
         candidates = attack_events(doc, events)
         predicted += len(candidates)
@@ -305,20 +305,12 @@ def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]
                 _overlap((m.sentence_start, m.sentence_end), attack.sentence_span)
                 for e in candidates for m in e.mentions if m.document_id == doc.document.id
             )
-            if attack.attackers:
-                ok = attacker_right(attack, event)
-                attacker_n += 1
-                attacker_ok += ok
-                if event is not None:
-                    attacker_found_n += 1
-                    attacker_found_ok += ok
-            if attack.targets:
-                ok = target_right(attack, event)
-                target_n += 1
-                target_ok += ok
-                if event is not None:
-                    target_found_n += 1
-                    target_found_ok += ok
+            for name, has_argument, is_right in (
+                ("attacker", attack.attackers, attacker_right),
+                ("target", attack.targets, target_right),
+            ):
+                if has_argument:
+                    _tally(right, name, is_right(attack, event), event is not None)
     return {
         "gold_events": attacks,
         "documents": len(docs),
@@ -326,12 +318,20 @@ def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]
         "attack_found": _figure(found, attacks),
         "attack_sentence_covered": _figure(covered, attacks),
         "event_precision": _figure(matched_predicted, predicted),
-        "attacker_found": _figure(attacker_ok, attacker_n),
-        "attacker_found_if_found": _figure(attacker_found_ok, attacker_found_n),
-        "target_found": _figure(target_ok, target_n),
-        "target_found_if_found": _figure(target_found_ok, target_found_n),
+        "attacker_found": _figure(right["attacker ok"], right["attacker n"]),
+        "attacker_found_if_found": _figure(right["attacker found ok"], right["attacker found n"]),
+        "target_found": _figure(right["target ok"], right["target n"]),
+        "target_found_if_found": _figure(right["target found ok"], right["target found n"]),
         "events_per_doc": predicted / len(docs) if docs else None,
     }
+
+
+def _tally(right: Counter, name: str, ok: bool, found: bool) -> None:
+    right[f"{name} n"] += 1
+    right[f"{name} ok"] += ok
+    if found:
+        right[f"{name} found n"] += 1
+        right[f"{name} found ok"] += ok
 
 
 def wikievents_errors(docs: list[WikiDoc], events: list[Event], n: int) -> dict[str, list[dict]]:
