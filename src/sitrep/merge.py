@@ -39,29 +39,26 @@ def merge_mentions(
     sources = document_sources or {}
     groups: dict[str, list[Mention]] = {}
     summaries: dict[str, Event] = {}
-    # Candidates are looked for only among events of the same type (a linear scan: an index by date and
-    # place is the next step for large archives).
-    blocks: dict[tuple, list[str]] = {}
+    # Candidates are looked for only among events of the same type, not by country: a report placed
+    # nowhere may still join by its toll. A linear scan: an index by date and place is the next step
+    # for large archives.
+    by_type: dict[str, list[str]] = {}
     for event in existing:
         groups[event.id], summaries[event.id] = list(event.mentions), event
-        blocks.setdefault(_block(event.event_type, event.place), []).append(event.id)
+        by_type.setdefault(event.event_type, []).append(event.id)
     changed: list[str] = []
     for mention in mentions:
-        block = blocks.setdefault(_block(mention.event_type, mention.place), [])
-        target = next((eid for eid in block if same_event(summaries[eid], groups[eid], mention)), None)
+        same_type = by_type.setdefault(mention.event_type, [])
+        target = next((eid for eid in same_type if same_event(summaries[eid], groups[eid], mention)), None)
         if target is None:
             target = event_id(mention)
             groups[target] = []
-            block.append(target)
+            same_type.append(target)
         groups[target].append(mention)
         summaries[target] = build_event(target, groups[target], sources)
         if target not in changed:
             changed.append(target)
     return [summaries[eid] for eid in changed]
-
-
-def _block(event_type: str, place: Place | None) -> tuple:
-    return (event_type,)  # not by country: a report placed nowhere may still join by its toll
 
 
 def same_event(event: Event, members: list[Mention], mention: Mention) -> bool:

@@ -61,7 +61,7 @@ class Pipeline:
         if pieces:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
-        labels = short_report_labels([(doc.text, segmented[doc.id]) for doc in documents])
+        labels = short_report_labels([segmented[doc.id] for doc in documents])
         for doc, label in zip(documents, labels):
             if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode

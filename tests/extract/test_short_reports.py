@@ -29,7 +29,7 @@ def test_only_short_reports_get_a_label():
     headline = segment("Rebels shelled the airport, killing two soldiers.")
     article = segment(" ".join(f"Sentence number {i} tells about the shelling of the airport." for i in range(6)))
     assert is_short(headline) and not is_short(article)
-    labels = short_report_labels([("h", headline), ("a", article)])
+    labels = short_report_labels([headline, article])
     assert labels[0] in set(taxonomy()) | {NO_EVENT} and labels[1] is None
 
 

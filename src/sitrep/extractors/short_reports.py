@@ -2,7 +2,8 @@
 
 A long article reports many things and its sentences are read one by one; a report of a few sentences
 reports one thing, and there the classifier's view of the whole text is worth more than the first trigger
-word. The classifier decides only where it is confident; elsewhere the rules stand.
+word. It names the type whenever it sees an event; it says "no event" only where it is confident enough,
+and elsewhere the rules' verdict stands.
 """
 
 from __future__ import annotations
@@ -31,16 +32,16 @@ def combine(rules_label: str, verdict: Verdict) -> str:
     return verdict.sub_event_type
 
 
-def short_report_labels(texts_and_sentences: list[tuple[str, list[Sentence]]]) -> list[str | None]:
-    """For each document, the label of the whole report when it is short, else None (rules decide)."""
+def short_report_labels(documents: list[list[Sentence]]) -> list[str | None]:
+    """For each document (its sentences), the label of the whole report when it is short, else None."""
     model = load_model()
-    labels: list[str | None] = [None] * len(texts_and_sentences)
+    labels: list[str | None] = [None] * len(documents)
     if model is None:
         return labels
-    short = [i for i, (_, sentences) in enumerate(texts_and_sentences) if is_short(sentences)]
-    texts = [report_text(texts_and_sentences[i][1]) for i in short]
-    triggers = [first_trigger(texts_and_sentences[i][1]) for i in short]
-    for i, text, trigger, verdict in zip(short, texts, triggers, model.verdicts(texts, triggers)):
+    short = [i for i, sentences in enumerate(documents) if is_short(sentences)]
+    triggers = [first_trigger(documents[i]) for i in short]
+    verdicts = model.verdicts([report_text(documents[i]) for i in short], triggers)
+    for i, trigger, verdict in zip(short, triggers, verdicts):
         labels[i] = combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
     return labels
 
