@@ -13,7 +13,8 @@ from .conftest import EXAMPLES
 
 CONTRACT = ["id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision", "actor1",
             "actor2", "country", "iso", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-            "geonameid", "fatalities", "target", "weapon", "verification", "sources", "document_ids", "notes"]
+            "geonameid", "fatalities", "target", "weapon", "verification", "sources", "document_ids", "notes",
+            "fatalities_low", "fatalities_high", "source_count", "first_reported", "last_reported", "claims"]
 
 
 @pytest.fixture
@@ -88,8 +89,20 @@ def test_show_unknown_event_is_a_clear_error(db, capsys):
     assert "no event 'ev-nope'" in capsys.readouterr().err
 
 
+def test_merge_explain_says_why_two_events_are_apart(db, examples, capsys):
+    main(["ingest", str(examples), "--db", db, "--quiet"])
+    records = [json.loads(line) for line in _export(db, "jsonl", capsys).splitlines()]
+    yartsevo = next(r for r in records if r["location"] == "Yartsevo")
+    voskresensk = next(r for r in records if r["location"] == "Voskresensk")
+    assert main(["merge", "--explain", yartsevo["id"], voskresensk["id"], "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "not one event" in out and "fuel vs rail" in out and "km apart" in out
+    assert main(["merge", "--explain", yartsevo["id"], "ev-nope", "--db", db]) == 1
+    assert "no event 'ev-nope'" in capsys.readouterr().err
+
+
 def test_every_command_has_an_example_in_its_help(capsys):
-    for command in ("ingest", "events", "show", "export", "extract", "geocode", "gazetteer", "eval", "gate"):
+    for command in ("ingest", "events", "show", "merge", "export", "extract", "geocode", "gazetteer", "eval", "gate"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "example:" in capsys.readouterr().out, command

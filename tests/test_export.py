@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.export import COLUMNS, events_as_text
 from sitrep.merge import build_event
-from sitrep.model import Mention, Place
+from sitrep.model import DocumentInfo, Mention, Place
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def events():
     with_place = Mention("d1", "Explosions/Remote violence", "Remote explosive/landmine/IED", 0, 9,
                          date(2024, 12, 27), date(2024, 12, 27), 1, place=place, target="freight train cars")
     no_place = Mention("d2", "Battles", "Armed clash", 0, 9)
-    return [build_event("ev-1", [with_place], {"d1": "Outlet"}), build_event("ev-2", [no_place], {})]
+    return [build_event("ev-1", [with_place], {"d1": DocumentInfo("Outlet")}), build_event("ev-2", [no_place], {})]
 
 
 def test_jsonl_has_the_contract_fields(events):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from sitrep.merge import build_event, event_id, merge_mentions
-from sitrep.model import Claim, Mention, Place
+from sitrep.model import Claim, DocumentInfo, Mention, Place
 
 YARTSEVO = Place("Yartsevo", "Russia", "RU", "Smolensk Oblast", None, 55.06, 32.69, 468866, "P", "PPL", 2)
 SMOLENSK = Place("Smolensk", "Russia", "RU", "Smolensk Oblast", None, 54.78, 32.05, 491687, "P", "PPLA", 1)
@@ -16,10 +16,14 @@ def strike(doc, place, day=date(2024, 12, 31), fatalities=None, claims=(), verif
 
 def test_reports_of_one_strike_from_several_documents_become_one_event():
     a = strike("a", YARTSEVO, fatalities=2, claims=(Claim("district head", "Russia", "telegram"),))
-    b = strike("b", YARTSEVO, day=date(2024, 12, 30), fatalities=1, verification="unverified")
-    (event,) = merge_mentions([a, b], document_sources={"a": "Outlet A", "b": "Outlet B"})
+    b = strike("b", YARTSEVO, fatalities=1, verification="unverified")
+    (event,) = merge_mentions([a, b], documents={"a": DocumentInfo("Outlet A"), "b": DocumentInfo("Outlet B")})
     assert event.document_ids == ("a", "b")
     assert event.fatalities == 1  # the most conservative figure
+    assert (event.fatalities_low, event.fatalities_high) == (1, 2)
+    assert event.fatalities_high_source == "district head, Outlet A (document a)"
+    assert event.source_count == 2 and event.merge_notes == ("document b joined: both Air/drone strike; dates overlap; "
+                                                             "both in Yartsevo",)
     assert event.verification == "unverified"
     assert event.sources == ("Outlet A", "district head (telegram)", "Outlet B")
     assert event.id == event_id(a)
@@ -35,6 +39,11 @@ def test_a_document_never_joins_the_same_event_twice_and_placeless_reports_join_
         [strike("a", YARTSEVO), strike("a", YARTSEVO, sentence_start=50), strike("b", None), strike("c", None)]
     )
     assert len(events) == 4
+
+
+def test_different_tolls_on_different_days_are_different_events():
+    events = merge_mentions([strike("a", YARTSEVO, fatalities=5), strike("b", YARTSEVO, day=date(2025, 1, 1), fatalities=3)])
+    assert len(events) == 2
 
 
 def test_dates_far_apart_are_different_events():
@@ -65,5 +74,8 @@ def test_the_same_distinctive_toll_on_the_same_days_joins_reports_placed_nowhere
     ukraine = Place("Ukraine", "Ukraine", "UA", None, None, 49.0, 32.0, 690791, "A", "PCLI", 3)
     (event,) = merge_mentions([strike("a", ukraine, fatalities=6), strike("b", None, fatalities=6)])
     assert event.document_ids == ("a", "b")
-    assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1)])) == 2
+    # a small toll ties reports of the very same days only
+    assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1)])) == 1
+    next_day = date(2025, 1, 1)
+    assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1, day=next_day)])) == 2
     assert len(merge_mentions([strike("a", YARTSEVO, fatalities=6), strike("b", BELGOROD, fatalities=6)])) == 2

@@ -4,6 +4,7 @@ import pytest
 
 from sitrep.merge import merge_mentions
 from sitrep.model import Claim, Document, Evidence, Mention, Place
+from sitrep.store.migrations import MIGRATIONS
 from sitrep.store import Store, StoreError
 
 PLACE = Place("Yartsevo", "Russia", "RU", "Smolensk Oblast", None, 55.06, 32.69, 468866, "P", "PPL", 2, 10, 18)
@@ -30,7 +31,7 @@ def test_documents_mentions_and_events_round_trip(store):
     assert store.has_document(document) and store.document("d1") == document
     (stored,) = store.unassigned_mentions()
     assert stored == mention("d1") and stored.evidence == mention("d1").evidence
-    events = merge_mentions(store.unassigned_mentions(), document_sources={"d1": "Outlet"})
+    events = merge_mentions(store.unassigned_mentions(), documents=store.document_infos(["d1"]))
     store.save_events(events)
     assert store.unassigned_mentions() == []
     assert store.event(events[0].id) == events[0]
@@ -55,7 +56,8 @@ def test_migrations_are_recorded_once(tmp_path):
     path = tmp_path / "events.db"
     Store.open(path).close()
     with Store.open(path) as store:
-        assert store.connection.execute("SELECT name FROM migrations").fetchall() == [("001_initial",)]
+        names = [row[0] for row in store.connection.execute("SELECT name FROM migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
 
 
 def test_the_same_words_on_another_day_are_another_report(store):

@@ -12,13 +12,14 @@ from . import config
 from .errors import SitrepError
 from .export import FORMATS, write_events
 from .model import to_dict
-from .show import event_table, explain_event
+from .show import event_table, explain_event, explain_merge
 
 EXAMPLES = """examples:
   sitrep ingest examples/ --published 2024-12-31
   sitrep ingest news.jsonl telegram_export/result.json
   sitrep events --country Russia --type "Air/drone strike"
   sitrep show ev-1a2b3c4d5e6f
+  sitrep merge --explain ev-1a2b3c4d5e6f ev-6f5e4d3c2b1a
   sitrep export --format csv -o events.csv
   sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
   sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
@@ -66,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("event_id", metavar="EVENT_ID")
     _db_option(show)
     show.set_defaults(handler=_show)
+
+    merge = _command(commands, "merge", "merge reports not yet in an event; or explain why two events are or are not one", "sitrep merge --explain ev-1a2b3c4d5e6f ev-6f5e4d3c2b1a")
+    merge.add_argument("--explain", nargs=2, metavar=("EVENT_A", "EVENT_B"), help="compare two events check by check")
+    _db_option(merge)
+    merge.set_defaults(handler=_merge)
 
     export = _command(commands, "export", "write events as JSONL, CSV or GeoJSON", "sitrep export --format geojson -o events.geojson")
     export.add_argument("--format", choices=FORMATS, default="jsonl")
@@ -170,6 +176,23 @@ def _show(args) -> int:
         if event is None:
             raise SitrepError(f"no event {args.event_id!r} in {store.path} (see `sitrep events`)")
         print(explain_event(event, store.document, color=sys.stdout.isatty()))
+    return 0
+
+
+def _merge(args) -> int:
+    from .jobs import merge_new_mentions
+
+    with _open_store(args) as store:
+        if not args.explain:
+            print(f"{merge_new_mentions(store)} events new or updated")
+            return 0
+        events = []
+        for event_id in args.explain:
+            event = store.event(event_id)
+            if event is None:
+                raise SitrepError(f"no event {event_id!r} in {store.path} (see `sitrep events`)")
+            events.append(event)
+        print(explain_merge(*events))
     return 0
 
 

@@ -18,6 +18,7 @@ COLUMNS = [
     "actor1", "actor2", "country", "iso", "admin1", "admin2", "location", "latitude", "longitude",
     "geo_precision", "geonameid", "fatalities", "injuries", "target", "target_class", "weapon",
     "verification", "sources", "source", "document_ids", "notes",
+    "fatalities_low", "fatalities_high", "source_count", "first_reported", "last_reported", "claims",
 ]
 
 
@@ -53,7 +54,15 @@ def event_record(event: Event) -> dict:
         "source": "; ".join(event.sources),
         "document_ids": list(event.document_ids),
         "notes": event.notes,
-        "claims": [to_dict(c) for m in event.mentions for c in m.claims],
+        "fatalities_low": event.fatalities_low,
+        "fatalities_high": event.fatalities_high,
+        "fatalities_low_source": event.fatalities_low_source,
+        "fatalities_high_source": event.fatalities_high_source,
+        "source_count": event.source_count,
+        "first_reported": event.first_reported.isoformat() if event.first_reported else None,
+        "last_reported": event.last_reported.isoformat() if event.last_reported else None,
+        "claims": [{**to_dict(c), "document_id": m.document_id} for m in event.mentions for c in m.claims],
+        "merge_notes": list(event.merge_notes),
         "evidence": {
             m.document_id: {name: to_dict(ev) for name, ev in m.evidence.items()} for m in event.mentions
         },
@@ -85,9 +94,18 @@ def _write_csv(records: Iterable[dict], out: TextIO) -> int:
         row = dict(record)
         row["sources"] = "; ".join(record["sources"])
         row["document_ids"] = ";".join(record["document_ids"])
+        row["claims"] = "; ".join(_claim_text(c) for c in record["claims"])
         writer.writerow(row)
         count += 1
     return count
+
+
+def _claim_text(claim: dict) -> str:
+    """One claim in a CSV cell: 'Roman Zakharov [Russia] via telegram: reports'."""
+    who = claim["claimant"] or "unnamed source"
+    side = f" [{claim['claimant_side']}]" if claim["claimant_side"] else ""
+    channel = f" via {claim['channel']}" if claim["channel"] else ""
+    return f"{who}{side}{channel}: {claim['stance']}"
 
 
 def _write_geojson(records: Iterable[dict], out: TextIO) -> int:

@@ -12,8 +12,9 @@ from tqdm import tqdm
 
 from .errors import InputError
 from .ingest import input_files, read_file
+from .match import DATE_SLACK
 from .merge import merge_mentions
-from .model import Document
+from .model import Document, Event, Mention
 from .pipeline import Pipeline
 from .store import Store
 
@@ -85,11 +86,29 @@ def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> in
     mentions = store.unassigned_mentions()
     if not mentions:
         return 0
-    sources = store.document_sources({m.document_id for m in mentions})
-    existing = list(store.events())
-    sources.update(store.document_sources({m.document_id for e in existing for m in e.mentions}))
-    changed = merge_mentions(mentions, existing, sources)
+    existing = _events_to_compare(store, mentions)
+    documents = store.document_infos(
+        [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
+    )
+    changed = merge_mentions(mentions, existing, documents)
     store.save_events(changed)
     if summary is not None:
         summary.events_changed += len(changed)
     return len(changed)
+
+
+def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
+    """The stored events new mentions could join: those within a few days of the dated ones, the undated
+    ones, and, for an undated mention (which joins by place alone), the events of its region."""
+    events: dict[str, Event] = {}
+    dated = [m for m in mentions if m.event_date is not None]
+    if dated:
+        margin = 2 * DATE_SLACK
+        since = min(m.event_date for m in dated) - margin
+        until = max(m.event_date_end or m.event_date for m in dated) + margin
+        events.update((e.id, e) for e in store.events(since=since, until=until))
+    events.update((e.id, e) for e in store.events(undated=True))
+    regions = {m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}
+    for admin1 in sorted(regions):
+        events.update((e.id, e) for e in store.events(admin1=admin1))
+    return list(events.values())

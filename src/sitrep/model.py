@@ -7,7 +7,7 @@ Everything here is a frozen dataclass: stages build new values, they never mutat
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -114,6 +114,15 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class DocumentInfo:
+    """What merging needs to know of a report's document besides its mentions."""
+
+    source: str | None = None
+    published: date | None = None
+    fingerprint: str | None = None  # sitrep.fingerprint signature of the text
+
+
+@dataclass(frozen=True)
 class Event:
     """One real-world event, merged from its mentions in one or more documents."""
 
@@ -130,11 +139,21 @@ class Event:
     target: str | None = None
     target_class: str | None = None
     weapon: str | None = None
-    fatalities: int | None = None
+    fatalities: int | None = None  # the most conservative credible figure (ACLED)
     injuries: int | None = None
-    verification: str = "reported"
+    verification: str = "reported"  # confirmed | claimed | reported | unverified | disputed
     sources: tuple[str, ...] = ()
     notes: str = ""
+    # The range of the reported death tolls (UCDP's low and high), each with the report that gave it.
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    fatalities_low_source: str | None = None
+    fatalities_high_source: str | None = None
+    # Corroboration: independent sources (one per outlet, reprints of one article once) and when they reported.
+    source_count: int = 0
+    first_reported: date | None = None
+    last_reported: date | None = None
+    merge_notes: tuple[str, ...] = ()  # why each later report joined the first
 
     @property
     def document_ids(self) -> tuple[str, ...]:
@@ -142,11 +161,26 @@ class Event:
 
 
 def to_dict(value: Any) -> Any:
-    """A JSON-ready dict of any model value (dates as ISO strings)."""
-    return _jsonable(asdict(value))
+    """A JSON-ready dict of any model value (dates as ISO strings). Faster than dataclasses.asdict, which
+    deep-copies every value: storing events spent most of its time there."""
+    return _jsonable(value)
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if is_dataclass(value):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .match import compare
 from .model import Document, Event, Mention
 
 _BOLD, _RESET = "\033[1;33m", "\033[0m"
@@ -46,16 +47,40 @@ def explain_event(event: Event, document_of: Callable[[str], Document | None], c
         f"  weapon:       {event.weapon or '-'}",
         f"  fatalities:   {'unknown' if event.fatalities is None else event.fatalities}"
         + (f", injured {event.injuries}" if event.injuries is not None else ""),
+        *_toll_range(event),
         f"  verification: {event.verification}",
         f"  sources:      {'; '.join(event.sources) or '-'}",
+        f"  corroborated: {event.source_count} independent source{'s' if event.source_count != 1 else ''}"
+        + (f", reported {event.first_reported} to {event.last_reported}" if event.first_reported else ""),
         f"  notes:        {event.notes}",
     ]
+    if event.merge_notes:
+        out.append("  merged:")
+        out.extend(f"    {note}" for note in event.merge_notes)
     if place and place.geonameid:
         out.insert(3, f"  geonameid:    {place.geonameid} ({place.latitude}, {place.longitude}), geo_precision {place.geo_precision}")
     for mention in event.mentions:
         out.append("")
         out.extend(_explain_mention(mention, document_of(mention.document_id), color))
     return "\n".join(out)
+
+
+def _toll_range(event: Event) -> list[str]:
+    if event.fatalities_low is None or event.fatalities_low == event.fatalities_high:
+        return []
+    return [
+        f"  toll range:   {event.fatalities_low} ({event.fatalities_low_source})"
+        f" to {event.fatalities_high} ({event.fatalities_high_source})"
+    ]
+
+
+def explain_merge(a: Event, b: Event) -> str:
+    """Why two events are, or are not, one: each check with what it compared."""
+    verdict = compare(a, b, every_check=True)
+    lines = [f"{a.id} and {b.id}: {'one event' if verdict.same else 'not one event'}"]
+    for check in verdict.checks:
+        lines.append(f"  {check.name:<10} {'ok     ' if check.passed else 'differs'}  {check.detail}")
+    return "\n".join(lines)
 
 
 def _explain_mention(mention: Mention, document: Document | None, color: bool) -> list[str]:

@@ -270,8 +270,8 @@ def _claim_rank(claim: Claim):
 
 def _best_place(places: list[Place], text: str) -> Place | None:
     """The most specific place a sentence names where something happened. A country or capital named as
-    an actor ("a strike by Ukraine inside Russia", "Kyiv says") is taken only when nothing else is named."""
-    where = [p for p in places if not named_as_actor(p, text)] or places
+    an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
+    where = [p for p in places if not named_as_actor(p, text)]
     return min(where, key=lambda p: p.geo_precision) if where else None
 
 

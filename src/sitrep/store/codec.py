@@ -45,5 +45,8 @@ def event_from_dict(data: dict) -> Event:
             "place": place_from_dict(data.get("place")),
             "mentions": tuple(mention_from_dict(m) for m in data.get("mentions", ())),
             "sources": tuple(data.get("sources", ())),
+            "first_reported": _date(data.get("first_reported")),
+            "last_reported": _date(data.get("last_reported")),
+            "merge_notes": tuple(data.get("merge_notes", ())),
         }
     )

@@ -51,8 +51,15 @@ def _001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _002_document_fingerprint(db: sqlite3.Connection) -> None:
+    # A MinHash signature of the text (sitrep.fingerprint), so reprints count as one source; documents stored
+    # before it have none and count by outlet alone.
+    db.execute("ALTER TABLE documents ADD COLUMN fingerprint TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _001_initial),
+    ("002_document_fingerprint", _002_document_fingerprint),
 ]
 
 

@@ -13,7 +13,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..errors import SitrepError
-from ..model import Document, Event, Mention, to_dict
+from ..fingerprint import fingerprint
+from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .migrations import migrate
 
@@ -67,8 +68,8 @@ class Store:
         """Store a document and its mentions in one transaction: all or nothing."""
         with self.connection:
             self.connection.execute(
-                "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document.id,
                     document.hash,
@@ -79,6 +80,7 @@ class Store:
                     document.kind,
                     document.text,
                     datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    fingerprint(document.text),
                 ),
             )
             self.connection.executemany(
@@ -107,12 +109,19 @@ class Store:
             source=row[3], url=row[4], title=row[5], kind=row[6],
         )
 
-    def document_sources(self, document_ids: Iterable[str]) -> dict[str, str | None]:
-        ids = list(document_ids)
-        rows = self.connection.execute(
-            f"SELECT id, source FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids
-        ).fetchall()
-        return dict(rows)
+    def document_infos(self, document_ids: Iterable[str]) -> dict[str, DocumentInfo]:
+        """Outlet, publication date and fingerprint of each document, for merging and corroboration."""
+        ids = list(dict.fromkeys(document_ids))
+        infos: dict[str, DocumentInfo] = {}
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
+            chunk = ids[start : start + 500]
+            rows = self.connection.execute(
+                f"SELECT id, source, published, fingerprint FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for doc_id, source, published, signature in rows:
+                infos[doc_id] = DocumentInfo(source, date.fromisoformat(published) if published else None, signature)
+        return infos
 
     def count(self, table: str) -> int:
         if table not in ("documents", "mentions", "events"):
@@ -174,9 +183,12 @@ class Store:
         country: str | None = None,
         event_type: str | None = None,
         verification: str | None = None,
+        undated: bool = False,
+        admin1: str | None = None,
     ) -> Iterator[Event]:
-        """Events, oldest first, filtered on date range, country (name or ISO code), type or sub-type."""
-        clauses, params = [], []
+        """Events, oldest first, filtered on date range, country (name or ISO code), admin1, type or
+        sub-type; with `undated`, only the events of no known date."""
+        clauses, params = ["event_date IS NULL"] if undated else [], []
         if since:
             clauses.append("COALESCE(event_date_end, event_date) >= ?")
             params.append(since.isoformat())
@@ -192,6 +204,9 @@ class Store:
         if verification:
             clauses.append("verification = ?")
             params.append(verification)
+        if admin1:
+            clauses.append("admin1 = ?")
+            params.append(admin1)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         query = f"SELECT data FROM events {where} ORDER BY event_date IS NULL, event_date, id"
         for (data,) in self.connection.execute(query, params):

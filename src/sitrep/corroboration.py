@@ -1,0 +1,106 @@
+"""The state of the evidence for one event across all its reports: who reported it (independent sources, a
+reprint counted once), when, what each side claims, how verified it is, and the range of death tolls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .fingerprint import is_reprint
+from .model import Claim, DocumentInfo, Mention
+
+
+def independent_sources(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> int:
+    """How many independent sources report the event: documents of one outlet count once, and so do
+    reprints or light rewrites of one article carried by several outlets."""
+    doc_ids = list(dict.fromkeys(m.document_id for m in mentions))
+    parent = {d: d for d in doc_ids}
+
+    def root(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    info = {d: documents.get(d, DocumentInfo()) for d in doc_ids}
+    for i, a in enumerate(doc_ids):
+        for b in doc_ids[i + 1 :]:
+            same_outlet = info[a].source and (info[a].source or "").casefold() == (info[b].source or "").casefold()
+            if same_outlet or is_reprint(info[a].fingerprint, info[b].fingerprint):
+                parent[root(a)] = root(b)
+    return len({root(d) for d in doc_ids})
+
+
+def report_dates(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[date | None, date | None]:
+    """When the event was first and last reported (the documents' publication dates)."""
+    published = sorted(p for m in mentions if (p := documents.get(m.document_id, DocumentInfo()).published))
+    return (published[0], published[-1]) if published else (None, None)
+
+
+def outlets_and_claimants(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[str, ...]:
+    """Who reported it: the outlets of the documents and the claimants they quote, each once."""
+    names: list[str] = []
+    for m in mentions:
+        outlet = documents.get(m.document_id, DocumentInfo()).source
+        if outlet:
+            names.append(outlet)
+        for claim in m.claims:
+            if claim.claimant:
+                names.append(f"{claim.claimant} ({claim.channel})" if claim.channel else claim.claimant)
+    return tuple(dict.fromkeys(names))
+
+
+def event_verification(claims: list[Claim], cues: list[str], actor1: str | None) -> str:
+    """The event's verification status from all its reports' claims and the texts' own cues:
+
+    - disputed: someone denies it, or a text says accounts conflict;
+    - confirmed: both the perpetrator's side and another side say it happened, or someone confirms it;
+    - unverified: a text says the claims could not be verified (and no other side backs them);
+    - claimed: only the perpetrator's side says so;
+    - reported: the target side, third parties or the media report it.
+    """
+    stances = {c.stance for c in claims}
+    if "denies" in stances or "disputed" in cues:
+        return "disputed"
+    perpetrator = [c for c in claims if _speaks_for_perpetrator(c, actor1)]
+    others = [c for c in claims if c.claimant_side and c not in perpetrator]
+    if perpetrator and others:
+        return "confirmed"
+    if "unverified" in cues:
+        return "unverified"
+    if "confirms" in stances or "confirmed" in cues:
+        return "confirmed"
+    if perpetrator and len(perpetrator) == len(claims):
+        return "claimed"
+    return "reported"
+
+
+def _speaks_for_perpetrator(claim: Claim, actor1: str | None) -> bool:
+    if claim.stance == "claims responsibility":
+        return True
+    return bool(claim.claimant_side and actor1 and claim.claimant_side in actor1)
+
+
+@dataclass(frozen=True)
+class TollRange:
+    low: int | None = None
+    high: int | None = None
+    low_source: str | None = None
+    high_source: str | None = None
+
+
+def toll_range(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> TollRange:
+    """The lowest and highest death toll reported, each with the report that gave it (UCDP's low and high)."""
+    tolls = [m for m in mentions if m.fatalities is not None]
+    if not tolls:
+        return TollRange()
+    low = min(tolls, key=lambda m: m.fatalities)
+    high = max(tolls, key=lambda m: m.fatalities)
+    return TollRange(low.fatalities, high.fatalities, _source_of(low, documents), _source_of(high, documents))
+
+
+def _source_of(mention: Mention, documents: dict[str, DocumentInfo]) -> str:
+    outlet = documents.get(mention.document_id, DocumentInfo()).source
+    claimant = mention.claim.claimant if mention.claim else None
+    who = ", ".join(p for p in (claimant, outlet) if p)
+    return f"{who} (document {mention.document_id})" if who else f"document {mention.document_id}"

@@ -1,0 +1,215 @@
+"""Are two reports one real-world event? Each check says what it compared and how close it was, so that
+`sitrep show` and `sitrep merge --explain` can tell a reader why reports were or were not merged.
+
+A report here is a Mention or an Event: both carry the compared fields under the same names.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
+
+# How far apart two places may be and still be one event's, by the coarser one's geo_precision.
+MAX_DISTANCE_KM = {1: 15.0, 2: 40.0, 3: 300.0}
+# "Overnight" and reports of "yesterday" blur a date by a day either way.
+DATE_SLACK = timedelta(days=1)
+# "One soldier killed" is reported every day; a toll of three or more on the same days is distinctive.
+DISTINCTIVE_TOLL = 3
+# Explosions are one family: the same blast is a "missile strike" in one report and "shelling" in another.
+WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
+# Political violence in which people die is told as a clash by one outlet and an attack by another; such
+# reports are one event only when a precise place or a distinctive toll ties them.
+LETHAL_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# In battles each report may name the other side first; in one-sided violence the perpetrator is the perpetrator.
+TWO_SIDED_TYPES = {"Battles"}
+
+Report = Event | Mention
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # documents | type | date | place | target | actors | toll
+    passed: bool
+    detail: str
+    precise: bool = False  # a place check passed on a town or its surroundings, or a distinctive toll
+
+
+@dataclass(frozen=True)
+class Verdict:
+    checks: tuple[Check, ...]
+
+    @property
+    def same(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def explain(self) -> str:
+        head = "one event" if self.same else "not one event"
+        return head + ": " + "; ".join(f"{c.name} {'ok' if c.passed else 'differs'} ({c.detail})" for c in self.checks)
+
+    def reasons(self) -> str:
+        """The checks that passed, in a few words: what a merge was based on."""
+        return "; ".join(c.detail for c in self.checks if c.passed and c.name != "documents")
+
+
+def compare(a: Report, b: Report, every_check: bool = False) -> Verdict:
+    """The checks that decide whether `a` and `b` report one event; they stop at the first that fails
+    unless `every_check` (for explaining)."""
+    checks: list[Check] = []
+    for check in (_documents, _type, _date, _tolls, _where, _target, _actors):
+        result = check(a, b)
+        if result is None:
+            continue
+        if result.name == "type" and not result.passed and _same_family(a, b):
+            tie = _where(a, b)
+            result = Check("type", _is_precise_tie(tie), f"{result.detail}, both lethal violence")
+        checks.append(result)
+        if not result.passed and not every_check:
+            break
+    return Verdict(tuple(checks))
+
+
+def family(event_type: str) -> str:
+    """The types a report of `event_type` may be merged with are all of its family."""
+    return "lethal violence" if event_type in LETHAL_FAMILY else event_type
+
+
+def _same_family(a: Report, b: Report) -> bool:
+    return a.event_type in LETHAL_FAMILY and b.event_type in LETHAL_FAMILY
+
+
+def _is_precise_tie(where: Check) -> bool:
+    """The reports are tied by a town (not a region) or by a distinctive toll."""
+    return where.passed and where.precise
+
+
+def _document_ids(report: Report) -> set[str]:
+    return set(report.document_ids) if isinstance(report, Event) else {report.document_id}
+
+
+def _documents(a: Report, b: Report) -> Check:
+    shared = _document_ids(a) & _document_ids(b)
+    if shared:
+        # A document's own reports of one event were merged when it was read; two left apart are two events.
+        return Check("documents", False, f"both in document {sorted(shared)[0]}")
+    return Check("documents", True, "different documents")
+
+
+def _type(a: Report, b: Report) -> Check:
+    if a.sub_event_type == b.sub_event_type:
+        return Check("type", True, f"both {a.sub_event_type}")
+    if a.event_type == b.event_type and a.event_type in WEAPON_AMBIGUOUS_TYPES:
+        return Check("type", True, f"both {a.event_type}")
+    return Check("type", False, f"{a.sub_event_type} vs {b.sub_event_type}")
+
+
+def _date(a: Report, b: Report) -> Check:
+    if a.event_date is None and b.event_date is None:
+        return Check("date", False, "both undated: may be years apart")
+    if a.event_date is None or b.event_date is None:
+        return Check("date", True, "one undated: joins by place and type")
+    a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    gap = max((b.event_date - a_end).days, (a.event_date - b_end).days, 0)
+    if gap == 0:
+        return Check("date", True, "dates overlap")
+    # Two single days may be one night told from either side of midnight; a range already holds its doubt.
+    single_days = a_end == a.event_date and b_end == b.event_date
+    if single_days and gap <= DATE_SLACK.days:
+        return Check("date", True, f"{gap} day apart")
+    return Check("date", False, f"{gap} days apart")
+
+
+def _where(a: Report, b: Report) -> Check:
+    """Same place; failing that, the same distinctive toll on the same days where neither is placed precisely."""
+    place = _places(a.place, b.place)
+    if place.passed:
+        return place
+    toll = _same_distinctive_toll(a, b)
+    return toll if toll is not None else place
+
+
+def _places(a: Place | None, b: Place | None) -> Check:
+    if a is None or b is None:
+        # A report that names no place joins nothing by place: "a drone hit X" stays apart from Y.
+        return Check("place", False, "no place named")
+    if a.iso and b.iso and a.iso != b.iso:
+        return Check("place", False, f"{a.iso} vs {b.iso}")
+    coarse = max(a.geo_precision, b.geo_precision)
+    if coarse >= GEO_PRECISION_REGION:
+        if not a.admin1 or not b.admin1:
+            return Check("place", False, "only a country named")
+        same = a.admin1 == b.admin1 and a.geo_precision == b.geo_precision
+        return Check("place", same, f"both in {a.admin1}" if same else f"{a.name} vs {b.name}")
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return Check("place", True, f"both in {a.name}", precise=True)
+    if coarse == GEO_PRECISION_TOWN and a.name.casefold() != b.name.casefold():
+        # Two towns named, however near: a strike on one village and a strike on the next are two strikes.
+        return Check("place", False, f"{a.name} vs {b.name}")
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return Check("place", False, f"{a.name} vs {b.name}, no coordinates")
+    km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    limit = MAX_DISTANCE_KM[coarse]
+    return Check("place", km <= limit, f"{a.name} and {b.name} {km:.0f} km apart (limit {limit:.0f})", precise=True)
+
+
+def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
+    """Two dated reports of the same death toll on the same days, neither placed more precisely than a
+    region ("Six Ukraine soldiers killed in rebel ambush" / "Six Ukrainian soldiers killed in the east"),
+    tell of one event: a specific toll is rarer than a place name."""
+    if a.event_date is None or b.event_date is None:
+        return None
+    if a.fatalities is None or a.fatalities != b.fatalities:
+        return None
+    same_days = a.event_date == b.event_date and a.event_date_end == b.event_date_end
+    if a.fatalities < DISTINCTIVE_TOLL and not same_days:
+        return None
+    if any(p is not None and p.geo_precision < GEO_PRECISION_REGION for p in (a.place, b.place)):
+        return None
+    if len({p.iso for p in (a.place, b.place) if p is not None}) > 1:
+        return None
+    # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
+    distinctive = a.fatalities >= DISTINCTIVE_TOLL
+    return Check("toll", True, f"the same toll of {a.fatalities} on the same days, neither placed precisely", distinctive)
+
+
+def _tolls(a: Report, b: Report) -> Check | None:
+    """Different death tolls on different days are different events ("five killed in Donetsk" on Monday,
+    "three killed in Donetsk" on Tuesday); on the same day they are often one event counted twice."""
+    if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
+        return None
+    if a.event_date is not None and a.event_date == b.event_date:
+        return None
+    return Check("toll", False, f"{a.fatalities} vs {b.fatalities} killed, on different days")
+
+
+def _target(a: Report, b: Report) -> Check | None:
+    if a.target_class and b.target_class:
+        same = a.target_class == b.target_class
+        return Check("target", same, f"both {a.target_class}" if same else f"{a.target_class} vs {b.target_class}")
+    return None
+
+
+def _actors(a: Report, b: Report) -> Check | None:
+    if not a.actor1 or not b.actor1:
+        return None
+    if a.event_type in TWO_SIDED_TYPES and b.event_type in TWO_SIDED_TYPES:
+        sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+        same = bool(sides_a & sides_b)
+    else:
+        same = a.actor1 == b.actor1
+    return Check("actors", same, f"both by {a.actor1}" if same else f"{a.actor1} vs {b.actor1}")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def date_range(report: Report) -> tuple[date, date] | None:
+    if report.event_date is None:
+        return None
+    return report.event_date, report.event_date_end or report.event_date
