@@ -22,7 +22,7 @@ _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
-_ADMIN1_WORDS = r"regions?|oblasts?|provinces?|krai|kray|governorates?|republic"
+_ADMIN1_WORDS = r"regions?|oblasts?|obl|provinces?|krai|kray|governorates?|(?:people['’]s\s+)?republic"
 _ADMIN2_WORDS = r"districts?|raions?|rayons?"
 UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
 # "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.

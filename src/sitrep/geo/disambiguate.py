@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.geo.candidates import Candidate
 from sitrep.geo.gazetteer import GazetteerEntry
+from sitrep.geo.normalize import normalise
+from sitrep.geo.wordlists import aliases
 
 BIG_CITY = 100_000  # a bare name this big is evidence for its country
 SMALL_PLACE = 1_000  # below this a place needs support from the document to be believed
@@ -36,20 +38,32 @@ class DocumentContext:
 
     @classmethod
     def build(
-        cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None
+        cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None,
+        cue_admin1: Iterable[str] = (),
     ) -> DocumentContext:
+        """cue_admin1: admin1 codes of words that place the story without naming a place ("JFO", "DPR")."""
         context = cls()
+        for code in cue_admin1:
+            context.admin1_sentences[code].add(-1)  # the whole document, no sentence of its own
+            context.countries[code.split(".")[0]] += 1
         for cand, opts in zip(candidates, options):
             if not opts:
                 continue
             top = opts[0].entry
             if top.feature_code == "PCLI":
                 context.countries[top.iso] += 2
+            elif top.feature_code == "RGN":
+                region = aliases().regions.get(normalise(cand.name))
+                for code in region.admin1_codes if region else ():
+                    context.admin1_sentences[code].add(cand.sentence)
+                context.countries[top.iso] += 2
             elif all(o.entry.feature_code == "ADM1" for o in opts[:1]) and (cand.unit == "admin1" or len(opts) == 1):
                 context.admin1_sentences[top.admin1_code].add(cand.sentence)
                 context.countries[top.iso] += 2
+            elif cand.sentence_initial and not cand.place_context:
+                continue  # "List of ...", "Driver of ...": a headline's first word is too weak to vote
             elif len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
-                context.countries[top.iso] += 1
+                context.countries[top.iso] += 2 if cand.place_context else 1  # "dies in Donetsk" says where
         context.countries.pop(None, None)
         context.dominant_country = country_hint or (
             context.countries.most_common(1)[0][0] if context.countries else None
@@ -97,8 +111,9 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
            parent_admin1: str | None = None) -> Option | None:
     """The best option, inside the parent unit when one is named ("X district of the Y region")."""
     if parent_admin1:
-        inside = [o for o in options if o.entry.admin1_code == parent_admin1]
-        options = inside or options
+        # "Kamyanka, Donetsk Obl": a Kamyanka of another oblast is surely wrong; better none (then a fuzzy
+        # match inside the oblast, or the oblast itself) than that
+        options = [o for o in options if o.entry.admin1_code == parent_admin1]
     options = _own_names_first(options)
     if not options:
         return None
@@ -126,6 +141,8 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
     entry = option.entry
     if entry.feature_class != "P" or cand.settlement or cand.unit:
         return False
+    if cand.sentence_initial and not cand.place_context and not entry.is_main and entry.population < BIG_CITY:
+        return True  # "Human rights ..." is no Uman: an alternate name opening a sentence needs a big place
     if context.supports(entry):
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.admin_index import refresh_admin_index
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
-from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, strip_unit_words
+from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
 from sitrep.geo.schema import connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
@@ -164,7 +164,7 @@ class Gazetteer:
         return list(entries)
 
     def _lookup_uncached(self, norm: str) -> tuple[GazetteerEntry, ...]:
-        found = {e.geonameid: e for e in self._query(_BY_NAME_SQL, norm)}
+        found = {e.geonameid: _as_own_name(e, norm) for e in self._query(_BY_NAME_SQL, norm)}
         # The curated variants are reliable (Odessa is Odesa), unlike GeoNames' alternate names: a place
         # found under its own name through a variant keeps that standing.
         for variant in aliases().variants.get(norm, ()):
@@ -273,6 +273,14 @@ class Gazetteer:
     def admin1_name(self, code: str) -> str | None:
         row = self.conn.execute("SELECT name FROM admin1 WHERE code = ?", (code,)).fetchone()
         return row[0] if row else None
+
+
+def _as_own_name(entry: GazetteerEntry, norm: str) -> GazetteerEntry:
+    """An alternate name that only romanises the place's own name differently (Novotroyitske for
+    Novotroitske) is as good as its own name; other alternate names stay second-rate."""
+    if not entry.is_main and spelling_key(norm) == spelling_key(normalise(entry.name)):
+        return replace(entry, is_main=True)
+    return entry
 
 
 def _has_places(conn: sqlite3.Connection) -> bool:

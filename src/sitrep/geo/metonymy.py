@@ -15,7 +15,8 @@ _BY_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
 _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|"
-    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime)\b",
+    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
+    r"shelling|shells|shelled|offensive|strikes)\b",
     re.I,
 )
 
