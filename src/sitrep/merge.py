@@ -70,6 +70,10 @@ def same_event(event: Event, members: list[Mention], mention: Mention) -> bool:
         return False
     if not _dates_overlap(event.event_date, event.event_date_end, mention.event_date, mention.event_date_end):
         return False
+    if event.event_date is None or mention.event_date is None:
+        # undated, only the very same place will do: "killed in Ilovaisk" (2014) is not "near Donetsk
+        # airport" (2015) just because the two lie 30 km apart
+        return _same_place(event.place, mention.place)
     return places_match(event.place, mention.place) or _same_toll_nowhere_specific(event, mention)
 
 
@@ -86,6 +90,11 @@ def _same_toll_nowhere_specific(event: Event, mention: Mention) -> bool:
         return False
     isos = {p.iso for p in (event.place, mention.place) if p is not None}
     return len(isos) <= 1
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    return a is not None and b is not None and a.geonameid is not None and a.geonameid == b.geonameid \
+        and a.geo_precision == b.geo_precision
 
 
 def places_match(a: Place | None, b: Place | None) -> bool:

@@ -45,6 +45,12 @@ RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?)\s+$", re.IGNORECASE)
+# "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
+ORGANISATION_AFTER = re.compile(
+    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media)\b",
+    re.IGNORECASE,
+)
+ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
 
@@ -83,9 +89,16 @@ def find_candidates(
     """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it."""
     found: list[Candidate] = []
     for run in _capitalised_runs(text, exclude_spans):
-        found.extend(_split_run(text, run, is_known))
+        found.extend(c for c in _split_run(text, run, is_known) if not _names_organisation(text, c))
     found = _with_list_context(text, found)
     return _with_parents(text, found)
+
+
+def _names_organisation(text: str, cand: Candidate) -> bool:
+    if cand.unit:
+        return False
+    return bool(ORGANISATION_AFTER.match(text[cand.end:cand.end + 40])
+                or ORGANISATION_BEFORE.search(text[max(0, cand.start - 40):cand.start]))
 
 
 def _sentence_starts(text: str) -> list[int]:
