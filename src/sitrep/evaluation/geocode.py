@@ -150,10 +150,10 @@ def names_place(text: str, gold: dict[str, Any]) -> str | None:
     return None
 
 
-def scored_pairs(rows: Iterable[GoldRow]) -> tuple[list[tuple[GoldRow, Document, str]], Counter]:
-    """(gold row, document, how the text names the place) pairs to score, and the pairs left out by reason:
-    "admin1_only" (the text names only the region of the place), "no_name" (neither)."""
-    pairs, skipped = [], Counter()
+def scored_pairs(rows: Iterable[GoldRow]) -> tuple[list[tuple[GoldRow, Document, str]], list[tuple[GoldRow, Document, str]]]:
+    """(gold row, document, how the text names the place) pairs to score, and the pairs left out with why:
+    "admin1" (the text names only the region of the place) or "none"."""
+    pairs, left_out = [], []
     for row in rows:
         if row.event is None or not point_scored(row):
             continue
@@ -164,8 +164,8 @@ def scored_pairs(rows: Iterable[GoldRow]) -> tuple[list[tuple[GoldRow, Document,
             elif (named := names_place(document.text, gold)) == "location":
                 pairs.append((row, document, named))
             else:
-                skipped["admin1_only" if named else "no_name"] += 1
-    return pairs, skipped
+                left_out.append((row, document, named or "none"))
+    return pairs, left_out
 
 
 def first_place(record: dict | None) -> dict | None:
@@ -259,7 +259,8 @@ def score_geocode(rows: list[GoldRow], records: dict[str, dict], facts: dict | N
 
 
 def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> dict[str, Any]:
-    pairs, skipped = scored_pairs(rows)
+    pairs, left_out = scored_pairs(rows)
+    region_only = [(row, document) for row, document, why in left_out if why == "admin1"]
     near = far = resolved = admin1_n = admin1_ok = 0
     distances: list[float] = []
     kinds: Counter = Counter()
@@ -282,13 +283,18 @@ def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> 
         "gold_events": len({row.id for row, _, _ in pairs}),
         "documents": len({document.id for _, document, _ in pairs}),
         "pairs": n,
-        "pairs_skipped": sum(skipped.values()),
-        "pairs_admin1_only": skipped["admin1_only"],
+        "pairs_skipped": len(left_out),
+        "pairs_admin1_only": len(region_only),
         "within_25km": _figure(near, n),
         "within_161km": _figure(far, n),
         "admin1": _figure(admin1_ok, admin1_n),
         "resolved": _figure(resolved, n),
     }
+    # the texts that name only the region: is their main place in it? (not a point: diagnosis only)
+    out["admin1_only_admin1"] = _figure(sum(
+        1 for row, document in region_only
+        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), row.event["admin1"])
+    ), len(region_only))
     if distances:
         out["median_km"] = statistics.median(distances)
     out["error_kinds"] = {kind: kinds[kind] for kind in ERROR_KINDS}
@@ -325,8 +331,9 @@ def evaluate_geocode_files(paths: list[Path], gazetteer=None, limit: int | None 
     from ..geocoding import document_records
 
     rows, notes = load_gold(paths, limit)
-    pairs, _ = scored_pairs(rows)
-    documents = list({document.id: document for _, document, _ in pairs}.values())
+    pairs, left_out = scored_pairs(rows)
+    region_only = [(row, document, why) for row, document, why in left_out if why == "admin1"]
+    documents = list({document.id: document for _, document, _ in pairs + region_only}.values())
     gazetteer = gazetteer or Gazetteer.open()
     records = {record["document_id"]: record for record in document_records(documents, gazetteer)}
     facts = pair_facts(gazetteer, pairs)
