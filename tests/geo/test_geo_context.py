@@ -100,3 +100,16 @@ def test_former_names_and_transliterations(tiny):
                            ("Orël", "Oryol"), ("Artemivsk", "Bakhmut"), ("Харків", "Kharkiv")):
         text = f"Shelling hit {name} overnight."
         assert [p.name for p in find_places(text, tiny)] == [expected], name
+
+
+def test_the_last_word_of_another_kind_of_name_is_no_place(tiny):
+    text = "Latest from the OSCE Special Monitoring Mission to Ukraine, based on information received"
+    assert [p.name for p in find_places(text, tiny)] == ["Ukraine"]
+    assert [p.name for p in find_places("Fighting in Donbas on Wed killed two.", tiny)] == ["Donbas"]
+
+
+def test_in_a_title_case_headline_capitals_say_nothing(tiny):
+    text = "OSCE Special Monitoring Mission To Ukraine Daily Report Issued"
+    assert [p.name for p in find_places(text, tiny)] == ["Ukraine"]
+    assert [p.name for p in find_places("Shelling Hits Kharkiv Suburbs Overnight", tiny)] == ["Kharkiv"]
+    assert [p.geonameid for p in find_places("Fighting In Pisky Kills Two Soldiers", tiny)] == [9000033]

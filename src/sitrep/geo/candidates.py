@@ -67,7 +67,7 @@ class Candidate:
     unit: str | None = None  # 'admin1' | 'admin2' | None
     settlement: bool = False  # "city of X", "village of X"
     relative: bool = False  # "near X", "south of X", "X direction": geo_precision 2
-    sentence_initial: bool = False  # capitalised because it opens a sentence, whatever it is
+    sentence_initial: bool = False  # capitalised because it opens a sentence (or the text is title case)
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
     parent: int | None = None  # index of the candidate naming the unit that contains this one
 
@@ -88,8 +88,9 @@ def find_candidates(
 ) -> list[Candidate]:
     """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it."""
     found: list[Candidate] = []
-    for run in _capitalised_runs(text, exclude_spans):
-        found.extend(c for c in _split_run(text, run, is_known) if not _names_organisation(text, c))
+    title_case = _is_title_case(text)
+    for run in _capitalised_runs(text, exclude_spans, title_case):
+        found.extend(c for c in _split_run(text, run, is_known, title_case) if not _names_organisation(text, c))
     found = _with_list_context(text, found)
     return _with_parents(text, found)
 
@@ -105,7 +106,11 @@ def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
-def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> list[list[_Token]]:
+def _capitalised_runs(
+    text: str, exclude_spans: Sequence[tuple[int, int]], title_case: bool = False
+) -> list[list[_Token]]:
+    """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
+    like a sentence's first word."""
     starts = _sentence_starts(text)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
@@ -118,7 +123,8 @@ def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> li
         if possessive:
             word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
         prefix = text[starts[sentence]:match.start()]
-        token = _Token(match.start(), match.start() + len(word), word, sentence, not any(ch.isalnum() for ch in prefix))
+        initial = title_case or not any(ch.isalnum() for ch in prefix)
+        token = _Token(match.start(), match.start() + len(word), word, sentence, initial)
         joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
         if possessive and _is_name_word(text, token, exclude_spans):
             if current and not joined:
@@ -152,7 +158,13 @@ def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, i
     return not any(s < token.end and token.start < e for s, e in exclude_spans)
 
 
-def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) -> list[Candidate]:
+def _is_title_case(text: str) -> bool:
+    """"Shelling Hits Donetsk Suburbs": every word capitalised, so capitals say little."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.85 * len(words)
+
+
+def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool], title_case: bool = False) -> list[Candidate]:
     stop = stopwords()
     first = normalise(run[0].text)
     if first in stop.titles:
@@ -161,6 +173,7 @@ def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) ->
         return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
     candidates = []
     i = 0
+    after_unknown = False  # the word before is a capitalised word the gazetteer does not know
     while i < len(run):
         for size in range(min(MAX_NAME_WORDS, len(run) - i), 0, -1):
             words = run[i:i + size]
@@ -169,11 +182,19 @@ def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) ->
                 continue
             if size > 1 and normalise(words[0].text) in STOP_WORDS:
                 continue  # "The Belgorod": a name does not start with "The"
-            if is_known(name) or size == 1:
-                candidates.append(_candidate(text, words, name, known=is_known(name)))
+            known = is_known(name)
+            if known and size == 1 and after_unknown and not title_case:
+                # "Special Monitoring Mission", "Independence Day": the last word of some other name
+                after_unknown = False
+                i += 1
+                break
+            if known or size == 1:
+                candidates.append(_candidate(text, words, name, known=known))
+                after_unknown = not known and not words[0].sentence_initial  # a sentence opener says nothing
                 i += size
                 break
         else:
+            after_unknown = False
             i += 1
     return candidates
 

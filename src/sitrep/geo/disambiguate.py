@@ -17,6 +17,7 @@ SMALL_PLACE = 1_000  # below this a place needs support from the document to be 
 UNSUPPORTED_TOWN = 10_000  # below this a bare name of another country's place is taken for a common word
 # GeoNames gives admin units no population; a bare "Crimea" should weigh like a big city, not a hamlet
 ADMIN1_WEIGHT = 100_000
+_MAJOR_UNITS = {"ADM1", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}  # believed on their own
 _LESSER_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW"}  # city sections, historical, abandoned, destroyed
 
 
@@ -137,9 +138,11 @@ def _own_names_first(options: list[Option]) -> list[Option]:
 
 
 def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentContext) -> bool:
-    """A hamlet of some other country called like a capitalised word is noise, not a place of this story."""
+    """A hamlet of some other country called like a capitalised word is noise, not a place of this story.
+    So is a district (ADM2 and below) that a bare word names ("Independence Day" is no Day County)."""
     entry = option.entry
-    if entry.feature_class != "P" or cand.settlement or cand.unit:
+    lesser_unit = entry.feature_class == "A" and entry.feature_code not in _MAJOR_UNITS
+    if (entry.feature_class != "P" and not lesser_unit) or cand.settlement or cand.unit:
         return False
     if cand.sentence_initial and not cand.place_context and not entry.is_main and entry.population < BIG_CITY:
         return True  # "Human rights ..." is no Uman: an alternate name opening a sentence needs a big place
@@ -153,6 +156,6 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
         return True
     if context.dominant_country is not None and not cand.place_context:
         # In a story about Ukraine, a bare capitalised word ("Right Sector") that names a village in India
-        # is noise; a real town of another country named in passing is kept.
-        return entry.population < UNSUPPORTED_TOWN
+        # is noise; a real town of another country named in passing is kept, under its own name.
+        return entry.population < UNSUPPORTED_TOWN or not entry.is_main
     return entry.population < SMALL_PLACE or not entry.is_main
