@@ -54,6 +54,8 @@ TINY_PLACES = [
     geonames_row(2876660, "List", "P", "PPL", "DE", "10", "", 2600, 55.02, 8.43),
     geonames_row(707688, "Ilovays’k", "P", "PPL", "UA", "05", "", 15000, 47.93, 38.20, "Ilovaisk"),
     geonames_row(690237, "Uman", "P", "PPLA2", "UA", "01", "", 85000, 48.75, 30.22, "Human"),
+    geonames_row(708195, "Hranitne", "P", "PPL", "UA", "05", "", 0, 47.45, 37.86),
+    geonames_row(9000035, "Ubert", "P", "PPL", "UA", "18", "", 800, 49.40, 33.90),
     geonames_row(4709013, "Mission", "P", "PPL", "US", "TX", "", 84000, 26.22, -98.33),
     geonames_row(625144, "Minsk", "P", "PPLC", "BY", "04", "", 1742124, 53.90, 27.57),
     geonames_row(709717 + 10, "Horlivka", "P", "PPLA2", "UA", "05", "", 250000, 48.30, 38.05, "Gorlovka"),

@@ -113,3 +113,16 @@ def test_in_a_title_case_headline_capitals_say_nothing(tiny):
     assert [p.name for p in find_places(text, tiny)] == ["Ukraine"]
     assert [p.name for p in find_places("Shelling Hits Kharkiv Suburbs Overnight", tiny)] == ["Kharkiv"]
     assert [p.geonameid for p in find_places("Fighting In Pisky Kills Two Soldiers", tiny)] == [9000033]
+
+
+def test_another_romanisation_finds_the_place(tiny):
+    [place] = find_places("Shelling near Hranytne killed two.", tiny)
+    assert (place.name, place.geonameid, place.geo_precision) == ("Hranitne", 708195, 2)
+    assert tiny.lookup("Kamyanka")[0].geonameid == 9000031  # an alternate name as written still comes first
+    assert tiny.lookup("E") == [] and tiny.lookup("Stat") == []
+
+
+def test_a_first_name_and_a_surname_are_a_person(tiny):
+    text = "33y.o. Ubert Mrachkovsky killed in enemy shelling at Hranytne"
+    assert [p.name for p in find_places(text, tiny)] == ["Hranitne"]
+    assert [p.name for p in find_places("Drones hit Ubert overnight.", tiny)] == ["Ubert"]

@@ -51,6 +51,9 @@ ORGANISATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
+# Endings of East Slavic surnames: a capitalised word the gazetteer does not know, ending so, after another
+# one makes the pair a person's name.
+SURNAME = re.compile(r"(?:[oe]v|[oe]va|yov|[iy]n|[iy]na|sk[iy]i?|skyy|ska|enko|[cy]?[hy]?uk|[iy]ch|vich|kov|liv|niv)$")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
 
@@ -171,6 +174,9 @@ def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool], ti
         return []  # "President Zelensky", "Governor Gladkov"
     if first in stop.given_names and len(run) > 1 and not UNIT_AFTER.match(" " + run[1].text):
         return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
+    if len(run) == 2 and SURNAME.search(run[1].text) and not is_known(run[1].text) \
+            and not is_known(text[run[0].start:run[1].end]):
+        return []  # "Serhiy Yelyseyev", "Demian Danyliv": a first name the list lacks, and a surname
     candidates = []
     i = 0
     after_unknown = False  # the word before is a capitalised word the gazetteer does not know

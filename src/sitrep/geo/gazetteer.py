@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep import config
 from sitrep.errors import GazetteerError
-from sitrep.geo.admin_index import refresh_admin_index
+from sitrep.geo.admin_index import refresh_admin_index, refresh_spellings
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
 from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
@@ -103,6 +103,8 @@ class Gazetteer:
                     seed_countries(conn)
                 if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
                     build_embedded(conn, progress=progress)
+                elif _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
+                    refresh_spellings(conn)  # a gazetteer built before the spellings table existed
         except sqlite3.Error as exc:
             raise GazetteerError(f"{path}: cannot open the gazetteer ({exc})") from exc
         return cls(conn, path)
@@ -171,7 +173,17 @@ class Gazetteer:
             for entry in self._query(_BY_NAME_SQL, variant):
                 if entry.is_main or entry.geonameid not in found:
                     found[entry.geonameid] = entry
+        if not found and len(norm) >= 4:
+            # no name as written: another romanisation of it ("Hranytne" for Hranitne, "Kamyanka" for Kamianka)
+            for spelling in self._other_spellings(norm):
+                for entry in self._query(_BY_NAME_SQL, spelling):
+                    found.setdefault(entry.geonameid, _as_own_name(entry, norm))
         return tuple(sorted(found.values(), key=_prior))
+
+    def _other_spellings(self, norm: str) -> list[str]:
+        key = spelling_key(norm)
+        rows = self.conn.execute("SELECT norm FROM spellings WHERE key = ?", (key,))
+        return [n for n in dict.fromkeys([key, *(n for (n,) in rows)]) if n != norm]
 
     def _query(self, sql: str, arg: object) -> list[GazetteerEntry]:
         return [GazetteerEntry(**dict(row)) for row in self.conn.execute(sql, (arg,))]

@@ -51,11 +51,11 @@ def _fold_char(ch: str) -> str:
 
 def spelling_key(norm: str) -> str:
     """What romanisations of one Cyrillic name share: Novotroyitske/Novotroitske, Kamyanka/Kamianka,
-    Donetskiy/Donetskyi (y, i and j as one letter, doubled letters as one)."""
-    return _DOUBLED.sub(r"\1", norm.replace("y", "i").replace("j", "i"))
+    Donetskiy/Donetskyi, Avdiivka/Avdiyivka (y, i and j as one letter, and a run of them as one)."""
+    return _I_RUN.sub("i", norm.replace("y", "i").replace("j", "i"))
 
 
-_DOUBLED = re.compile(r"(.)\1+")
+_I_RUN = re.compile(r"i{2,}")
 
 # Endings that differ between transliterations of one village ("Dragonsko" / "Dragunskoye").
 _FUZZY_ENDINGS = re.compile(r"(?:oye|oe|aya|iy|yy|yi|ye|[aeiouy])$")
