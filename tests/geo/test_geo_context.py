@@ -126,3 +126,8 @@ def test_a_first_name_and_a_surname_are_a_person(tiny):
     text = "33y.o. Ubert Mrachkovsky killed in enemy shelling at Hranytne"
     assert [p.name for p in find_places(text, tiny)] == ["Hranitne"]
     assert [p.name for p in find_places("Drones hit Ubert overnight.", tiny)] == ["Ubert"]
+
+
+def test_a_capital_that_speaks_is_no_main_place(tiny):
+    text = "Drones attacked the Yartsevo district of the Smolensk region; Kyiv did not comment."
+    assert [p.name for p in geocode_document(text, tiny)] == ["Yartsevo", "Smolensk Oblast", "Kyiv"]

@@ -150,7 +150,10 @@ def names_place(text: str, gold: dict[str, Any]) -> str | None:
     return None
 
 
-def scored_pairs(rows: Iterable[GoldRow]) -> tuple[list[tuple[GoldRow, Document, str]], list[tuple[GoldRow, Document, str]]]:
+Pair = tuple[GoldRow, Document, str]
+
+
+def scored_pairs(rows: Iterable[GoldRow]) -> tuple[list[Pair], list[Pair]]:
     """(gold row, document, how the text names the place) pairs to score, and the pairs left out with why:
     "admin1" (the text names only the region of the place) or "none"."""
     pairs, left_out = [], []
@@ -226,7 +229,7 @@ def location_names(gold: dict[str, Any], text: str) -> list[str]:
     return list(dict.fromkeys(re.sub(r"['’]s$", "", n) for n in names))
 
 
-def pair_facts(gazetteer, pairs: list[tuple[GoldRow, Document, str]]) -> dict[tuple[str, str], PairFacts]:
+def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]:
     """PairFacts of every pair: gazetteer look-ups of the location names, spaCy's PERSON/ORG spans."""
     from ..nlp import entity_spans, load_nlp
 
@@ -301,7 +304,9 @@ def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> 
     return out
 
 
-def geocode_errors(rows: list[GoldRow], records: dict[str, dict], n: int, facts: dict | None = None) -> dict[str, list[dict]]:
+def geocode_errors(
+    rows: list[GoldRow], records: dict[str, dict], n: int, facts: dict | None = None
+) -> dict[str, list[dict]]:
     """Up to `n` wrong pairs of each kind, with the gold location and point, the main place and the text."""
     out: dict[str, list[dict]] = defaultdict(list)
     pairs, _ = scored_pairs(rows)

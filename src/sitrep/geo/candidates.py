@@ -167,7 +167,9 @@ def _is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.85 * len(words)
 
 
-def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool], title_case: bool = False) -> list[Candidate]:
+def _split_run(
+    text: str, run: list[_Token], is_known: Callable[[str], bool], title_case: bool = False
+) -> list[Candidate]:
     stop = stopwords()
     first = normalise(run[0].text)
     if first in stop.titles:

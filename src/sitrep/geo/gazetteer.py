@@ -145,6 +145,7 @@ class Gazetteer:
             "names": q("SELECT count(*) FROM names").fetchone()[0],
             "admin1": q("SELECT count(*) FROM admin1").fetchone()[0],
             "admin2": q("SELECT count(*) FROM admin2").fetchone()[0],
+            "other_spellings": q("SELECT count(*) FROM spellings").fetchone()[0],
             "places_by_source": dict(q("SELECT source, count(*) FROM places GROUP BY source").fetchall()),
             "imports": [dict(r) for r in q("SELECT * FROM imports ORDER BY rowid")],
             "countries": q("SELECT count(DISTINCT iso) FROM places WHERE feature_class = 'P'").fetchone()[0],
