@@ -131,3 +131,15 @@ def test_a_first_name_and_a_surname_are_a_person(tiny):
 def test_a_capital_that_speaks_is_no_main_place(tiny):
     text = "Drones attacked the Yartsevo district of the Smolensk region; Kyiv did not comment."
     assert [p.name for p in geocode_document(text, tiny)] == ["Yartsevo", "Smolensk Oblast", "Kyiv"]
+
+
+def test_a_bare_alternate_name_of_a_small_place_is_no_place(tiny, tmp_path, make_row):
+    extra = tmp_path / "extra.txt"
+    extra.write_text(make_row(9000040, "Putyatintsy", "P", "PPL", "UA", "18", "", 600, 49.1, 33.1, "Putin") + "\n"
+                     + make_row(9000041, "Pikuzy", "P", "PPL", "UA", "05", "", 1700, 47.2, 37.8, "Kominternove") + "\n")
+    tiny.import_files([extra], progress=False)
+    assert find_places("Putin marks Victory Day as violence flares", tiny) == []
+    assert [p.name for p in find_places("Voters in Putyatintsy went to the polls.", tiny)] == ["Putyatintsy"]
+    # a former name: bare, not believed of a village; as the target of an attack, believed
+    assert find_places("Fighting went on while Kominternove talks stalled.", tiny) == []
+    assert [p.name for p in find_places("Two killed in attack on Kominternove", tiny)] == ["Pikuzy"]

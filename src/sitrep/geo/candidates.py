@@ -44,7 +44,13 @@ RELATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
-PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?)\s+$", re.IGNORECASE)
+PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?|"
+    # what is done to a place: "shelling of X", "attack on X", "shelled X", "captured X"
+    r"(?:shelling|bombardment|attacks?|strikes?|assault|offensive|raids?)\s+(?:of|on)(?:\s+the)?|"
+    r"shell(?:s|ed)|hit|struck|attacked|bombed|captured|liberated|retook|entered)\s+$",
+    re.IGNORECASE,
+)
 # "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
 ORGANISATION_AFTER = re.compile(
     r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media)\b",

@@ -44,6 +44,7 @@ class DocumentContext:
     ) -> DocumentContext:
         """cue_admin1: admin1 codes of words that place the story without naming a place ("JFO", "DPR")."""
         context = cls()
+        where: Counter = Counter()  # extra votes of places named with "in", "at", "near": for the focus only
         for code in cue_admin1:
             context.admin1_sentences[code].add(-1)  # the whole document, no sentence of its own
             context.countries[code.split(".")[0]] += 1
@@ -64,11 +65,13 @@ class DocumentContext:
             elif cand.sentence_initial and not cand.place_context:
                 continue  # "List of ...", "Driver of ...": a headline's first word is too weak to vote
             elif len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
-                context.countries[top.iso] += 2 if cand.place_context else 1  # "dies in Donetsk" says where
+                context.countries[top.iso] += 1
+                if cand.place_context:
+                    where[top.iso] += 1  # "dies in Donetsk" says where the story is
         context.countries.pop(None, None)
-        context.dominant_country = country_hint or (
-            context.countries.most_common(1)[0][0] if context.countries else None
-        )
+        where.pop(None, None)
+        focus = context.countries + where
+        context.dominant_country = country_hint or (focus.most_common(1)[0][0] if focus else None)
         return context
 
     def supports(self, entry: GazetteerEntry) -> bool:
@@ -137,6 +140,11 @@ def _own_names_first(options: list[Option]) -> list[Option]:
     return own + [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
 
 
+def _shares_stem(a: str, b: str, letters: int = 5) -> bool:
+    a, b = normalise(a), normalise(b)
+    return a[:letters] == b[:letters] and min(len(a), len(b)) >= letters
+
+
 def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentContext) -> bool:
     """A hamlet of some other country called like a capitalised word is noise, not a place of this story.
     So is a district (ADM2 and below) that a bare word names ("Independence Day" is no Day County)."""
@@ -144,8 +152,11 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
     lesser_unit = entry.feature_class == "A" and entry.feature_code not in _MAJOR_UNITS
     if (entry.feature_class != "P" and not lesser_unit) or cand.settlement or cand.unit:
         return False
-    if cand.sentence_initial and not cand.place_context and not entry.is_main and entry.population < BIG_CITY:
-        return True  # "Human rights ..." is no Uman: an alternate name opening a sentence needs a big place
+    if not entry.is_main and not cand.place_context and entry.population < BIG_CITY:
+        # GeoNames alternate names are noisy ("Putin" is one of Putyatintsy's, "Human" one of Uman's): a bare
+        # one needs a big place, or to be a spelling of the place's own name (Debaltsevo, Debaltseve)
+        if cand.sentence_initial or not _shares_stem(cand.name, entry.name):
+            return True
     if context.supports(entry):
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:
