@@ -8,7 +8,7 @@ import pytest
 
 from sitrep.cli import main
 from sitrep.evaluation import GoldRow
-from sitrep.evaluation.geocode import error_kind, names_place, score_geocode
+from sitrep.evaluation.geocode import PairFacts, error_kind, names_place, score_geocode
 from sitrep.geocoding import PLACE_FIELDS
 from sitrep.model import Document
 
@@ -25,7 +25,7 @@ def gold_row(rid: str, texts: dict[str, str], location: str | None, admin1: str 
 
 def place(name: str, lat: float, lon: float, admin1: str | None = None, geo_precision: int = 1, **extra) -> dict:
     return {"name": name, "geonameid": 1, "admin1": admin1, "admin2": None, "country": "Ukraine", "latitude": lat,
-            "longitude": lon, "geo_precision": geo_precision, "start": None, "end": None, **extra}
+            "longitude": lon, "geo_precision": geo_precision, "start": None, "end": None} | extra
 
 
 def record(doc_id: str, *places: dict) -> dict:
@@ -40,6 +40,17 @@ def record(doc_id: str, *places: dict) -> dict:
         ("Two killed in Lugansk region", "Shchastya town", "Luhansk oblast", "admin1"),
         ("Fighting near Debaltsevo", "Debaltseve", "Donetsk oblast", "location"),
         ("Seven soldiers killed in the east", "Debaltseve", "Donetsk oblast", None),
+        # the admin unit that only says where the place lies is not the place
+        ("Soldier killed in Donbas", "near Krasnohorivka, Donetsk Obl", "Donetsk oblast", None),
+        ("Two killed in Donetsk region", "Pisky village (Donetsk region)", "Donetsk oblast", "admin1"),
+        ("Shelling of Donetsk People's Republic", "west of Donetsk town", "Donetsk oblast", "admin1"),
+        ("Militia killed in Lugansk republic", "Sokolniki in the Lugansk People’s Republic (LPR)", "Luhansk oblast",
+         "admin1"),
+        ("Two Ukrainian soldiers killed in east", "in Ukraine's war-torn east; at Shumy", "Donetsk oblast", None),
+        # transliterations of one name
+        ("Shelling at Maryinka, Donetsk Obl", "Marinka town, Donetsk oblast", "Donetsk oblast", "location"),
+        ("Shelling hit Donetsk's suburbs", "Trudovskiye village in Donetsk’s Petrovsky district", "Donetsk oblast",
+         "location"),
     ],
 )
 def test_names_place(text, location, admin1, named):
@@ -65,7 +76,15 @@ def test_only_the_first_place_is_scored_over_every_pair():
     assert s["admin1"] == {"score": 1 / 3, "n": 3}
     assert s["resolved"] == {"score": 2 / 3, "n": 3}
     assert s["median_km"] == pytest.approx((0 + 613) / 2, abs=10)
-    assert s["error_kinds"] == {"missed_name": 1, "wrong_homonym": 0, "coarse": 0, "other": 1}
+    assert s["error_kinds"] == {"missed_name": 1, "no_entry": 0, "wrong_homonym": 0, "person_or_org": 0, "coarse": 0,
+                                "other": 1}
+
+
+def test_admin1_only_pairs_are_left_out():
+    rows = [gold_row("g1", {"a": "Two killed in Donetsk region", "b": "Shelling in Pisky"}, "Pisky village",
+                     "Donetsk oblast")]
+    s = score_geocode(rows, {})["datasets"]["u"]
+    assert (s["pairs"], s["pairs_skipped"], s["pairs_admin1_only"]) == (1, 1, 1)
 
 
 def test_error_kinds():
@@ -76,6 +95,10 @@ def test_error_kinds():
     assert error_kind(place("Kramatorsk", 48.72, 37.56), gold, "") == "other"  # the reference town, 34 km
     assert error_kind(place("Donetsk Oblast", 48.0, 37.8, geo_precision=3), gold, "") == "coarse"
     assert error_kind(place("Ukraine", 49.0, 32.0, feature_code="PCLI"), gold, "") == "coarse"
+    assert error_kind(None, gold, "", PairFacts(has_entry=False)) == "no_entry"
+    text = "Stanislav Bohuslavsky was killed near Oktyabrske"
+    stanislav = place("Stanislav", 46.56, 32.15, start=0, end=9)
+    assert error_kind(stanislav, gold, text, PairFacts(non_place_spans=((0, 21),))) == "person_or_org"
 
 
 def test_geocode_jsonl_emits_the_contract_keys(tmp_path, embedded_gazetteer, capsys):

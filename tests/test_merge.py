@@ -68,6 +68,10 @@ def test_an_undated_report_joins_a_dated_event_but_two_undated_ones_stay_apart()
     (joined,) = merge_mentions([strike("a", YARTSEVO), undated])
     assert joined.document_ids == ("a", "u")
     assert len(merge_mentions([strike("u1", YARTSEVO, day=None), strike("u2", YARTSEVO, day=None)])) == 2
+    # undated, a report joins only an event at the very same place, not one 30 km away
+    dukhovshchina = Place("Dukhovshchina", "Russia", "RU", "Smolensk Oblast", None, 55.19, 32.41, 566532, "P", "PPL", 1)
+    assert len(merge_mentions([strike("a", YARTSEVO), strike("b", dukhovshchina)])) == 1  # dated: near enough
+    assert len(merge_mentions([strike("a", YARTSEVO), strike("u", dukhovshchina, day=None)])) == 2
 
 
 def test_the_same_distinctive_toll_on_the_same_days_joins_reports_placed_nowhere_precise():

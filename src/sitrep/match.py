@@ -122,7 +122,16 @@ def _date(a: Report, b: Report) -> Check:
 
 
 def _where(a: Report, b: Report) -> Check:
-    """Same place; failing that, the same distinctive toll on the same days where neither is placed precisely."""
+    """Same place; failing that, the same distinctive toll on the same days where neither is placed precisely.
+    An undated report needs the very same place: "killed in Ilovaisk" (2014) is not "near Donetsk airport"
+    (2015) just because the two lie 30 km apart."""
+    if a.event_date is None or b.event_date is None:
+        same = (
+            a.place is not None and b.place is not None and a.place.geonameid is not None
+            and a.place.geonameid == b.place.geonameid and a.place.geo_precision == b.place.geo_precision
+        )
+        name = a.place.name if a.place else "no place"
+        return Check("place", same, f"both in {name}" if same else "undated: not the very same place", precise=same)
     place = _places(a.place, b.place)
     if place.passed:
         return place

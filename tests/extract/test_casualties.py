@@ -15,6 +15,8 @@ from sitrep.extractors.casualties import find_casualties
         ("The depot caught fire.", None, None),
         ("One KIA, four WIA in Donbas in past 24 hours - JFO HQ", 1, 4),
         ("Police officer killed, two injured in Ukraine rebel attack", 1, 2),
+        ("24y.o. Demian Danyliv killed by enemy sniper at Prychepylivka", 1, None),
+        ("Serhiy Yelyseyev died of his wounds on Nov 2, 2021.", 1, None),
     ],
 )
 def test_figures(sentence, killed, wounded):

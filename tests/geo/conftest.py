@@ -37,6 +37,28 @@ TINY_PLACES = [
     geonames_row(713174, "Bakhmut", "P", "PPLA2", "UA", "05", "1402", 80500, 48.59, 37.99, "Artemivsk,Бахмут"),
     geonames_row(709717, "Donetsk", "P", "PPLA", "UA", "05", "", 901645, 48.02, 37.80),
     geonames_row(565348, "Donetsk", "P", "PPL", "RU", "61", "", 50850, 48.34, 39.95),
+    geonames_row(524901, "Moscow", "P", "PPLC", "RU", "48", "", 10381222, 55.75, 37.62, "Москва"),
+    geonames_row(9000020, "Voskresensk", "P", "PPL", "RU", "47", "", 91000, 55.32, 38.68),
+    geonames_row(706483, "Kharkiv", "P", "PPLA", "UA", "07", "", 1430885, 50.0, 36.23, "Харків"),
+    geonames_row(709930, "Dnipro", "P", "PPLA", "UA", "04", "", 1032822, 48.45, 34.98),
+    geonames_row(515012, "Oryol", "P", "PPLA", "RU", "56", "", 324300, 52.97, 36.07, "Orel,Orël,Орёл"),
+    geonames_row(2521087, "Baza", "P", "PPL", "ES", "21", "", 20801, 37.49, -2.77),
+    geonames_row(9113128, "Vodiane", "P", "PPL", "UA", "05", "1416", 0, 48.10, 37.67),
+    geonames_row(9000030, "Vodiane", "P", "PPLA3", "UA", "26", "", 1500, 47.50, 34.80),
+    geonames_row(699096, "Novotroitske", "P", "PPL", "UA", "05", "", 0, 47.72, 37.57, "Novotroyitske"),
+    geonames_row(9000031, "Kamianka", "P", "PPL", "UA", "18", "", 5000, 49.50, 34.20, "Kamyanka"),
+    geonames_row(9000032, "Pisky", "P", "PPL", "UA", "05", "", 2000, 48.07, 37.67),
+    geonames_row(9000033, "Pisky", "P", "PPL", "UA", "18", "", 3000, 49.60, 33.30),
+    geonames_row(9000034, "Stanislav", "P", "PPL", "UA", "08", "", 2000, 46.56, 32.15),
+    geonames_row(713174 + 1, "Avdiyivka", "P", "PPL", "UA", "05", "", 35000, 48.14, 37.74),
+    geonames_row(2876660, "List", "P", "PPL", "DE", "10", "", 2600, 55.02, 8.43),
+    geonames_row(707688, "Ilovays’k", "P", "PPL", "UA", "05", "", 15000, 47.93, 38.20, "Ilovaisk"),
+    geonames_row(690237, "Uman", "P", "PPLA2", "UA", "01", "", 85000, 48.75, 30.22, "Human"),
+    geonames_row(708195, "Hranitne", "P", "PPL", "UA", "05", "", 0, 47.45, 37.86),
+    geonames_row(9000035, "Ubert", "P", "PPL", "UA", "18", "", 800, 49.40, 33.90),
+    geonames_row(4709013, "Mission", "P", "PPL", "US", "TX", "", 84000, 26.22, -98.33),
+    geonames_row(625144, "Minsk", "P", "PPLC", "BY", "04", "", 1742124, 53.90, 27.57),
+    geonames_row(709717 + 10, "Horlivka", "P", "PPLA2", "UA", "05", "", 250000, 48.30, 38.05, "Gorlovka"),
 ]
 TINY_ADMIN1 = [
     "RU.69\tSmolensk Oblast\tSmolensk Oblast\t491684",
@@ -48,6 +70,14 @@ TINY_ADMIN1 = [
     "UA.08\tKherson\tKherson\t706442",
     "UA.12\tKyiv City\tKyiv City\t703447",
     "UA.18\tPoltava\tPoltava\t696634",
+    "RU.47\tMoscow Oblast\tMoscow Oblast\t524925",
+    "RU.48\tMoscow\tMoscow\t524894",
+    "RU.56\tOrel Oblast\tOrel Oblast\t515011",
+    "UA.01\tCherkasy\tCherkasy\t710802",
+    "UA.04\tDnipropetrovsk\tDnipropetrovsk\t709929",
+    "UA.07\tKharkiv\tKharkiv\t706482",
+    "UA.14\tLuhansk\tLuhansk\t702657",
+    "UA.26\tZaporizhzhia\tZaporizhzhia\t687699",
 ]
 TINY_ADMIN2 = [
     "RU.69.468850\tYartsevskiy Rayon\tYartsevskiy Rayon\t468850",
@@ -69,6 +99,12 @@ def write_tiny_files(directory: Path) -> list[Path]:
 def make_row():
     """geonames_row for tests that write their own dump files."""
     return geonames_row
+
+
+@pytest.fixture
+def tiny_places() -> int:
+    """How many rows the tiny gazetteer's place file has (one of them a stream, which is not imported)."""
+    return len(TINY_PLACES)
 
 
 @pytest.fixture

@@ -114,3 +114,31 @@ def test_a_headlines_first_word_is_no_foreign_village(embedded):
     places = resolved("Driver of car that tried to flee was killed in the Donetsk region", embedded)
     assert [p[1] for p in places] == ["Donetsk Oblast"]
     assert resolved("Serhiy Yelyseyev died of his wounds on Nov 2, 2021.", embedded) == []
+
+
+@pytest.mark.parametrize("text, name, admin1, precision", [
+    # the oblast named after the village holds it; a namesake elsewhere is no reading
+    ("39y.o. Oleksiy Stryzhak killed in enemy shelling at Kamyanka, Donetsk Obl on Sept 30, 2021.",
+     "Kam'yanka", "Donetsk Oblast", 1),
+    ("22y.o. Valeriy Herovkin killed by enemy sniper near Novotroyitske, Donetsk Obl on Dec 1, 2021.",
+     None, "Donetsk Oblast", 2),
+    # Donbas and the JFO place a story in Donetsk and Luhansk oblasts
+    ("Ukrainian soldier killed near Shumy in Donbas", "Shumy", "Donetsk Oblast", 2),
+    ("One Ukrainian soldier died as result of shelling in Pisky area in Donbas - JFO HQ", "Pisky", "Donetsk Oblast", 1),
+    ("Military doctor wounded in enemy attack near Vodiane - JFO", "Vodiane", "Donetsk Oblast", 2),
+    # a person's first name is no village; the place "near" names is the main place
+    ("Stanislav Bohuslavsky was killed by a sniper bullet near Avdiyivka, Donetsk Obl.", "Avdiyivka",
+     "Donetsk Oblast", 2),
+])
+def test_ua_zip_villages_by_the_oblast_named_nearby(embedded_with_ua, text, name, admin1, precision):
+    from sitrep.geo import geocode_document
+
+    main = geocode_document(text, embedded_with_ua)[0]
+    assert (main.admin1, main.feature_class, main.geo_precision) == (admin1, "P", precision)
+    assert name is None or main.name == name
+
+
+def test_ua_zip_romanisation_variants_are_own_names(embedded_with_ua):
+    # "Donetskiy" is the own name of a hamlet and a romanisation of the town Donetskyi: the town it is
+    [village, _region] = find_places("Shelling near the village of Donetskiy (Luhansk region)", embedded_with_ua)
+    assert (village.geonameid, village.admin1) == (709713, "Luhansk Oblast")

@@ -59,7 +59,8 @@ def errors(rows: list[GoldRow], events: list[Event], n: int) -> dict[str, list[d
 
 
 _COUNTS = (("gold_events", "gold events"), ("documents", "documents"), ("predicted_events", "predicted events"),
-           ("pairs", "scored (event, document) pairs"), ("pairs_skipped", "pairs left out"))
+           ("pairs", "scored (event, document) pairs"), ("pairs_skipped", "pairs left out"),
+           ("pairs_admin1_only", "of them naming only the region"))
 
 
 def format_report(result: dict) -> str:

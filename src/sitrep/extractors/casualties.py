@@ -49,6 +49,9 @@ _ONE_DEAD = re.compile(
     re.I,
 )
 
+# "Demian Danyliv killed by enemy sniper", "Serhiy Yelyseyev died of his wounds": one named person, one dead.
+_NAMED_DEAD = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\s+(?:was\s+)?(?:killed|shot dead|dies|died)\b")
+
 
 @dataclass(frozen=True)
 class Casualties:
@@ -63,7 +66,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _ONE_DEAD.search(sentence)):
+        elif (match := _ONE_DEAD.search(sentence) or _NAMED_DEAD.search(sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
     wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
     if wounded is None and (match := _NO_INJURIES.search(sentence)):

@@ -15,6 +15,7 @@ from sitrep.geo.normalize import (
     ADMIN2_UNIT_WORDS,
     adjective_stems,
     normalise,
+    spelling_key,
     strip_unit_words,
 )
 from sitrep.geo.wordlists import aliases
@@ -35,6 +36,22 @@ def refresh_admin_index(conn: sqlite3.Connection) -> None:
     _refresh_admin1_names(conn, largest_city)
     _refresh_admin1_coordinates(conn)
     _refresh_admin_keys(conn, largest_city)
+    refresh_spellings(conn)
+
+
+def refresh_spellings(conn: sqlite3.Connection, batch: int = 200_000) -> None:
+    """Every name whose romanisation key differs from it, under that key: "hranytne" finds "hranitne".
+    Streamed in sorted batches (fast B-tree inserts, bounded memory for allCountries)."""
+    conn.execute("DELETE FROM spellings")
+    rows: list[tuple[str, str]] = []
+    for (norm,) in conn.execute("SELECT DISTINCT norm FROM names"):
+        key = spelling_key(norm)
+        if key != norm:
+            rows.append((key, norm))
+        if len(rows) >= batch:
+            conn.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(rows))
+            rows.clear()
+    conn.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(rows))
 
 
 def _largest_city_by_admin1(conn: sqlite3.Connection) -> dict[str, str]:

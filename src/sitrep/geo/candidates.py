@@ -22,7 +22,7 @@ _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
-_ADMIN1_WORDS = r"regions?|oblasts?|provinces?|krai|kray|governorates?|republic"
+_ADMIN1_WORDS = r"regions?|oblasts?|obl|provinces?|krai|kray|governorates?|(?:people['’]s\s+)?republic"
 _ADMIN2_WORDS = r"districts?|raions?|rayons?"
 UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
 # "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.
@@ -44,7 +44,22 @@ RELATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
-PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?)\s+$", re.IGNORECASE)
+PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?|"
+    # what is done to a place: "shelling of X", "attack on X", "shelled X", "captured X"
+    r"(?:shelling|bombardment|attacks?|strikes?|assault|offensive|raids?)\s+(?:of|on)(?:\s+the)?|"
+    r"shell(?:s|ed)|hit|struck|attacked|bombed|captured|liberated|retook|entered)\s+$",
+    re.IGNORECASE,
+)
+# "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
+ORGANISATION_AFTER = re.compile(
+    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media)\b",
+    re.IGNORECASE,
+)
+ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
+# Endings of East Slavic surnames: a capitalised word the gazetteer does not know, ending so, after another
+# one makes the pair a person's name.
+SURNAME = re.compile(r"(?:[oe]v|[oe]va|yov|[iy]n|[iy]na|sk[iy]i?|skyy|ska|enko|[cy]?[hy]?uk|[iy]ch|vich|kov|liv|niv)$")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
 
@@ -61,7 +76,7 @@ class Candidate:
     unit: str | None = None  # 'admin1' | 'admin2' | None
     settlement: bool = False  # "city of X", "village of X"
     relative: bool = False  # "near X", "south of X", "X direction": geo_precision 2
-    sentence_initial: bool = False  # capitalised because it opens a sentence, whatever it is
+    sentence_initial: bool = False  # capitalised because it opens a sentence (or the text is title case)
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
     parent: int | None = None  # index of the candidate naming the unit that contains this one
 
@@ -82,17 +97,29 @@ def find_candidates(
 ) -> list[Candidate]:
     """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it."""
     found: list[Candidate] = []
-    for run in _capitalised_runs(text, exclude_spans):
-        found.extend(_split_run(text, run, is_known))
+    title_case = _is_title_case(text)
+    for run in _capitalised_runs(text, exclude_spans, title_case):
+        found.extend(c for c in _split_run(text, run, is_known, title_case) if not _names_organisation(text, c))
     found = _with_list_context(text, found)
     return _with_parents(text, found)
+
+
+def _names_organisation(text: str, cand: Candidate) -> bool:
+    if cand.unit:
+        return False
+    return bool(ORGANISATION_AFTER.match(text[cand.end:cand.end + 40])
+                or ORGANISATION_BEFORE.search(text[max(0, cand.start - 40):cand.start]))
 
 
 def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
-def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> list[list[_Token]]:
+def _capitalised_runs(
+    text: str, exclude_spans: Sequence[tuple[int, int]], title_case: bool = False
+) -> list[list[_Token]]:
+    """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
+    like a sentence's first word."""
     starts = _sentence_starts(text)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
@@ -105,7 +132,8 @@ def _capitalised_runs(text: str, exclude_spans: Sequence[tuple[int, int]]) -> li
         if possessive:
             word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
         prefix = text[starts[sentence]:match.start()]
-        token = _Token(match.start(), match.start() + len(word), word, sentence, not any(ch.isalnum() for ch in prefix))
+        initial = title_case or not any(ch.isalnum() for ch in prefix)
+        token = _Token(match.start(), match.start() + len(word), word, sentence, initial)
         joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
         if possessive and _is_name_word(text, token, exclude_spans):
             if current and not joined:
@@ -139,15 +167,27 @@ def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, i
     return not any(s < token.end and token.start < e for s, e in exclude_spans)
 
 
-def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) -> list[Candidate]:
+def _is_title_case(text: str) -> bool:
+    """"Shelling Hits Donetsk Suburbs": every word capitalised, so capitals say little."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.85 * len(words)
+
+
+def _split_run(
+    text: str, run: list[_Token], is_known: Callable[[str], bool], title_case: bool = False
+) -> list[Candidate]:
     stop = stopwords()
     first = normalise(run[0].text)
     if first in stop.titles:
         return []  # "President Zelensky", "Governor Gladkov"
     if first in stop.given_names and len(run) > 1 and not UNIT_AFTER.match(" " + run[1].text):
         return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
+    if len(run) == 2 and SURNAME.search(run[1].text) and not is_known(run[1].text) \
+            and not is_known(text[run[0].start:run[1].end]):
+        return []  # "Serhiy Yelyseyev", "Demian Danyliv": a first name the list lacks, and a surname
     candidates = []
     i = 0
+    after_unknown = False  # the word before is a capitalised word the gazetteer does not know
     while i < len(run):
         for size in range(min(MAX_NAME_WORDS, len(run) - i), 0, -1):
             words = run[i:i + size]
@@ -156,11 +196,19 @@ def _split_run(text: str, run: list[_Token], is_known: Callable[[str], bool]) ->
                 continue
             if size > 1 and normalise(words[0].text) in STOP_WORDS:
                 continue  # "The Belgorod": a name does not start with "The"
-            if is_known(name) or size == 1:
-                candidates.append(_candidate(text, words, name, known=is_known(name)))
+            known = is_known(name)
+            if known and size == 1 and after_unknown and not title_case:
+                # "Special Monitoring Mission", "Independence Day": the last word of some other name
+                after_unknown = False
+                i += 1
+                break
+            if known or size == 1:
+                candidates.append(_candidate(text, words, name, known=known))
+                after_unknown = not known and not words[0].sentence_initial  # a sentence opener says nothing
                 i += size
                 break
         else:
+            after_unknown = False
             i += 1
     return candidates
 

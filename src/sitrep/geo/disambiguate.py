@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.geo.candidates import Candidate
 from sitrep.geo.gazetteer import GazetteerEntry
+from sitrep.geo.normalize import normalise
+from sitrep.geo.wordlists import aliases
 
 BIG_CITY = 100_000  # a bare name this big is evidence for its country
 SMALL_PLACE = 1_000  # below this a place needs support from the document to be believed
 UNSUPPORTED_TOWN = 10_000  # below this a bare name of another country's place is taken for a common word
 # GeoNames gives admin units no population; a bare "Crimea" should weigh like a big city, not a hamlet
 ADMIN1_WEIGHT = 100_000
+_MAJOR_UNITS = {"ADM1", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}  # believed on their own
 _LESSER_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW"}  # city sections, historical, abandoned, destroyed
 
 
@@ -36,24 +39,39 @@ class DocumentContext:
 
     @classmethod
     def build(
-        cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None
+        cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None,
+        cue_admin1: Iterable[str] = (),
     ) -> DocumentContext:
+        """cue_admin1: admin1 codes of words that place the story without naming a place ("JFO", "DPR")."""
         context = cls()
+        where: Counter = Counter()  # extra votes of places named with "in", "at", "near": for the focus only
+        for code in cue_admin1:
+            context.admin1_sentences[code].add(-1)  # the whole document, no sentence of its own
+            context.countries[code.split(".")[0]] += 1
         for cand, opts in zip(candidates, options):
             if not opts:
                 continue
             top = opts[0].entry
             if top.feature_code == "PCLI":
                 context.countries[top.iso] += 2
+            elif top.feature_code == "RGN":
+                region = aliases().regions.get(normalise(cand.name))
+                for code in region.admin1_codes if region else ():
+                    context.admin1_sentences[code].add(cand.sentence)
+                context.countries[top.iso] += 2
             elif all(o.entry.feature_code == "ADM1" for o in opts[:1]) and (cand.unit == "admin1" or len(opts) == 1):
                 context.admin1_sentences[top.admin1_code].add(cand.sentence)
                 context.countries[top.iso] += 2
+            elif cand.sentence_initial and not cand.place_context:
+                continue  # "List of ...", "Driver of ...": a headline's first word is too weak to vote
             elif len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
                 context.countries[top.iso] += 1
+                if cand.place_context:
+                    where[top.iso] += 1  # "dies in Donetsk" says where the story is
         context.countries.pop(None, None)
-        context.dominant_country = country_hint or (
-            context.countries.most_common(1)[0][0] if context.countries else None
-        )
+        where.pop(None, None)
+        focus = context.countries + where
+        context.dominant_country = country_hint or (focus.most_common(1)[0][0] if focus else None)
         return context
 
     def supports(self, entry: GazetteerEntry) -> bool:
@@ -97,8 +115,9 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
            parent_admin1: str | None = None) -> Option | None:
     """The best option, inside the parent unit when one is named ("X district of the Y region")."""
     if parent_admin1:
-        inside = [o for o in options if o.entry.admin1_code == parent_admin1]
-        options = inside or options
+        # "Kamyanka, Donetsk Obl": a Kamyanka of another oblast is surely wrong; better none (then a fuzzy
+        # match inside the oblast, or the oblast itself) than that
+        options = [o for o in options if o.entry.admin1_code == parent_admin1]
     options = _own_names_first(options)
     if not options:
         return None
@@ -121,11 +140,23 @@ def _own_names_first(options: list[Option]) -> list[Option]:
     return own + [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
 
 
+def _shares_stem(a: str, b: str, letters: int = 5) -> bool:
+    a, b = normalise(a), normalise(b)
+    return a[:letters] == b[:letters] and min(len(a), len(b)) >= letters
+
+
 def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentContext) -> bool:
-    """A hamlet of some other country called like a capitalised word is noise, not a place of this story."""
+    """A hamlet of some other country called like a capitalised word is noise, not a place of this story.
+    So is a district (ADM2 and below) that a bare word names ("Independence Day" is no Day County)."""
     entry = option.entry
-    if entry.feature_class != "P" or cand.settlement or cand.unit:
+    lesser_unit = entry.feature_class == "A" and entry.feature_code not in _MAJOR_UNITS
+    if (entry.feature_class != "P" and not lesser_unit) or cand.settlement or cand.unit:
         return False
+    if not entry.is_main and not cand.place_context and entry.population < BIG_CITY:
+        # GeoNames alternate names are noisy ("Putin" is one of Putyatintsy's, "Human" one of Uman's): a bare
+        # one needs a big place, or to be a spelling of the place's own name (Debaltsevo, Debaltseve)
+        if cand.sentence_initial or not _shares_stem(cand.name, entry.name):
+            return True
     if context.supports(entry):
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:
@@ -136,6 +167,6 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
         return True
     if context.dominant_country is not None and not cand.place_context:
         # In a story about Ukraine, a bare capitalised word ("Right Sector") that names a village in India
-        # is noise; a real town of another country named in passing is kept.
-        return entry.population < UNSUPPORTED_TOWN
+        # is noise; a real town of another country named in passing is kept, under its own name.
+        return entry.population < UNSUPPORTED_TOWN or not entry.is_main
     return entry.population < SMALL_PLACE or not entry.is_main

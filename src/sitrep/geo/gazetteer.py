@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,10 +12,10 @@ from rapidfuzz import fuzz, process
 
 from sitrep import config
 from sitrep.errors import GazetteerError
-from sitrep.geo.admin_index import refresh_admin_index
+from sitrep.geo.admin_index import refresh_admin_index, refresh_spellings
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
-from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, strip_unit_words
+from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
 from sitrep.geo.schema import connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
@@ -103,6 +103,8 @@ class Gazetteer:
                     seed_countries(conn)
                 if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
                     build_embedded(conn, progress=progress)
+                elif _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
+                    refresh_spellings(conn)  # a gazetteer built before the spellings table existed
         except sqlite3.Error as exc:
             raise GazetteerError(f"{path}: cannot open the gazetteer ({exc})") from exc
         return cls(conn, path)
@@ -143,6 +145,7 @@ class Gazetteer:
             "names": q("SELECT count(*) FROM names").fetchone()[0],
             "admin1": q("SELECT count(*) FROM admin1").fetchone()[0],
             "admin2": q("SELECT count(*) FROM admin2").fetchone()[0],
+            "other_spellings": q("SELECT count(*) FROM spellings").fetchone()[0],
             "places_by_source": dict(q("SELECT source, count(*) FROM places GROUP BY source").fetchall()),
             "imports": [dict(r) for r in q("SELECT * FROM imports ORDER BY rowid")],
             "countries": q("SELECT count(DISTINCT iso) FROM places WHERE feature_class = 'P'").fetchone()[0],
@@ -164,14 +167,24 @@ class Gazetteer:
         return list(entries)
 
     def _lookup_uncached(self, norm: str) -> tuple[GazetteerEntry, ...]:
-        found = {e.geonameid: e for e in self._query(_BY_NAME_SQL, norm)}
+        found = {e.geonameid: _as_own_name(e, norm) for e in self._query(_BY_NAME_SQL, norm)}
         # The curated variants are reliable (Odessa is Odesa), unlike GeoNames' alternate names: a place
         # found under its own name through a variant keeps that standing.
         for variant in aliases().variants.get(norm, ()):
             for entry in self._query(_BY_NAME_SQL, variant):
                 if entry.is_main or entry.geonameid not in found:
                     found[entry.geonameid] = entry
+        if not found and len(norm) >= 4:
+            # no name as written: another romanisation of it ("Hranytne" for Hranitne, "Kamyanka" for Kamianka)
+            for spelling in self._other_spellings(norm):
+                for entry in self._query(_BY_NAME_SQL, spelling):
+                    found.setdefault(entry.geonameid, _as_own_name(entry, norm))
         return tuple(sorted(found.values(), key=_prior))
+
+    def _other_spellings(self, norm: str) -> list[str]:
+        key = spelling_key(norm)
+        rows = self.conn.execute("SELECT norm FROM spellings WHERE key = ?", (key,))
+        return [n for n in dict.fromkeys([key, *(n for (n,) in rows)]) if n != norm]
 
     def _query(self, sql: str, arg: object) -> list[GazetteerEntry]:
         return [GazetteerEntry(**dict(row)) for row in self.conn.execute(sql, (arg,))]
@@ -273,6 +286,14 @@ class Gazetteer:
     def admin1_name(self, code: str) -> str | None:
         row = self.conn.execute("SELECT name FROM admin1 WHERE code = ?", (code,)).fetchone()
         return row[0] if row else None
+
+
+def _as_own_name(entry: GazetteerEntry, norm: str) -> GazetteerEntry:
+    """An alternate name that only romanises the place's own name differently (Novotroyitske for
+    Novotroitske) is as good as its own name; other alternate names stay second-rate."""
+    if not entry.is_main and spelling_key(norm) == spelling_key(normalise(entry.name)):
+        return replace(entry, is_main=True)
+    return entry
 
 
 def _has_places(conn: sqlite3.Connection) -> bool:

@@ -14,8 +14,10 @@ _BY_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
 # "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
 _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
-    r"^(['’]s)?\s+(has|have|had|says|said|sent|sends|denied|denies|claimed|claims|launched|accused|insists|wants|"
-    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime)\b",
+    r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
+    r"launched|accused|insists|wants|"
+    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
+    r"shelling|shells|shelled|offensive|strikes)\b",
     re.I,
 )
 

@@ -14,7 +14,7 @@ _FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u052F\u1E00-\
 
 # Words naming a kind of admin unit, normalised. Stripped to find the core of a unit name.
 ADMIN1_UNIT_WORDS = frozenset(
-    "oblast oblasti region province krai kray republic respublika okrug governorate "
+    "oblast oblasti obl region province krai kray republic respublika okrug governorate "
     "область край республика округ".split()
 )
 ADMIN2_UNIT_WORDS = frozenset("district raion rayon municipality район".split())
@@ -48,6 +48,14 @@ def _fold_char(ch: str) -> str:
     decomposed = unicodedata.normalize("NFKD", ch)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
+
+def spelling_key(norm: str) -> str:
+    """What romanisations of one Cyrillic name share: Novotroyitske/Novotroitske, Kamyanka/Kamianka,
+    Donetskiy/Donetskyi, Avdiivka/Avdiyivka (y, i and j as one letter, and a run of them as one)."""
+    return _I_RUN.sub("i", norm.replace("y", "i").replace("j", "i"))
+
+
+_I_RUN = re.compile(r"i{2,}")
 
 # Endings that differ between transliterations of one village ("Dragonsko" / "Dragunskoye").
 _FUZZY_ENDINGS = re.compile(r"(?:oye|oe|aya|iy|yy|yi|ye|[aeiouy])$")

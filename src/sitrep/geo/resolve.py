@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -10,11 +11,12 @@ from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import named_as_actor
-from sitrep.geo.normalize import normalise
-from sitrep.geo.wordlists import stopwords
+from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
+from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
+_CUE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def find_places(
@@ -29,9 +31,15 @@ def find_places(
     exclude_spans: person/organisation spans found by NER; they win over gazetteer hits.
     country_hint: ISO code of the country the document is about, when the caller knows it.
     """
+    return _resolve(text, gazetteer, exclude_spans, country_hint)[0]
+
+
+def _resolve(
+    text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None
+) -> tuple[list[Place], DocumentContext]:
     candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans)
     options = [_options(gazetteer, cand) for cand in candidates]
-    context = DocumentContext.build(candidates, options, country_hint)
+    context = DocumentContext.build(candidates, options, country_hint, _cue_admin1(text))
 
     person_words = _person_words(text, exclude_spans)
     chosen: list[Option | None] = [None] * len(candidates)
@@ -48,13 +56,21 @@ def find_places(
     for cand, option in zip(candidates, chosen):
         if option is not None:
             places.append(_to_place(gazetteer, cand, option))
-    return places
+    return places, context
 
 
-def geocode_document(text: str, gazetteer: Gazetteer, **kwargs) -> list[Place]:
-    """The distinct places of a text, main place first: the most specific, then the most mentioned; a
-    country or capital only ever named as an actor ("Kiev forces", "...: Kiev") comes last."""
-    places = find_places(text, gazetteer, **kwargs)
+def geocode_document(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    exclude_spans: Sequence[tuple[int, int]] = (),
+    country_hint: str | None = None,
+) -> list[Place]:
+    """The distinct places of a text, main place first: a point (a town, or the place "near X" names) before
+    a region or country; a place of the document's country before a foreign one ("Minsk talks on Gorlovka
+    shelling"); then the most mentioned, then the first. A country or capital only ever named as an actor
+    ("Kiev forces", "...: Kiev") comes last."""
+    places, context = _resolve(text, gazetteer, exclude_spans, country_hint)
     counts = Counter(_identity(p) for p in places)
     first: dict[tuple, Place] = {}
     for place in places:
@@ -62,10 +78,19 @@ def geocode_document(text: str, gazetteer: Gazetteer, **kwargs) -> list[Place]:
     acting = {_identity(p) for p in places if named_as_actor(p, text)} - {
         _identity(p) for p in places if not named_as_actor(p, text)
     }
-    return sorted(
-        first.values(),
-        key=lambda p: (_identity(p) in acting, p.geo_precision, -counts[_identity(p)], p.start or 0),
-    )
+    focus = context.dominant_country
+
+    def key(p: Place) -> tuple:
+        foreign = focus is not None and p.iso != focus
+        return (_identity(p) in acting, p.geo_precision >= GEO_PRECISION_REGION, foreign, -counts[_identity(p)],
+                p.start or 0)
+
+    return sorted(first.values(), key=key)
+
+
+def _cue_admin1(text: str) -> list[str]:
+    cues = aliases().context_cues
+    return [code for word in dict.fromkeys(_CUE_WORD.findall(text)) for code in cues.get(word, ())]
 
 
 def _identity(place: Place) -> tuple:
@@ -110,6 +135,10 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
     if region := _region_option(gazetteer, cand.name):
         return [region]
     entries = gazetteer.lookup(cand.name)
+    words = cand.name.split()
+    if not entries and len(words) > 1 and normalise(words[-1]) in CITY_UNIT_WORDS:
+        # "Donetsk City Council": the city, whatever unit the gazetteer knows as "Donetsk City"
+        entries = [e for e in gazetteer.lookup(" ".join(words[:-1])) if e.feature_class == "P"]
     if cand.settlement:
         entries = [e for e in entries if e.feature_class == "P"] or entries
     return [Option(e, _precision(e, cand)) for e in entries]

@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS admin_keys (
     rank INTEGER NOT NULL,    -- 0 best: see admin_index.KEY_RANKS
     PRIMARY KEY (norm, level, code)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS spellings (  -- derived: names by their romanisation key (see normalize.spelling_key)
+    key TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (key, norm)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS countries (
     iso TEXT PRIMARY KEY,
     name TEXT NOT NULL,

@@ -32,6 +32,7 @@ class Aliases:
     regions: dict[str, Region]  # norm of any of its names -> region
     admin1_names: dict[str, str]  # 'UA.11' -> 'Crimea'
     country_names: dict[str, str]  # norm -> ISO code
+    context_cues: dict[str, tuple[str, ...]]  # word as written ("JFO") -> admin1 codes it places a story in
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def aliases() -> Aliases:
     country_names = {
         normalise(alias): iso for iso, names in (raw.get("countries") or {}).items() for alias in names
     }
-    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names)
+    cues = {word: tuple(codes) for word, codes in (raw.get("context_cues") or {}).items()}
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues)
 
 
 @lru_cache(maxsize=1)
