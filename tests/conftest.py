@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,27 @@ def embedded_gazetteer(embedded_gazetteer_path, monkeypatch):
     gazetteer = Gazetteer.open(embedded_gazetteer_path, progress=False)
     yield gazetteer
     gazetteer.close()
+
+
+POSTGRES = os.environ.get("SITREP_TEST_POSTGRES")
+NO_POSTGRES = "PostgreSQL tests need SITREP_TEST_POSTGRES=postgresql://... (.ci/run installs PostgreSQL and sets it)"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """A fresh, empty event database on each engine: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "events.db")
+        return
+    if not POSTGRES:
+        if os.environ.get("CI"):
+            pytest.fail(NO_POSTGRES)  # in CI a missing database is a failure, never a quiet skip
+        pytest.skip(NO_POSTGRES)
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    yield f"{POSTGRES}{'&' if '?' in POSTGRES else '?'}options=-csearch_path%3D{schema}"
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")

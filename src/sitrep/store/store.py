@@ -1,7 +1,8 @@
-"""The event database on SQLite: documents, their mentions with evidence, and merged events.
+"""The event database, on SQLite or PostgreSQL: documents, their mentions with evidence, and merged events.
 
 Rows keep the full value as JSON beside the columns that queries filter on, so the data model can grow
-without a migration for every field; the columns are what gets indexed.
+without a migration for every field; the columns are what gets indexed. The SQL is the same on both
+databases (see `db.py`), and every value goes in as a parameter.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from pathlib import Path
 from ..errors import SitrepError
 from ..model import Document, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
+from .db import PostgresConnection, connect_sqlite, is_postgres, redact
+from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
 from .migrations import migrate
+
+_UPSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c != "id")
+)
 
 
 class StoreError(SitrepError):
@@ -23,23 +32,44 @@ class StoreError(SitrepError):
 
 
 class Store:
-    def __init__(self, connection: sqlite3.Connection, path: str):
-        self.connection = connection
-        self.path = path
+    def __init__(self, connection, path: str):
+        self.connection = connection  # sqlite3.Connection or db.PostgresConnection: the same calls work on both
+        self.path = path  # printable: a file path, or a PostgreSQL address without its password
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        path = str(path)
+    def open(cls, target: str | Path, check_same_thread: bool = True) -> "Store":
+        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version."""
+        target = str(target)
+        if is_postgres(target):
+            return cls._open_postgres(target)
+        path = str(Path(target).expanduser()) if target != ":memory:" else target
         if path != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            connection = sqlite3.connect(path)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA foreign_keys=ON")
+            connection = connect_sqlite(path, check_same_thread=check_same_thread)
             migrate(connection)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: not a sitrep database ({error})") from error
         return cls(connection, path)
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> "Store":
+        import psycopg
+
+        try:
+            connection = PostgresConnection.connect(url)
+        except psycopg.Error as error:
+            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({' '.join(str(error).split())})") from error
+        try:
+            migrate(connection)
+        except psycopg.Error as error:
+            connection.close()
+            raise StoreError(f"{redact(url)}: not a sitrep database ({' '.join(str(error).split())})") from error
+        return cls(connection, redact(url))
+
+    @property
+    def dialect(self) -> str:
+        return self.connection.dialect
 
     def close(self) -> None:
         self.connection.close()
@@ -66,6 +96,7 @@ class Store:
     def add_document(self, document: Document, mentions: list[Mention]) -> None:
         """Store a document and its mentions in one transaction: all or nothing."""
         with self.connection:
+            (last,) = self.connection.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()
             self.connection.execute(
                 "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -82,8 +113,8 @@ class Store:
                 ),
             )
             self.connection.executemany(
-                "INSERT OR IGNORE INTO mentions (id, document_id, event_id, sub_event_type, event_date, data)"
-                " VALUES (?, ?, NULL, ?, ?, ?)",
+                "INSERT INTO mentions (id, document_id, event_id, sub_event_type, event_date, data, seq)"
+                " VALUES (?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 [
                     (
                         m.key,
@@ -91,8 +122,9 @@ class Store:
                         m.sub_event_type,
                         m.event_date.isoformat() if m.event_date else None,
                         json.dumps(to_dict(m)),
+                        last + i + 1,
                     )
-                    for m in mentions
+                    for i, m in enumerate(mentions)
                 ],
             )
 
@@ -109,6 +141,8 @@ class Store:
 
     def document_sources(self, document_ids: Iterable[str]) -> dict[str, str | None]:
         ids = list(document_ids)
+        if not ids:
+            return {}
         rows = self.connection.execute(
             f"SELECT id, source FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids
         ).fetchall()
@@ -123,15 +157,24 @@ class Store:
 
     def unassigned_mentions(self) -> list[Mention]:
         rows = self.connection.execute(
-            "SELECT data FROM mentions WHERE event_id IS NULL ORDER BY rowid"
+            "SELECT data FROM mentions WHERE event_id IS NULL ORDER BY seq, id"
         ).fetchall()
         return [mention_from_dict(json.loads(r[0])) for r in rows]
 
     def mentions_of(self, event_id: str) -> list[Mention]:
         rows = self.connection.execute(
-            "SELECT data FROM mentions WHERE event_id = ? ORDER BY rowid", (event_id,)
+            "SELECT data FROM mentions WHERE event_id = ? ORDER BY seq, id", (event_id,)
         ).fetchall()
         return [mention_from_dict(json.loads(r[0])) for r in rows]
+
+    # Events ------------------------------------------------------------------------------------------
+
+    def mentions_in(self, document_id: str) -> list[tuple[Mention, str | None]]:
+        """The mentions of one document, each with the id of its event (None before merging)."""
+        rows = self.connection.execute(
+            "SELECT data, event_id FROM mentions WHERE document_id = ? ORDER BY seq, id", (document_id,)
+        ).fetchall()
+        return [(mention_from_dict(json.loads(data)), event_id) for data, event_id in rows]
 
     # Events ------------------------------------------------------------------------------------------
 
@@ -139,25 +182,11 @@ class Store:
         """Insert or replace events and point their mentions at them, in one transaction."""
         with self.connection:
             for event in events:
-                place = event.place
-                self.connection.execute(
-                    "INSERT OR REPLACE INTO events (id, event_type, sub_event_type, event_date, event_date_end,"
-                    " country, iso, admin1, latitude, longitude, verification, data)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        event.id,
-                        event.event_type,
-                        event.sub_event_type,
-                        event.event_date.isoformat() if event.event_date else None,
-                        event.event_date_end.isoformat() if event.event_date_end else None,
-                        place.country if place else None,
-                        place.iso if place else None,
-                        place.admin1 if place else None,
-                        place.latitude if place else None,
-                        place.longitude if place else None,
-                        event.verification,
-                        json.dumps(to_dict(event)),
-                    ),
+                columns = event_columns(event)
+                self.connection.execute(_UPSERT_EVENT, [columns[c] for c in EVENT_COLUMNS])
+                self.connection.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
+                self.connection.executemany(
+                    "INSERT INTO event_sources (event_id, source) VALUES (?, ?)", source_rows(event)
                 )
                 self.connection.executemany(
                     "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
@@ -174,25 +203,29 @@ class Store:
         country: str | None = None,
         event_type: str | None = None,
         verification: str | None = None,
+        **more,
     ) -> Iterator[Event]:
-        """Events, oldest first, filtered on date range, country (name or ISO code), type or sub-type."""
-        clauses, params = [], []
-        if since:
-            clauses.append("COALESCE(event_date_end, event_date) >= ?")
-            params.append(since.isoformat())
-        if until:
-            clauses.append("event_date <= ?")
-            params.append(until.isoformat())
-        if country:
-            clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
-            params += [country, country]
-        if event_type:
-            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
-            params += [event_type, event_type]
-        if verification:
-            clauses.append("verification = ?")
-            params.append(verification)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = f"SELECT data FROM events {where} ORDER BY event_date IS NULL, event_date, id"
+        """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
+        sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
+        where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
+        clauses, params = where.where()
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
         for (data,) in self.connection.execute(query, params):
             yield event_from_dict(json.loads(data))
+
+    def event_page(
+        self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100
+    ) -> list[tuple[str, str, str]]:
+        """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
+        (date_key, id, export record as JSON) rows, read straight from an index."""
+        clauses, params = where.where()
+        if after is not None:
+            clauses.append("(date_key, id) > (?, ?)")
+            params += list(after)
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"SELECT date_key, id, record FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
+        return self.connection.execute(query, [*params, int(limit)]).fetchall()
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
