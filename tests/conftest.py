@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,11 +44,11 @@ POSTGRES = os.environ.get("SITREP_TEST_POSTGRES")
 NO_POSTGRES = "PostgreSQL tests need SITREP_TEST_POSTGRES=postgresql://... (.ci/run installs PostgreSQL and sets it)"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_target(request, tmp_path):
-    """A fresh, empty event database on each engine: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "events.db")
+@contextmanager
+def fresh_database(engine: str, folder: Path):
+    """A new, empty event database: a SQLite file in `folder`, or a PostgreSQL schema of its own."""
+    if engine == "sqlite":
+        yield str(folder / "events.db")
         return
     if not POSTGRES:
         if os.environ.get("CI"):
@@ -58,6 +59,15 @@ def db_target(request, tmp_path):
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(POSTGRES, autocommit=True) as admin:
         admin.execute(f"CREATE SCHEMA {schema}")
-    yield f"{POSTGRES}{'&' if '?' in POSTGRES else '?'}options=-csearch_path%3D{schema}"
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    try:
+        yield f"{POSTGRES}{'&' if '?' in POSTGRES else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """A fresh, empty event database on each engine."""
+    with fresh_database(request.param, tmp_path) as target:
+        yield target
