@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   sitrep export --format csv -o events.csv
   sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
   sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
+  sitrep serve --port 8000 --db postgresql://sitrep@localhost/sitrep
 """
 
 
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     from .gate import add_gate_command
 
     add_gate_command(commands)
+    _add_serve_command(commands)
     return parser
 
 
@@ -232,6 +234,29 @@ def _geocode(args) -> int:
     if not args.text:
         raise SitrepError("give a TEXT to geocode or --jsonl DOCS.jsonl")
     return geocode_text(args.text, sys.stdout)
+
+
+def _add_serve_command(commands) -> None:
+    serve = _command(commands, "serve", "the REST API and the web map over the event database", "sitrep serve --port 8000 --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token", help="bearer token that POST /api/documents requires (default: $SITREP_API_TOKEN; none: read-only)")
+    serve.add_argument("--tiles", help="map tile URL template (default: $SITREP_TILES; none: country outlines only)")
+    serve.add_argument("--db", help="SQLite file or postgresql:// address (default: $SITREP_DB, else events.db in the user's data folder)")
+    serve.set_defaults(handler=_serve)
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    from .api import ServeConfig, create_app
+
+    settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles)
+    app = create_app(settings)
+    print(f"sitrep: serving {app.state.stores.get().path} on http://{args.host}:{args.port}/"
+          + ("" if settings.token else " (read-only: no token)"), file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 if __name__ == "__main__":
