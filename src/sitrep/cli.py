@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -243,6 +244,7 @@ def _add_serve_command(commands) -> None:
     serve.add_argument("--token", help="bearer token that POST /api/documents requires (default: $SITREP_API_TOKEN; none: read-only)")
     serve.add_argument("--tiles", help="map tile URL template (default: $SITREP_TILES; none: country outlines only)")
     serve.add_argument("--db", help="SQLite file or postgresql:// address (default: $SITREP_DB, else events.db in the user's data folder)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (default: 1); POST ingests are serialised per process only")
     serve.set_defaults(handler=_serve)
 
 
@@ -252,10 +254,16 @@ def _serve(args) -> int:
     from .api import ServeConfig, create_app
 
     settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles)
-    app = create_app(settings)
+    app = create_app(settings)  # also checks the database before any worker starts
     print(f"sitrep: serving {app.state.stores.get().path} on http://{args.host}:{args.port}/"
           + ("" if settings.token else " (read-only: no token)"), file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    if args.workers <= 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        return 0
+    app.state.stores.close()
+    # Worker processes build their own app from the environment.
+    os.environ.update({"SITREP_DB": settings.db, "SITREP_API_TOKEN": settings.token or "", "SITREP_TILES": settings.tiles or ""})
+    uvicorn.run("sitrep.api.app:app_from_env", factory=True, workers=args.workers, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Body, Depends, Header, Request
 from pydantic import BaseModel, ConfigDict
 
 from ..ingest.jsonl import parse_record
-from ..jobs import IngestSummary, ingest_documents, merge_new_mentions
 from .errors import ApiError
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -78,6 +77,8 @@ def post_documents(
     for number, document in enumerate(parsed):
         if not document.id:
             raise ApiError(422, f"document {number}: no 'id' (the API needs one to refer to the document)")
+    from ..jobs import IngestSummary, ingest_documents, merge_new_mentions  # the pipeline's imports: on first use
+
     store = request.app.state.stores.get()
     summary = IngestSummary()
     with _ingest_lock:

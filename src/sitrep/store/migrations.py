@@ -53,14 +53,15 @@ CREATE INDEX mentions_event ON mentions (event_id);
 
 # For the API: mentions keep their insertion order in a column (PostgreSQL has no rowid); events keep the
 # export record the API lists (so a page of events needs no decoding), a sort key for keyset pagination with
-# undated events last, and their sources in a table of their own to filter on.
+# undated events last, and their sources in a table of their own to filter on. A page of events in a box is
+# read from one index in (date, id) order, the box tested on the coordinates inside it: no sort, and it stops
+# at the page's end (a separate longitude/latitude index tempts SQLite into sorting every event in the box).
 _002_SERVE = """
 ALTER TABLE mentions ADD COLUMN seq INTEGER;
 CREATE INDEX mentions_seq ON mentions (seq);
 ALTER TABLE events ADD COLUMN date_key TEXT;
 ALTER TABLE events ADD COLUMN record TEXT;
-CREATE INDEX events_page ON events (date_key, id);
-CREATE INDEX events_lon_lat ON events (longitude, latitude);
+CREATE INDEX events_page ON events (date_key, id, longitude, latitude);
 CREATE INDEX events_admin1 ON events (admin1);
 CREATE TABLE event_sources (
     event_id TEXT NOT NULL,
