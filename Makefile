@@ -35,7 +35,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
 
 # Load bench of `sitrep serve` (100,000 events, 50 clients) on SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
-bench-serve: $(VENV)/.installed
+bench-serve: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_load.py $(ARGS)
 
 # Rebuild the map page's bundle (committed in src/sitrep/web/static) from web/ with the npm versions in its lock file.
