@@ -38,7 +38,7 @@ def require_token(request: Request, authorization: str | None = Header(None, des
 
 
 @router.get("/{document_id}", summary="A document's text and the spans of it that are evidence of events")
-def get_document(document_id: str, request: Request) -> dict:
+async def get_document(document_id: str, request: Request) -> dict:
     store = request.app.state.stores.get()
     document = store.document(document_id)
     if document is None:

@@ -108,8 +108,9 @@ def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | 
     },
 )
 async def list_events(request: Request) -> Response:
-    # Async and blocking on purpose: a page is one indexed query of about a millisecond, cheaper to run on
-    # the event loop than to hand to a worker thread (throughput +50% in bench/serve_load.py).
+    # Reads are async and block the loop on purpose: a page is one indexed query of about a millisecond,
+    # cheaper run here than handed to a worker thread (+50% requests/s in bench/serve_load.py), and each
+    # server process then needs one database connection for reading. Ingest (POST) runs in a thread.
     where, limit, after, format_param = parse_query(request.query_params)
     rows = request.app.state.stores.get().event_page(where, after=after, limit=limit + 1)
     next_cursor = encode_cursor(*rows[limit - 1][:2]) if len(rows) > limit else None
@@ -122,7 +123,7 @@ async def list_events(request: Request) -> Response:
 
 
 @router.get("/{event_id}", summary="One event with its reports: mentions, claims, sources and evidence spans")
-def get_event(event_id: str, request: Request) -> dict:
+async def get_event(event_id: str, request: Request) -> dict:
     store = request.app.state.stores.get()
     event = store.event(event_id)
     if event is None:

@@ -1,5 +1,5 @@
-"""One Store per worker thread: SQLite connections belong to the thread that opened them, and a PostgreSQL
-connection serves one query at a time."""
+"""One Store per thread (the event loop's for reads, a worker thread's for an ingest): SQLite connections
+belong to the thread that opened them, and a PostgreSQL connection serves one query at a time."""
 
 from __future__ import annotations
 
