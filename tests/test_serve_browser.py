@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -36,16 +37,21 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, embedded_gazetteer_path):
-    """`sitrep serve` in a process of its own, on a free loopback port, over the example events."""
+def served_db(tmp_path_factory, embedded_gazetteer_path):
     db = str(tmp_path_factory.mktemp("browser") / "events.db")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
         build_example_database(db)
+    return db
+
+
+@contextmanager
+def sitrep_serve(db: str, *options: str):
+    """`sitrep serve` in a process of its own, on a free loopback port; yields its address."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("SITREP_API_TOKEN", "SITREP_TILES")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *options],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
@@ -64,6 +70,12 @@ def server(tmp_path_factory, embedded_gazetteer_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(served_db):
+    with sitrep_serve(served_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +98,7 @@ def test_the_map_shows_the_events_and_their_evidence_as_text(server, page):
     events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
     placed = [e for e in events if e["latitude"] is not None]
     hostile = next(e for e in events if e["document_ids"] == [HOSTILE.id])
+    page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
     assert page.locator("#status").inner_text().startswith(f"{len(events)} events, {len(placed)} on the map")
@@ -124,6 +137,7 @@ def test_brushing_the_timeline_filters_the_map(server, page):
         e for e in events
         if e["latitude"] is not None and e["event_date"] and e["event_date"] <= day <= (e["event_date_end"] or e["event_date"])
     ]
+    page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
     bar = page.locator(f'#timeline rect.bar[data-day="{day}"]').bounding_box()
@@ -136,3 +150,13 @@ def test_brushing_the_timeline_filters_the_map(server, page):
     page.locator("#clear-range").click()
     assert page.locator("#range").inner_text() == "all days"
     assert page.errors == []
+
+
+def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db, page):
+    unreachable = "http://127.0.0.1:9/{z}/{x}/{y}.png"  # the discard port: nothing answers
+    with sitrep_serve(served_db, "--tiles", unreachable) as url:
+        page.goto(url)
+        page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+        assert page.locator(".leaflet-tile-pane img").count() > 0  # tiles were asked for
+        assert page.locator(".leaflet-outlines-pane path").count() > 20  # and the countries are drawn anyway
+        assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1
