@@ -119,6 +119,7 @@ def test_the_map_shows_the_events_and_their_evidence_as_text(server, page):
     assert page.locator("#panel mark").count() >= 1  # the evidence spans are marked
     assert page.locator("#panel script, #panel img, #panel b").count() == 0
     assert "telegram" in page.locator("#panel .sources").inner_text()
+    assert "sr-selected" in marker.get_attribute("class")
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "serve_map.png"))
 

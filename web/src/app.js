@@ -175,6 +175,9 @@ async function showEvent(id) {
       s.url && /^https?:\/\//.test(s.url) ? [" · ", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null))),
   );
   $("event-title").firstChild.style.background = colourOf(e.event_type);
+  for (const dot of document.querySelectorAll(".sr-selected")) dot.classList.remove("sr-selected");
+  const dot = document.querySelector(`.leaflet-marker-pane .sr-dot[data-event-id="${CSS.escape(e.id)}"]`);
+  if (dot) dot.classList.add("sr-selected");
 }
 
 async function showDocument(id) {
