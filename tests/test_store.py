@@ -165,3 +165,15 @@ def test_sql_for_postgresql():
         "CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE INDEX i ON a (x)"
     ]
     assert redact("postgresql://u:p@h/db") == "postgresql://u:***@h/db" and redact("a.db") == "a.db"
+
+
+def test_stored_records_follow_the_export_code(db_target):
+    with Store.open(db_target) as store:
+        store.save_events([event("ev-a", date(2024, 1, 1), 30.0, 50.0), event("ev-b", date(2024, 1, 2), 31.0, 51.0)])
+        fresh = store.event_page(EventFilter())
+        # as if written by an older event_record
+        store.connection.execute("UPDATE events SET record = ?", ('{"id": "old"}',))
+        store.connection.commit()
+    with Store.open(db_target) as store:
+        assert store.event_page(EventFilter()) == fresh
+        assert store.refresh_records() == 0

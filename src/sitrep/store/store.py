@@ -50,7 +50,9 @@ class Store:
             migrate(connection)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{path}: not a sitrep database ({error})") from error
-        return cls(connection, path)
+        store = cls(connection, path)
+        store.refresh_records()
+        return store
 
     @classmethod
     def _open_postgres(cls, url: str) -> "Store":
@@ -65,7 +67,9 @@ class Store:
         except psycopg.Error as error:
             connection.close()
             raise StoreError(f"{redact(url)}: not a sitrep database ({' '.join(str(error).split())})") from error
-        return cls(connection, redact(url))
+        store = cls(connection, redact(url))
+        store.refresh_records()
+        return store
 
     @property
     def dialect(self) -> str:
@@ -191,6 +195,20 @@ class Store:
                 self.connection.executemany(
                     "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
                 )
+
+    def refresh_records(self) -> int:
+        """Rebuild the stored export records if `export.event_record` has changed since they were written
+        (checked on one event: they are all written by the same code); returns how many were rebuilt."""
+        row = self.connection.execute("SELECT data, record FROM events ORDER BY id LIMIT 1").fetchone()
+        if row is None or event_columns(event_from_dict(json.loads(row[0])))["record"] == row[1]:
+            return 0
+        rows = self.connection.execute("SELECT id, data FROM events").fetchall()
+        with self.connection:
+            self.connection.executemany(
+                "UPDATE events SET record = ? WHERE id = ?",
+                [(event_columns(event_from_dict(json.loads(data)))["record"], event_id) for event_id, data in rows],
+            )
+        return len(rows)
 
     def event(self, event_id: str) -> Event | None:
         row = self.connection.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
