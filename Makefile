@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test gate bench clean
+.PHONY: run test gate bench bench-serve web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ gate: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
+
+# Load bench of `sitrep serve` (100,000 events, 50 clients) on SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
+bench-serve: $(VENV)/.installed-test
+	$(BIN)/python bench/serve_load.py $(ARGS)
+
+# Rebuild the map page's bundle (committed in src/sitrep/web/static) from web/ with the npm versions in its lock file.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

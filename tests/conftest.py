@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,36 @@ def embedded_gazetteer(embedded_gazetteer_path, monkeypatch):
     gazetteer = Gazetteer.open(embedded_gazetteer_path, progress=False)
     yield gazetteer
     gazetteer.close()
+
+
+POSTGRES = os.environ.get("SITREP_TEST_POSTGRES")
+NO_POSTGRES = "PostgreSQL tests need SITREP_TEST_POSTGRES=postgresql://... (.ci/run installs PostgreSQL and sets it)"
+
+
+@contextmanager
+def fresh_database(engine: str, folder: Path):
+    """A new, empty event database: a SQLite file in `folder`, or a PostgreSQL schema of its own."""
+    if engine == "sqlite":
+        yield str(folder / "events.db")
+        return
+    if not POSTGRES:
+        if os.environ.get("CI"):
+            pytest.fail(NO_POSTGRES)  # in CI a missing database is a failure, never a quiet skip
+        pytest.skip(NO_POSTGRES)
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{POSTGRES}{'&' if '?' in POSTGRES else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """A fresh, empty event database on each engine."""
+    with fresh_database(request.param, tmp_path) as target:
+        yield target

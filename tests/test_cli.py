@@ -102,7 +102,14 @@ def test_merge_explain_says_why_two_events_are_apart(db, examples, capsys):
 
 
 def test_every_command_has_an_example_in_its_help(capsys):
-    for command in ("ingest", "events", "show", "merge", "export", "extract", "geocode", "gazetteer", "eval", "gate"):
+    for command in ("ingest", "events", "show", "merge", "export", "extract", "geocode", "gazetteer", "eval", "gate",
+                    "serve"):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "example:" in capsys.readouterr().out, command
+
+
+def test_serve_with_an_unreachable_database_is_a_clear_error(capsys):
+    assert main(["serve", "--db", "postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2"]) == 1
+    error = capsys.readouterr().err
+    assert "cannot connect to PostgreSQL" in error and "secret" not in error

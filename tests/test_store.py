@@ -1,11 +1,17 @@
+"""The store, on SQLite and on PostgreSQL alike (the `db_target` fixture gives a fresh database of each)."""
+
+import json
+import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from sitrep.merge import merge_mentions
-from sitrep.model import Claim, Document, Evidence, Mention, Place
-from sitrep.store.migrations import MIGRATIONS
-from sitrep.store import Store, StoreError
+from sitrep.model import Claim, Document, Event, Evidence, Mention, Place
+from sitrep.store import EventFilter, Store, StoreError
+from sitrep.store.db import postgres_sql, redact, split_statements
+from sitrep.store.migrations import _001_INITIAL, MIGRATIONS
 
 PLACE = Place("Yartsevo", "Russia", "RU", "Smolensk Oblast", None, 55.06, 32.69, 468866, "P", "PPL", 2, 10, 18)
 
@@ -20,8 +26,8 @@ def mention(doc_id):
 
 
 @pytest.fixture
-def store():
-    with Store.open(":memory:") as store:
+def store(db_target):
+    with Store.open(db_target) as store:
         yield store
 
 
@@ -52,15 +58,122 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         Store.open(bogus)
 
 
-def test_migrations_are_recorded_once(tmp_path):
-    path = tmp_path / "events.db"
-    Store.open(path).close()
-    with Store.open(path) as store:
-        names = [row[0] for row in store.connection.execute("SELECT name FROM migrations")]
-    assert names == [name for name, _ in MIGRATIONS]
+def test_migrations_are_recorded_once(db_target):
+    Store.open(db_target).close()
+    with Store.open(db_target) as store:
+        assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
+
+
+def test_an_in_memory_database_works():
+    with Store.open(":memory:") as store:
+        assert store.dialect == "sqlite" and store.count("events") == 0
+
+
+def test_an_unreachable_postgresql_is_a_clear_error_without_the_password():
+    with pytest.raises(StoreError, match=r"postgresql://someone:\*\*\*@127\.0\.0\.1:1/nowhere\S*: cannot connect to PostgreSQL") as error:
+        Store.open("postgresql://someone:secret@127.0.0.1:1/nowhere?connect_timeout=2")
+    assert "secret" not in str(error.value)
 
 
 def test_the_same_words_on_another_day_are_another_report(store):
     store.add_document(Document("d1", "Shelling kills militiaman", published=date(2020, 5, 1)), [])
     assert not store.has_document(Document("d2", "Shelling kills militiaman", published=date(2020, 5, 2)))
     assert store.has_document(Document("d3", "Shelling kills militiaman", published=date(2020, 5, 1)))
+
+
+def event(event_id, day, lon, lat, sub="Air/drone strike", verification="reported", sources=("Outlet",), admin1="Smolensk Oblast"):
+    place = replace(PLACE, longitude=lon, latitude=lat, admin1=admin1)
+    return Event(event_id, "Explosions/Remote violence", sub, (), day, day, 1, place=place,
+                 verification=verification, sources=sources)
+
+
+def test_event_pages_filter_and_follow_the_cursor(store):
+    store.save_events([
+        event("ev-a", date(2024, 1, 1), 30.0, 50.0),
+        event("ev-b", date(2024, 1, 2), 31.0, 51.0, sub="Shelling/artillery/missile attack", verification="confirmed"),
+        event("ev-c", date(2024, 1, 2), 40.0, 60.0, sources=("Other", "Outlet"), admin1="Kursk Oblast"),
+        event("ev-d", None, 30.5, 50.5),
+        event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Other",)),
+    ])
+    ids = lambda rows: [row[1] for row in rows]
+    everything = store.event_page(EventFilter())
+    assert ids(everything) == ["ev-e", "ev-a", "ev-b", "ev-c", "ev-d"]  # by date, undated last
+    first = store.event_page(EventFilter(), limit=2)
+    second = store.event_page(EventFilter(), after=first[-1][:2], limit=2)
+    third = store.event_page(EventFilter(), after=second[-1][:2], limit=2)
+    assert ids(first + second + third) == ids(everything) and len(third) == 1
+    assert ids(store.event_page(EventFilter(bbox=(29.0, 49.0, 32.0, 52.0)))) == ["ev-a", "ev-b", "ev-d"]
+    assert ids(store.event_page(EventFilter(bbox=(170.0, 0.0, -160.0, 20.0)))) == ["ev-e"]  # across 180°
+    assert ids(store.event_page(EventFilter(since=date(2024, 1, 2), until=date(2024, 1, 2)))) == ["ev-b", "ev-c"]
+    assert ids(store.event_page(EventFilter(source="Other"))) == ["ev-e", "ev-c"]
+    assert ids(store.event_page(EventFilter(admin1="kursk oblast"))) == ["ev-c"]
+    assert ids(store.event_page(EventFilter(verification="confirmed"))) == ["ev-b"]
+    assert ids(store.event_page(EventFilter(sub_event_type="Shelling/artillery/missile attack"))) == ["ev-b"]
+    assert ids(store.event_page(EventFilter(country="ru", event_type="Explosions/Remote violence"), limit=1)) == ["ev-e"]
+    record = json.loads(everything[0][2])
+    assert record["id"] == "ev-e" and record["longitude"] == -170.0 and record["sources"] == ["Other"]
+    # saving again replaces the event, its columns and its sources
+    store.save_events([event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Third",))])
+    assert ids(store.event_page(EventFilter(source="Other"))) == ["ev-c"]
+    assert [e.id for e in store.events(source="Third")] == ["ev-e"]
+
+
+def test_mentions_of_a_document_with_their_events(store):
+    store.add_document(Document("d1", "A drone hit Yartsevo overnight."), [mention("d1")])
+    assert store.mentions_in("d1") == [(mention("d1"), None)]
+    (merged,) = merge_mentions(store.unassigned_mentions(), documents=store.document_infos(["d1"]))
+    store.save_events([merged])
+    assert store.mentions_in("d1") == [(mention("d1"), merged.id)]
+    assert store.mentions_of(merged.id) == [mention("d1")] and store.mentions_in("nothing") == []
+
+
+def test_a_database_of_the_first_schema_is_migrated_with_its_data(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(_001_INITIAL)
+    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    old.execute("INSERT INTO migrations VALUES ('001_initial', '2026-11-01')")
+    old.execute("INSERT INTO documents VALUES ('d1', 'h', NULL, 'Outlet', NULL, NULL, 'text', 'x', '2026-11-01')")
+    for key in ("m2", "m1"):
+        old.execute("INSERT INTO mentions VALUES (?, 'd1', NULL, 'Air/drone strike', NULL, ?)",
+                    (key, json.dumps({"document_id": "d1", "event_type": "E", "sub_event_type": key,
+                                      "sentence_start": 0, "sentence_end": 1})))
+    from sitrep.model import to_dict
+
+    old_event = event("ev-a", date(2024, 1, 1), 30.0, 50.0, sources=("Outlet", "Other"))
+    old.execute("INSERT INTO events VALUES ('ev-a', 'Explosions/Remote violence', 'Air/drone strike', '2024-01-01',"
+                " '2024-01-01', 'Russia', 'RU', 'Smolensk Oblast', 50.0, 30.0, 'reported', ?)",
+                (json.dumps(to_dict(old_event)),))
+    old.commit()
+    old.close()
+    with Store.open(path) as store:
+        assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert [m.sub_event_type for m in store.unassigned_mentions()] == ["m2", "m1"]  # insertion order kept
+        ((_, event_id, record),) = store.event_page(EventFilter(source="Other", bbox=(29, 49, 31, 51)))
+        assert event_id == "ev-a" and json.loads(record)["source"] == "Outlet; Other"
+
+
+def test_sql_for_postgresql():
+    assert postgres_sql("SELECT '?%' , x FROM t WHERE a = ? AND b LIKE '%x'") == (
+        "SELECT '?%%' , x FROM t WHERE a = %s AND b LIKE '%%x'"  # psycopg reads %% as % even in quotes
+    )
+    assert postgres_sql("SELECT a % 2 FROM t WHERE b = ?") == "SELECT a %% 2 FROM t WHERE b = %s"
+    assert postgres_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, x REAL, note TEXT)") == (
+        "CREATE TABLE t (id BIGSERIAL PRIMARY KEY, n BIGINT, x DOUBLE PRECISION, note TEXT)"
+    )
+    assert split_statements("CREATE TABLE a (x TEXT DEFAULT ';');\n\nCREATE INDEX i ON a (x);\n") == [
+        "CREATE TABLE a (x TEXT DEFAULT ';')", "CREATE INDEX i ON a (x)"
+    ]
+    assert redact("postgresql://u:p@h/db") == "postgresql://u:***@h/db" and redact("a.db") == "a.db"
+
+
+def test_stored_records_follow_the_export_code(db_target):
+    with Store.open(db_target) as store:
+        store.save_events([event("ev-a", date(2024, 1, 1), 30.0, 50.0), event("ev-b", date(2024, 1, 2), 31.0, 51.0)])
+        fresh = store.event_page(EventFilter())
+        # as if written by an older event_record
+        store.connection.execute("UPDATE events SET record = ?", ('{"id": "old"}',))
+        store.connection.commit()
+    with Store.open(db_target) as store:
+        assert store.event_page(EventFilter()) == fresh
+        assert store.refresh_records() == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ EXAMPLES = """examples:
   sitrep export --format csv -o events.csv
   sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
   sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
+  sitrep serve --port 8000 --db postgresql://sitrep@localhost/sitrep
 """
 
 
@@ -110,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     from .gate import add_gate_command
 
     add_gate_command(commands)
+    _add_serve_command(commands)
     return parser
 
 
@@ -255,6 +258,36 @@ def _geocode(args) -> int:
     if not args.text:
         raise SitrepError("give a TEXT to geocode or --jsonl DOCS.jsonl")
     return geocode_text(args.text, sys.stdout)
+
+
+def _add_serve_command(commands) -> None:
+    serve = _command(commands, "serve", "the REST API and the web map over the event database", "sitrep serve --port 8000 --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token", help="bearer token that POST /api/documents requires (default: $SITREP_API_TOKEN; none: read-only)")
+    serve.add_argument("--tiles", help="map tile URL template (default: $SITREP_TILES; none: country outlines only)")
+    serve.add_argument("--db", help="SQLite file or postgresql:// address (default: $SITREP_DB, else events.db in the user's data folder)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (default: 1); POST ingests are serialised per process only")
+    serve.set_defaults(handler=_serve)
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    from .api import ServeConfig, create_app
+
+    settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles)
+    app = create_app(settings)  # also checks the database before any worker starts
+    print(f"sitrep: serving {app.state.stores.get().path} on http://{args.host}:{args.port}/"
+          + ("" if settings.token else " (read-only: no token)"), file=sys.stderr)
+    if args.workers <= 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        return 0
+    app.state.stores.close()
+    # Worker processes build their own app from the environment.
+    os.environ.update({"SITREP_DB": settings.db, "SITREP_API_TOKEN": settings.token or "", "SITREP_TILES": settings.tiles or ""})
+    uvicorn.run("sitrep.api.app:app_from_env", factory=True, workers=args.workers, host=args.host, port=args.port, log_level="warning")
+    return 0
 
 
 if __name__ == "__main__":

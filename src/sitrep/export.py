@@ -86,16 +86,29 @@ def _write_jsonl(records: Iterable[dict], out: TextIO) -> int:
     return count
 
 
+def csv_row(record: dict) -> dict:
+    """An event record as a CSV row of the export columns (lists joined)."""
+    row = {name: record.get(name) for name in COLUMNS}
+    row["sources"] = "; ".join(record["sources"])
+    row["document_ids"] = ";".join(record["document_ids"])
+    row["claims"] = "; ".join(_claim_text(c) for c in record["claims"])
+    return row
+
+
+def geojson_feature(record: dict) -> dict:
+    """An event record as a GeoJSON feature: a point where the event is placed, no geometry otherwise."""
+    geometry = None
+    if record["latitude"] is not None and record["longitude"] is not None:
+        geometry = {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
+    return {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": record}
+
+
 def _write_csv(records: Iterable[dict], out: TextIO) -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for record in records:
-        row = dict(record)
-        row["sources"] = "; ".join(record["sources"])
-        row["document_ids"] = ";".join(record["document_ids"])
-        row["claims"] = "; ".join(_claim_text(c) for c in record["claims"])
-        writer.writerow(row)
+        writer.writerow(csv_row(record))
         count += 1
     return count
 
@@ -109,12 +122,7 @@ def _claim_text(claim: dict) -> str:
 
 
 def _write_geojson(records: Iterable[dict], out: TextIO) -> int:
-    features = []
-    for record in records:
-        geometry = None
-        if record["latitude"] is not None and record["longitude"] is not None:
-            geometry = {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
-        features.append({"type": "Feature", "id": record["id"], "geometry": geometry, "properties": record})
+    features = [geojson_feature(record) for record in records]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)

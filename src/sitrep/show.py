@@ -97,10 +97,7 @@ def _explain_mention(mention: Mention, document: Document | None, color: bool) -
 def _highlight(text: str, mention: Mention, color: bool) -> str:
     """The passage from the first to the last evidence span, each span marked."""
     spans = sorted({(e.start, e.end) for e in mention.evidence.values()})
-    if not spans:
-        return text[mention.sentence_start:mention.sentence_end]
-    start = min(mention.sentence_start, spans[0][0])
-    end = max(mention.sentence_end, max(e for _, e in spans))
+    start, end = passage_bounds(mention)
     open_mark, close_mark = (_BOLD, _RESET) if color else ("[", "]")
     pieces, cursor = [], start
     for s, e in spans:
@@ -110,6 +107,14 @@ def _highlight(text: str, mention: Mention, color: bool) -> str:
         cursor = e
     pieces.append(text[cursor:end])
     return "".join(pieces).replace("\n", " ")
+
+
+def passage_bounds(mention: Mention) -> tuple[int, int]:
+    """The passage of a report to show: its sentence, widened to every evidence span."""
+    spans = [(e.start, e.end) for e in mention.evidence.values()]
+    start = min([mention.sentence_start, *(s for s, _ in spans)])
+    end = max([mention.sentence_end, *(e for _, e in spans)])
+    return start, end
 
 
 def _place_text(event: Event) -> str:

@@ -50,6 +50,11 @@ def parse_line(line: str, default_id: str, published: date | None, source: str |
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise ValueError(f"invalid JSON: {err}") from None
+    return parse_record(record, default_id, published, source)
+
+
+def parse_record(record: object, default_id: str, published: date | None = None, source: str | None = None) -> Document:
+    """One decoded JSONL object (also the body of the API's POST /api/documents) as a Document."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")

@@ -1,5 +1,6 @@
-"""Where events are kept: SQLite by default."""
+"""Where events are kept: SQLite by default, PostgreSQL when given a postgresql:// address."""
 
-from .sqlite import Store, StoreError
+from .events import EventFilter
+from .store import Store, StoreError
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["EventFilter", "Store", "StoreError"]

@@ -1,78 +1,118 @@
-"""Schema migrations: named functions applied in order, each recorded in a table once applied."""
+"""Schema migrations, applied in order and each recorded in a table once applied.
+
+A migration is portable SQL (a script that runs as it is on SQLite and on PostgreSQL: TEXT, INTEGER and REAL
+columns, `?` placeholders) or a function of the connection (see `db.py`) for what SQL alone cannot say the
+same way on both, such as filling a new column from the JSON of each row.
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from collections.abc import Callable
 from datetime import datetime, timezone
 
+_001_INITIAL = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    event_date TEXT,
+    event_date_end TEXT,
+    country TEXT,
+    iso TEXT,
+    admin1 TEXT,
+    latitude REAL,
+    longitude REAL,
+    verification TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX events_date ON events (event_date);
+CREATE INDEX events_country ON events (iso);
+CREATE TABLE mentions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id),
+    event_id TEXT,
+    sub_event_type TEXT NOT NULL,
+    event_date TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX mentions_document ON mentions (document_id);
+CREATE INDEX mentions_event ON mentions (event_id);
+"""
 
-def _001_initial(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
-        CREATE TABLE documents (
-            id TEXT PRIMARY KEY,
-            hash TEXT NOT NULL UNIQUE,
-            published TEXT,
-            source TEXT,
-            url TEXT,
-            title TEXT,
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE TABLE events (
-            id TEXT PRIMARY KEY,
-            event_type TEXT NOT NULL,
-            sub_event_type TEXT NOT NULL,
-            event_date TEXT,
-            event_date_end TEXT,
-            country TEXT,
-            iso TEXT,
-            admin1 TEXT,
-            latitude REAL,
-            longitude REAL,
-            verification TEXT NOT NULL,
-            data TEXT NOT NULL
-        );
-        CREATE INDEX events_date ON events (event_date);
-        CREATE INDEX events_country ON events (iso);
-        CREATE TABLE mentions (
-            id TEXT PRIMARY KEY,
-            document_id TEXT NOT NULL REFERENCES documents (id),
-            event_id TEXT,
-            sub_event_type TEXT NOT NULL,
-            event_date TEXT,
-            data TEXT NOT NULL
-        );
-        CREATE INDEX mentions_document ON mentions (document_id);
-        CREATE INDEX mentions_event ON mentions (event_id);
-        """
-    )
+# For the API: mentions keep their insertion order in a column (PostgreSQL has no rowid); events keep the
+# export record the API lists (so a page of events needs no decoding), a sort key for keyset pagination with
+# undated events last, and their sources in a table of their own to filter on. A page of events in a box is
+# read from one index in (date, id) order, the box tested on the coordinates inside it: no sort, and it stops
+# at the page's end (a separate longitude/latitude index tempts SQLite into sorting every event in the box).
+_002_SERVE = """
+ALTER TABLE mentions ADD COLUMN seq INTEGER;
+CREATE INDEX mentions_seq ON mentions (seq);
+ALTER TABLE events ADD COLUMN date_key TEXT;
+ALTER TABLE events ADD COLUMN record TEXT;
+CREATE INDEX events_page ON events (date_key, id, longitude, latitude);
+CREATE INDEX events_admin1 ON events (admin1);
+CREATE TABLE event_sources (
+    event_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (event_id, source)
+);
+CREATE INDEX event_sources_source ON event_sources (source, event_id);
+"""
 
 
-def _002_document_fingerprint(db: sqlite3.Connection) -> None:
-    # A MinHash signature of the text (sitrep.fingerprint), so reprints count as one source; documents stored
-    # before it have none and count by outlet alone.
-    db.execute("ALTER TABLE documents ADD COLUMN fingerprint TEXT")
+def _002_serve(db) -> None:
+    from .codec import event_from_dict
+    from .events import event_columns, source_rows
+
+    db.executescript(_002_SERVE)
+    if db.dialect == "sqlite":
+        db.execute("UPDATE mentions SET seq = rowid")
+    for event_id, data in db.execute("SELECT id, data FROM events").fetchall():
+        event = event_from_dict(json.loads(data))
+        columns = event_columns(event)
+        db.execute(
+            "UPDATE events SET date_key = ?, record = ? WHERE id = ?", (columns["date_key"], columns["record"], event_id)
+        )
+        db.executemany("INSERT INTO event_sources (event_id, source) VALUES (?, ?)", source_rows(event))
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
-    ("001_initial", _001_initial),
-    ("002_document_fingerprint", _002_document_fingerprint),
+# A MinHash signature of each document's text (sitrep.fingerprint), so that reprints count as one source;
+# documents stored before it have none and count by outlet alone.
+_003_DOCUMENT_FINGERPRINT = "ALTER TABLE documents ADD COLUMN fingerprint TEXT;"
+
+MIGRATIONS: list[tuple[str, str | Callable]] = [
+    ("001_initial", _001_INITIAL),
+    ("002_serve", _002_serve),
+    ("003_document_fingerprint", _003_DOCUMENT_FINGERPRINT),
 ]
 
 
-def migrate(db: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this database lacks; return their names."""
+def migrate(db) -> list[str]:
+    """Apply the migrations this database lacks, each in a transaction; return their names."""
     db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+    db.commit()
+    done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
     applied = []
-    for name, apply in MIGRATIONS:
+    for name, step in MIGRATIONS:
         if name in done:
             continue
         with db:
-            apply(db)
+            if callable(step):
+                step(db)
+            else:
+                db.executescript(step)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                 (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),

@@ -1,0 +1,161 @@
+"""GET /api/events (filters, cursor pages, three formats) and GET /api/events/{id} (with its evidence)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from fastapi import APIRouter, Request, Response
+
+from ..export import event_record
+from ..model import to_dict
+from ..show import passage_bounds
+from ..store import EventFilter
+from .errors import ApiError
+from .formats import FORMATS, decode_cursor, encode_cursor, negotiate, render
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    """'minlon,minlat,maxlon,maxlat' in degrees; minlon > maxlon is a box across the antimeridian."""
+    try:
+        values = [float(v) for v in text.split(",")]
+    except ValueError:
+        values = []
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        raise ApiError(422, f"bbox {text!r}: expected four numbers minlon,minlat,maxlon,maxlat")
+    min_lon, min_lat, max_lon, max_lat = values
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ApiError(422, f"bbox {text!r}: longitudes must lie in [-180, 180], latitudes in [-90, 90], minlat <= maxlat")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+# The list's query parameters, read by hand rather than by FastAPI's per-parameter validation, which costs
+# more than the query itself under load (bench/serve_load.py); they are documented in the OpenAPI schema here.
+VERIFICATIONS = ("unverified", "reported", "claimed", "confirmed", "disputed")
+_TEXT = {"type": "string"}
+PARAMETERS = [
+    ("bbox", "minlon,minlat,maxlon,maxlat (WGS84 degrees; minlon > maxlon crosses the antimeridian)", _TEXT),
+    ("since", "events on or after this day", {"type": "string", "format": "date"}),
+    ("until", "events on or before this day", {"type": "string", "format": "date"}),
+    ("country", "country name or ISO code, in any case", _TEXT),
+    ("admin1", "first-level region, e.g. Smolensk Oblast", _TEXT),
+    ("event_type", "ACLED event type (or sub-event type)", _TEXT),
+    ("sub_event_type", "ACLED sub-event type", _TEXT),
+    ("verification", "verification status", {"type": "string", "enum": list(VERIFICATIONS)}),
+    ("source", "an outlet or channel that reported the event", _TEXT),
+    ("limit", "events per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
+    ("cursor", "the 'next' cursor of the previous page", _TEXT),
+    ("format", "json, geojson or csv; else chosen by the Accept header", {"type": "string", "enum": list(FORMATS)}),
+]
+
+
+def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
+    """The filter, page size, cursor and format of a list request; ApiError 422 naming each bad parameter."""
+    errors, values = [], {}
+
+    def bad(name: str, message: str) -> None:
+        errors.append({"location": f"query.{name}", "message": message})
+
+    for name in ("since", "until"):
+        if query.get(name):
+            try:
+                values[name] = date.fromisoformat(query[name])
+            except ValueError:
+                bad(name, f"not a date (YYYY-MM-DD): {query[name]!r}")
+    if query.get("verification") and query["verification"] not in VERIFICATIONS:
+        bad("verification", f"one of {', '.join(VERIFICATIONS)}")
+    if query.get("format") and query["format"] not in FORMATS:
+        bad("format", f"one of {', '.join(FORMATS)}")
+    limit = 100
+    if query.get("limit"):
+        try:
+            limit = int(query["limit"])
+        except ValueError:
+            limit = 0
+        if not 1 <= limit <= 1000:
+            bad("limit", "an integer from 1 to 1000")
+    bbox = None
+    if query.get("bbox"):
+        try:
+            bbox = parse_bbox(query["bbox"])
+        except ApiError as error:
+            bad("bbox", error.detail)
+    after = None
+    if query.get("cursor"):
+        try:
+            after = decode_cursor(query["cursor"])
+        except ApiError as error:
+            bad("cursor", error.detail)
+    if errors:
+        raise ApiError(422, "; ".join(f"{e['location']}: {e['message']}" for e in errors), errors)
+    text = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source")}
+    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, **text)
+    return where, limit, after, query.get("format") or None
+
+
+@router.get(
+    "",
+    summary="Events matching the filters, oldest first (undated last), one page at a time",
+    description="Pages follow the `next` cursor (also in the `Link` header). JSON: `{events, next}`; "
+    "GeoJSON: a FeatureCollection with `next`; CSV: the export columns.",
+    responses={200: {"content": {"application/json": {}, "application/geo+json": {}, "text/csv": {}}}},
+    openapi_extra={
+        "parameters": [
+            {"name": name, "in": "query", "required": False, "description": text, "schema": schema}
+            for name, text, schema in PARAMETERS
+        ]
+    },
+)
+async def list_events(request: Request) -> Response:
+    # Reads are async and block the loop on purpose: a page is one indexed query of about a millisecond,
+    # cheaper run here than handed to a worker thread (+50% requests/s in bench/serve_load.py), and each
+    # server process then needs one database connection for reading. Ingest (POST) runs in a thread.
+    where, limit, after, format_param = parse_query(request.query_params)
+    rows = request.app.state.stores.get().event_page(where, after=after, limit=limit + 1)
+    next_cursor = encode_cursor(*rows[limit - 1][:2]) if len(rows) > limit else None
+    fmt = negotiate(format_param, request.headers.get("accept"))
+    headers = {}
+    if next_cursor:
+        headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'
+    body = render(fmt, [row[2] for row in rows[:limit]], next_cursor)
+    return Response(body, media_type=FORMATS[fmt], headers=headers)
+
+
+@router.get("/{event_id}", summary="One event with its reports: mentions, claims, sources and evidence spans")
+async def get_event(event_id: str, request: Request) -> dict:
+    store = request.app.state.stores.get()
+    event = store.event(event_id)
+    if event is None:
+        raise ApiError(404, f"no event {event_id!r}")
+    record = event_record(event)
+    mentions, sources = [], []
+    for mention in event.mentions:
+        document = store.document(mention.document_id)
+        start, end = passage_bounds(mention)
+        evidence = sorted(
+            ({"field": name, **to_dict(ev)} for name, ev in mention.evidence.items()), key=lambda e: (e["start"], e["end"])
+        )
+        about = {
+            "document_id": mention.document_id,
+            "source": document.source if document else None,
+            "title": document.title if document else None,
+            "url": document.url if document else None,
+            "published": document.published.isoformat() if document and document.published else None,
+        }
+        mentions.append({
+            **about,
+            "key": mention.key,
+            "mention": to_dict(mention),
+            "evidence": evidence,
+            "passage": {"start": start, "end": end, "text": document.text[start:end] if document else None},
+        })
+        for claim in mention.claims or (None,):
+            sources.append({
+                **about,
+                "claimant": claim.claimant if claim else None,
+                "channel": claim.channel if claim else None,
+                "stance": claim.stance if claim else None,
+                "verification": claim.verification if claim else mention.verification,
+            })
+    return {"event": record, "mentions": mentions, "sources": sources}

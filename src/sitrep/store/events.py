@@ -1,0 +1,95 @@
+"""Event rows: the columns an event is stored and filtered on, and the WHERE clause of a filter."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from ..export import event_record
+from ..model import Event, to_dict
+
+UNDATED = "9999-99-99"  # sort key of undated events: after every date
+EVENT_COLUMNS = (
+    "id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "iso", "admin1",
+    "latitude", "longitude", "verification", "data", "date_key", "record",
+)
+
+
+def event_columns(event: Event) -> dict:
+    place = event.place
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "event_date": event.event_date.isoformat() if event.event_date else None,
+        "event_date_end": event.event_date_end.isoformat() if event.event_date_end else None,
+        "country": place.country if place else None,
+        "iso": place.iso if place else None,
+        "admin1": place.admin1 if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "verification": event.verification,
+        "data": json.dumps(to_dict(event)),
+        "date_key": event.event_date.isoformat() if event.event_date else UNDATED,
+        "record": json.dumps(event_record(event), ensure_ascii=False),
+    }
+
+
+def source_rows(event: Event) -> list[tuple[str, str]]:
+    return [(event.id, source) for source in dict.fromkeys(event.sources)]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the events listed must match; every field optional. `event_type` matches the type or the
+    sub-type (as the CLI's --type does); `country` the name or the ISO code, in any case."""
+
+    since: date | None = None
+    until: date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    verification: str | None = None
+    source: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    undated: bool = False  # only the events of no known date
+
+    def where(self) -> tuple[list[str], list]:
+        clauses, params = ["event_date IS NULL"] if self.undated else [], []
+        if self.since:
+            clauses.append("COALESCE(event_date_end, event_date) >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("event_date <= ?")
+            params.append(self.until.isoformat())
+        if self.country:
+            clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
+            params += [self.country, self.country]
+        if self.admin1:
+            clauses.append("lower(admin1) = lower(?)")
+            params.append(self.admin1)
+        if self.event_type:
+            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [self.event_type, self.event_type]
+        if self.sub_event_type:
+            clauses.append("lower(sub_event_type) = lower(?)")
+            params.append(self.sub_event_type)
+        if self.verification:
+            clauses.append("verification = ?")
+            params.append(self.verification)
+        if self.source:
+            clauses.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
+            params.append(self.source)
+        if self.bbox:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            clauses.append("latitude BETWEEN ? AND ?")
+            params += [min_lat, max_lat]
+            if min_lon <= max_lon:
+                clauses.append("longitude BETWEEN ? AND ?")
+                params += [min_lon, max_lon]
+            else:  # the box crosses the antimeridian
+                clauses.append("(longitude >= ? OR longitude <= ?)")
+                params += [min_lon, max_lon]
+        return clauses, params

@@ -1,0 +1,256 @@
+"""The event database, on SQLite or PostgreSQL: documents, their mentions with evidence, and merged events.
+
+Rows keep the full value as JSON beside the columns that queries filter on, so the data model can grow
+without a migration for every field; the columns are what gets indexed. The SQL is the same on both
+databases (see `db.py`), and every value goes in as a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from ..errors import SitrepError
+from ..fingerprint import fingerprint
+from ..model import Document, DocumentInfo, Event, Mention, to_dict
+from .codec import event_from_dict, mention_from_dict
+from .db import PostgresConnection, connect_sqlite, is_postgres, redact
+from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
+from .migrations import migrate
+
+_UPSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c != "id")
+)
+
+
+class StoreError(SitrepError):
+    pass
+
+
+class Store:
+    def __init__(self, connection, path: str):
+        self.connection = connection  # sqlite3.Connection or db.PostgresConnection: the same calls work on both
+        self.path = path  # printable: a file path, or a PostgreSQL address without its password
+
+    @classmethod
+    def open(cls, target: str | Path, check_same_thread: bool = True) -> "Store":
+        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version."""
+        target = str(target)
+        if is_postgres(target):
+            return cls._open_postgres(target)
+        path = str(Path(target).expanduser()) if target != ":memory:" else target
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = connect_sqlite(path, check_same_thread=check_same_thread)
+            migrate(connection)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: not a sitrep database ({error})") from error
+        store = cls(connection, path)
+        store.refresh_records()
+        return store
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> "Store":
+        import psycopg
+
+        try:
+            connection = PostgresConnection.connect(url)
+        except psycopg.Error as error:
+            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({' '.join(str(error).split())})") from error
+        try:
+            migrate(connection)
+        except psycopg.Error as error:
+            connection.close()
+            raise StoreError(f"{redact(url)}: not a sitrep database ({' '.join(str(error).split())})") from error
+        store = cls(connection, redact(url))
+        store.refresh_records()
+        return store
+
+    @property
+    def dialect(self) -> str:
+        return self.connection.dialect
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # Documents ---------------------------------------------------------------------------------------
+
+    def has_document(self, document: Document) -> bool:
+        row = self.connection.execute("SELECT 1 FROM documents WHERE hash = ?", (document.hash,)).fetchone()
+        return row is not None
+
+    def document_id_taken(self, document: Document) -> bool:
+        """Another text is already stored under this document's id."""
+        row = self.connection.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND hash != ?", (document.id, document.hash)
+        ).fetchone()
+        return row is not None
+
+    def add_document(self, document: Document, mentions: list[Mention]) -> None:
+        """Store a document and its mentions in one transaction: all or nothing."""
+        with self.connection:
+            (last,) = self.connection.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()
+            self.connection.execute(
+                "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.id,
+                    document.hash,
+                    document.published.isoformat() if document.published else None,
+                    document.source,
+                    document.url,
+                    document.title,
+                    document.kind,
+                    document.text,
+                    datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    fingerprint(document.text),
+                ),
+            )
+            self.connection.executemany(
+                "INSERT INTO mentions (id, document_id, event_id, sub_event_type, event_date, data, seq)"
+                " VALUES (?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                [
+                    (
+                        m.key,
+                        m.document_id,
+                        m.sub_event_type,
+                        m.event_date.isoformat() if m.event_date else None,
+                        json.dumps(to_dict(m)),
+                        last + i + 1,
+                    )
+                    for i, m in enumerate(mentions)
+                ],
+            )
+
+    def document(self, document_id: str) -> Document | None:
+        row = self.connection.execute(
+            "SELECT id, text, published, source, url, title, kind FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Document(
+            id=row[0], text=row[1], published=date.fromisoformat(row[2]) if row[2] else None,
+            source=row[3], url=row[4], title=row[5], kind=row[6],
+        )
+
+    def document_infos(self, document_ids: Iterable[str]) -> dict[str, DocumentInfo]:
+        """Outlet, publication date and fingerprint of each document, for merging and corroboration."""
+        ids = list(dict.fromkeys(document_ids))
+        infos: dict[str, DocumentInfo] = {}
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
+            chunk = ids[start : start + 500]
+            rows = self.connection.execute(
+                f"SELECT id, source, published, fingerprint FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for doc_id, source, published, signature in rows:
+                infos[doc_id] = DocumentInfo(source, date.fromisoformat(published) if published else None, signature)
+        return infos
+
+    def count(self, table: str) -> int:
+        if table not in ("documents", "mentions", "events"):
+            raise ValueError(table)
+        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    # Mentions ----------------------------------------------------------------------------------------
+
+    def unassigned_mentions(self) -> list[Mention]:
+        rows = self.connection.execute(
+            "SELECT data FROM mentions WHERE event_id IS NULL ORDER BY seq, id"
+        ).fetchall()
+        return [mention_from_dict(json.loads(r[0])) for r in rows]
+
+    def mentions_of(self, event_id: str) -> list[Mention]:
+        rows = self.connection.execute(
+            "SELECT data FROM mentions WHERE event_id = ? ORDER BY seq, id", (event_id,)
+        ).fetchall()
+        return [mention_from_dict(json.loads(r[0])) for r in rows]
+
+    # Events ------------------------------------------------------------------------------------------
+
+    def mentions_in(self, document_id: str) -> list[tuple[Mention, str | None]]:
+        """The mentions of one document, each with the id of its event (None before merging)."""
+        rows = self.connection.execute(
+            "SELECT data, event_id FROM mentions WHERE document_id = ? ORDER BY seq, id", (document_id,)
+        ).fetchall()
+        return [(mention_from_dict(json.loads(data)), event_id) for data, event_id in rows]
+
+    # Events ------------------------------------------------------------------------------------------
+
+    def save_events(self, events: Iterable[Event]) -> None:
+        """Insert or replace events and point their mentions at them, in one transaction."""
+        with self.connection:
+            for event in events:
+                columns = event_columns(event)
+                self.connection.execute(_UPSERT_EVENT, [columns[c] for c in EVENT_COLUMNS])
+                self.connection.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
+                self.connection.executemany(
+                    "INSERT INTO event_sources (event_id, source) VALUES (?, ?)", source_rows(event)
+                )
+                self.connection.executemany(
+                    "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
+                )
+
+    def refresh_records(self) -> int:
+        """Rebuild the stored export records if `export.event_record` has changed since they were written
+        (checked on one event: they are all written by the same code); returns how many were rebuilt."""
+        row = self.connection.execute("SELECT data, record FROM events ORDER BY id LIMIT 1").fetchone()
+        if row is None or event_columns(event_from_dict(json.loads(row[0])))["record"] == row[1]:
+            return 0
+        rows = self.connection.execute("SELECT id, data FROM events").fetchall()
+        with self.connection:
+            self.connection.executemany(
+                "UPDATE events SET record = ? WHERE id = ?",
+                [(event_columns(event_from_dict(json.loads(data)))["record"], event_id) for event_id, data in rows],
+            )
+        return len(rows)
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.connection.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return event_from_dict(json.loads(row[0])) if row else None
+
+    def events(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        verification: str | None = None,
+        **more,
+    ) -> Iterator[Event]:
+        """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
+        sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
+        where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
+        clauses, params = where.where()
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
+        for (data,) in self.connection.execute(query, params):
+            yield event_from_dict(json.loads(data))
+
+    def event_page(
+        self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100
+    ) -> list[tuple[str, str, str]]:
+        """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
+        (date_key, id, export record as JSON) rows, read straight from an index."""
+        clauses, params = where.where()
+        if after is not None:
+            clauses.append("(date_key, id) > (?, ?)")
+            params += list(after)
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"SELECT date_key, id, record FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
+        return self.connection.execute(query, [*params, int(limit)]).fetchall()
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()]

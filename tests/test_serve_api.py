@@ -1,0 +1,243 @@
+"""The REST API on SQLite and PostgreSQL: every endpoint and filter, the formats, the error shape, the token."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import ServeConfig, create_app
+from sitrep.export import COLUMNS, events_as_text
+from sitrep.store import Store
+
+from .conftest import fresh_database
+from .serve_data import HOSTILE, HOSTILE_MARKUP, build_example_database
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served_db(request, tmp_path_factory, embedded_gazetteer_path):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
+        with fresh_database(request.param, tmp_path_factory.mktemp("served")) as target:
+            build_example_database(target)
+            yield target
+
+
+@pytest.fixture
+def client(served_db):
+    with TestClient(create_app(ServeConfig(db=served_db, token=TOKEN))) as client:
+        yield client
+
+
+@pytest.fixture
+def records(client):
+    body = client.get("/api/events", params={"limit": 1000}).json()
+    assert body["next"] is None
+    return body["events"]
+
+
+def assert_error(response, status: int) -> dict:
+    """The one error shape: {"error": {"status", "code", "message"[, "details"]}} and nothing else."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    error = body["error"]
+    assert set(error) <= {"status", "code", "message", "details"}
+    assert error["status"] == status and isinstance(error["code"], str) and error["message"]
+    return error
+
+
+def test_the_list_is_the_export(client, served_db, records):
+    with Store.open(served_db) as store:
+        exported = [json.loads(line) for line in events_as_text(store.events(), "jsonl").splitlines()]
+        csv_text = events_as_text(store.events(), "csv")
+    assert len(records) >= 3 and records == exported
+    assert any(r["document_ids"] == [HOSTILE.id] for r in records)
+    assert client.get("/api/events?format=csv").text.replace("\r\n", "\n") == csv_text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("how", ["param", "accept"])
+def test_geojson_and_csv(client, records, how):
+    def get(fmt, media):
+        if how == "param":
+            return client.get("/api/events", params={"format": fmt})
+        return client.get("/api/events", headers={"Accept": media})
+
+    geojson = get("geojson", "application/geo+json")
+    assert geojson.headers["content-type"] == "application/geo+json"
+    collection = geojson.json()
+    assert collection["type"] == "FeatureCollection" and collection["next"] is None
+    assert [f["id"] for f in collection["features"]] == [r["id"] for r in records]
+    placed = [f for f in collection["features"] if f["geometry"]]
+    assert placed and all(
+        f["geometry"]["coordinates"] == [f["properties"]["longitude"], f["properties"]["latitude"]] for f in placed
+    )
+    table = get("csv", "text/csv")
+    assert table.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(table.text)))
+    assert list(rows[0]) == COLUMNS and [r["id"] for r in rows] == [r["id"] for r in records]
+    assert client.get("/api/events", headers={"Accept": "text/html,*/*"}).json()["events"] == records
+
+
+def test_pages_follow_the_cursor(client, records):
+    seen, url, params = [], "/api/events", {"limit": 1}
+    while True:
+        response = client.get(url, params=params)
+        body = response.json()
+        assert len(body["events"]) <= 1
+        seen += [e["id"] for e in body["events"]]
+        if body["next"] is None:
+            assert "link" not in response.headers
+            break
+        assert 'rel="next"' in response.headers["link"] and "cursor=" in response.headers["link"]
+        params = {"limit": 1, "cursor": body["next"]}
+    assert seen == [r["id"] for r in records]
+    page = client.get("/api/events", params={"limit": 2, "format": "geojson"}).json()
+    rest = client.get("/api/events", params={"limit": 1000, "format": "geojson", "cursor": page["next"]}).json()
+    assert [f["id"] for f in page["features"] + rest["features"]] == [r["id"] for r in records]
+
+
+def _ids(client, **params):
+    body = client.get("/api/events", params={"limit": 1000, **params}).json()
+    return [e["id"] for e in body["events"]]
+
+
+def test_every_filter(client, records):
+    placed = [r for r in records if r["latitude"] is not None]
+    target = placed[0]
+    lon, lat = target["longitude"], target["latitude"]
+    bbox = f"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}"
+    expect = lambda keep: [r["id"] for r in records if keep(r)]
+    near = lambda r: r["latitude"] is not None and abs(r["longitude"] - lon) <= 0.01 and abs(r["latitude"] - lat) <= 0.01
+    assert _ids(client, bbox=bbox) == expect(near) and target["id"] in _ids(client, bbox=bbox)
+    assert _ids(client, bbox="-10,-10,-9,-9") == []
+    day = target["event_date"]
+    assert _ids(client, since=day, until=day) == expect(
+        lambda r: r["event_date"] and r["event_date"] <= day <= (r["event_date_end"] or r["event_date"])
+    )
+    assert _ids(client, country=target["iso"].lower()) == expect(lambda r: r["iso"] == target["iso"])
+    assert _ids(client, country=target["country"]) == expect(lambda r: r["country"] == target["country"])
+    assert _ids(client, admin1=target["admin1"]) == expect(lambda r: r["admin1"] == target["admin1"])
+    assert _ids(client, event_type=target["event_type"]) == expect(lambda r: r["event_type"] == target["event_type"])
+    assert _ids(client, sub_event_type=target["sub_event_type"]) == expect(
+        lambda r: r["sub_event_type"] == target["sub_event_type"]
+    )
+    for status in {r["verification"] for r in records}:
+        assert _ids(client, verification=status) == expect(lambda r: r["verification"] == status)
+    assert _ids(client, source="Hostile Outlet") == expect(lambda r: "Hostile Outlet" in r["sources"]) != []
+    assert _ids(client, source="Hostile Outlet", bbox=bbox, verification="disputed", since="2030-01-01") == []
+
+
+def test_filter_values_are_data_never_sql(client, records):
+    assert _ids(client, country="x' OR '1'='1") == []
+    assert _ids(client, source="') OR 1=1 --") == []
+    assert _ids(client, admin1="%") == [] and _ids(client, sub_event_type="?") == []
+    assert len(_ids(client)) == len(records)
+
+
+def test_one_event_with_its_evidence(client, records):
+    record = next(r for r in records if r["document_ids"] == [HOSTILE.id])
+    body = client.get(f"/api/events/{record['id']}").json()
+    assert body["event"] == record
+    (mention,) = body["mentions"]
+    assert mention["document_id"] == HOSTILE.id and mention["source"] == "Hostile Outlet"
+    passage = mention["passage"]
+    assert passage["text"] == HOSTILE.text[passage["start"]:passage["end"]] and HOSTILE_MARKUP in passage["text"]
+    assert mention["evidence"] and all(HOSTILE.text[e["start"]:e["end"]] == e["quote"] for e in mention["evidence"])
+    assert all(passage["start"] <= e["start"] <= e["end"] <= passage["end"] for e in mention["evidence"])
+    (source,) = body["sources"]
+    assert source["channel"] == "telegram" and source["stance"] and source["source"] == "Hostile Outlet"
+
+
+def test_one_document_with_its_marked_spans(client, records):
+    body = client.get(f"/api/documents/{HOSTILE.id}").json()
+    assert body["text"] == HOSTILE.text and body["title"] == HOSTILE.title and body["published"] == "2024-12-30"
+    assert body["spans"] and all(body["text"][s["start"]:s["end"]] == s["quote"] for s in body["spans"])
+    assert body["event_ids"] and set(body["event_ids"]) <= {r["id"] for r in records}
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("get", "/api/events/ev-nothing", 404),
+        ("get", "/api/documents/nothing", 404),
+        ("get", "/api/nothing", 404),
+        ("get", "/api/events?bbox=1,2,3", 422),
+        ("get", "/api/events?bbox=0,10,1,5", 422),
+        ("get", "/api/events?bbox=a,b,c,d", 422),
+        ("get", "/api/events?limit=0", 422),
+        ("get", "/api/events?limit=1001", 422),
+        ("get", "/api/events?since=yesterday", 422),
+        ("get", "/api/events?verification=maybe", 422),
+        ("get", "/api/events?format=xml", 422),
+        ("get", "/api/events?cursor=not-a-cursor", 422),
+        ("delete", "/api/events", 405),
+        ("post", "/api/documents", 401),
+    ],
+)
+def test_every_error_has_one_shape(client, method, url, status):
+    error = assert_error(getattr(client, method)(url), status)
+    if status == 422 and "limit" in url:
+        assert "limit" in error["message"] and error["details"][0]["location"] == "query.limit"
+
+
+def test_the_openapi_schema(client):
+    schema = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/documents", "/api/documents/{document_id}"} <= set(schema["paths"])
+    assert "Error" in schema["components"]["schemas"]
+    listing = schema["paths"]["/api/events"]["get"]
+    assert {p["name"] for p in listing["parameters"]} >= {
+        "bbox", "since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source",
+        "limit", "cursor", "format",
+    }
+    assert listing["responses"]["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+
+
+def test_the_page_and_its_assets(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/api/config").json() == {"tiles": None, "tile_attribution": None, "read_only": False}
+
+
+# Ingest through the API: a fresh database on each engine, since it writes.
+
+DOC = {
+    "id": "api-1",
+    "text": "Shelling hit Horlivka in the Donetsk region on March 3, the city mayor said on Telegram.",
+    "published": "2024-03-03",
+    "source": "Posted Outlet",
+}
+
+
+def test_posting_documents_needs_the_token(db_target, embedded_gazetteer):
+    with TestClient(create_app(ServeConfig(db=db_target, token=TOKEN))) as client:
+        assert_error(client.post("/api/documents", json=DOC), 401)
+        assert_error(client.post("/api/documents", json=DOC, headers={"Authorization": "Bearer wrong"}), 401)
+        assert_error(client.post("/api/documents", json={"no": "text"}), 401)  # the token is checked first
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        assert_error(client.post("/api/documents", json={"id": "x", "text": 5}, headers=auth), 422)
+        assert_error(client.post("/api/documents", json={"id": "x", "text": "t", "published": "soon"}, headers=auth), 422)
+        created = client.post("/api/documents", json=[DOC], headers=auth)
+        assert created.status_code == 201, created.text
+        summary = created.json()
+        assert summary["documents"] == 1 and summary["events_changed"] >= 1 and summary["document_ids"] == ["api-1"]
+        assert client.get("/api/documents/api-1").json()["text"] == DOC["text"]
+        (event,) = client.get("/api/events", params={"source": "Posted Outlet"}).json()["events"]
+        assert event["document_ids"] == ["api-1"]
+        again = client.post("/api/documents", json=DOC, headers=auth).json()
+        assert again["documents"] == 0 and again["unchanged"] == 1
+
+
+def test_without_a_token_the_server_is_read_only(db_target, monkeypatch):
+    monkeypatch.delenv("SITREP_API_TOKEN", raising=False)
+    with TestClient(create_app(ServeConfig.from_env(db=db_target))) as client:
+        assert client.get("/api/config").json()["read_only"] is True
+        error = assert_error(client.post("/api/documents", json=DOC, headers={"Authorization": "Bearer x"}), 403)
+        assert "read-only" in error["message"]

@@ -1,0 +1,163 @@
+"""The map page in a real browser (Debian's Chromium driven by Playwright): markers, the evidence panel,
+the timeline brush, and an article whose text carries <script> and onerror= shown as text, never run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .serve_data import HOSTILE, HOSTILE_MARKUP, build_example_database
+
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = Path(__file__).resolve().parent / "output"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+if not CHROMIUM.exists():
+    reason = "the browser test needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served_db(tmp_path_factory, embedded_gazetteer_path):
+    db = str(tmp_path_factory.mktemp("browser") / "events.db")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
+        build_example_database(db)
+    return db
+
+
+@contextmanager
+def sitrep_serve(db: str, *options: str):
+    """`sitrep serve` in a process of its own, on a free loopback port; yields its address."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("SITREP_API_TOKEN", "SITREP_TILES")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *options],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            if process.poll() is not None:
+                pytest.fail(f"sitrep serve exited: {process.stdout.read()}")
+            try:
+                if httpx.get(f"{url}/api/config", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("sitrep serve did not answer within 15 s")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(served_db):
+    with sitrep_serve(served_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # Without the page's Content-Security-Policy: the test is that text is never parsed as markup, so a
+        # script that got into the page would run here.
+        page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+        yield page
+        browser.close()
+
+
+def test_the_map_shows_the_events_and_their_evidence_as_text(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    placed = [e for e in events if e["latitude"] is not None]
+    hostile = next(e for e in events if e["document_ids"] == [HOSTILE.id])
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    assert page.locator("#status").inner_text().startswith(f"{len(events)} events, {len(placed)} on the map")
+    page.locator(".sr-dot[data-event-id]").first.wait_for()
+
+    marker = page.locator(f'.leaflet-marker-pane .sr-dot[data-event-id="{hostile["id"]}"]')
+    for _ in range(6):  # open clusters until the marker shows
+        if marker.count() and marker.is_visible():
+            break
+        page.locator(".marker-cluster").first.click()
+        page.wait_for_timeout(600)
+    assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1
+    marker.click()
+
+    evidence = page.locator("#panel blockquote.evidence").first
+    evidence.wait_for()
+    assert HOSTILE_MARKUP in evidence.inner_text()  # the markup is words on the page
+    assert page.locator("#panel mark").count() >= 1  # the evidence spans are marked
+    assert page.locator("#panel script, #panel img, #panel b").count() == 0
+    assert "telegram" in page.locator("#panel .sources").inner_text()
+    assert "sr-selected" in marker.get_attribute("class")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_map.png"))
+
+    page.locator("#panel .evidence a", has_text="document").first.click()
+    page.locator("#document-text").wait_for()
+    assert HOSTILE_MARKUP in page.locator("#document-text").inner_text()
+    assert page.locator("#panel h2").inner_text() == HOSTILE.title  # markup in a title is text too
+    assert page.evaluate("window.__sitrepPwned") is None  # neither the script nor onerror ran
+    assert page.errors == []
+
+
+def test_brushing_the_timeline_filters_the_map(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    day = HOSTILE.published.isoformat()
+    that_day = [
+        e for e in events
+        if e["latitude"] is not None and e["event_date"] and e["event_date"] <= day <= (e["event_date_end"] or e["event_date"])
+    ]
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    bar = page.locator(f'#timeline rect.bar[data-day="{day}"]').bounding_box()
+    page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    page.mouse.down()
+    page.mouse.up()
+    assert page.locator("#range").inner_text() == f"{day} – {day}"
+    assert f", {len(that_day)} on the map" in page.locator("#status").inner_text()
+    assert len(that_day) < len([e for e in events if e["latitude"] is not None])
+    page.locator("#clear-range").click()
+    assert page.locator("#range").inner_text() == "all days"
+    assert page.errors == []
+
+
+def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db, page):
+    unreachable = "http://127.0.0.1:9/{z}/{x}/{y}.png"  # the discard port: nothing answers
+    with sitrep_serve(served_db, "--tiles", unreachable) as url:
+        page.goto(url)
+        page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+        assert page.locator(".leaflet-tile-pane img").count() > 0  # tiles were asked for
+        assert page.locator(".leaflet-outlines-pane path").count() > 20  # and the countries are drawn anyway
+        assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1

@@ -1,0 +1,28 @@
+// Bundles the page into ../src/sitrep/web/static: app.js and app.css (with Leaflet's images), the country
+// outlines, index.html and the licences of what is bundled. Run by `make web`.
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const out = "../src/sitrep/web/static";
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: ["src/app.js"],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2020"],
+  outfile: `${out}/app.js`,
+  loader: { ".png": "file" },
+  assetNames: "[name]",
+  legalComments: "none",
+  logLevel: "warning",
+});
+copyFileSync("node_modules/world-atlas/countries-110m.json", `${out}/countries-110m.json`);
+copyFileSync("src/index.html", `${out}/index.html`);
+const licenceFiles = { "leaflet.markercluster": "MIT-LICENCE.txt" };
+const licences = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas"].map((name) => {
+  const meta = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
+  const text = readFileSync(`node_modules/${name}/${licenceFiles[name] || "LICENSE"}`, "utf8").trim();
+  return `${name} ${meta.version} (${meta.license})\n\n${text}\n`;
+});
+writeFileSync(`${out}/LICENSES.txt`, "Bundled into app.js, app.css and countries-110m.json (Natural Earth data via world-atlas):\n\n" + licences.join("\n---\n\n"));
