@@ -55,7 +55,7 @@ def test_migrations_are_recorded_once(tmp_path):
     path = tmp_path / "events.db"
     Store.open(path).close()
     with Store.open(path) as store:
-        assert store.connection.execute("SELECT name FROM migrations").fetchall() == [("001_initial",)]
+        assert store.connection.execute("SELECT name FROM migrations").fetchall() == [("001_initial",), ("002_watch",)]
 
 
 def test_the_same_words_on_another_day_are_another_report(store):

@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--jsonl", type=Path, help="documents, one JSON object per line, with id and text")
     geocode.set_defaults(handler=_geocode)
 
+    _add_watch_command(commands)
+
     from .gate import add_gate_command
 
     add_gate_command(commands)
@@ -232,6 +234,28 @@ def _geocode(args) -> int:
     if not args.text:
         raise SitrepError("give a TEXT to geocode or --jsonl DOCS.jsonl")
     return geocode_text(args.text, sys.stdout)
+
+
+def _add_watch_command(commands) -> None:
+    watch = _command(commands, "watch", "follow feeds and folders listed in a YAML/TOML file; new reports become events at once", "sitrep watch sources.yaml --once")
+    watch.add_argument("config", type=Path, metavar="CONFIG", help="YAML or TOML file listing feeds and folders (see README)")
+    watch.add_argument("--once", action="store_true", help="one round of every source, then exit (for cron): exit 1 if a source failed")
+    _db_option(watch)
+    watch.set_defaults(handler=_watch)
+
+
+def _watch(args) -> int:
+    import logging
+    import threading
+
+    from .watch import Watcher, load_config, stop_on_signals
+
+    config = load_config(args.config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with _open_store(args) as store, stop_on_signals(threading.Event()) as stop:
+        summary = Watcher(config, store, stop=stop).run(once=args.once)
+    print(summary, file=sys.stderr)
+    return 1 if args.once and summary.failed_polls else 0
 
 
 if __name__ == "__main__":

@@ -51,8 +51,36 @@ def _001_initial(db: sqlite3.Connection) -> None:
     )
 
 
+def _002_watch(db: sqlite3.Connection) -> None:
+    """What `sitrep watch` has seen and when it polled each source. Portable SQL: PostgreSQL runs it too."""
+    for statement in (
+        """CREATE TABLE watch_seen (
+            source TEXT NOT NULL,
+            item TEXT NOT NULL,
+            document_id TEXT,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (source, item)
+        )""",
+        """CREATE TABLE watch_sources (
+            source TEXT PRIMARY KEY,
+            last_polled TEXT,
+            next_poll REAL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        """CREATE TABLE watch_http (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL
+        )""",
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _001_initial),
+    ("002_watch", _002_watch),
 ]
 
 
