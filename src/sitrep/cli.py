@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", type=_date, help="publication date of plain-text files (YYYY-MM-DD)")
     ingest.add_argument("--source", help="outlet or channel of plain-text files")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _engine_options(ingest)
     _db_option(ingest)
     ingest.set_defaults(handler=_ingest)
 
@@ -148,11 +149,23 @@ def _filters(args) -> dict:
     )
 
 
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=["local", "dask"], default="local", help="local: this process (default); dask: partitions on a Dask cluster")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="with --engine dask: the cluster's scheduler (default: a local cluster)")
+    parser.add_argument("--workers", type=int, metavar="N", help="with --engine dask and no --scheduler: local worker processes (default: one a core)")
+
+
 def _ingest(args) -> int:
     from .jobs import ingest_paths
 
     with _open_store(args) as store:
-        summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
+        if args.engine == "dask":
+            from .dask_ingest import ingest_paths_dask
+
+            summary = ingest_paths_dask(args.paths, store, scheduler=args.scheduler, workers=args.workers,
+                                        published=args.published, source=args.source, progress=not args.quiet)
+        else:
+            summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
         for error in summary.errors:
             print(f"sitrep: {error}", file=sys.stderr)
         print(summary)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sitrep.errors import InputError
@@ -52,11 +52,24 @@ def parse_line(line: str, default_id: str, published: date | None, source: str |
         raise ValueError(f"invalid JSON: {err}") from None
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    return parse_record(record, default_id, published, source)
+
+
+def parse_record(record: dict, default_id: str, published: date | None, source: str | None, kind: str = "jsonl") -> Document:
+    """A document record {id, url, title, published, source, text} as a Document; ValueError if it is wrong.
+
+    Shared by the JSONL and Parquet readers; published may also be a date or datetime (Parquet's types).
+    """
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("no 'text' (a non-empty string is required)")
+    value = record.get("published")
+    if isinstance(value, datetime):
+        value = value.date().isoformat()
+    elif isinstance(value, date):
+        value = value.isoformat()
     try:
-        line_published = parse_date(record.get("published"))
+        line_published = parse_date(value)
     except ValueError as err:
         raise ValueError(f"field 'published': {err}") from None
     return Document(
@@ -66,7 +79,7 @@ def parse_line(line: str, default_id: str, published: date | None, source: str |
         source=optional_str(record, "source") or source,
         url=optional_str(record, "url"),
         title=optional_str(record, "title"),
-        kind="jsonl",
+        kind=kind,
     )
 
 

@@ -96,6 +96,31 @@ class Store:
                 ],
             )
 
+    def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> int:
+        """Store many documents and their mentions in one transaction (bulk loads); returns how many."""
+        documents, mentions = [], []
+        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        for document, found in results:
+            documents.append((
+                document.id, document.hash, document.published.isoformat() if document.published else None,
+                document.source, document.url, document.title, document.kind, document.text, ingested_at,
+            ))
+            mentions += [
+                (m.key, m.document_id, m.sub_event_type, m.event_date.isoformat() if m.event_date else None,
+                 json.dumps(to_dict(m)))
+                for m in found
+            ]
+        with self.connection:
+            self.connection.executemany(
+                "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", documents,
+            )
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO mentions (id, document_id, event_id, sub_event_type, event_date, data)"
+                " VALUES (?, ?, NULL, ?, ?, ?)", mentions,
+            )
+        return len(documents)
+
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
             "SELECT id, text, published, source, url, title, kind FROM documents WHERE id = ?", (document_id,)
