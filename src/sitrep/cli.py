@@ -20,6 +20,9 @@ EXAMPLES = """examples:
   sitrep events --country Russia --type "Air/drone strike"
   sitrep show ev-1a2b3c4d5e6f
   sitrep export --format csv -o events.csv
+  sitrep export --format parquet --table mentions -o mentions.parquet
+  sitrep watch sources.yaml --once
+  sitrep ingest --engine dask --workers 2 archive/
   sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
   sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
 """
@@ -68,9 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(show)
     show.set_defaults(handler=_show)
 
-    export = _command(commands, "export", "write events as JSONL, CSV or GeoJSON", "sitrep export --format geojson -o events.geojson")
-    export.add_argument("--format", choices=FORMATS, default="jsonl")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export = _command(commands, "export", "write events as JSONL, CSV, GeoJSON or Parquet", "sitrep export --format geojson -o events.geojson")
+    export.add_argument("--format", choices=[*FORMATS, "parquet"], default="jsonl")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; parquet needs one)")
+    export.add_argument("--table", choices=["events", "mentions"], default="events", help="with --format parquet: one row an event (default) or a report")
     _filter_options(export)
     _db_option(export)
     export.set_defaults(handler=_export)
@@ -191,12 +195,24 @@ def _show(args) -> int:
 def _export(args) -> int:
     with _open_store(args) as store:
         events = store.events(**_filters(args))
+        if args.format == "parquet":
+            return _export_parquet(events, args)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = write_events(events, args.format, out)
             print(f"{count} events written to {args.output}", file=sys.stderr)
         else:
             write_events(events, args.format, sys.stdout)
+    return 0
+
+
+def _export_parquet(events, args) -> int:
+    from .export_parquet import write_parquet
+
+    if not args.output:
+        raise SitrepError("--format parquet writes a file: give it with -o FILE.parquet")
+    count = write_parquet(events, args.output, table=args.table)
+    print(f"{count} {args.table} written to {args.output}", file=sys.stderr)
     return 0
 
 
