@@ -26,7 +26,7 @@ from .model import Document, Mention
 from .pipeline import Pipeline
 from .store import Store
 
-PARTITION_SIZE = 64  # documents a task: big enough for spaCy's batches, small enough to spread
+PARTITION_SIZE = 16  # documents a task: enough sentences for spaCy batches, small enough to spread evenly
 _worker = threading.local()
 
 
@@ -49,9 +49,10 @@ def ingest_paths_dask(
     partition_size: int = PARTITION_SIZE,
     processes: bool = True,
     progress: bool = True,
+    client=None,
 ) -> IngestSummary:
-    """ingest_paths on a Dask cluster: `scheduler` ("tcp://host:8786"), else a LocalCluster of `workers`
-    processes (one thread each; processes=False runs them as threads, for tests)."""
+    """ingest_paths on a Dask cluster: `client` (kept open), else `scheduler` ("tcp://host:8786"), else a
+    LocalCluster of `workers` processes (one thread each; processes=False runs them as threads, for tests)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -59,7 +60,11 @@ def ingest_paths_dask(
     summary = IngestSummary()
     files = input_files(paths)
     summary.files = len(files)
-    if scheduler:
+    own_client = client is None
+    cluster = None
+    if client is not None:
+        pass
+    elif scheduler:
         client = Client(scheduler)
     else:
         _ensure_gazetteer()  # built once here, not by every worker at the same time
@@ -80,8 +85,9 @@ def ingest_paths_dask(
             _store(*pending.popleft(), store, summary, bar)
         bar.close()
     finally:
-        client.close()
-        if not scheduler:
+        if own_client:
+            client.close()
+        if cluster is not None:
             cluster.close()
     merge_new_mentions(store, summary)
     return summary

@@ -1,0 +1,106 @@
+"""Dask throughput: documents/s of `sitrep ingest --engine dask` with 1 and 2 local worker processes,
+beside the single-process ingest, on the same corpus into a fresh SQLite database each time.
+
+    python bench/dask_throughput.py [CORPUS.jsonl] [--limit N] [--repeat K] [--workers 1 2]
+
+The corpus defaults to ../shared/corpus/guardian_nyt_ukraine_2022.jsonl (407 Guardian/NYT articles);
+--repeat K feeds it K times (ids made unique, dates shifted so no copy is a reprint) for a longer run.
+Workers are started and their pipelines loaded before the clock starts: start-up is paid once per
+worker, not per document. The figures include reading, the driver's bulk writes and the final merge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "guardian_nyt_ukraine_2022.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        print(f"bench: corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+
+    import logging
+
+    from dask.distributed import Client, LocalCluster
+
+    from sitrep.dask_ingest import process_partition
+    from sitrep.geo import Gazetteer
+    from sitrep.jobs import ingest_paths
+    from sitrep.dask_ingest import ingest_paths_dask
+    from sitrep.model import Document
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import Store
+
+    Gazetteer.open().close()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = _corpus(args.corpus, args.limit, args.repeat, Path(tmp) / "corpus.jsonl")
+        documents = sum(1 for _ in corpus.open())
+        results, worker_cpu = {}, {}
+
+        pipeline = Pipeline()
+        pipeline.mentions(Document("warm", "A drone hit Yartsevo on December 30."))
+        with Store.open(Path(tmp) / "local.db") as store:
+            start = time.perf_counter()
+            ingest_paths([corpus], store, pipeline, progress=False)
+            results["local (1 process)"] = time.perf_counter() - start
+
+        for n in args.workers:
+            with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                              silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+                warm = [client.submit(process_partition, [Document(f"warm{i}", "A drone hit Yartsevo on December 30.")],
+                                      pure=False, workers=[w]) for i, w in enumerate(client.scheduler_info()["workers"])]
+                client.gather(warm)
+                cpu_before = sum(client.run(time.process_time).values())
+                with Store.open(Path(tmp) / f"dask{n}.db") as store:
+                    start = time.perf_counter()
+                    summary = ingest_paths_dask([corpus], store, client=client, progress=False)
+                    results[f"dask, {n} worker{'s' * (n > 1)}"] = time.perf_counter() - start
+                worker_cpu[n] = sum(client.run(time.process_time).values()) - cpu_before
+
+    print(f"corpus: {args.corpus.name} x{args.repeat}: {documents} documents; machine: {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"last dask run: {summary}")
+    base = results.get("dask, 1 worker")
+    for name, seconds in results.items():
+        speedup = f"  {base / seconds:4.2f}x dask 1 worker" if base and name.startswith("dask") else ""
+        print(f"{name:20s} {seconds:7.1f} s {documents / seconds:7.1f} documents/s {seconds / documents * 1000:7.1f} ms/document{speedup}")
+    for n, seconds in worker_cpu.items():
+        print(f"worker CPU time, {n} worker{'s' * (n > 1)}: {seconds:.1f} s, {seconds / documents * 1000:.1f} ms/document")
+    return 0
+
+
+def _corpus(source: Path, limit: int | None, repeat: int, out: Path) -> Path:
+    lines = source.read_text(encoding="utf-8").splitlines()[:limit]
+    with out.open("w", encoding="utf-8") as handle:
+        for copy in range(repeat):
+            for line in lines:
+                record = json.loads(line)
+                if copy:
+                    record["id"] = f"{record['id']}-copy{copy}"
+                    if record.get("published"):
+                        shifted = date.fromisoformat(record["published"][:10]) + timedelta(days=366 * copy)
+                        record["published"] = shifted.isoformat()
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
