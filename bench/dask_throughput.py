@@ -62,6 +62,7 @@ def main() -> int:
             ingest_paths([corpus], store, pipeline, progress=False)
             results["local (1 process)"] = time.perf_counter() - start
 
+        driver = _driver_seconds(corpus, Path(tmp) / "local.db", Path(tmp) / "driver.db")
         for n in args.workers:
             with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                               silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
@@ -82,9 +83,44 @@ def main() -> int:
     for name, seconds in results.items():
         speedup = f"  {base / seconds:4.2f}x dask 1 worker" if base and name.startswith("dask") else ""
         print(f"{name:20s} {seconds:7.1f} s {documents / seconds:7.1f} documents/s {seconds / documents * 1000:7.1f} ms/document{speedup}")
+    print("driver alone (read, check, bulk write, merge; the serial part): "
+          + ", ".join(f"{k} {v:.2f} s" for k, v in driver.items())
+          + f"; {sum(driver.values()) / documents * 1000:.1f} ms/document")
     for n, seconds in worker_cpu.items():
         print(f"worker CPU time, {n} worker{'s' * (n > 1)}: {seconds:.1f} s, {seconds / documents * 1000:.1f} ms/document")
     return 0
+
+
+def _driver_seconds(corpus: Path, stored: Path, fresh: Path) -> dict[str, float]:
+    """What the driver does besides waiting for workers, replayed with the mentions a run already found."""
+    import json as json_lib
+
+    from sitrep.ingest import read_documents
+    from sitrep.jobs import merge_new_mentions
+    from sitrep.store import Store
+    from sitrep.store.codec import mention_from_dict
+
+    with Store.open(stored) as done:
+        found: dict[str, list] = {}
+        for doc_id, data in done.connection.execute("SELECT document_id, data FROM mentions ORDER BY rowid"):
+            found.setdefault(doc_id, []).append(mention_from_dict(json_lib.loads(data)))
+    times = {}
+    with Store.open(fresh) as store:
+        start = time.perf_counter()
+        documents, hashes = [], set()
+        for document in read_documents([corpus]):
+            if document.hash not in hashes and not store.has_document(document):
+                hashes.add(document.hash)
+                documents.append(document)
+        times["read"] = time.perf_counter() - start
+        start = time.perf_counter()
+        for i in range(0, len(documents), 16):
+            store.add_documents((d, found.get(d.id, [])) for d in documents[i:i + 16])
+        times["write"] = time.perf_counter() - start
+        start = time.perf_counter()
+        merge_new_mentions(store)
+        times["merge"] = time.perf_counter() - start
+    return times
 
 
 def _corpus(source: Path, limit: int | None, repeat: int, out: Path) -> Path:

@@ -140,7 +140,11 @@ class Watcher:
             self.state.mark_seen(source.name, item.key, None)
             return True
         summary = IngestSummary()
-        ingest_documents(documents, self.store, self.pipeline, summary)
+        try:
+            ingest_documents(documents, self.store, self.pipeline, summary)
+        except Exception as error:  # noqa: BLE001 - one document that trips a bug must not hold up the rest
+            log.exception("%s: %s: cannot process (retried next turn): %s", source.name, item.key, error)
+            return False
         for problem in summary.errors:
             log.warning("%s: %s", source.name, problem)
         if summary.mentions:
