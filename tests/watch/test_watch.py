@@ -209,7 +209,7 @@ def test_stop_finishes_the_item_in_hand_and_the_next_run_takes_the_rest(server, 
     assert store.count("documents") == 3
 
 
-def test_a_failing_source_backs_off_exponentially_and_recovers(server, store, pipeline, tmp_path, caplog):
+def test_a_failing_source_backs_off_exponentially_and_recovers(server, store, pipeline, tmp_path):
     now = [1000.0]
     data = {"http": {"host_delay": 0}, "sources": [{"feed": server.url("/flaky.xml"), "name": "flaky", "interval": 10}]}
     watcher = make_watcher(data, store, pipeline, tmp_path, clock=lambda: now[0])
