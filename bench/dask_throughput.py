@@ -39,7 +39,7 @@ def main() -> int:
 
     import logging
 
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster, get_task_stream
 
     from sitrep.dask_ingest import process_partition
     from sitrep.geo import Gazetteer
@@ -53,7 +53,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = _corpus(args.corpus, args.limit, args.repeat, Path(tmp) / "corpus.jsonl")
         documents = sum(1 for _ in corpus.open())
-        results, worker_cpu = {}, {}
+        results, worker_cpu, occupancy = {}, {}, {}
 
         pipeline = Pipeline()
         pipeline.mentions(Document("warm", "A drone hit Yartsevo on December 30."))
@@ -70,10 +70,13 @@ def main() -> int:
                                       pure=False, workers=[w]) for i, w in enumerate(client.scheduler_info()["workers"])]
                 client.gather(warm)
                 cpu_before = sum(client.run(time.process_time).values())
-                with Store.open(Path(tmp) / f"dask{n}.db") as store:
+                with Store.open(Path(tmp) / f"dask{n}.db") as store, get_task_stream(client) as stream:
                     start = time.perf_counter()
                     summary = ingest_paths_dask([corpus], store, client=client, progress=False)
-                    results[f"dask, {n} worker{'s' * (n > 1)}"] = time.perf_counter() - start
+                    results[f"dask, {n} worker{'s' * (n > 1)}"] = wall = time.perf_counter() - start
+                busy = sum(s["stop"] - s["start"] for task in stream.data for s in task["startstops"]
+                           if s["action"] == "compute")
+                occupancy[n] = busy / (n * wall)
                 worker_cpu[n] = sum(client.run(time.process_time).values()) - cpu_before
 
     print(f"corpus: {args.corpus.name} x{args.repeat}: {documents} documents; machine: {os.cpu_count()} cores, "
@@ -87,7 +90,8 @@ def main() -> int:
           + ", ".join(f"{k} {v:.2f} s" for k, v in driver.items())
           + f"; {sum(driver.values()) / documents * 1000:.1f} ms/document")
     for n, seconds in worker_cpu.items():
-        print(f"worker CPU time, {n} worker{'s' * (n > 1)}: {seconds:.1f} s, {seconds / documents * 1000:.1f} ms/document")
+        print(f"worker CPU time, {n} worker{'s' * (n > 1)}: {seconds:.1f} s, {seconds / documents * 1000:.1f} ms/document; "
+              f"workers busy computing {occupancy[n]:.0%} of the wall time")
     return 0
 
 
