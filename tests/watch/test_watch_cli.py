@@ -88,3 +88,9 @@ def _events(db) -> int:
             return connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_the_command_has_an_example_in_its_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["watch", "--help"])
+    assert "example:" in capsys.readouterr().out
