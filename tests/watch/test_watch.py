@@ -234,3 +234,40 @@ def test_polling_waits_for_each_source_interval_and_stops_on_request(server, sto
     make_watcher(data, store, pipeline, tmp_path, stop=stop).run()
     assert time.monotonic() - started < 2
     assert 2 <= len(server.hits("/quiet.xml")) <= 6
+
+
+def test_a_grown_file_in_a_folder_gives_only_its_new_documents(store, pipeline, tmp_path):
+    import json
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    log = inbox / "channel.jsonl"
+    lines = [json.dumps({"id": "p1", "text": YARTSEVO, "published": "2024-12-30", "source": "Channel"})]
+    old_file(log, "\n".join(lines) + "\n")
+    old_file(inbox / "still-being-written.txt", KUPIANSK)
+    os.utime(inbox / "still-being-written.txt")  # just now: it waits for the next turn
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+    watcher = Watcher(parse_config(data, tmp_path / "w.yaml"), store, pipeline, settle=5)
+    assert watcher.run(once=True).ingest.documents == 1
+    lines.append(json.dumps({"id": "p2", "text": KUPIANSK, "published": "2024-12-29", "source": "Channel"}))
+    old_file(log, "\n".join(lines) + "\n")
+    again = Watcher(parse_config(data, tmp_path / "w.yaml"), store, pipeline, settle=0).run(once=True)
+    assert (again.ingest.documents, again.ingest.unchanged) == (2, 1)  # p2 and the settled text file
+    assert store.count("documents") == 3
+    assert Watcher(parse_config(data, tmp_path / "w.yaml"), store, pipeline, settle=0).run(once=True).items == 0
+
+
+def test_an_article_whose_host_is_busy_is_fetched_again_next_turn(server, store, pipeline, tmp_path, caplog):
+    server.pages["/a/busy"] = Page(b"try later", status=503, content_type="text/plain")
+    server.pages["/feed.xml"] = Page(rss([{"guid": "busy", "link": server.url("/a/busy")}]),
+                                     content_type="application/rss+xml")
+    now = [0.0]
+    data = {"http": {"host_delay": 0, "backoff": 0}, "sources": [{"feed": server.url("/feed.xml"), "name": "wire"}]}
+    make_watcher(data, store, pipeline, tmp_path, clock=lambda: now[0]).run(once=True)
+    assert "wire: " + server.url("/a/busy") + ": HTTP 503" in caplog.text and "retried next turn" in caplog.text
+    assert not WatchState(store).seen("wire", "busy")
+    assert WatchState(store).validators(server.url("/feed.xml")) == (None, None)  # so the feed is read again
+    server.pages["/a/busy"] = Page(article("Depot hit", [YARTSEVO, FILLER]).encode())
+    make_watcher(data, store, pipeline, tmp_path, clock=lambda: now[0]).run(once=True)
+    assert store.count("documents") == 1 and WatchState(store).seen("wire", "busy")
+    assert WatchState(store).validators(server.url("/feed.xml"))[0] is not None
