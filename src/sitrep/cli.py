@@ -22,6 +22,9 @@ EXAMPLES = """examples:
   sitrep show ev-1a2b3c4d5e6f
   sitrep merge --explain ev-1a2b3c4d5e6f ev-6f5e4d3c2b1a
   sitrep export --format csv -o events.csv
+  sitrep export --format parquet --table mentions -o mentions.parquet
+  sitrep watch sources.yaml --once
+  sitrep ingest --engine dask --workers 2 archive/
   sitrep gazetteer import UA.zip admin1CodesASCII.txt admin2Codes.txt
   sitrep geocode "A drone hit a depot in Yartsevo district of the Smolensk region"
   sitrep serve --port 8000 --db postgresql://sitrep@localhost/sitrep
@@ -57,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", type=_date, help="publication date of plain-text files (YYYY-MM-DD)")
     ingest.add_argument("--source", help="outlet or channel of plain-text files")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    _engine_options(ingest)
     _db_option(ingest)
     ingest.set_defaults(handler=_ingest)
 
@@ -75,9 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(merge)
     merge.set_defaults(handler=_merge)
 
-    export = _command(commands, "export", "write events as JSONL, CSV or GeoJSON", "sitrep export --format geojson -o events.geojson")
-    export.add_argument("--format", choices=FORMATS, default="jsonl")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export = _command(commands, "export", "write events as JSONL, CSV, GeoJSON or Parquet", "sitrep export --format geojson -o events.geojson")
+    export.add_argument("--format", choices=[*FORMATS, "parquet"], default="jsonl")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; parquet needs one)")
+    export.add_argument("--table", choices=["events", "mentions"], default="events", help="with --format parquet: one row an event (default) or a report")
     _filter_options(export)
     _db_option(export)
     export.set_defaults(handler=_export)
@@ -108,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("text", nargs="?")
     geocode.add_argument("--jsonl", type=Path, help="documents, one JSON object per line, with id and text")
     geocode.set_defaults(handler=_geocode)
+
+    _add_watch_command(commands)
 
     from .gate import add_gate_command
 
@@ -155,11 +162,23 @@ def _filters(args) -> dict:
     )
 
 
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=["local", "dask"], default="local", help="local: this process (default); dask: partitions on a Dask cluster")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="with --engine dask: the cluster's scheduler (default: a local cluster)")
+    parser.add_argument("--workers", type=int, metavar="N", help="with --engine dask and no --scheduler: local worker processes (default: one a core)")
+
+
 def _ingest(args) -> int:
     from .jobs import ingest_paths
 
     with _open_store(args) as store:
-        summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
+        if args.engine == "dask":
+            from .dask_ingest import ingest_paths_dask
+
+            summary = ingest_paths_dask(args.paths, store, scheduler=args.scheduler, workers=args.workers,
+                                        published=args.published, source=args.source, progress=not args.quiet)
+        else:
+            summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
         for error in summary.errors:
             print(f"sitrep: {error}", file=sys.stderr)
         print(summary)
@@ -202,12 +221,24 @@ def _merge(args) -> int:
 def _export(args) -> int:
     with _open_store(args) as store:
         events = store.events(**_filters(args))
+        if args.format == "parquet":
+            return _export_parquet(events, args)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = write_events(events, args.format, out)
             print(f"{count} events written to {args.output}", file=sys.stderr)
         else:
             write_events(events, args.format, sys.stdout)
+    return 0
+
+
+def _export_parquet(events, args) -> int:
+    from .export_parquet import write_parquet
+
+    if not args.output:
+        raise SitrepError("--format parquet writes a file: give it with -o FILE.parquet")
+    count = write_parquet(events, args.output, table=args.table)
+    print(f"{count} {args.table} written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -288,6 +319,28 @@ def _serve(args) -> int:
     os.environ.update({"SITREP_DB": settings.db, "SITREP_API_TOKEN": settings.token or "", "SITREP_TILES": settings.tiles or ""})
     uvicorn.run("sitrep.api.app:app_from_env", factory=True, workers=args.workers, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _add_watch_command(commands) -> None:
+    watch = _command(commands, "watch", "follow feeds and folders listed in a YAML/TOML file; new reports become events at once", "sitrep watch sources.yaml --once")
+    watch.add_argument("config", type=Path, metavar="CONFIG", help="YAML or TOML file listing feeds and folders (see README)")
+    watch.add_argument("--once", action="store_true", help="one round of every source, then exit (for cron): exit 1 if a source failed")
+    _db_option(watch)
+    watch.set_defaults(handler=_watch)
+
+
+def _watch(args) -> int:
+    import logging
+    import threading
+
+    from .watch import Watcher, load_config, stop_on_signals
+
+    config = load_config(args.config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with _open_store(args) as store, stop_on_signals(threading.Event()) as stop:
+        summary = Watcher(config, store, stop=stop).run(once=args.once)
+    print(summary, file=sys.stderr)
+    return 1 if args.once and summary.failed_polls else 0
 
 
 if __name__ == "__main__":

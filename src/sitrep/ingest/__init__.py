@@ -1,4 +1,4 @@
-"""Read input files into Documents: plain text, JSON Lines, HTML pages, Telegram exports.
+"""Read input files into Documents: plain text, JSON Lines, Parquet, HTML pages, Telegram exports.
 
 Problems come out as InputError items alongside the documents rather than as raised
 exceptions, so one bad file never stops a batch; the caller reports them and exits non-zero.
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from sitrep.errors import InputError
 from sitrep.ingest.common import DocumentOrError, Reader
-from sitrep.ingest.files import HTML, JSONL, TELEGRAM, TEXT, input_files, kind_of
+from sitrep.ingest.files import HTML, JSONL, PARQUET, TELEGRAM, TEXT, input_files, kind_of
 from sitrep.ingest.html import read_html_file
 from sitrep.ingest.jsonl import read_jsonl_file
+from sitrep.ingest.parquet import read_parquet_file
 from sitrep.ingest.telegram import read_telegram_export
 from sitrep.ingest.text import read_text_file
 
@@ -29,6 +30,7 @@ READERS: dict[str, Reader] = {
     JSONL: read_jsonl_file,
     HTML: read_html_file,
     TELEGRAM: read_telegram_export,
+    PARQUET: read_parquet_file,
 }
 
 

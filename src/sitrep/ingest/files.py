@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sitrep.ingest.text import PUBLISHED_SIDECAR
 
-TEXT, JSONL, HTML, TELEGRAM = "text", "jsonl", "html", "telegram"
+TEXT, JSONL, HTML, TELEGRAM, PARQUET = "text", "jsonl", "html", "telegram", "parquet"
 
 KIND_BY_SUFFIX = {
     "": TEXT,
@@ -20,6 +20,7 @@ KIND_BY_SUFFIX = {
     ".htm": HTML,
     ".xhtml": HTML,
     ".json": TELEGRAM,
+    ".parquet": PARQUET,
 }
 _SNIFF_CHARS = 4096
 

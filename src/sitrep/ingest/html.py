@@ -28,22 +28,45 @@ def read_html_file(
     if looks_binary(data):
         yield InputError(path, "binary file, not text")
         return
-    # Raw bytes, so trafilatura can honour the page's declared charset.
-    page = trafilatura.bare_extraction(data, with_metadata=True)
+    try:
+        # Raw bytes, so trafilatura can honour the page's declared charset.
+        yield html_document(data, path.stem, published=published, source=source)
+    except ValueError as err:
+        yield InputError(path, str(err))
+
+
+def html_document(
+    page_content: bytes | str,
+    document_id: str,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    prefer_given: bool = False,
+) -> Document:
+    """The article of an HTML page as a Document; ValueError when the page has no article text.
+
+    The page's own date, site name and URL win over the given ones, unless prefer_given (a feed item's
+    date and the watcher's source label are better than what the page says of itself).
+    """
+    page = trafilatura.bare_extraction(page_content, with_metadata=True)
     text = normalise_newlines(page.text or "") if page is not None else ""
     if not text.strip():
-        yield InputError(path, "no article text found in HTML")
-        return
+        raise ValueError("no article text found in HTML")
     try:
         page_published = parse_date(page.date)
     except ValueError:
         page_published = None  # trafilatura's dates are ISO; anything else is not worth failing over
-    yield Document(
-        id=path.stem,
+    page_source = page.sitename or page.hostname
+    if prefer_given:
+        published, source, url = published or page_published, source or page_source, url or page.url
+    else:
+        published, source, url = page_published or published, page_source or source, page.url or url
+    return Document(
+        id=document_id,
         text=text,
-        published=page_published or published,
-        source=page.sitename or page.hostname or source,
-        url=page.url or None,
+        published=published,
+        source=source,
+        url=url or None,
         title=page.title or None,
         kind="html",
     )

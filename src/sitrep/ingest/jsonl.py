@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sitrep.errors import InputError
@@ -53,15 +53,26 @@ def parse_line(line: str, default_id: str, published: date | None, source: str |
     return parse_record(record, default_id, published, source)
 
 
-def parse_record(record: object, default_id: str, published: date | None = None, source: str | None = None) -> Document:
-    """One decoded JSONL object (also the body of the API's POST /api/documents) as a Document."""
+def parse_record(
+    record: object, default_id: str, published: date | None = None, source: str | None = None, kind: str = "jsonl"
+) -> Document:
+    """A document record {id, url, title, published, source, text} as a Document; ValueError if it is wrong.
+
+    Shared by the JSONL and Parquet readers and the API's POST /api/documents; published may also be a date
+    or datetime (Parquet's types).
+    """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("no 'text' (a non-empty string is required)")
+    value = record.get("published")
+    if isinstance(value, datetime):
+        value = value.date().isoformat()
+    elif isinstance(value, date):
+        value = value.isoformat()
     try:
-        line_published = parse_date(record.get("published"))
+        line_published = parse_date(value)
     except ValueError as err:
         raise ValueError(f"field 'published': {err}") from None
     return Document(
@@ -71,7 +82,7 @@ def parse_record(record: object, default_id: str, published: date | None = None,
         source=optional_str(record, "source") or source,
         url=optional_str(record, "url"),
         title=optional_str(record, "title"),
-        kind="jsonl",
+        kind=kind,
     )
 
 

@@ -92,10 +92,35 @@ def _002_serve(db) -> None:
 # documents stored before it have none and count by outlet alone.
 _003_DOCUMENT_FINGERPRINT = "ALTER TABLE documents ADD COLUMN fingerprint TEXT;"
 
+# What `sitrep watch` has seen and when it polled each source.
+_004_WATCH = """
+CREATE TABLE watch_seen (
+    source TEXT NOT NULL,
+    item TEXT NOT NULL,
+    document_id TEXT,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (source, item)
+);
+CREATE TABLE watch_sources (
+    source TEXT PRIMARY KEY,
+    last_polled TEXT,
+    next_poll REAL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+CREATE TABLE watch_http (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_at TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
     ("002_serve", _002_serve),
     ("003_document_fingerprint", _003_DOCUMENT_FINGERPRINT),
+    ("004_watch", _004_WATCH),
 ]
 
 

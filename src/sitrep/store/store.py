@@ -100,39 +100,36 @@ class Store:
 
     def add_document(self, document: Document, mentions: list[Mention]) -> None:
         """Store a document and its mentions in one transaction: all or nothing."""
+        self.add_documents([(document, mentions)])
+
+    def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> int:
+        """Store many documents and their mentions in one transaction (bulk loads); returns how many."""
+        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        documents, mentions = [], []
+        for document, found in results:
+            documents.append((
+                document.id, document.hash, document.published.isoformat() if document.published else None,
+                document.source, document.url, document.title, document.kind, document.text, ingested_at,
+                fingerprint(document.text),
+            ))
+            mentions += [
+                (m.key, m.document_id, m.sub_event_type, m.event_date.isoformat() if m.event_date else None,
+                 json.dumps(to_dict(m)))
+                for m in found
+            ]
         with self.connection:
             (last,) = self.connection.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()
-            self.connection.execute(
+            self.connection.executemany(
                 "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document.id,
-                    document.hash,
-                    document.published.isoformat() if document.published else None,
-                    document.source,
-                    document.url,
-                    document.title,
-                    document.kind,
-                    document.text,
-                    datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    fingerprint(document.text),
-                ),
+                documents,
             )
             self.connection.executemany(
                 "INSERT INTO mentions (id, document_id, event_id, sub_event_type, event_date, data, seq)"
                 " VALUES (?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                [
-                    (
-                        m.key,
-                        m.document_id,
-                        m.sub_event_type,
-                        m.event_date.isoformat() if m.event_date else None,
-                        json.dumps(to_dict(m)),
-                        last + i + 1,
-                    )
-                    for i, m in enumerate(mentions)
-                ],
+                [(*row, last + i + 1) for i, row in enumerate(mentions)],
             )
+        return len(documents)
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(

@@ -1,0 +1,51 @@
+"""Folders: files dropped into them (text, JSONL, HTML, Telegram exports) become documents."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError
+from ..ingest import input_files, read_file
+from ..model import Document
+from .config import SourceConfig
+from .items import Item, SourceError
+
+
+def folder_items(
+    source: SourceConfig, log_problem: Callable[[str], None], settle: float = 1.0
+) -> list[Item]:
+    """One item per file, keyed by path, size and modification time: a file that grows (a JSONL log, a
+    newer Telegram export) is read again, and the documents already stored are skipped by their hash.
+
+    Files changed less than `settle` seconds ago may still be being written: they wait for the next turn.
+    """
+    folder = Path(source.location)
+    if not folder.is_dir():
+        raise SourceError(f"folder {folder}: no such folder")
+    items = []
+    now = time.time()
+    for path in input_files([folder]):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # removed since it was listed
+        if now - stat.st_mtime < settle:
+            continue
+        key = f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}"
+        items.append(Item(key, _loader(path, source.source, log_problem)))
+    return items
+
+
+def _loader(path: Path, label: str | None, log_problem: Callable[[str], None]) -> Callable[[], list[Document]]:
+    def load() -> list[Document]:
+        documents = []
+        for item in read_file(path, source=label):
+            if isinstance(item, InputError):
+                log_problem(str(item))
+            else:
+                documents.append(item)
+        return documents
+
+    return load
