@@ -192,7 +192,7 @@ def main() -> int:
         r = results[engine]
         print(f"  {r['requests']} requests in {args.seconds} s ({r['rps']:.0f}/s), {args.clients} clients: "
               f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, errors {r['errors']}")
-    print(f"\n| database | events | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|")
+    print("\n| database | events | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|")
     for engine, r in results.items():
         print(f"| {engine} | {args.events:,} | {args.clients} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |")
     return 0 if all(r["errors"] == 0 for r in results.values()) else 1

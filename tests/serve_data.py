@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.jobs import IngestSummary, ingest_documents, ingest_paths, merge_new_mentions
+from sitrep.jobs import ingest_documents, ingest_paths, merge_new_mentions
 from sitrep.model import Document
 from sitrep.pipeline import Pipeline
 from sitrep.store import Store

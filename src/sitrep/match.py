@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
@@ -44,10 +44,6 @@ class Verdict:
     @property
     def same(self) -> bool:
         return all(c.passed for c in self.checks)
-
-    def explain(self) -> str:
-        head = "one event" if self.same else "not one event"
-        return head + ": " + "; ".join(f"{c.name} {'ok' if c.passed else 'differs'} ({c.detail})" for c in self.checks)
 
     def reasons(self) -> str:
         """The checks that passed, in a few words: what a merge was based on."""
@@ -217,8 +213,3 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
-
-def date_range(report: Report) -> tuple[date, date] | None:
-    if report.event_date is None:
-        return None
-    return report.event_date, report.event_date_end or report.event_date

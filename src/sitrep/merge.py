@@ -30,7 +30,7 @@ from .notes import summarise
 
 # Grid cells of the place index, in degrees: wider than the largest distance two places of one event may be.
 _CELL_DEGREES = 0.5
-assert MAX_DISTANCE_KM[2] < _CELL_DEGREES * 111
+assert MAX_DISTANCE_KM[2] < _CELL_DEGREES * 111, "a place's neighbours must lie within the cells around it"
 
 
 def event_id(first: Mention) -> str:
