@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .fingerprint import is_reprint
+from .fingerprint import reprint_pairs
 from .model import Claim, DocumentInfo, Mention
 
 
@@ -14,21 +14,22 @@ def independent_sources(mentions: list[Mention], documents: dict[str, DocumentIn
     """How many independent sources report the event: documents of one outlet count once, and so do
     reprints or light rewrites of one article carried by several outlets."""
     doc_ids = list(dict.fromkeys(m.document_id for m in mentions))
-    parent = {d: d for d in doc_ids}
+    parent = list(range(len(doc_ids)))
 
-    def root(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
-    info = {d: documents.get(d, DocumentInfo()) for d in doc_ids}
-    for i, a in enumerate(doc_ids):
-        for b in doc_ids[i + 1 :]:
-            same_outlet = info[a].source and (info[a].source or "").casefold() == (info[b].source or "").casefold()
-            if same_outlet or is_reprint(info[a].fingerprint, info[b].fingerprint):
-                parent[root(a)] = root(b)
-    return len({root(d) for d in doc_ids})
+    first_of_outlet: dict[str, int] = {}
+    for i, doc_id in enumerate(doc_ids):
+        outlet = (documents.get(doc_id, DocumentInfo()).source or "").casefold()
+        if outlet:
+            parent[root(i)] = root(first_of_outlet.setdefault(outlet, i))
+    for i, j in reprint_pairs([documents.get(d, DocumentInfo()).fingerprint for d in doc_ids]):
+        parent[root(i)] = root(j)
+    return len({root(i) for i in range(len(doc_ids))})
 
 
 def report_dates(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[date | None, date | None]:

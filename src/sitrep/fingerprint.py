@@ -29,14 +29,12 @@ def fingerprint(text: str) -> str:
     return signature.hashvalues.astype(np.uint32).tobytes().hex()
 
 
-def similarity(a: str, b: str) -> float:
-    """Estimated Jaccard similarity of the texts behind two fingerprints."""
-    x = np.frombuffer(bytes.fromhex(a), dtype=np.uint32)
-    y = np.frombuffer(bytes.fromhex(b), dtype=np.uint32)
-    if x.shape != y.shape:
-        return 0.0
-    return float(np.mean(x == y))
-
-
-def is_reprint(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and similarity(a, b) >= REPRINT_SIMILARITY
+def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of the fingerprints whose texts are one article, all compared at once."""
+    known = [i for i, f in enumerate(fingerprints) if f is not None]
+    if len(known) < 2:
+        return []
+    signatures = np.stack([np.frombuffer(bytes.fromhex(fingerprints[i]), dtype=np.uint32) for i in known])
+    agreement = (signatures[:, None, :] == signatures[None, :, :]).mean(axis=2)
+    rows, cols = np.nonzero(np.triu(agreement >= REPRINT_SIMILARITY, k=1))
+    return [(known[r], known[c]) for r, c in zip(rows.tolist(), cols.tolist())]
