@@ -116,4 +116,5 @@ def test_show_explains_every_merge(store, pipeline):
     event = event_of(ingest(store, pipeline, ONE_STRIKE), "governor")
     shown = explain_event(event, store.document)
     assert "4 independent sources" in shown and "toll range:   2" in shown
+    assert "Ukraine: claims responsibility" in shown and "Russia: denies" in shown
     assert shown.count("joined:") == 4

@@ -52,6 +52,7 @@ def explain_event(event: Event, document_of: Callable[[str], Document | None], c
         f"  sources:      {'; '.join(event.sources) or '-'}",
         f"  corroborated: {event.source_count} independent source{'s' if event.source_count != 1 else ''}"
         + (f", reported {event.first_reported} to {event.last_reported}" if event.first_reported else ""),
+        f"  claims:       {_claims_by_side(event)}",
         f"  notes:        {event.notes}",
     ]
     if event.merge_notes:
@@ -63,6 +64,17 @@ def explain_event(event: Event, document_of: Callable[[str], Document | None], c
         out.append("")
         out.extend(_explain_mention(mention, document_of(mention.document_id), color))
     return "\n".join(out)
+
+
+def _claims_by_side(event: Event) -> str:
+    """What each side says: "Ukraine: claims responsibility; Russia: denies; unattributed: reports"."""
+    stances: dict[str, list[str]] = {}
+    for mention in event.mentions:
+        for claim in mention.claims:
+            side = stances.setdefault(claim.claimant_side or "side unknown", [])
+            if claim.stance not in side:
+                side.append(claim.stance)
+    return "; ".join(f"{side}: {', '.join(said)}" for side, said in stances.items()) or "-"
 
 
 def _toll_range(event: Event) -> list[str]:
