@@ -119,7 +119,7 @@ class Gazetteer:
                 except sqlite3.Error as exc:
                     raise GazetteerError(f"{path}: import failed ({exc})") from exc
             with self.conn:
-                refresh_admin_index(self.conn)
+                refresh_admin_index(self.conn, progress=progress)
         self.clear_cache()
         return counts
 
