@@ -134,9 +134,10 @@ def main() -> int:
             "rows_per_s": round(args.rows / seconds),
             "peak_rss_mb": round(peak / 1024**2),
             "gazetteer_mb": round((work / "home" / "gazetteer.db").stat().st_size / 1e6),
-            # linear extrapolation to allCountries' 12M rows
-            "projected_12m_seconds": round(seconds * 12_000_000 / args.rows),
-            "within_15_min": seconds * 12_000_000 / args.rows <= FLOOR_SECONDS,
+            # a linear extrapolation is a lower bound: the names B-tree outgrows the page cache (1M rows
+            # took 69 s, 12M 1004 s); the floor is only judged on a full-size run
+            "projected_12m_seconds_linear": round(seconds * 12_000_000 / args.rows),
+            "within_15_min": seconds <= FLOOR_SECONDS if args.rows >= 12_000_000 else None,
             "within_2_gb": peak <= FLOOR_BYTES,
         }
         print(json.dumps(report, indent=2))
