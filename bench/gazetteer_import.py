@@ -131,7 +131,7 @@ def main() -> int:
             "places_kept": info["places_by_source"].get("allCountries.zip", 0),
             "names": info["names"],
             "seconds": round(seconds, 1),
-            "rows_per_s": round(args.rows / seconds),
+            "rows_per_s": round(args.rows / (imports.get(str(zip_path)) or seconds)),  # in the rows phase
             "peak_rss_mb": round(peak / 1024**2),
             "gazetteer_mb": round((work / "home" / "gazetteer.db").stat().st_size / 1e6),
             # a linear extrapolation is a lower bound: the names B-tree outgrows the page cache (1M rows
