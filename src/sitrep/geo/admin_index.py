@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import sys
 from collections import defaultdict
+
+from tqdm import tqdm
 
 from sitrep.geo.normalize import (
     ADMIN1_UNIT_WORDS,
@@ -31,20 +34,21 @@ _ENGLISH_SUFFIXES = ("oblast", "krai", "kray", "republic", "city", "governorate"
 _ASCII_DISPLAY = str.maketrans("", "", "'’ʼ`")
 
 
-def refresh_admin_index(conn: sqlite3.Connection) -> None:
+def refresh_admin_index(conn: sqlite3.Connection, progress: bool = False) -> None:
     largest_city = _largest_city_by_admin1(conn)
     _refresh_admin1_names(conn, largest_city)
     _refresh_admin1_coordinates(conn)
     _refresh_admin_keys(conn, largest_city)
-    refresh_spellings(conn)
+    refresh_spellings(conn, progress=progress)
 
 
-def refresh_spellings(conn: sqlite3.Connection, batch: int = 200_000) -> None:
+def refresh_spellings(conn: sqlite3.Connection, batch: int = 200_000, progress: bool = False) -> None:
     """Every name whose romanisation key differs from it, under that key: "hranytne" finds "hranitne".
     Streamed in sorted batches (fast B-tree inserts, bounded memory for allCountries)."""
     conn.execute("DELETE FROM spellings")
     rows: list[tuple[str, str]] = []
-    for (norm,) in conn.execute("SELECT DISTINCT norm FROM names"):
+    norms = conn.execute("SELECT DISTINCT norm FROM names")
+    for (norm,) in tqdm(norms, desc="spellings", unit=" names", disable=not progress, file=sys.stderr):
         key = spelling_key(norm)
         if key != norm:
             rows.append((key, norm))

@@ -16,7 +16,7 @@ from sitrep.geo.admin_index import refresh_admin_index, refresh_spellings
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
 from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
-from sitrep.geo.schema import connect, get_meta
+from sitrep.geo.schema import bulk_writes, connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
 
@@ -112,13 +112,14 @@ class Gazetteer:
     def import_files(self, paths: Iterable[Path | str], progress: bool = True) -> dict[str, int]:
         """Import GeoNames dumps (replacing places with the same geonameid); returns rows kept per file."""
         counts = {}
-        for path in map(Path, paths):
-            try:
-                counts[str(path)] = import_dump(self.conn, path, progress=progress)
-            except sqlite3.Error as exc:
-                raise GazetteerError(f"{path}: import failed ({exc})") from exc
-        with self.conn:
-            refresh_admin_index(self.conn)
+        with bulk_writes(self.conn):
+            for path in map(Path, paths):
+                try:
+                    counts[str(path)] = import_dump(self.conn, path, progress=progress)
+                except sqlite3.Error as exc:
+                    raise GazetteerError(f"{path}: import failed ({exc})") from exc
+            with self.conn:
+                refresh_admin_index(self.conn, progress=progress)
         self.clear_cache()
         return counts
 
