@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.normalize import is_usable_name, normalise
-from sitrep.geo.schema import PlaceRow, record_import, write_places
+from sitrep.geo.schema import PlaceRow, record_import, staged_names, write_places
 
 BATCH = 10_000
 MAIN_COLUMNS = 19
@@ -100,7 +100,7 @@ def _import_places(conn: sqlite3.Connection, path: Path, progress: bool) -> int:
     kept = 0
     batch: list[PlaceRow] = []
     admin_units: list[PlaceRow] = []
-    with _open_text(path) as fh:
+    with _open_text(path) as fh, staged_names(conn) as names_table:
         for line_no, f in _rows(fh, path, MAIN_COLUMNS, progress):
             feature_class, feature_code = f[6], f[7]
             if feature_class not in KEPT_CLASSES and not (feature_class == "L" and feature_code in KEPT_L_CODES):
@@ -110,10 +110,10 @@ def _import_places(conn: sqlite3.Connection, path: Path, progress: bool) -> int:
             if feature_code in ("ADM1", "ADM2"):
                 admin_units.append(row)
             if len(batch) >= BATCH:
-                write_places(conn, batch)
+                write_places(conn, batch, names_table=names_table)
                 kept += len(batch)
                 batch.clear()
-    write_places(conn, batch)
+        write_places(conn, batch, names_table=names_table)
     _merge_admin_units(conn, admin_units)
     return kept + len(batch)
 

@@ -150,8 +150,11 @@ def bulk_writes(conn: sqlite3.Connection, cache_mb: int = 256) -> Iterator[None]
         conn.execute("PRAGMA cache_size = -2000")
 
 
-def write_places(conn: sqlite3.Connection, rows: list[PlaceRow], replace_names: bool = True) -> None:
-    """Insert or replace places and their names (a replaced place loses its old names)."""
+def write_places(
+    conn: sqlite3.Connection, rows: list[PlaceRow], replace_names: bool = True, names_table: str = "names"
+) -> None:
+    """Insert or replace places and their names (a replaced place loses its old names). A large import
+    passes a staging table for the names (see `staged_names`)."""
     if replace_names:
         # only places already there have names to drop: one probe per batch, not one DELETE per row
         ids = [r.geonameid for r in rows]
@@ -170,8 +173,25 @@ def write_places(conn: sqlite3.Connection, rows: list[PlaceRow], replace_names: 
         ],
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO names VALUES (?,?,?)", [n for r in rows for n in r.name_rows()]
+        f"INSERT OR IGNORE INTO {names_table} VALUES (?,?,?)", [n for r in rows for n in r.name_rows()]
     )
+
+
+@contextmanager
+def staged_names(conn: sqlite3.Connection) -> Iterator[str]:
+    """A staging table for the names of a large import, moved into `names` in key order at the end.
+
+    `names` is clustered on (norm, geonameid): millions of inserts in file order land all over its b-tree
+    and slow down as it outgrows the cache. Appended to a plain table, then inserted sorted (with the
+    geonameid index built afresh afterwards), the same rows are written front to back.
+    """
+    conn.execute("DROP TABLE IF EXISTS temp.names_stage")
+    conn.execute("CREATE TEMP TABLE names_stage (norm TEXT NOT NULL, geonameid INTEGER NOT NULL, is_main INTEGER)")
+    yield "temp.names_stage"
+    conn.execute("DROP INDEX IF EXISTS names_geonameid")
+    conn.execute("INSERT OR IGNORE INTO names SELECT norm, geonameid, is_main FROM temp.names_stage ORDER BY norm, geonameid")
+    conn.execute("CREATE INDEX IF NOT EXISTS names_geonameid ON names(geonameid)")
+    conn.execute("DROP TABLE temp.names_stage")
 
 
 def record_import(conn: sqlite3.Connection, source: str, kind: str, rows: int, seconds: float) -> None:
