@@ -239,5 +239,5 @@ def test_without_a_token_the_server_is_read_only(db_target, monkeypatch):
     monkeypatch.delenv("SITREP_API_TOKEN", raising=False)
     with TestClient(create_app(ServeConfig.from_env(db=db_target))) as client:
         assert client.get("/api/config").json()["read_only"] is True
-        error = assert_error(client.post("/api/documents", json=DOC, headers={"Authorization": "Bearer x"}), 403)
+        error = assert_error(client.post("/api/documents", json=DOC, headers={"Authorization": "Bearer x"}), 401)
         assert "read-only" in error["message"]

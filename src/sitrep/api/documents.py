@@ -30,7 +30,9 @@ class DocumentIn(BaseModel):
 def require_token(request: Request, authorization: str | None = Header(None, description="Bearer TOKEN")) -> None:
     token = request.app.state.config.token
     if not token:
-        raise ApiError(403, "this server is read-only: start it with --token or SITREP_API_TOKEN to accept documents")
+        # No token can be right on a read-only server: 401, as for a wrong one (the contract).
+        raise ApiError(401, "this server is read-only: start it with --token or SITREP_API_TOKEN to accept documents",
+                       headers={"WWW-Authenticate": "Bearer"})
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
         raise ApiError(401, "a valid bearer token is required (Authorization: Bearer TOKEN)",
