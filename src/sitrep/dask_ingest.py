@@ -19,9 +19,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .errors import InputError, SitrepError
-from .ingest import input_files, read_file
-from .jobs import IngestSummary, merge_new_mentions
+from .errors import SitrepError
+from .ingest import input_files
+from .jobs import IngestSummary, documents_of, merge_new_mentions, new_documents
 from .model import Document, Mention
 from .pipeline import Pipeline
 from .store import Store
@@ -105,24 +105,13 @@ def _partitions(
     files: list[Path], store: Store, summary: IngestSummary, published: date | None, source: str | None, size: int
 ) -> Iterator[list[Document]]:
     """The new documents of all files, in order, in lists of `size`; the same checks as ingest_documents."""
-    hashes: set[str] = set()
-    ids: set[str] = set()
+    documents = (d for path in files for d in documents_of(path, summary.errors.append, published, source))
     partition: list[Document] = []
-    for path in files:
-        for item in read_file(path, published=published, source=source):
-            if isinstance(item, InputError):
-                summary.errors.append(str(item))
-            elif item.hash in hashes or store.has_document(item):
-                summary.unchanged += 1
-            elif item.id in ids or store.document_id_taken(item):
-                summary.errors.append(f"{item.id}: a different text is already stored under this document id")
-            else:
-                hashes.add(item.hash)
-                ids.add(item.id)
-                partition.append(item)
-                if len(partition) >= size:
-                    yield partition
-                    partition = []
+    for document in new_documents(documents, store, summary):
+        partition.append(document)
+        if len(partition) >= size:
+            yield partition
+            partition = []
     if partition:
         yield partition
 

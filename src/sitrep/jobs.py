@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,26 +55,40 @@ def ingest_paths(
     summary.files = len(files)
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 2, file=sys.stderr)
     for path in bar:
-        documents = []
-        for item in read_file(path, published=published, source=source):
-            if isinstance(item, InputError):
-                summary.errors.append(str(item))
-            else:
-                documents.append(item)
-        ingest_documents(documents, store, pipeline, summary)
+        ingest_documents(list(documents_of(path, summary.errors.append, published, source)), store, pipeline, summary)
     merge_new_mentions(store, summary)
     return summary
 
 
-def ingest_documents(documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
-    new: list[Document] = []
+def documents_of(
+    path: Path, on_error: Callable[[str], None], published: date | None = None, source: str | None = None
+) -> Iterator[Document]:
+    """The documents of one file; what cannot be read (the file, or one of its lines) goes to `on_error`."""
+    for item in read_file(path, published=published, source=source):
+        if isinstance(item, InputError):
+            on_error(str(item))
+        else:
+            yield item
+
+
+def new_documents(documents: Iterable[Document], store: Store, summary: IngestSummary) -> Iterator[Document]:
+    """The documents not stored yet, each once: one already stored (same text) counts as unchanged, another
+    text under a stored id is an error."""
+    hashes: set[str] = set()
+    ids: set[str] = set()
     for document in documents:
-        if store.has_document(document) or any(d.hash == document.hash for d in new):
+        if document.hash in hashes or store.has_document(document):
             summary.unchanged += 1
-        elif store.document_id_taken(document) or any(d.id == document.id for d in new):
+        elif document.id in ids or store.document_id_taken(document):
             summary.errors.append(f"{document.id}: a different text is already stored under this document id")
         else:
-            new.append(document)
+            hashes.add(document.hash)
+            ids.add(document.id)
+            yield document
+
+
+def ingest_documents(documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
+    new = list(new_documents(documents, store, summary))
     for result in pipeline.process(new):
         store.add_document(result.document, result.mentions)
         summary.documents += 1

@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError
-from ..ingest import input_files, read_file
+from ..ingest import input_files
+from ..jobs import documents_of
 from ..model import Document
 from .config import SourceConfig
 from .items import Item, SourceError
@@ -40,12 +40,6 @@ def folder_items(
 
 def _loader(path: Path, label: str | None, log_problem: Callable[[str], None]) -> Callable[[], list[Document]]:
     def load() -> list[Document]:
-        documents = []
-        for item in read_file(path, source=label):
-            if isinstance(item, InputError):
-                log_problem(str(item))
-            else:
-                documents.append(item)
-        return documents
+        return list(documents_of(path, log_problem, source=label))
 
     return load
