@@ -62,11 +62,9 @@ def ingest_paths_dask(
     summary.files = len(files)
     own_client = client is None
     cluster = None
-    if client is not None:
-        pass
-    elif scheduler:
+    if client is None and scheduler:
         client = Client(scheduler)
-    else:
+    elif client is None:
         _ensure_gazetteer()  # built once here, not by every worker at the same time
         cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
