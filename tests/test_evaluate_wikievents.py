@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -14,7 +15,7 @@ from sitrep.evaluation.wikievents import (
     rebuild_text,
     score_wikievents,
 )
-from sitrep.model import Event, Mention
+from sitrep.model import Event, Evidence, Mention
 
 
 def article(doc_id: str = "w1") -> dict:
@@ -126,3 +127,18 @@ def test_evaluate_files_scores_wikievents_instead_of_skipping(wiki_file, monkeyp
     assert {"attack_found", "attacker_found", "target_found", "event_precision"} <= set(s)
     assert result["errors"]["wikievents/attack"][0]["id"] == "w1-E2"
     assert "wikievents" in format_report(result)
+
+
+def test_every_word_that_names_an_event_can_match_one_gold_mention(wiki_file):
+    """One event named in both sentences ("shelled", later "bombed") matches both gold mentions, one word each;
+    a word outside a gold trigger's sentence matches nothing."""
+    docs = load_wikievents(wiki_file)
+    event = predicted("p1", "w1", (0, 31), actor1="Military Forces of Russia (2000-)")
+    named_twice = replace(event.mentions[0], references=(Evidence(15, 22, "shelled"), Evidence(39, 45, "bombed")))
+    s = score_wikievents(docs, [replace(event, mentions=(named_twice,))])
+    assert s["attack_found"] == {"score": 1.0, "n": 2}
+    assert s["mention_precision"] == {"score": 1.0, "n": 2}
+    assert s["event_precision"] == {"score": 1.0, "n": 1}
+    named_once = replace(event.mentions[0], references=(Evidence(15, 22, "shelled"),))
+    s = score_wikievents(docs, [replace(event, mentions=(named_once,))])
+    assert s["attack_found"] == {"score": 0.5, "n": 2}

@@ -22,6 +22,7 @@ def mention(doc_id):
         actor1="Military Forces of Ukraine (2019-)", place=PLACE,
         claims=(Claim("district head", "Russia", "telegram", "reports", "reported", Evidence(0, 5, "head")),),
         evidence={"location": Evidence(10, 18, "Yartsevo")},
+        references=(Evidence(2, 7, "drone"),),
     )
 
 
@@ -37,6 +38,7 @@ def test_documents_mentions_and_events_round_trip(store):
     assert store.has_document(document) and store.document("d1") == document
     (stored,) = store.unassigned_mentions()
     assert stored == mention("d1") and stored.evidence == mention("d1").evidence
+    assert stored.references == mention("d1").references
     events = merge_mentions(store.unassigned_mentions(), documents=store.document_infos(["d1"]))
     store.save_events(events)
     assert store.unassigned_mentions() == []

@@ -101,6 +101,8 @@ class Mention:
     claims: tuple[Claim, ...] = ()  # the main account first
     verification: str = "reported"
     evidence: dict[str, Evidence] = field(default_factory=dict, hash=False, compare=False)
+    # every word of the document that names this event: its trigger, later "the blast", "gunfire", ...
+    references: tuple[Evidence, ...] = field(default=(), hash=False, compare=False)
 
     @property
     def claim(self) -> Claim | None:

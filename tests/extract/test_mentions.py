@@ -64,3 +64,23 @@ def test_a_capital_credited_at_the_end_of_a_headline_is_the_speaker_not_the_plac
               replace(place_at(text, "Kiev", "Kyiv", "Kyiv City", 2, 1, "UA", "Ukraine"), feature_code="PPLC")]
     (mention,) = run(text, places)
     assert mention.place.name == "Slovyansk"
+
+
+def test_every_word_that_names_the_event_is_kept_as_a_reference():
+    text = ("A bomb exploded outside a bakery in Lyon on Friday, wounding 13 people. "
+            "Police said no group had claimed the blast. "
+            "Witnesses said there was an explosion and then screaming.")
+    places = [place_at(text, "Lyon", "Lyon", "Auvergne-Rhone-Alpes", 2996944, iso="FR", country="France")]
+    (mention,) = run(text, places)
+    assert [e.quote for e in mention.references] == ["bomb", "exploded", "blast", "explosion"]
+    assert all(text[e.start:e.end] == e.quote for e in mention.references)
+
+
+def test_actors_are_named_for_the_country_of_the_event():
+    text = "Gunmen attacked a police station in Lyon on Friday, wounding two police officers."
+    places = [place_at(text, "Lyon", "Lyon", "Auvergne-Rhone-Alpes", 2996944, iso="FR", country="France")]
+    (mention,) = run(text, places)
+    assert mention.actor1 == "Unidentified Armed Group (France)"
+    assert mention.actor2 == "Police Forces of France"
+    assert mention.target == "a police station"
+    assert mention.evidence["actor1"].quote == "Gunmen"

@@ -5,15 +5,19 @@ A WikiEvents line is one article: `tokens`, `sentences` (tokens with character o
 rebuilt from the sentences, every token at its own character offset (the gaps between sentences become line
 breaks), so a gold trigger's sentence is a character span of the very text the pipeline reads.
 
-Scoring (README, "How scores are counted", applied to articles):
-- `attack_found`: gold `Conflict.Attack.*` mentions matched one-to-one to predicted events of the article of
-  type Battles, Explosions/Remote violence or Violence against civilians that have a mention whose sentence
-  span overlaps the sentence of the gold trigger (ties broken on argument agreement, then closeness).
+Scoring (README, "How scores are counted", applied to articles). WikiEvents codes every mention of an attack
+(a trigger word: "the bombing", later "the explosion"), where sitrep makes one event per attack and keeps
+every word of the article that names it (`Mention.references`). So attacks are matched as mentions:
+- `attack_found`: gold `Conflict.Attack.*` mentions matched one-to-one to the words that name predicted events
+  of type Battles, Explosions/Remote violence or Violence against civilians: a word in the gold trigger's
+  sentence, the trigger itself first, then the one whose event agrees on the arguments, then the closest.
+  A mention without references stands for its sentence.
 - `attacker_found` / `target_found`: over every gold attack with an Attacker (Target) argument; right when the
   matched event's actor1 (actor2 or target) names the same party: a shared word (stem) that is not a generic
   word, and no clash of countries; a gold pronoun counts through its coreference cluster when the
   `*_coref_dev.jsonlines` file lies beside the gold file.
-- `event_precision`: matched predicted attack-type events / predicted attack-type events of the articles.
+- `event_precision`: predicted attack-type events with a matched word / predicted attack-type events;
+  `mention_precision`: matched words / words that name predicted attack-type events.
 """
 
 from __future__ import annotations
@@ -25,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Document, Event
-from .matching import greedy_one_to_one
+from ..extractors.mentions import VIOLENT_EVENT_TYPES
+from ..model import Document, Event, Evidence
 from .scores import _figure
 
-ATTACK_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+ATTACK_TYPES = VIOLENT_EVENT_TYPES
 DATASET = "wikievents"
 
 
@@ -273,38 +277,53 @@ def attack_events(doc: WikiDoc, events: list[Event]) -> list[Event]:
     return [e for e in events if e.event_type in ATTACK_TYPES and doc.document.id in e.document_ids]
 
 
-def match_attacks(doc: WikiDoc, events: list[Event]) -> dict[int, Event]:
-    """Gold attack index -> its one predicted event (sentence overlap; argument agreement, closeness break ties)."""
+def references(doc: WikiDoc, events: list[Event]) -> list[tuple[Event, Evidence]]:
+    """(event, word) for every word of the article that a predicted attack event is named by."""
+    return [
+        (event, reference)
+        for event in events
+        for mention in event.mentions
+        if mention.document_id == doc.document.id
+        for reference in (mention.references or (Evidence(mention.sentence_start, mention.sentence_end, ""),))
+    ]
+
+
+def match_attacks(doc: WikiDoc, named: list[tuple[Event, Evidence]]) -> dict[int, int]:
+    """Gold attack index -> index of its one (event, word) in `named`: a word in the trigger's sentence,
+    the trigger itself first, then argument agreement, then closeness."""
     candidates = []
     for i, attack in enumerate(doc.attacks):
-        for j, event in enumerate(events):
-            spans = [(m.sentence_start, m.sentence_end) for m in event.mentions if m.document_id == doc.document.id]
-            near = [s for s in spans if _overlap(s, attack.sentence_span)]
-            if not near:
+        for k, (event, word) in enumerate(named):
+            if not _overlap((word.start, word.end), attack.sentence_span):
                 continue
             agreement = attacker_right(attack, event) + target_right(attack, event)
-            distance = min(abs(s[0] - attack.trigger_span[0]) for s in near)
-            candidates.append((-agreement, distance, i, j))
-    return greedy_one_to_one(candidates, events)
+            on_trigger = _overlap((word.start, word.end), attack.trigger_span)
+            distance = abs(word.start - attack.trigger_span[0])
+            candidates.append((not on_trigger, -agreement, distance, i, k))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, i, k in sorted(candidates):
+        if i not in matched and k not in used:
+            matched[i] = k
+            used.add(k)
+    return matched
 
 
 def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]:
-    attacks = found = covered = predicted = matched_predicted = 0
+    attacks = found = predicted = matched_predicted = named_words = 0
     # per argument ("attacker", "target"): gold attacks that have it, and those right; over all and if found
     right: Counter = Counter()
     for doc in docs:
         candidates = attack_events(doc, events)
+        named = references(doc, candidates)
         predicted += len(candidates)
-        matched = match_attacks(doc, candidates)
-        matched_predicted += len({e.id for e in matched.values()})
+        named_words += len(named)
+        matched = match_attacks(doc, named)
+        matched_predicted += len({named[k][0].id for k in matched.values()})
         for i, attack in enumerate(doc.attacks):
             attacks += 1
-            event = matched.get(i)
+            event = named[matched[i]][0] if i in matched else None
             found += event is not None
-            covered += any(
-                _overlap((m.sentence_start, m.sentence_end), attack.sentence_span)
-                for e in candidates for m in e.mentions if m.document_id == doc.document.id
-            )
             for name, has_argument, is_right in (
                 ("attacker", attack.attackers, attacker_right),
                 ("target", attack.targets, target_right),
@@ -316,8 +335,8 @@ def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]
         "documents": len(docs),
         "predicted_events": predicted,
         "attack_found": _figure(found, attacks),
-        "attack_sentence_covered": _figure(covered, attacks),
         "event_precision": _figure(matched_predicted, predicted),
+        "mention_precision": _figure(found, named_words),
         "attacker_found": _figure(right["attacker ok"], right["attacker n"]),
         "attacker_found_if_found": _figure(right["attacker found ok"], right["attacker found n"]),
         "target_found": _figure(right["target ok"], right["target n"]),
@@ -338,11 +357,11 @@ def wikievents_errors(docs: list[WikiDoc], events: list[Event], n: int) -> dict[
     """Up to `n` missed attacks, wrong attackers and wrong targets."""
     out: dict[str, list[dict]] = defaultdict(list)
     for doc in docs:
-        candidates = attack_events(doc, events)
-        matched = match_attacks(doc, candidates)
+        named = references(doc, attack_events(doc, events))
+        matched = match_attacks(doc, named)
         text = doc.document.text
         for i, attack in enumerate(doc.attacks):
-            event = matched.get(i)
+            event = named[matched[i]][0] if i in matched else None
             sentence = text[attack.sentence_span[0]:attack.sentence_span[1]][:300]
             if event is None and len(out["attack"]) < n:
                 out["attack"].append({"id": attack.id, "gold": attack.trigger, "predicted": None, "text": sentence})

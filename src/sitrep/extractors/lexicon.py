@@ -20,6 +20,24 @@ class NamedPatterns:
     patterns: tuple[re.Pattern, ...]
     weapon: str | None = None
     fallback: bool = False
+    countries: tuple[str, ...] = ()  # where the name holds (all countries when empty)
+    not_in: tuple[str, ...] = ()  # where it does not
+    needs_country: bool = False  # holds nowhere when the country is not known
+
+    def holds_in(self, country: str | None) -> bool:
+        """Whether this name may stand for an event in `country`. Where the country is not known, only names
+        that need it are left out ("Police Forces of {country}")."""
+        if country is None:
+            return not self.needs_country
+        return (not self.countries or country in self.countries) and country not in self.not_in
+
+    def name_in(self, country: str | None) -> str:
+        """The name with the event's country filled in ("Police Forces of {country}"), or left out."""
+        if "{country}" not in self.name:
+            return self.name
+        if country is None:
+            return self.name.replace(" ({country})", "").replace(" of {country}", "")
+        return self.name.format(country=country)
 
     def search(self, text: str) -> re.Match | None:
         """The earliest match of any pattern in `text` (the longest among those starting there).
@@ -70,6 +88,9 @@ def _named(entries: list[dict], key: str) -> tuple[NamedPatterns, ...]:
             patterns=tuple(compile_word_pattern(p) for p in entry.get("patterns") or ()),
             weapon=entry.get("weapon"),
             fallback=bool(entry.get("fallback")),
+            countries=tuple(entry.get("countries") or ()),
+            not_in=tuple(entry.get("not_in") or ()),
+            needs_country=bool(entry.get("needs_country")),
         )
         for entry in entries
     )
@@ -84,6 +105,12 @@ def taxonomy() -> dict[str, str]:
 @cache
 def trigger_rules() -> tuple[NamedPatterns, ...]:
     return _named(_load("event_triggers.yaml")["rules"], "sub_event_type")
+
+
+@cache
+def event_word_pattern() -> re.Pattern:
+    """Any word that names a violent event (see `event_words` in event_triggers.yaml)."""
+    return _alternation(tuple(compile_word_pattern(p) for p in _load("event_triggers.yaml")["event_words"]))
 
 
 @cache

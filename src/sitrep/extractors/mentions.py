@@ -18,8 +18,9 @@ from .casualties import find_casualties
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
-from .lexicon import taxonomy
+from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy
 from .participants import civilians_named, find_actors, find_target, find_weapon
+from .roles import find_roles, looks_like_party
 from .triggers import Trigger, find_trigger
 
 _BACK_REFERENCE = re.compile(
@@ -29,6 +30,7 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
 MAX_REFERENCE_GAP = 6
 CLAIM_PRIORITY = {"denies": 0, "confirms": 1, "claims responsibility": 2, "claims": 3, "reports": 4}
@@ -48,6 +50,7 @@ class _Report:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
+    references: list[Evidence] = field(default_factory=list)
 
 
 def extract_mentions(
@@ -76,8 +79,14 @@ def extract_mentions(
         if trigger is None:
             if refers_back or (previous and index - previous.last_sentence_index == 1):
                 _add_context(previous, sentence, index, sentence_places, document)
+            elif previous and index - previous.last_sentence_index <= MAX_REFERENCE_GAP:
+                # "There was an explosion": no report of its own, a further mention of the one before
+                _add_references(previous, sentence, None)
             continue
         place = _best_place(sentence_places, document.text)
+        if refers_back and _violent(trigger) and not _violent(previous.trigger):
+            # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
+            previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         if previous and _same_event(previous, trigger, place, refers_back):
             _add_sentence(previous, trigger, sentence, index, place, document)
             continue
@@ -100,6 +109,10 @@ def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence
     if first:
         return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
     return None
+
+
+def _violent(trigger: Trigger) -> bool:
+    return trigger.event_type in VIOLENT_EVENT_TYPES
 
 
 def refers_back(sentence: str) -> bool:
@@ -138,6 +151,7 @@ def _compatible_places(a: Place, b: Place) -> bool:
 
 def _add_sentence(report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, document: Document):
     report.last_sentence_index = index
+    _add_references(report, sentence, trigger)
     if report.trigger.fallback and not trigger.fallback:
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
@@ -148,6 +162,7 @@ def _add_sentence(report: _Report, trigger: Trigger, sentence: Sentence, index: 
 def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
     """A sentence with no trigger of its own that tells more of the report before it."""
     report.last_sentence_index = index
+    _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
     if cue:
         status, evidence = cue
@@ -156,6 +171,17 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     if _BACK_REFERENCE.search(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None)
+
+
+def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
+    """Keep every word of the sentence that names the event, and the trigger where no such word is in it."""
+    found = [
+        Evidence(sentence.start + m.start(), sentence.start + m.end(), sentence.text[m.start():m.end()])
+        for m in event_word_pattern().finditer(lower_keeping_offsets(sentence.text))
+    ]
+    if trigger is not None and not any(e.start < trigger.evidence.end and trigger.evidence.start < e.end for e in found):
+        found.append(trigger.evidence)
+    report.references.extend(e for e in found if e not in report.references)
 
 
 def _add_place(report: _Report, place: Place | None, text: str):
@@ -176,17 +202,7 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
     if event_date and (not report.date_from_text or event_date.precision < report.date.precision):
         report.date, report.date_from_text = event_date, True
         report.evidence["event_date"] = event_date.evidence
-    actors = find_actors(text, offset, report.date.start if report.date else None)
-    if actors and "actor1" not in report.fields:
-        report.fields["actor1"] = actors[0].value
-        report.evidence["actor1"] = actors[0].evidence
-        if len(actors) > 1:
-            report.fields["actor2"] = actors[1].value
-            report.evidence["actor2"] = actors[1].evidence
-    if "actor2" not in report.fields and (victims := civilians_named(text, offset)) and trigger:
-        report.fields["actor2_civilians"] = True
-        report.evidence["actor2"] = victims
-    _first(report, "target", find_target(text, offset))
+    _add_parties(report, text, offset, trigger, document)
     _first(report, "weapon", find_weapon(text, offset))
     if trigger and trigger.weapon and "weapon" not in report.fields:
         report.fields["weapon"] = trigger.weapon
@@ -209,6 +225,48 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
         report.evidence.setdefault("verification", _shift(cue[1], offset))
 
 
+def _add_parties(report: _Report, text: str, offset: int, trigger: Trigger | None, document: Document):
+    """actor1, actor2 and the target: from the attacker's and the target's words where the sentence has them
+    ("Taliban gunmen attacked Camp Shorabak"), else the actors in the order the sentence names them."""
+    country = report.place.country if report.place else None
+    actors = find_actors(text, offset, report.date.start if report.date else document.published, country)
+    roles = find_roles(text, offset)
+    if "actor1" not in report.fields:
+        named = _named_within(actors, roles.attacker) if roles.attacker else None
+        if named or (roles.attacker and looks_like_party(roles.attacker.quote)):
+            _set(report, "actor1", named.value if named else roles.attacker.quote, roles.attacker)
+            actors = [a for a in actors if a is not named]
+        elif actors:
+            _set(report, "actor1", actors[0].value, actors[0].evidence)
+            actors = actors[1:]
+    if roles.target and "actor2" not in report.fields and (named := _named_within(actors, roles.target)):
+        _set(report, "actor2", named.value, roles.target)
+    elif roles.target and civilians_named(roles.target.quote, roles.target.start) and "actor2" not in report.fields:
+        report.fields["actor2_civilians"] = True
+        report.evidence["actor2"] = roles.target
+    elif roles.target and "target_text" not in report.fields:
+        kind = find_target(roles.target.quote, roles.target.start)
+        report.fields["target_text"] = roles.target.quote
+        report.fields["target"] = kind.value if kind else None
+        report.evidence["target"] = roles.target
+    if actors and "actor2" not in report.fields and not roles.target and report.fields.get("actor1") != actors[0].value:
+        _set(report, "actor2", actors[0].value, actors[0].evidence)
+    if "actor2" not in report.fields and (victims := civilians_named(text, offset)) and trigger:
+        report.fields["actor2_civilians"] = True
+        report.evidence["actor2"] = victims
+    _first(report, "target", find_target(text, offset))
+
+
+def _named_within(actors: list, words: Evidence):
+    """The first actor whose name overlaps these words ("by Ukraine" for the attacker "Ukraine")."""
+    return next((a for a in actors if a.evidence.start < words.end and words.start < a.evidence.end), None)
+
+
+def _set(report: _Report, name: str, value: str, evidence: Evidence):
+    report.fields[name] = value
+    report.evidence[name] = evidence
+
+
 def _first(report: _Report, name: str, found):
     if found is not None and name not in report.fields:
         report.fields[name] = found.value
@@ -222,8 +280,9 @@ def _to_mention(document: Document, report: _Report) -> Mention:
     fields = report.fields
     claims = tuple(sorted(report.claims, key=_claim_rank))
     actor2 = fields.get("actor2")
-    if actor2 is None and fields.get("actor2_civilians") and report.place and report.place.country:
-        actor2 = f"Civilians ({report.place.country})"
+    if actor2 is None and fields.get("actor2_civilians"):
+        country = report.place.country if report.place else None
+        actor2 = f"Civilians ({country})" if country else "Civilians"
     evidence = dict(report.evidence)
     if claims and claims[0].evidence:
         evidence["claimant"] = claims[0].evidence
@@ -247,6 +306,7 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         claims=claims,
         verification=verification_status(claims, report.cues),
         evidence=evidence,
+        references=tuple(sorted(report.references, key=lambda e: e.start)),
     )
 
 

@@ -29,13 +29,16 @@ class Found:
     text: str = ""  # the words themselves, where they differ from the value
 
 
-def find_actors(sentence: str, offset: int, event_date: date | None) -> list[Found]:
-    """The actors a sentence names, in order of appearance, each once."""
+def find_actors(sentence: str, offset: int, event_date: date | None, country: str | None = None) -> list[Found]:
+    """The actors a sentence names, in order of appearance, each once, as ACLED names them for an event in
+    `country` (the police of France are "Police Forces of France")."""
     found: dict[str, Found] = {}
     for actor in actor_patterns():
-        if (match := actor.search(sentence)):
-            name = _dated_actor(actor.name, event_date)
-            found.setdefault(name, Found(name, _evidence(match, sentence, offset)))
+        if actor.holds_in(country) and (match := actor.search(sentence)):
+            name = _dated_actor(actor.name_in(country), event_date)
+            evidence = _evidence(match, sentence, offset)
+            if not any(f.evidence.start < evidence.end and evidence.start < f.evidence.end for f in found.values()):
+                found.setdefault(name, Found(name, evidence))  # the first (most specific) name of these words
     return sorted(found.values(), key=lambda f: f.evidence.start)
 
 

@@ -32,6 +32,7 @@ def mention_from_dict(data: dict) -> Mention:
             "place": place_from_dict(data.get("place")),
             "claims": tuple(claim_from_dict(c) for c in data.get("claims", ())),
             "evidence": {name: Evidence(**ev) for name, ev in (data.get("evidence") or {}).items()},
+            "references": tuple(Evidence(**ev) for ev in data.get("references", ())),
         }
     )
 

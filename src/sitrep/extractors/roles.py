@@ -1,0 +1,228 @@
+"""Who attacked and what was attacked, read from the words around an attack verb or noun.
+
+No parser runs at ingest (see `nlp.py`), so the roles come from the shape of the sentence: the noun phrase
+before an active attack verb is the attacker ("Taliban gunmen attacked ..."), the one after it the target
+("... attacked Camp Shorabak"); "by X" after a passive verb or an attack noun is the attacker, "on X" after
+an attack noun the target; "X's bombing", "IS attacks" and "X claimed responsibility" name the attacker.
+A noun phrase here is a short run of words with no function word, verb or punctuation inside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+_QUOTES = frozenset('"“”‘’«»')
+_TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
+_ATTACK_VERBS = frozenset(
+    "attacked attack attacks bombed shelled struck hit shot stabbed ambushed stormed raided targeted target targets "
+    "detonated fired launched assassinated murdered kidnapped abducted besieged overran".split()
+)
+_PASSIVE_VERBS = _ATTACK_VERBS | frozenset(
+    "carried claimed perpetrated committed orchestrated staged killed destroyed damaged shattered rocked wounded "
+    "injured".split()
+)
+# Nouns as often as verbs: "attacks Kyiv" is a verb, "attacks on Kyiv" and "launched attacks" are nouns.
+_NOUN_OR_VERB = frozenset("attack attacks target targets".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_ATTACK_NOUNS = frozenset(
+    "attack attacks bombing bombings strike strikes airstrike airstrikes raid raids assault assaults ambush "
+    "shelling offensive blast explosion explosions assassination operation operations".split()
+)
+_CLAIM_VERBS = frozenset("claimed accepted admitted".split())
+# Words that end a noun phrase: function words, auxiliaries and common verbs.
+_BOUNDARY = frozenset(
+    "in on at near with by from of for to into onto over under during while as after before since when where "
+    "which who whom whose that this these those than then but because if and or nor so yet also not no "
+    "is are was were be been being has have had do does did will would could should may might can must "
+    "said says say told reported according it its he she they them their his her we our you your i me my "
+    "there here what how why all both each every other another some such only even still just about around "
+    "against between through across within without via per amid among upon inside outside behind beyond toward "
+    "towards along off".split()
+)
+_LEADING = frozenset(
+    "the a an more than at least dozen dozens hundreds of two three four five six seven eight nine ten several many "
+    "some".split()
+)
+# The weapon or the event itself stands where a sentence puts no attacker ("the explosion targeted a bakery",
+# "a drone hit"); a party's weapon ("Russian drones") is named by the actor lexicon instead.
+_NOT_AN_ATTACKER = frozenset(
+    "explosion explosions blast blasts attack attacks bomb bombs bombing bombings fire shelling strike strikes "
+    "device devices incident drone drones uav uavs missile missiles rocket rockets shell shells artillery mortar "
+    "mortars aircraft jet jets warplane warplanes helicopter helicopters ied ieds mine mines grenade".split()
+)
+# What was used rather than hit: "detonated 20 bombs", "fired rockets".
+_NOT_A_TARGET = frozenset(
+    "bomb bombs explosives device devices missile missiles rocket rockets shells drones grenades mortars shots "
+    "rounds himself herself themselves".split()
+)
+_PARTY_NOUNS = frozenset(
+    "forces troops soldiers army military police militia militias group groups rebels fighters brigade brigades "
+    "battalion battalions regiment unit units organisation organization movement front regime government "
+    "guard guards gunman bomber sniper snipers attacker assailant terrorist militant insurgent separatist "
+    "jihadist mob commandos saboteurs partisans".split()
+)
+_BETWEEN_SUBJECT_AND_VERB = frozenset("had has have reportedly allegedly then also later again".split())
+MAX_PHRASE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Roles:
+    attacker: Evidence | None = None
+    target: Evidence | None = None
+
+
+def find_roles(sentence: str, offset: int = 0) -> Roles:
+    """The attacker's and the target's words in a sentence, each the first that the sentence gives."""
+    # quotation marks are left out: "the "Islamic State" group" is one phrase
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence) if m.group() not in _QUOTES]
+    words = [_bare(t[0]).casefold() for t in tokens]
+    attacker = target = victims = None
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if attacker is None:
+            attacker = _attacker_at(tokens, words, i, word, following)
+        if target is None:
+            target = _target_at(words, i, word, following)
+        if victims is None and word in _PASSIVE_VERBS and _passive(words, i):
+            victims = _phrase_before(words, i - 1)  # "five people were killed": the target if none is named
+        if attacker and target:
+            break
+    target = target or victims
+    return Roles(_evidence(attacker, tokens, sentence, offset), _evidence(target, tokens, sentence, offset))
+
+
+def looks_like_party(words: str) -> bool:
+    """Whether an attacker's words name a party rather than a thing: a group's acronym ("IS", "ETA"), or a
+    noun for people who fight ("gunmen", "separatists", "the Belfast brigade")."""
+    tokens = [_bare(t) for t in _TOKEN.findall(words) if t not in _QUOTES]
+    if not tokens:
+        return False
+    head = tokens[-1]
+    if head.isupper() and 2 <= len(head) <= 6 and head.isalpha():
+        return True
+    head = head.casefold()
+    return head in _PARTY_NOUNS or head.endswith(("ists", "men", "ers")) and head not in _NOT_AN_ATTACKER
+
+
+def _bare(token: str) -> str:
+    """The word without a possessive ending: "IRA's" -> "IRA"."""
+    return token[:-2] if token.endswith(("'s", "’s")) and len(token) > 2 else token
+
+
+def _attacker_at(tokens, words, i, word, following):
+    span = _attacker_span(tokens, words, i, word, following)
+    if span is None or words[span[1] - 1] in _NOT_AN_ATTACKER:
+        return None
+    return span
+
+
+def _attacker_span(tokens, words, i, word, following):
+    if _active_verb(words, i):
+        subject_end = i
+        while subject_end > 0 and words[subject_end - 1] in _BETWEEN_SUBJECT_AND_VERB:
+            subject_end -= 1
+        return _phrase_before(words, subject_end)
+    if word == "by" and i > 0 and (words[i - 1] in _PASSIVE_VERBS or words[i - 1] in _ATTACK_NOUNS or
+                                   (i > 1 and words[i - 1] == "out" and words[i - 2] == "carried")):
+        return _phrase_after(words, i + 1)
+    if word in _ATTACK_NOUNS and i > 0:
+        before = tokens[i - 1][0]
+        if before.isupper() and len(before) > 1:  # "IS attacks", "IRA bombing": an acronym names the group
+            return _phrase_before(words, i - 1, (i - 1, i))
+        if before.endswith(("'s", "’s")):  # "the IRA's bombing"
+            return _phrase_before(words, i)
+    if word in _CLAIM_VERBS and following == "responsibility":
+        return _phrase_before(words, i)
+    if word == "blew" and following in ("himself", "herself", "themselves"):
+        return _phrase_before(words, i)
+    return None
+
+
+def _target_at(words, i, word, following):
+    span = _target_span(words, i, word, following)
+    if span is None or words[span[1] - 1] in _NOT_A_TARGET:
+        return None
+    return span
+
+
+def _target_span(words, i, word, following):
+    if _active_verb(words, i):
+        if following in ("at", "on") and word in ("fired", "targeted", "launched"):
+            return _phrase_after(words, i + 2)
+        return _phrase_after(words, i + 1)
+    if word in _ATTACK_NOUNS and following in ("on", "against", "at"):
+        return _phrase_after(words, i + 2)
+    if word in ("aimed", "targeted", "directed") and following == "at":
+        return _phrase_after(words, i + 2)
+    if word == "crashed" and following == "into":
+        return _phrase_after(words, i + 2)
+    return None
+
+
+def _active_verb(words: list[str], i: int) -> bool:
+    """An attack verb in the active voice: not "was attacked", and not the noun of "the attack"."""
+    if words[i] not in _ATTACK_VERBS or _passive(words, i) or (i > 0 and words[i - 1] in _LEADING):
+        return False
+    if words[i] in _NOUN_OR_VERB:  # a verb only where its object follows at once
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return following in _DETERMINERS or following[:1].isdigit()
+    return True
+
+
+def _passive(words: list[str], i: int) -> bool:
+    return i > 0 and words[i - 1] in ("was", "were", "been", "being", "is", "are")
+
+
+def _is_phrase_word(words: list[str], k: int) -> bool:
+    """Whether token k may be inside a noun phrase: a content word, or "and"/"of" between two of them
+    ("gunmen and suicide bombers", "fuel and energy facility", "the village of Bilozerka")."""
+    word = words[k]
+    if word in ("and", "of") and 0 < k < len(words) - 1:
+        return _is_content(words[k - 1]) and _is_content(words[k + 1])
+    return _is_content(word)
+
+
+def _is_content(word: str) -> bool:
+    return word[:1].isalnum() and word not in _BOUNDARY and word not in _ATTACK_VERBS and word not in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday today yesterday tonight overnight morning afternoon evening night "
+    "earlier later".split()
+)
+
+
+def _phrase_before(words: list[str], end: int, seed: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Token span of the noun phrase that ends just before token `end` (or that extends `seed` leftwards)."""
+    start, stop = seed or (end, end)
+    while start > 0 and stop - start < MAX_PHRASE_WORDS and _is_phrase_word(words, start - 1):
+        start -= 1
+        if words[start] in _DETERMINERS:
+            break  # an article opens the phrase: "said that ... considered the Provisional IRA"
+    while start < stop and (words[start] in _LEADING or words[start] in ("and", "of")):
+        start += 1
+    return (start, stop) if start < stop else None
+
+
+def _phrase_after(words: list[str], start: int) -> tuple[int, int] | None:
+    """Token span of the noun phrase that starts at token `start` (after its article)."""
+    while start < len(words) and words[start] in _LEADING:
+        start += 1
+    end = start
+    while end < len(words) and end - start < MAX_PHRASE_WORDS and _is_phrase_word(words, end):
+        end += 1
+    if start < end and words[start][:1].isdigit():
+        return None  # "an attack on 13 September": a date, or a count of what was used
+    return (start, end) if start < end else None
+
+
+def _evidence(span: tuple[int, int] | None, tokens, sentence: str, offset: int) -> Evidence | None:
+    if span is None:
+        return None
+    first, last = tokens[span[0]], tokens[span[1] - 1]
+    end = last[1] + len(_bare(last[0]))
+    return Evidence(offset + first[1], offset + end, sentence[first[1]:end])

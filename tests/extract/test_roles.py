@@ -1,0 +1,43 @@
+"""Attacker and target read from the shape of a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extractors.roles import find_roles, looks_like_party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attacker", "target"),
+    [
+        ("On the morning of 1 March 2019, Taliban gunmen and suicide bombers attacked Camp Shorabak in Helmand.",
+         "Taliban gunmen and suicide bombers", "Camp Shorabak"),
+        ("Dozens of fighters were killed in IS attacks in Badia al-Sham.", "IS", "fighters"),
+        ("The Provisional IRA accepted responsibility for the bombings, which were aimed at civilians.",
+         "Provisional IRA", "civilians"),
+        ("The attack is believed to have been carried out by the separatist group ETA.", "separatist group ETA", None),
+        ("The explosion targeted a bakery on the central street.", None, "bakery"),
+        ("A drone attack hit an oil depot in Bryansk.", None, "oil depot"),
+        ("Five people were killed in an attack on the Christmas market in Strasbourg.", None, "Christmas market"),
+        ("Russian forces shelled the village of Bilozerka overnight.", "Russian forces", "village of Bilozerka"),
+        ("France has been on alert since the \"Islamic State\" militant group launched attacks across Paris.",
+         'Islamic State" militant group', None),
+        ("The Cafeteria Rolando bombing was an attack on 13 September 1974.", None, None),
+    ],
+)
+def test_roles(sentence, attacker, target):
+    roles = find_roles(sentence, offset=100)
+    assert (roles.attacker.quote if roles.attacker else None) == attacker
+    assert (roles.target.quote if roles.target else None) == target
+    if roles.attacker:
+        start = sentence.index(attacker)
+        assert (roles.attacker.start, roles.attacker.end) == (100 + start, 100 + start + len(attacker))
+
+
+@pytest.mark.parametrize(
+    ("words", "party"),
+    [("IS", True), ("Provisional IRA", True), ("gunmen", True), ("separatists", True), ("Belfast brigade", True),
+     ("sniper bullet", False), ("hospital", False), ("Rebel-held Donetsk", False), ("one", False)],
+)
+def test_only_parties_stand_as_attackers(words, party):
+    assert looks_like_party(words) is party
