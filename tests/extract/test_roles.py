@@ -23,6 +23,7 @@ from sitrep.extractors.roles import find_roles, looks_like_party
         ("France has been on alert since the \"Islamic State\" militant group launched attacks across Paris.",
          'Islamic State" militant group', None),
         ("The Cafeteria Rolando bombing was an attack on 13 September 1974.", None, None),
+        ("Two were charged with complicity in the assassination of Luis Carrero Blanco.", None, "Luis Carrero Blanco"),
     ],
 )
 def test_roles(sentence, attacker, target):

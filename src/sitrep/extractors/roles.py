@@ -31,6 +31,7 @@ _ATTACK_NOUNS = frozenset(
     "attack attacks bombing bombings strike strikes airstrike airstrikes raid raids assault assaults ambush "
     "shelling offensive blast explosion explosions assassination operation operations".split()
 )
+_ACTS_ON_PEOPLE = frozenset("assassination murder killing killings abduction kidnapping massacre".split())
 _CLAIM_VERBS = frozenset("claimed accepted admitted".split())
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
 _BOUNDARY = frozenset(
@@ -154,6 +155,8 @@ def _target_span(words, i, word, following):
             return _phrase_after(words, i + 2)
         return _phrase_after(words, i + 1)
     if word in _ATTACK_NOUNS and following in ("on", "against", "at"):
+        return _phrase_after(words, i + 2)
+    if word in _ACTS_ON_PEOPLE and following == "of":  # "the assassination of Luis Carrero Blanco"
         return _phrase_after(words, i + 2)
     if word in ("aimed", "targeted", "directed") and following == "at":
         return _phrase_after(words, i + 2)
