@@ -22,7 +22,12 @@ from sitrep.extractors.roles import find_roles, looks_like_party
         ("Russian forces shelled the village of Bilozerka overnight.", "Russian forces", "village of Bilozerka"),
         ("France has been on alert since the \"Islamic State\" militant group launched attacks across Paris.",
          'Islamic State" militant group', None),
-        ("The Cafeteria Rolando bombing was an attack on 13 September 1974.", None, None),
+        ("The Cafeteria Rolando bombing was an attack on 13 September 1974 at the Rolando cafe in Madrid.",
+         None, "Rolando cafe"),
+        ("The shelling of Donetsk continued for hours.", None, "Donetsk"),
+        ("A man was killed in a battle between troops and terrorists in the Markets area.", "troops", "terrorists"),
+        ("The Murrah Federal Building in Oklahoma City was shattered by an explosion.", None,
+         "Murrah Federal Building in Oklahoma City"),
         ("Two were charged with complicity in the assassination of Luis Carrero Blanco.", None, "Luis Carrero Blanco"),
     ],
 )

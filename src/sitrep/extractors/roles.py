@@ -32,6 +32,7 @@ _ATTACK_NOUNS = frozenset(
     "shelling offensive blast explosion explosions assassination operation operations".split()
 )
 _ACTS_ON_PEOPLE = frozenset("assassination murder killing killings abduction kidnapping massacre".split())
+_FIGHTS = frozenset("battle battles clash clashes fighting gunfight firefight skirmish skirmishes".split())
 _CLAIM_VERBS = frozenset("claimed accepted admitted".split())
 # Words that end a noun phrase: function words, auxiliaries and common verbs.
 _BOUNDARY = frozenset(
@@ -88,7 +89,7 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
         if target is None:
             target = _target_at(words, i, word, following)
         if victims is None and word in _PASSIVE_VERBS and _passive(words, i):
-            victims = _phrase_before(words, i - 1)  # "five people were killed": the target if none is named
+            victims = _passive_subject(words, i - 1)  # "five people were killed": the target if none is named
         if attacker and target:
             break
     target = target or victims
@@ -120,7 +121,26 @@ def _attacker_at(tokens, words, i, word, following):
     return span
 
 
+def _passive_subject(words: list[str], end: int) -> tuple[int, int] | None:
+    """The subject before "was/were": "The Murrah Federal Building in Oklahoma City (was shattered)"."""
+    span = _phrase_before(words, end)
+    if span and span[0] > 1 and words[span[0] - 1] == "in" and (before := _phrase_before(words, span[0] - 1)):
+        return before[0], span[1]
+    return span
+
+
+def _sides_of(words: list[str], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two sides of "a battle between troops and terrorists", when token i is its "between"."""
+    if words[i] != "between" or i == 0 or words[i - 1] not in _FIGHTS or "and" not in words[i + 1:i + 8]:
+        return None
+    middle = words.index("and", i + 1)
+    first, second = _phrase_after(words[:middle], i + 1), _phrase_after(words, middle + 1)
+    return (first, second) if first and second else None
+
+
 def _attacker_span(tokens, words, i, word, following):
+    if sides := _sides_of(words, i):
+        return sides[0]
     if _active_verb(words, i):
         subject_end = i
         while subject_end > 0 and words[subject_end - 1] in _BETWEEN_SUBJECT_AND_VERB:
@@ -150,14 +170,17 @@ def _target_at(words, i, word, following):
 
 
 def _target_span(words, i, word, following):
+    if sides := _sides_of(words, i):
+        return sides[1]
     if _active_verb(words, i):
         if following in ("at", "on") and word in ("fired", "targeted", "launched"):
             return _phrase_after(words, i + 2)
         return _phrase_after(words, i + 1)
     if word in _ATTACK_NOUNS and following in ("on", "against", "at"):
-        return _phrase_after(words, i + 2)
-    if word in _ACTS_ON_PEOPLE and following == "of":  # "the assassination of Luis Carrero Blanco"
-        return _phrase_after(words, i + 2)
+        # "an attack on 13 September 1974 at the Rolando cafe": past the date to the place
+        return _phrase_after(words, i + 2) or _phrase_after_date(words, i + 2)
+    if (word in _ACTS_ON_PEOPLE or word in _ATTACK_NOUNS) and following == "of":
+        return _phrase_after(words, i + 2)  # "the assassination of Luis Carrero Blanco", "the bombing of the building"
     if word in ("aimed", "targeted", "directed") and following == "at":
         return _phrase_after(words, i + 2)
     if word == "crashed" and following == "into":
@@ -217,10 +240,20 @@ def _phrase_after(words: list[str], start: int) -> tuple[int, int] | None:
         start += 1
     end = start
     while end < len(words) and end - start < MAX_PHRASE_WORDS and _is_phrase_word(words, end):
+        if end > start and words[end].endswith("ed"):
+            break  # "the shelling of Donetsk continued": a verb past the phrase ("armed group" starts with one)
         end += 1
     if start < end and words[start][:1].isdigit():
         return None  # "an attack on 13 September": a date, or a count of what was used
     return (start, end) if start < end else None
+
+
+def _phrase_after_date(words: list[str], start: int) -> tuple[int, int] | None:
+    """The phrase after "at" or "on" that follows a date a few words on."""
+    for k in range(start, min(start + 6, len(words) - 1)):
+        if words[k] in ("at", "on") and (span := _phrase_after(words, k + 1)):
+            return span
+    return None
 
 
 def _evidence(span: tuple[int, int] | None, tokens, sentence: str, offset: int) -> Evidence | None:
