@@ -83,3 +83,14 @@ def test_the_same_distinctive_toll_on_the_same_days_joins_reports_placed_nowhere
     next_day = date(2025, 1, 1)
     assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1, day=next_day)])) == 2
     assert len(merge_mentions([strike("a", YARTSEVO, fatalities=6), strike("b", BELGOROD, fatalities=6)])) == 2
+
+
+def test_strikes_by_one_side_on_different_victims_stay_apart():
+    from dataclasses import replace
+
+    ukraine = "Military Forces of Ukraine (2019-)"
+    on_dpr = replace(strike("a", YARTSEVO), actor1=ukraine, actor2="DPR (Donetsk People's Republic)")
+    on_lpr = replace(strike("b", YARTSEVO), actor1=ukraine, actor2="LPR (Luhansk People's Republic)")
+    unnamed_victim = replace(strike("c", YARTSEVO), actor1=ukraine)
+    assert len(merge_mentions([on_dpr, on_lpr])) == 2
+    assert len(merge_mentions([on_dpr, unnamed_victim])) == 1

@@ -201,9 +201,10 @@ def _actors(a: Report, b: Report) -> Check | None:
         return None
     if a.event_type in TWO_SIDED_TYPES and b.event_type in TWO_SIDED_TYPES:
         sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
-        same = bool(sides_a & sides_b)
-    else:
-        same = a.actor1 == b.actor1
+        # one side may go unnamed in a report; where both name two, they must be the same two
+        same = sides_a == sides_b if len(sides_a) == len(sides_b) == 2 else bool(sides_a & sides_b)
+    else:  # and where both name who was hit, the same
+        same = a.actor1 == b.actor1 and (not a.actor2 or not b.actor2 or a.actor2 == b.actor2)
     return Check("actors", same, f"both by {a.actor1}" if same else f"{a.actor1} vs {b.actor1}")
 
 

@@ -38,3 +38,11 @@ def test_verification_cues():
     assert verification_cue("The authenticity of that clip also couldn't be verified.")[0] == "unverified"
     assert verification_cue("Moscow denied the claims.")[0] == "disputed"
     assert verification_cue("Emergency teams were dispatched.") is None
+
+
+def test_a_headline_credits_its_source_at_the_end():
+    from sitrep.extractors.claims import headline_source
+
+    assert headline_source("Pregnant woman among 4 killed in east Ukraine: rebels", 5).quote == "rebels"
+    assert headline_source("Army shells DPR 277 times, four killed - operations command").quote == "operations command"
+    assert headline_source("Pro-Russia rebels attack Ukrainian border guards") is None

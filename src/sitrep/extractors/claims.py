@@ -20,6 +20,7 @@ _WHO_SAID = re.compile(
     rf"(?P<who>(?:[A-Z][\w’'.-]*|the|of|a|an|his|her|its|their|and)(?:[\s-]+(?:[\w’'().-]+)){{0,9}}?)\s+{_SPEECH_VERB}\b"
 )
 _SAID_WHO = re.compile(rf",\s*{_SPEECH_VERB}\s+(?P<who>[^,.;:]{{3,80}}?)\s*[.,;]?$")
+_HEADLINE_SOURCE = re.compile(r"(?::|\s[-–—])\s*(?P<who>[^:,;.!?\d–—-][^:;.!?–—]{1,50}?)\s*$")
 _BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
@@ -38,22 +39,39 @@ class Attribution:
     evidence: Evidence | None
 
 
-def find_attribution(sentence: str, offset: int, actor1: str | None, place_country: str | None) -> Attribution | None:
-    """The claim a sentence attributes its report to, or None when it names no source."""
+def headline_source(sentence: str, offset: int = 0) -> Evidence | None:
+    """The source a headline names after a colon or a dash at its end ("...: rebels", "... - DPR command")."""
+    match = _HEADLINE_SOURCE.search(sentence)
+    if match is None:
+        return None
+    return Evidence(offset + match.start("who"), offset + match.end("who"), match.group("who"))
+
+
+def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
+    """The words naming who a sentence attributes its report to ("..., the governor said"; "...: rebels")."""
     match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
     if match is None:
         return None
     who = _tidy(match.group("who"))
     if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who):
         return None
+    start = offset + match.start("who") + match.group("who").find(who)
+    return Evidence(start, start + len(who), who)
+
+
+def find_attribution(sentence: str, offset: int, actor1: str | None, place_country: str | None) -> Attribution | None:
+    """The claim a sentence attributes its report to, or None when it names no source."""
+    speaker = find_speaker(sentence, offset)
+    if speaker is None:
+        return None
+    who = speaker.quote
     side = claimant_side(who, place_country)
     stance = _stance(sentence)
     if stance in ("reports", "claims") and side and actor1 and side in actor1:
         stance = "claims responsibility"  # the side that acted telling of its own attack
     channel = find_channel(sentence)
     claim = Claim(claimant=who, claimant_side=side, channel=channel, stance=stance, verification=_status_of(stance))
-    start = offset + match.start("who") + match.group("who").find(who)
-    return Attribution(claim, Evidence(start, start + len(who), who))
+    return Attribution(claim, speaker)
 
 
 def find_channel(text: str) -> str | None:

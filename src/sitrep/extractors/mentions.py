@@ -15,7 +15,7 @@ from ..clean import Sentence
 from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import find_casualties
-from .claims import find_attribution, verification_cue
+from .claims import find_attribution, headline_source, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy
@@ -227,39 +227,47 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
 
 def _add_parties(report: _Report, text: str, offset: int, trigger: Trigger | None, document: Document):
     """actor1, actor2 and the target: from the attacker's and the target's words where the sentence has them
-    ("Taliban gunmen attacked Camp Shorabak"), else the actors in the order the sentence names them."""
+    ("Taliban gunmen attacked Camp Shorabak"), else the actors in the order the sentence names them. Whoever
+    a headline credits at its end ("...: rebels") is its source, not a side."""
     country = report.place.country if report.place else None
     actors = find_actors(text, offset, report.date.start if report.date else document.published, country)
+    if source := headline_source(text, offset):
+        actors = [a for a in actors if not _overlaps(a.evidence, source)]
     roles = find_roles(text, offset)
+    attacker = _named_within(actors, roles.attacker) if roles.attacker else None
+    hit = _named_within(actors, roles.target) if roles.target else None
+    others = [a for a in actors if a is not attacker and a is not hit]
     if "actor1" not in report.fields:
-        named = _named_within(actors, roles.attacker) if roles.attacker else None
-        if named or (roles.attacker and looks_like_party(roles.attacker.quote)):
-            _set(report, "actor1", named.value if named else roles.attacker.quote, roles.attacker)
-            actors = [a for a in actors if a is not named]
-        elif actors:
-            _set(report, "actor1", actors[0].value, actors[0].evidence)
-            actors = actors[1:]
-    if roles.target and "actor2" not in report.fields and (named := _named_within(actors, roles.target)):
-        _set(report, "actor2", named.value, roles.target)
+        if attacker or (roles.attacker and looks_like_party(roles.attacker.quote)):
+            _set(report, "actor1", attacker.value if attacker else roles.attacker.quote, roles.attacker)
+        elif others and not (hit and others[0].evidence.start > hit.evidence.start):
+            _set(report, "actor1", others[0].value, others[0].evidence)
+            others = others[1:]
+    if "actor2" not in report.fields and hit and hit.value != report.fields.get("actor1"):
+        _set(report, "actor2", hit.value, roles.target)
     elif roles.target and civilians_named(roles.target.quote, roles.target.start) and "actor2" not in report.fields:
         report.fields["actor2_civilians"] = True
         report.evidence["actor2"] = roles.target
-    elif roles.target and "target_text" not in report.fields:
+    elif roles.target and not hit and "target_text" not in report.fields:
         kind = find_target(roles.target.quote, roles.target.start)
         report.fields["target_text"] = roles.target.quote
         report.fields["target"] = kind.value if kind else None
         report.evidence["target"] = roles.target
-    if actors and "actor2" not in report.fields and not roles.target and report.fields.get("actor1") != actors[0].value:
-        _set(report, "actor2", actors[0].value, actors[0].evidence)
+    if others and "actor2" not in report.fields and not roles.target and report.fields.get("actor1") != others[0].value:
+        _set(report, "actor2", others[0].value, others[0].evidence)
     if "actor2" not in report.fields and (victims := civilians_named(text, offset)) and trigger:
         report.fields["actor2_civilians"] = True
         report.evidence["actor2"] = victims
     _first(report, "target", find_target(text, offset))
 
 
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _named_within(actors: list, words: Evidence):
     """The first actor whose name overlaps these words ("by Ukraine" for the attacker "Ukraine")."""
-    return next((a for a in actors if a.evidence.start < words.end and words.start < a.evidence.end), None)
+    return next((a for a in actors if _overlaps(a.evidence, words)), None)
 
 
 def _set(report: _Report, name: str, value: str, evidence: Evidence):
