@@ -55,6 +55,7 @@ def test_ingest_list_show_export(db, examples, capsys):
     assert main(["show", yartsevo["id"], "--db", db]) == 0
     shown = capsys.readouterr().out
     assert "Roman Zakharov" in shown and "[Yartsevo district]" in shown
+    assert "named as" in shown and "«attack»" in shown  # every word of the report that names the strike
 
     rows = list(csv.DictReader(io.StringIO(_export(db, "csv", capsys))))
     assert len(rows) == len(records) and set(CONTRACT) <= set(rows[0])

@@ -101,6 +101,9 @@ def _explain_mention(mention: Mention, document: Document | None, color: bool) -
         lines.append(f"  claim: {claim.claimant} via {claim.channel or 'unstated channel'}, {claim.stance}")
     for name, evidence in sorted(mention.evidence.items(), key=lambda item: item[1].start):
         lines.append(f"  {name:<13} «{evidence.quote}» [{evidence.start}:{evidence.end}]")
+    if len(mention.references) > 1:
+        words = ", ".join(f"«{r.quote}» [{r.start}]" for r in mention.references)
+        lines.append(f"  {'named as':<13} {words}")
     if document is not None:
         lines.append("  text: " + _highlight(document.text, mention, color))
     return lines
