@@ -15,12 +15,11 @@ from ..clean import Sentence
 from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import find_casualties
-from .claims import find_attribution, headline_source, verification_cue
+from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy
-from .participants import civilians_named, find_actors, find_target, find_weapon
-from .roles import find_roles, looks_like_party
+from .participants import civilians_named, find_parties, find_weapon
 from .triggers import Trigger, find_trigger
 
 _BACK_REFERENCE = re.compile(
@@ -226,53 +225,17 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
 
 
 def _add_parties(report: _Report, text: str, offset: int, trigger: Trigger | None, document: Document):
-    """actor1, actor2 and the target: from the attacker's and the target's words where the sentence has them
-    ("Taliban gunmen attacked Camp Shorabak"), else the actors in the order the sentence names them. Whoever
-    a headline credits at its end ("...: rebels") is its source, not a side."""
+    """actor1, actor2 and the target, each from the first sentence of the report that names it."""
     country = report.place.country if report.place else None
-    actors = find_actors(text, offset, report.date.start if report.date else document.published, country)
-    if source := headline_source(text, offset):
-        actors = [a for a in actors if not _overlaps(a.evidence, source)]
-    roles = find_roles(text, offset)
-    attacker = _named_within(actors, roles.attacker) if roles.attacker else None
-    hit = _named_within(actors, roles.target) if roles.target else None
-    others = [a for a in actors if a is not attacker and a is not hit]
-    if "actor1" not in report.fields:
-        if attacker or (roles.attacker and looks_like_party(roles.attacker.quote)):
-            _set(report, "actor1", attacker.value if attacker else roles.attacker.quote, roles.attacker)
-        elif others and not (hit and others[0].evidence.start > hit.evidence.start):
-            _set(report, "actor1", others[0].value, others[0].evidence)
-            others = others[1:]
-    if "actor2" not in report.fields and hit and hit.value != report.fields.get("actor1"):
-        _set(report, "actor2", hit.value, roles.target)
-    elif roles.target and civilians_named(roles.target.quote, roles.target.start) and "actor2" not in report.fields:
-        report.fields["actor2_civilians"] = True
-        report.evidence["actor2"] = roles.target
-    elif roles.target and not hit and "target_text" not in report.fields:
-        kind = find_target(roles.target.quote, roles.target.start)
-        report.fields["target_text"] = roles.target.quote
-        report.fields["target"] = kind.value if kind else None
-        report.evidence["target"] = roles.target
-    if others and "actor2" not in report.fields and not roles.target and report.fields.get("actor1") != others[0].value:
-        _set(report, "actor2", others[0].value, others[0].evidence)
-    if "actor2" not in report.fields and (victims := civilians_named(text, offset)) and trigger:
+    when = report.date.start if report.date else document.published
+    parties = find_parties(text, offset, when, country)
+    _first(report, "actor1", parties.actor1)
+    _first(report, "actor2", parties.actor2)
+    victims = parties.civilians or (civilians_named(text, offset) if trigger else None)
+    if victims and "actor2" not in report.fields:
         report.fields["actor2_civilians"] = True
         report.evidence["actor2"] = victims
-    _first(report, "target", find_target(text, offset))
-
-
-def _overlaps(a: Evidence, b: Evidence) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _named_within(actors: list, words: Evidence):
-    """The first actor whose name overlaps these words ("by Ukraine" for the attacker "Ukraine")."""
-    return next((a for a in actors if _overlaps(a.evidence, words)), None)
-
-
-def _set(report: _Report, name: str, value: str, evidence: Evidence):
-    report.fields[name] = value
-    report.evidence[name] = evidence
+    _first(report, "target", parties.target)
 
 
 def _first(report: _Report, name: str, found):

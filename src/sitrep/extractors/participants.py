@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Evidence
+from .claims import headline_source
 from .lexicon import (
     NamedPatterns,
     actor_patterns,
@@ -15,6 +16,7 @@ from .lexicon import (
     target_patterns,
     weapon_patterns,
 )
+from .roles import find_roles, looks_like_party
 
 UKRAINE_2019 = "Military Forces of Ukraine (2019-)"
 UKRAINE_2014 = "Military Forces of Ukraine (2014-2019)"
@@ -24,9 +26,57 @@ UKRAINE_CODE_CHANGE = date(2019, 5, 20)
 
 @dataclass(frozen=True)
 class Found:
-    value: str
+    value: str | None  # an ACLED name or class; None where the words fit none ("Camp Shorabak")
     evidence: Evidence
     text: str = ""  # the words themselves, where they differ from the value
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who a sentence says acted, on whom, and what was hit."""
+
+    actor1: Found | None = None
+    actor2: Found | None = None
+    civilians: Evidence | None = None  # the side hit is civilians (named with the event's country later)
+    target: Found | None = None
+
+
+def find_parties(sentence: str, offset: int, event_date: date | None, country: str | None) -> Parties:
+    """From the attacker's and the target's words where the sentence has them ("Taliban gunmen attacked Camp
+    Shorabak"), else from the actors in the order the sentence names them. Whoever a headline credits at its
+    end ("...: rebels") is its source, not a side; the side hit is never taken for the one that acted."""
+    actors = find_actors(sentence, offset, event_date, country)
+    if source := headline_source(sentence, offset):
+        actors = [a for a in actors if not _overlaps(a.evidence, source)]
+    roles = find_roles(sentence, offset)
+    attacker = _named_within(actors, roles.attacker)
+    hit = _named_within(actors, roles.target)
+    others = [a for a in actors if a is not attacker and a is not hit]
+    actor1 = None
+    if attacker or (roles.attacker and looks_like_party(roles.attacker.quote)):
+        actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
+    elif others and not (hit and others[0].evidence.start > hit.evidence.start):
+        actor1 = others.pop(0)
+    actor2 = civilians = target = None
+    if hit and (actor1 is None or hit.value != actor1.value):
+        actor2 = Found(hit.value, roles.target)
+    elif roles.target and civilians_named(roles.target.quote, roles.target.start):
+        civilians = roles.target
+    elif roles.target and not hit:
+        kind = find_target(roles.target.quote, roles.target.start)
+        target = Found(kind.value if kind else None, roles.target, roles.target.quote)
+    if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
+        actor2 = others[0]
+    return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _named_within(actors: list[Found], words: Evidence | None) -> Found | None:
+    """The first actor whose name overlaps these words ("by Ukraine" for the attacker "Ukraine")."""
+    return next((a for a in actors if _overlaps(a.evidence, words)), None) if words else None
 
 
 def find_actors(sentence: str, offset: int, event_date: date | None, country: str | None = None) -> list[Found]:
@@ -37,7 +87,7 @@ def find_actors(sentence: str, offset: int, event_date: date | None, country: st
         if actor.holds_in(country) and (match := actor.search(sentence)):
             name = _dated_actor(actor.name_in(country), event_date)
             evidence = _evidence(match, sentence, offset)
-            if not any(f.evidence.start < evidence.end and evidence.start < f.evidence.end for f in found.values()):
+            if not any(_overlaps(f.evidence, evidence) for f in found.values()):
                 found.setdefault(name, Found(name, evidence))  # the first (most specific) name of these words
     return sorted(found.values(), key=lambda f: f.evidence.start)
 
