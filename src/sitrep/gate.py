@@ -30,6 +30,7 @@ DECIMALS = 3
 PIN_FIELDS = (
     "found", "event_precision", "no_event", "event_type", "sub_event_type", "sub_event_macro_f1",
     "date", "admin1", "point", "fatalities", "group_link_p", "group_link_r",
+    "attack_found", "attacker_found", "target_found",
 )
 # Used only when floors.json does not exist yet (the first `--pin`).
 DEFAULT_GOLD = ("gold/case2021_task2.dev.jsonl", "gold/ucdp_ukraine_2014_2021.dev.jsonl")
