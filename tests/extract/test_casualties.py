@@ -29,3 +29,15 @@ def test_the_lowest_figure_wins_and_has_evidence():
     assert found.fatalities == 3
     assert found.fatalities_evidence.quote.startswith("3 people")
     assert found.fatalities_evidence.start == 7 + len("Officials said ")
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Twenty-two Ukrainian soldiers killed in fighting in Debaltseve", 22),
+        ("Five civilians including two children die in east Ukraine: officials", 5),
+        ("Six die, including three children, in rebel Ukraine", 6),
+    ],
+)
+def test_a_part_of_the_dead_is_not_the_toll(sentence, killed):
+    assert find_casualties(sentence).fatalities == killed

@@ -18,7 +18,15 @@ _NUMBER_WORDS = {
     "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
     "a couple": 2, "couple": 2, "several": 3, "a few": 3, "few": 3, "both": 2,
 }
-_NUM = r"(?P<num>\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Twenty-two" before "two": a compound number is one figure, not its last word.
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
+_NUM = (
+    rf"(?P<num>\d[\d,]*|{_COMPOUND}|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")(?![\w-])"
+)
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
 _NOUN = r"(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
 _KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
@@ -26,6 +34,8 @@ _WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
 _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
+    # "Five civilians, including two children, died": the whole before the part.
+    re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
     re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
@@ -40,6 +50,8 @@ _NO_CASUALTIES = re.compile(
     re.I,
 )
 _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
+# "Five civilians including two children": a figure that counts part of another, never the toll itself.
+_PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
 _ONE_DEAD = re.compile(
     r"\b(?:a|one|man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
@@ -76,6 +88,9 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
 
 def parse_number(text: str) -> int | None:
     text = text.casefold().strip()
+    if re.fullmatch(_COMPOUND, text):
+        tens, units = re.split(r"[- ]", text)
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
     digits = text.replace(",", "")
@@ -87,6 +102,8 @@ def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
     best: tuple[int, Evidence] | None = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
+            if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")):
+                continue
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:
                 continue
