@@ -83,3 +83,14 @@ def test_the_same_distinctive_toll_on_the_same_days_joins_reports_placed_nowhere
     next_day = date(2025, 1, 1)
     assert len(merge_mentions([strike("a", ukraine, fatalities=1), strike("b", None, fatalities=1, day=next_day)])) == 2
     assert len(merge_mentions([strike("a", YARTSEVO, fatalities=6), strike("b", BELGOROD, fatalities=6)])) == 2
+
+
+def test_the_same_small_toll_does_not_tie_deaths_on_opposite_sides():
+    from sitrep.model import Evidence
+
+    def death(doc, words):
+        return Mention(doc, "Battles", "Armed clash", 0, 10, date(2021, 4, 12), date(2021, 4, 13), 2,
+                       fatalities=1, evidence={"fatalities": Evidence(0, len(words), words)})
+
+    assert len(merge_mentions([death("a", "One soldier killed"), death("b", "kills LPR militiaman")])) == 2
+    assert len(merge_mentions([death("a", "One soldier killed"), death("b", "One KIA")])) == 1

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
+from .extractors.victim_groups import side_of_the_dead
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
 # How far apart two places may be and still be one event's, by the coarser one's geo_precision.
@@ -174,9 +175,22 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
         return None
     if len({p.iso for p in (a.place, b.place) if p is not None}) > 1:
         return None
+    if _dead_of_different_sides(a, b):
+        return None  # "one soldier killed" and "one militiaman killed" on one day are two deaths
     # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
     distinctive = a.fatalities >= DISTINCTIVE_TOLL
     return Check("toll", True, f"the same toll of {a.fatalities} on the same days, neither placed precisely", distinctive)
+
+
+def _sides_of_the_dead(report: Report) -> set[str]:
+    mentions = report.mentions if isinstance(report, Event) else (report,)
+    quotes = [m.evidence["fatalities"].quote for m in mentions if "fatalities" in m.evidence]
+    return {side for quote in quotes if (side := side_of_the_dead(quote))}
+
+
+def _dead_of_different_sides(a: Report, b: Report) -> bool:
+    sides_a, sides_b = _sides_of_the_dead(a), _sides_of_the_dead(b)
+    return bool(sides_a and sides_b and not sides_a & sides_b)
 
 
 def _tolls(a: Report, b: Report) -> Check | None:

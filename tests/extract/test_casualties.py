@@ -41,3 +41,18 @@ def test_the_lowest_figure_wins_and_has_evidence():
 )
 def test_a_part_of_the_dead_is_not_the_toll(sentence, killed):
     assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Ukrainian military’s shelling kills militiaman - DPR Operational Command", 1),
+        ("Militia member killed in Kiev forces’ shelling of Donetsk republic", 1),
+        ("Two Lugansk republic’s servicemen killed in Kiev forces’ shelling", 2),
+        ("Death toll from Ukrainian military’s shelling of Yasinovataya rises to two", 2),
+        ("Police investigating the killing of two Ukrainian servicemen amid enemy shelling", 2),
+        ("Rebel shelling hit the town", None),
+    ],
+)
+def test_one_dead_named_after_the_verb(sentence, killed):
+    assert find_casualties(sentence).fatalities == killed

@@ -28,7 +28,7 @@ _NUM = (
     + r")(?![\w-])"
 )
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
-_NOUN = r"(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
+_NOUN = r"(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?"
 _KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
 _WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
@@ -36,8 +36,8 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
     # "Five civilians, including two children, died": the whole before the part.
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
-    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
+    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
+    re.compile(rf"\bdeath toll\s+(?:[\w’'-]+\s+){{0,6}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
 _WOUNDED_PATTERNS = [
@@ -53,11 +53,20 @@ _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|n
 # "Five civilians including two children": a figure that counts part of another, never the toll itself.
 _PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
-_ONE_DEAD = re.compile(
-    r"\b(?:a|one|man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
+_ONE_PERSON = (
+    r"man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
     r"activist|protester|journalist|reporter|photographer|resident|militiaman|fighter|volunteer|defender|guard|"
-    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper)\s+(?:\w+\s+){0,2}?"
+    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|member|worker|rescuer"
+)
+_ONE_DEAD = re.compile(
+    rf"\b(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
     r"(?:killed|shot dead|dies|died|dead|KIA)\b",
+    re.I,
+)
+
+# "Shelling kills militiaman", "sniper kills a Ukrainian serviceman", "the death of a civilian": one dead.
+_KILLS_ONE = re.compile(
+    rf"\b(?:kills|killing|killed|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
     re.I,
 )
 
@@ -78,7 +87,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _ONE_DEAD.search(sentence) or _NAMED_DEAD.search(sentence)):
+        elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _NAMED_DEAD.search(sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
     wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
     if wounded is None and (match := _NO_INJURIES.search(sentence)):

@@ -126,3 +126,16 @@ def _with_listed_toll(mention: Mention, sentence: str) -> Mention:
     evidence = dict(mention.evidence)
     evidence["fatalities"] = Evidence(mention.sentence_start + start, mention.sentence_start + end, sentence[start:end])
     return replace(mention, fatalities=toll, evidence=evidence)
+
+
+_SIDE_OF_THE_DEAD = (
+    # Rebel words first: "LPR service member", "DPR militiaman" are the rebels' dead.
+    ("fighters", re.compile(rf"\b(?:DPR|LPR|{_OTHER_FIGHTERS}|insurgents?)\b", re.I)),
+    ("combatants", re.compile(rf"\b(?:{_COMBATANTS}|service members?|KIA)\b", re.I)),
+    ("civilians", re.compile(rf"\b(?:{_CIVILIANS})\b", re.I)),
+)
+
+
+def side_of_the_dead(words: str) -> str | None:
+    """Who the dead of a toll's words were: "fighters" (rebels), "combatants" (state forces) or "civilians"."""
+    return next((side for side, pattern in _SIDE_OF_THE_DEAD if pattern.search(words)), None)
