@@ -56,3 +56,17 @@ def test_a_part_of_the_dead_is_not_the_toll(sentence, killed):
 )
 def test_one_dead_named_after_the_verb(sentence, killed):
     assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, wounded",
+    [
+        ("Ukraine reports first combat death since new truce", 1, None),
+        ("Two soldiers fatally wounded in shelling", 2, None),
+        ("Soldier, wounded during shelling attacks on July 15, dies in hospital", None, None),
+        ("Nearly 8,000 killed since start of Ukraine conflict", 8000, None),
+    ],
+)
+def test_deaths_told_otherwise(sentence, killed, wounded):
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injuries) == (killed, wounded)

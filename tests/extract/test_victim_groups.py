@@ -29,6 +29,8 @@ def test_kinds_of_dead(sentence, kinds):
 def test_groups_of_one_event_are_summed():
     assert listed_toll("Two civilians and one militiaman killed in shellings")[0] == 3
     assert listed_toll("At least 34 Ukraine soldiers, civilians killed") is None
+    # each side's dead in a round-up of the day: most likely apart, no sum
+    assert listed_toll("One Ukrainian serviceman, three rebels killed in east") is None
 
 
 def test_a_report_of_soldiers_and_civilians_killed_is_two_mentions_with_their_own_tolls():

@@ -23,14 +23,15 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 # "Twenty-two" before "two": a compound number is one figure, not its last word.
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
 _NUM = (
-    rf"(?P<num>\d[\d,]*|{_COMPOUND}|"
+    # "1,200" is one figure; the comma of "on July 15, dies" ends one.
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")(?![\w-])"
 )
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
 _NOUN = r"(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?"
-_KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
-_WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
+_KILLED = r"(?:killed|dead|died|dies|die|shot dead|fatally wounded|mortally wounded|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
+_WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
 _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
@@ -60,10 +61,12 @@ _ONE_PERSON = (
 )
 _ONE_DEAD = re.compile(
     rf"\b(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
-    r"(?:killed|shot dead|dies|died|dead|KIA)\b",
+    r"(?:killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA)\b",
     re.I,
 )
 
+# "Ukraine reports first combat death since new truce": one dead.
+_ONE_DEATH = re.compile(r"\b(?:first|another)\s+(?:combat\s+)?death\b", re.I)
 # "Shelling kills militiaman", "sniper kills a Ukrainian serviceman", "the death of a civilian": one dead.
 _KILLS_ONE = re.compile(
     rf"\b(?:kills|killing|killed|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
@@ -87,7 +90,8 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _NAMED_DEAD.search(sentence)):
+        elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
+                       or _NAMED_DEAD.search(sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
     wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
     if wounded is None and (match := _NO_INJURIES.search(sentence)):

@@ -92,6 +92,8 @@ def listed_toll(sentence: str) -> tuple[int, int, int] | None:
     groups = _dead_groups(sentence)
     if len(groups) < 2 or any(g.count is None for g in groups):
         return None
+    if {"combatants", "fighters"} <= {g.kind for g in groups}:
+        return None  # "One Ukrainian soldier, three rebels killed": each side's dead, likely apart
     return sum(g.count for g in groups), groups[0].start, groups[-1].end
 
 
