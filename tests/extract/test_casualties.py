@@ -70,3 +70,9 @@ def test_one_dead_named_after_the_verb(sentence, killed):
 def test_deaths_told_otherwise(sentence, killed, wounded):
     found = find_casualties(sentence)
     assert (found.fatalities, found.injuries) == (killed, wounded)
+
+
+def test_the_evidence_says_whose_dead_and_a_killer_is_not_the_dead():
+    assert find_casualties("LPR service member dies in shelling").fatalities_evidence.quote == "LPR service member dies"
+    assert find_casualties("Top rebel commander killed in east").fatalities_evidence.quote == "rebel commander killed"
+    assert find_casualties("Demian Danyliv killed by enemy sniper").fatalities_evidence.quote == "Demian Danyliv killed"

@@ -57,10 +57,12 @@ _PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$",
 _ONE_PERSON = (
     r"man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
     r"activist|protester|journalist|reporter|photographer|resident|militiaman|fighter|volunteer|defender|guard|"
-    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|member|worker|rescuer"
+    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|service member|member|worker|rescuer"
 )
+# The word before says whose dead ("LPR service member dies", "rebel commander killed"): kept in the evidence.
+_WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]*|rebel|separatist|militia|army)\s+)?"
 _ONE_DEAD = re.compile(
-    rf"\b(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
+    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
     r"(?:killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA)\b",
     re.I,
 )
@@ -69,7 +71,7 @@ _ONE_DEAD = re.compile(
 _ONE_DEATH = re.compile(r"\b(?:first|another)\s+(?:combat\s+)?death\b", re.I)
 # "Shelling kills militiaman", "sniper kills a Ukrainian serviceman", "the death of a civilian": one dead.
 _KILLS_ONE = re.compile(
-    rf"\b(?:kills|killing|killed|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
+    rf"\b(?:kills|killing|killed(?!\s+by\b)|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
     re.I,
 )
 
