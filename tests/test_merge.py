@@ -94,3 +94,13 @@ def test_the_same_small_toll_does_not_tie_deaths_on_opposite_sides():
 
     assert len(merge_mentions([death("a", "One soldier killed"), death("b", "kills LPR militiaman")])) == 2
     assert len(merge_mentions([death("a", "One soldier killed"), death("b", "One KIA")])) == 1
+
+
+def test_weekly_round_ups_of_consecutive_weeks_stay_apart():
+    def week(doc, start, end):
+        return Mention(doc, "Explosions/Remote violence", "Shelling/artillery/missile attack", 0, 10, start, end, 2,
+                       place=SMOLENSK, fatalities=4)
+
+    first, second = week("a", date(2017, 6, 2), date(2017, 6, 9)), week("b", date(2017, 6, 9), date(2017, 6, 16))
+    assert len(merge_mentions([first, second])) == 2
+    assert len(merge_mentions([first, week("b", date(2017, 6, 3), date(2017, 6, 10))])) == 1

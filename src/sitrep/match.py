@@ -109,6 +109,9 @@ def _date(a: Report, b: Report) -> Check:
         return Check("date", True, "one undated: joins by place and type")
     a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
     gap = max((b.event_date - a_end).days, (a.event_date - b_end).days, 0)
+    if gap == 0 and _consecutive_periods(a.event_date, a_end, b.event_date, b_end):
+        # "over the past week" told on the 9th and again on the 16th: two weeks that share a boundary day
+        return Check("date", False, "consecutive periods that share only their boundary day")
     if gap == 0:
         return Check("date", True, "dates overlap")
     # Two single days may be one night told from either side of midnight; a range already holds its doubt.
@@ -116,6 +119,13 @@ def _date(a: Report, b: Report) -> Check:
     if single_days and gap <= DATE_SLACK.days:
         return Check("date", True, f"{gap} day apart")
     return Check("date", False, f"{gap} days apart")
+
+
+def _consecutive_periods(a_start, a_end, b_start, b_end) -> bool:
+    """Two periods of several days (weekly or monthly round-ups) whose only common day is where one ends
+    and the other begins."""
+    several_days = (a_end - a_start).days >= 2 and (b_end - b_start).days >= 2
+    return several_days and (a_end == b_start or b_end == a_start)
 
 
 def _where(a: Report, b: Report) -> Check:
