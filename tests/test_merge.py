@@ -104,3 +104,14 @@ def test_weekly_round_ups_of_consecutive_weeks_stay_apart():
     first, second = week("a", date(2017, 6, 2), date(2017, 6, 9)), week("b", date(2017, 6, 9), date(2017, 6, 16))
     assert len(merge_mentions([first, second])) == 2
     assert len(merge_mentions([first, week("b", date(2017, 6, 3), date(2017, 6, 10))])) == 1
+
+
+def test_a_guessed_toll_ties_nothing():
+    from sitrep.model import Evidence
+
+    def report(doc, words, toll):
+        return Mention(doc, "Battles", "Armed clash", 0, 10, date(2014, 7, 28), date(2014, 7, 29), 2,
+                       fatalities=toll, evidence={"fatalities": Evidence(0, len(words), words)})
+
+    assert len(merge_mentions([report("a", "Dozens killed", 12), report("b", "Dozens killed", 12)])) == 2
+    assert len(merge_mentions([report("a", "Twelve killed", 12), report("b", "12 dead", 12)])) == 1

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
+from .extractors.casualties import vague_figure
 from .extractors.victim_groups import side_of_the_dead
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
@@ -187,6 +188,8 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
         return None
     if _dead_of_different_sides(a, b):
         return None  # "one soldier killed" and "one militiaman killed" on one day are two deaths
+    if _vague_toll(a) or _vague_toll(b):
+        return None  # "dozens killed" is a guess, not a figure that identifies an event
     # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
     distinctive = a.fatalities >= DISTINCTIVE_TOLL
     return Check("toll", True, f"the same toll of {a.fatalities} on the same days, neither placed precisely", distinctive)
@@ -196,6 +199,14 @@ def _sides_of_the_dead(report: Report) -> set[str]:
     mentions = report.mentions if isinstance(report, Event) else (report,)
     quotes = [m.evidence["fatalities"].quote for m in mentions if "fatalities" in m.evidence]
     return {side for quote in quotes if (side := side_of_the_dead(quote))}
+
+
+def _vague_toll(report: Report) -> bool:
+    """Is the report's toll only ever given as a guess ("dozens killed")?"""
+    mentions = report.mentions if isinstance(report, Event) else (report,)
+    quotes = [m.evidence["fatalities"].quote for m in mentions
+              if m.fatalities == report.fatalities and "fatalities" in m.evidence]
+    return bool(quotes) and all(vague_figure(quote) for quote in quotes)
 
 
 def _dead_of_different_sides(a: Report, b: Report) -> bool:

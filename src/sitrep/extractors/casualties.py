@@ -101,6 +101,14 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     return Casualties(killed, wounded, killed_ev, wounded_ev)
 
 
+_VAGUE_FIGURE = re.compile(r"\b(?:dozens|a dozen|scores|hundreds|several|a few|few|a couple|couple|many)\b", re.I)
+
+
+def vague_figure(quote: str) -> bool:
+    """Does a toll's evidence give a round guess ("dozens killed", "several dead") rather than a count?"""
+    return bool(_VAGUE_FIGURE.search(quote))
+
+
 def parse_number(text: str) -> int | None:
     text = text.casefold().strip()
     if re.fullmatch(_COMPOUND, text):
