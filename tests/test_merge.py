@@ -94,3 +94,35 @@ def test_strikes_by_one_side_on_different_victims_stay_apart():
     unnamed_victim = replace(strike("c", YARTSEVO), actor1=ukraine)
     assert len(merge_mentions([on_dpr, on_lpr])) == 2
     assert len(merge_mentions([on_dpr, unnamed_victim])) == 1
+
+
+def test_the_same_small_toll_does_not_tie_deaths_on_opposite_sides():
+    from sitrep.model import Evidence
+
+    def death(doc, words):
+        return Mention(doc, "Battles", "Armed clash", 0, 10, date(2021, 4, 12), date(2021, 4, 13), 2,
+                       fatalities=1, evidence={"fatalities": Evidence(0, len(words), words)})
+
+    assert len(merge_mentions([death("a", "One soldier killed"), death("b", "kills LPR militiaman")])) == 2
+    assert len(merge_mentions([death("a", "One soldier killed"), death("b", "One KIA")])) == 1
+
+
+def test_weekly_round_ups_of_consecutive_weeks_stay_apart():
+    def week(doc, start, end):
+        return Mention(doc, "Explosions/Remote violence", "Shelling/artillery/missile attack", 0, 10, start, end, 2,
+                       place=SMOLENSK, fatalities=4)
+
+    first, second = week("a", date(2017, 6, 2), date(2017, 6, 9)), week("b", date(2017, 6, 9), date(2017, 6, 16))
+    assert len(merge_mentions([first, second])) == 2
+    assert len(merge_mentions([first, week("b", date(2017, 6, 3), date(2017, 6, 10))])) == 1
+
+
+def test_a_guessed_toll_ties_nothing():
+    from sitrep.model import Evidence
+
+    def report(doc, words, toll):
+        return Mention(doc, "Battles", "Armed clash", 0, 10, date(2014, 7, 28), date(2014, 7, 29), 2,
+                       fatalities=toll, evidence={"fatalities": Evidence(0, len(words), words)})
+
+    assert len(merge_mentions([report("a", "Dozens killed", 12), report("b", "Dozens killed", 12)])) == 2
+    assert len(merge_mentions([report("a", "Twelve killed", 12), report("b", "12 dead", 12)])) == 1

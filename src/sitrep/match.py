@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
+from .extractors.casualties import vague_figure
+from .extractors.victim_groups import side_of_the_dead
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
 # How far apart two places may be and still be one event's, by the coarser one's geo_precision.
@@ -108,6 +110,9 @@ def _date(a: Report, b: Report) -> Check:
         return Check("date", True, "one undated: joins by place and type")
     a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
     gap = max((b.event_date - a_end).days, (a.event_date - b_end).days, 0)
+    if gap == 0 and _consecutive_periods(a.event_date, a_end, b.event_date, b_end):
+        # "over the past week" told on the 9th and again on the 16th: two weeks that share a boundary day
+        return Check("date", False, "consecutive periods that share only their boundary day")
     if gap == 0:
         return Check("date", True, "dates overlap")
     # Two single days may be one night told from either side of midnight; a range already holds its doubt.
@@ -115,6 +120,13 @@ def _date(a: Report, b: Report) -> Check:
     if single_days and gap <= DATE_SLACK.days:
         return Check("date", True, f"{gap} day apart")
     return Check("date", False, f"{gap} days apart")
+
+
+def _consecutive_periods(a_start, a_end, b_start, b_end) -> bool:
+    """Two periods of several days (weekly or monthly round-ups) whose only common day is where one ends
+    and the other begins."""
+    several_days = (a_end - a_start).days >= 2 and (b_end - b_start).days >= 2
+    return several_days and (a_end == b_start or b_end == a_start)
 
 
 def _where(a: Report, b: Report) -> Check:
@@ -174,9 +186,32 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
         return None
     if len({p.iso for p in (a.place, b.place) if p is not None}) > 1:
         return None
+    if _dead_of_different_sides(a, b):
+        return None  # "one soldier killed" and "one militiaman killed" on one day are two deaths
+    if _vague_toll(a) or _vague_toll(b):
+        return None  # "dozens killed" is a guess, not a figure that identifies an event
     # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
     distinctive = a.fatalities >= DISTINCTIVE_TOLL
     return Check("toll", True, f"the same toll of {a.fatalities} on the same days, neither placed precisely", distinctive)
+
+
+def _sides_of_the_dead(report: Report) -> set[str]:
+    mentions = report.mentions if isinstance(report, Event) else (report,)
+    quotes = [m.evidence["fatalities"].quote for m in mentions if "fatalities" in m.evidence]
+    return {side for quote in quotes if (side := side_of_the_dead(quote))}
+
+
+def _vague_toll(report: Report) -> bool:
+    """Is the report's toll only ever given as a guess ("dozens killed")?"""
+    mentions = report.mentions if isinstance(report, Event) else (report,)
+    quotes = [m.evidence["fatalities"].quote for m in mentions
+              if m.fatalities == report.fatalities and "fatalities" in m.evidence]
+    return bool(quotes) and all(vague_figure(quote) for quote in quotes)
+
+
+def _dead_of_different_sides(a: Report, b: Report) -> bool:
+    sides_a, sides_b = _sides_of_the_dead(a), _sides_of_the_dead(b)
+    return bool(sides_a and sides_b and not sides_a & sides_b)
 
 
 def _tolls(a: Report, b: Report) -> Check | None:

@@ -18,16 +18,27 @@ _NUMBER_WORDS = {
     "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
     "a couple": 2, "couple": 2, "several": 3, "a few": 3, "few": 3, "both": 2,
 }
-_NUM = r"(?P<num>\d[\d,]*|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Twenty-two" before "two": a compound number is one figure, not its last word.
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
+_NUM = (
+    # "1,200" is one figure; the comma of "on July 15, dies" ends one.
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")(?![\w-])"
+)
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
-_NOUN = r"(?:(?!and\b|or\b)[\w-]+\s+){0,3}?"
-_KILLED = r"(?:killed|dead|died|dies|die|shot dead|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
-_WOUNDED = r"(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
+_NOUN = r"(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?"
+_KILLED = r"(?:killed|dead|died|dies|die|shot dead|fatally wounded|mortally wounded|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
+_WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
 _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
-    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
+    # "Five civilians, including two children, died": the whole before the part.
+    re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
+    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
+    re.compile(rf"\bdeath toll\s+(?:[\w’'-]+\s+){{0,6}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
 _WOUNDED_PATTERNS = [
@@ -40,12 +51,27 @@ _NO_CASUALTIES = re.compile(
     re.I,
 )
 _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
+# "Five civilians including two children": a figure that counts part of another, never the toll itself.
+_PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
-_ONE_DEAD = re.compile(
-    r"\b(?:a|one|man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
+_ONE_PERSON = (
+    r"man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
     r"activist|protester|journalist|reporter|photographer|resident|militiaman|fighter|volunteer|defender|guard|"
-    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper)\s+(?:\w+\s+){0,2}?"
-    r"(?:killed|shot dead|dies|died|dead|KIA)\b",
+    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|service member|member|worker|rescuer"
+)
+# The word before says whose dead ("LPR service member dies", "rebel commander killed"): kept in the evidence.
+_WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]*|rebel|separatist|militia|army)\s+)?"
+_ONE_DEAD = re.compile(
+    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
+    r"(?:killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA)\b",
+    re.I,
+)
+
+# "Ukraine reports first combat death since new truce": one dead.
+_ONE_DEATH = re.compile(r"\b(?:first|another)\s+(?:combat\s+)?death\b", re.I)
+# "Shelling kills militiaman", "sniper kills a Ukrainian serviceman", "the death of a civilian": one dead.
+_KILLS_ONE = re.compile(
+    rf"\b(?:kills|killing|killed(?!\s+by\b)|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
     re.I,
 )
 
@@ -66,7 +92,8 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _ONE_DEAD.search(sentence) or _NAMED_DEAD.search(sentence)):
+        elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
+                       or _NAMED_DEAD.search(sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
     wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
     if wounded is None and (match := _NO_INJURIES.search(sentence)):
@@ -74,8 +101,19 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     return Casualties(killed, wounded, killed_ev, wounded_ev)
 
 
+_VAGUE_FIGURE = re.compile(r"\b(?:dozens|a dozen|scores|hundreds|several|a few|few|a couple|couple|many)\b", re.I)
+
+
+def vague_figure(quote: str) -> bool:
+    """Does a toll's evidence give a round guess ("dozens killed", "several dead") rather than a count?"""
+    return bool(_VAGUE_FIGURE.search(quote))
+
+
 def parse_number(text: str) -> int | None:
     text = text.casefold().strip()
+    if re.fullmatch(_COMPOUND, text):
+        tens, units = re.split(r"[- ]", text)
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
     digits = text.replace(",", "")
@@ -87,6 +125,8 @@ def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
     best: tuple[int, Evidence] | None = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
+            if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")):
+                continue
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:
                 continue

@@ -37,7 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+    # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
+    ("month_only", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
 
 

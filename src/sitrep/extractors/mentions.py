@@ -21,6 +21,7 @@ from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy
 from .participants import civilians_named, find_parties, find_weapon
 from .triggers import Trigger, find_trigger
+from .victim_groups import split_by_victims
 
 _BACK_REFERENCE = re.compile(
     r"\b(the|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}?"
@@ -95,7 +96,7 @@ def extract_mentions(
             place = _nearest_place_before(places, sentence)
         _add_sentence(report, trigger, sentence, index, place, document)
         reports.append(report)
-    return [_to_mention(document, report) for report in reports]
+    return [piece for report in reports for piece in split_by_victims(_to_mention(document, report), document.text)]
 
 
 def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence, first: bool) -> Trigger | None:
