@@ -28,6 +28,8 @@ from sitrep.extractors.roles import find_roles, looks_like_party
         ("A man was killed in a battle between troops and terrorists in the Markets area.", "troops", "terrorists"),
         ("The Murrah Federal Building in Oklahoma City was shattered by an explosion.", None,
          "Murrah Federal Building in Oklahoma City"),
+        ("Putin launched a major attack on Ukraine's capital.", "Putin", "Ukraine's capital"),
+        ("Another 73 were injured.", None, None),
         ("Two were charged with complicity in the assassination of Luis Carrero Blanco.", None, "Luis Carrero Blanco"),
     ],
 )

@@ -88,13 +88,13 @@ def extract_mentions(
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         if previous and _same_event(previous, trigger, place, refers_back):
-            _add_sentence(previous, trigger, sentence, index, place, document)
+            _add_sentence(previous, trigger, sentence, index, place, sentence_places, document)
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
         if place is None and not refers_back:
             place = _nearest_place_before(places, sentence)
-        _add_sentence(report, trigger, sentence, index, place, document)
+        _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
     return [piece for report in reports for piece in split_by_victims(_to_mention(document, report), document.text)]
 
@@ -149,14 +149,17 @@ def _compatible_places(a: Place, b: Place) -> bool:
     return a.name == b.name
 
 
-def _add_sentence(report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, document: Document):
+def _add_sentence(
+    report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, sentence_places: list[Place],
+    document: Document,
+):
     report.last_sentence_index = index
     _add_references(report, sentence, trigger)
     if report.trigger.fallback and not trigger.fallback:
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
-    _add_fields(report, sentence, document, trigger)
+    _add_fields(report, sentence, document, trigger, sentence_places)
 
 
 def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
@@ -170,7 +173,7 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         report.evidence.setdefault("verification", _shift(evidence, sentence.start))
     if _BACK_REFERENCE.search(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
-        _add_fields(report, sentence, document, None)
+        _add_fields(report, sentence, document, None, sentence_places)
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
@@ -195,14 +198,14 @@ def _add_place(report: _Report, place: Place | None, text: str):
             report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
 
 
-def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger: Trigger | None):
+def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger: Trigger | None, places: list[Place]):
     text, offset = sentence.text, sentence.start
     anchor = (trigger.evidence.start - offset) if trigger else 0
     event_date = resolve_date(text, offset, document.published, anchor)
     if event_date and (not report.date_from_text or event_date.precision < report.date.precision):
         report.date, report.date_from_text = event_date, True
         report.evidence["event_date"] = event_date.evidence
-    _add_parties(report, text, offset, trigger, document)
+    _add_parties(report, text, offset, trigger, document, places)
     _first(report, "weapon", find_weapon(text, offset))
     if trigger and trigger.weapon and "weapon" not in report.fields:
         report.fields["weapon"] = trigger.weapon
@@ -225,11 +228,14 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
         report.evidence.setdefault("verification", _shift(cue[1], offset))
 
 
-def _add_parties(report: _Report, text: str, offset: int, trigger: Trigger | None, document: Document):
+def _add_parties(
+    report: _Report, text: str, offset: int, trigger: Trigger | None, document: Document, places: list[Place]
+):
     """actor1, actor2 and the target, each from the first sentence of the report that names it."""
     country = report.place.country if report.place else None
     when = report.date.start if report.date else document.published
-    parties = find_parties(text, offset, when, country)
+    place_spans = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
+    parties = find_parties(text, offset, when, country, place_spans)
     _first(report, "actor1", parties.actor1)
     _first(report, "actor2", parties.actor2)
     victims = parties.civilians or (civilians_named(text, offset) if trigger else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Evidence
@@ -41,14 +41,19 @@ class Parties:
     target: Found | None = None
 
 
-def find_parties(sentence: str, offset: int, event_date: date | None, country: str | None) -> Parties:
+def find_parties(
+    sentence: str, offset: int, event_date: date | None, country: str | None, places: list[tuple[int, int]] = ()
+) -> Parties:
     """From the attacker's and the target's words where the sentence has them ("Taliban gunmen attacked Camp
     Shorabak"), else from the actors in the order the sentence names them. Whoever a headline credits at its
-    end ("...: rebels") is its source, not a side; the side hit is never taken for the one that acted."""
+    end ("...: rebels") is its source, not a side; the side hit is never taken for the one that acted; a
+    place named as what was hit ("shelled Odesa") is where, not what (`places`: spans of place names)."""
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
         actors = [a for a in actors if not _overlaps(a.evidence, source)]
     roles = find_roles(sentence, offset)
+    if roles.target and any(start <= roles.target.start and roles.target.end <= end for start, end in places):
+        roles = replace(roles, target=None)
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
     others = [a for a in actors if a is not attacker and a is not hit]

@@ -29,7 +29,7 @@ _NOUN_OR_VERB = frozenset("attack attacks target targets".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _ATTACK_NOUNS = frozenset(
     "attack attacks bombing bombings strike strikes airstrike airstrikes raid raids assault assaults ambush "
-    "shelling offensive blast explosion explosions assassination operation operations".split()
+    "shelling offensive blast explosion explosions assassination".split()
 )
 _ACTS_ON_PEOPLE = frozenset("assassination murder killing killings abduction kidnapping massacre".split())
 _FIGHTS = frozenset("battle battles clash clashes fighting gunfight firefight skirmish skirmishes".split())
@@ -42,11 +42,11 @@ _BOUNDARY = frozenset(
     "said says say told reported according it its he she they them their his her we our you your i me my "
     "there here what how why all both each every other another some such only even still just about around "
     "against between through across within without via per amid among upon inside outside behind beyond toward "
-    "towards along off".split()
+    "towards along off reportedly allegedly apparently repeatedly heavily again".split()
 )
 _LEADING = frozenset(
-    "the a an more than at least dozen dozens hundreds of two three four five six seven eight nine ten several many "
-    "some".split()
+    "the a an another more than at least dozen dozens hundreds of two three four five six seven eight nine ten several "
+    "many some".split()
 )
 # The weapon or the event itself stands where a sentence puts no attacker ("the explosion targeted a bakery",
 # "a drone hit"); a party's weapon ("Russian drones") is named by the actor lexicon instead.
@@ -58,7 +58,8 @@ _NOT_AN_ATTACKER = frozenset(
 # What was used rather than hit: "detonated 20 bombs", "fired rockets".
 _NOT_A_TARGET = frozenset(
     "bomb bombs explosives device devices missile missiles rocket rockets shells drones grenades mortars shots "
-    "rounds himself herself themselves".split()
+    "rounds himself herself themselves strike strikes airstrikes attack attacks bombardment bombardments shelling "
+    "fire".split()
 )
 _PARTY_NOUNS = frozenset(
     "forces troops soldiers army military police militia militias group groups rebels fighters brigade brigades "
@@ -175,7 +176,10 @@ def _target_span(words, i, word, following):
     if _active_verb(words, i):
         if following in ("at", "on") and word in ("fired", "targeted", "launched"):
             return _phrase_after(words, i + 2)
-        return _phrase_after(words, i + 1)
+        span = _phrase_after(words, i + 1)
+        if span and span[1] < len(words) and (words[span[1]] in _ATTACK_NOUNS or words[span[1]] in _ATTACK_VERBS):
+            return None  # "launched a major attack on Ukraine": the attack noun says what was hit
+        return span
     if word in _ATTACK_NOUNS and following in ("on", "against", "at"):
         # "an attack on 13 September 1974 at the Rolando cafe": past the date to the place
         return _phrase_after(words, i + 2) or _phrase_after_date(words, i + 2)
@@ -231,6 +235,8 @@ def _phrase_before(words: list[str], end: int, seed: tuple[int, int] | None = No
             break  # an article opens the phrase: "said that ... considered the Provisional IRA"
     while start < stop and (words[start] in _LEADING or words[start] in ("and", "of")):
         start += 1
+    if all(w[:1].isdigit() for w in words[start:stop]):
+        return None  # "another 73 were injured": a count, not who
     return (start, stop) if start < stop else None
 
 
