@@ -41,3 +41,11 @@ def test_trigger_evidence_points_at_the_words():
     trigger = find_trigger("Overnight, Russian forces shelled Kharkiv.", offset=50)
     assert trigger.evidence.quote == "shelled"
     assert trigger.evidence.start == 50 + len("Overnight, Russian forces ")
+
+
+def test_bombs_that_went_off_or_were_detonated_are_explosions():
+    from sitrep.extractors.triggers import find_trigger
+
+    for sentence in ("Some 21 bombs had gone off in Belfast.", "The brigade had detonated at least 20 bombs.",
+                     "The bombs began to explode before 3pm."):
+        assert find_trigger(sentence).sub_event_type == "Remote explosive/landmine/IED", sentence
