@@ -124,6 +124,7 @@ def _capitalised_runs(
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     sentence = 0
+    previous_sentence = -1  # the sentence of the word before
     for match in _WORD.finditer(text):
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
             sentence += 1
@@ -131,8 +132,11 @@ def _capitalised_runs(
         possessive = _POSSESSIVE.search(word)
         if possessive:
             word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
-        prefix = text[starts[sentence]:match.start()]
-        initial = title_case or not any(ch.isalnum() for ch in prefix)
+        # the first word of its sentence, with nothing alphanumeric before it (a word before it in the same
+        # sentence is; only the stretch from the sentence start is read, once a sentence)
+        first_word = sentence != previous_sentence
+        previous_sentence = sentence
+        initial = title_case or (first_word and not any(ch.isalnum() for ch in text[starts[sentence]:match.start()]))
         token = _Token(match.start(), match.start() + len(word), word, sentence, initial)
         joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
         if possessive and _is_name_word(text, token, exclude_spans):
