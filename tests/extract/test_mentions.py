@@ -84,3 +84,16 @@ def test_actors_are_named_for_the_country_of_the_event():
     assert mention.actor2 == "Police Forces of France"
     assert mention.target == "a police station"
     assert mention.evidence["actor1"].quote == "Gunmen"
+
+
+def test_a_sentence_continues_the_report_last_spoken_of():
+    """After "the bombings" took us back to the bombing, the next sentence tells more of the bombing, not of
+    the arrests reported in between; and a sentence that only tells more names no sides by their order."""
+    text = ("Bombs exploded across Belfast on Friday, killing nine people. "
+            "Police arrested ninety people. "
+            "The IRA accepted responsibility for the bombings. "
+            "It claimed that warnings were given to the police before each explosion.")
+    places = [place_at(text, "Belfast", "Belfast", "Northern Ireland", 2655984, iso="GB", country="United Kingdom")]
+    bombing = next(m for m in run(text, places) if m.event_type == "Explosions/Remote violence")
+    assert [r.quote for r in bombing.references][-1] == "explosion"
+    assert bombing.actor1 == "IRA" and bombing.actor2 == "Civilians (United Kingdom)"  # not the police told of

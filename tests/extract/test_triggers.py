@@ -49,3 +49,10 @@ def test_bombs_that_went_off_or_were_detonated_are_explosions():
     for sentence in ("Some 21 bombs had gone off in Belfast.", "The brigade had detonated at least 20 bombs.",
                      "The bombs began to explode before 3pm."):
         assert find_trigger(sentence).sub_event_type == "Remote explosive/landmine/IED", sentence
+
+
+def test_a_device_that_exploded_is_an_explosion():
+    from sitrep.extractors.triggers import find_trigger
+
+    trigger = find_trigger("Police are hunting a man who left a bag containing a device that exploded on Friday.")
+    assert trigger.sub_event_type == "Remote explosive/landmine/IED"

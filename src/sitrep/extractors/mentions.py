@@ -72,7 +72,8 @@ def extract_mentions(
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         sentence_places = [p for p in places if sentence.start <= (p.start or -1) < sentence.end]
-        previous = reports[-1] if reports else None
+        # the report last spoken of, which a back-reference may have taken us back to
+        previous = max(reports, key=lambda r: r.last_sentence_index) if reports else None
         refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (
             index - previous.last_sentence_index <= MAX_REFERENCE_GAP
         )
@@ -235,7 +236,7 @@ def _add_parties(
     country = report.place.country if report.place else None
     when = report.date.start if report.date else document.published
     place_spans = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
-    parties = find_parties(text, offset, when, country, place_spans)
+    parties = find_parties(text, offset, when, country, place_spans, in_order=trigger is not None)
     _first(report, "actor1", parties.actor1)
     _first(report, "actor2", parties.actor2)
     victims = parties.civilians or (civilians_named(text, offset) if trigger else None)

@@ -42,12 +42,15 @@ class Parties:
 
 
 def find_parties(
-    sentence: str, offset: int, event_date: date | None, country: str | None, places: list[tuple[int, int]] = ()
+    sentence: str, offset: int, event_date: date | None, country: str | None, places: list[tuple[int, int]] = (),
+    in_order: bool = True,
 ) -> Parties:
     """From the attacker's and the target's words where the sentence has them ("Taliban gunmen attacked Camp
     Shorabak"), else from the actors in the order the sentence names them. Whoever a headline credits at its
     end ("...: rebels") is its source, not a side; the side hit is never taken for the one that acted; a
-    place named as what was hit ("shelled Odesa") is where, not what (`places`: spans of place names)."""
+    place named as what was hit ("shelled Odesa") is where, not what (`places`: spans of place names).
+    Without `in_order`, actors are taken only from the roles: a sentence that tells more of a report named
+    before ("warnings were given to ... the police") names people who are not its sides."""
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
         actors = [a for a in actors if not _overlaps(a.evidence, source)]
@@ -56,7 +59,7 @@ def find_parties(
         roles = replace(roles, target=None)
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
-    others = [a for a in actors if a is not attacker and a is not hit]
+    others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
     actor1 = None
     if attacker or (roles.attacker and looks_like_party(roles.attacker.quote)):
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
