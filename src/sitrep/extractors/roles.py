@@ -67,6 +67,12 @@ _PARTY_NOUNS = frozenset(
     "guard guards gunman bomber sniper snipers attacker assailant terrorist militant insurgent separatist "
     "jihadist mob commandos saboteurs partisans".split()
 )
+# Words of when, which end a phrase ("the village of Bilozerka overnight").
+_TIME_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday today yesterday tonight overnight morning afternoon evening night "
+    "earlier later".split()
+)
 _BETWEEN_SUBJECT_AND_VERB = frozenset("had has have reportedly allegedly then also later again".split())
 MAX_PHRASE_WORDS = 6
 
@@ -107,7 +113,7 @@ def looks_like_party(words: str) -> bool:
     if head.isupper() and 2 <= len(head) <= 6 and head.isalpha():
         return True
     head = head.casefold()
-    return head in _PARTY_NOUNS or head.endswith(("ists", "men", "ers")) and head not in _NOT_AN_ATTACKER
+    return head in _PARTY_NOUNS or (head.endswith(("ists", "men", "ers")) and head not in _NOT_AN_ATTACKER)
 
 
 def _bare(token: str) -> str:
@@ -218,12 +224,6 @@ def _is_phrase_word(words: list[str], k: int) -> bool:
 def _is_content(word: str) -> bool:
     return word[:1].isalnum() and word not in _BOUNDARY and word not in _ATTACK_VERBS and word not in _TIME_WORDS
 
-
-_TIME_WORDS = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday today yesterday tonight overnight morning afternoon evening night "
-    "earlier later".split()
-)
 
 
 def _phrase_before(words: list[str], end: int, seed: tuple[int, int] | None = None) -> tuple[int, int] | None:
