@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
 
 from ..model import Event
 from .fields import field_outcomes
 from .gold import GoldRow
+
+T = TypeVar("T")
 
 
 def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
@@ -28,10 +32,10 @@ def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
     return greedy_one_to_one(candidates, events)
 
 
-def greedy_one_to_one(candidates: list[tuple], events: list[Event]) -> dict[int, Event]:
-    """Gold index -> predicted event, best candidate pairs first; candidates are (key, key, gold i, event j)
-    tuples that sort best first. Each gold item and each event is used once."""
-    matched: dict[int, Event] = {}
+def greedy_one_to_one(candidates: list[tuple], events: Sequence[T]) -> dict[int, T]:
+    """Gold index -> predicted event (or whatever `events` lists), best candidate pairs first; candidates are
+    (key, ..., gold i, event j) tuples that sort best first. Each gold item and each event is used once."""
+    matched: dict[int, T] = {}
     used: set[int] = set()
     for *_, i, j in sorted(candidates):
         if i not in matched and j not in used:

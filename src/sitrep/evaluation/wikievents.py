@@ -31,6 +31,7 @@ from typing import Any
 
 from ..extractors.mentions import VIOLENT_EVENT_TYPES
 from ..model import Document, Event, Evidence
+from .matching import greedy_one_to_one
 from .scores import _figure
 
 ATTACK_TYPES = VIOLENT_EVENT_TYPES
@@ -288,9 +289,9 @@ def references(doc: WikiDoc, events: list[Event]) -> list[tuple[Event, Evidence]
     ]
 
 
-def match_attacks(doc: WikiDoc, named: list[tuple[Event, Evidence]]) -> dict[int, int]:
-    """Gold attack index -> index of its one (event, word) in `named`: a word in the trigger's sentence,
-    the trigger itself first, then argument agreement, then closeness."""
+def match_attacks(doc: WikiDoc, named: list[tuple[Event, Evidence]]) -> dict[int, tuple[Event, Evidence]]:
+    """Gold attack index -> its one (event, word) of `named`: a word in the trigger's sentence, the trigger
+    itself first, then argument agreement, then closeness."""
     candidates = []
     for i, attack in enumerate(doc.attacks):
         for k, (event, word) in enumerate(named):
@@ -300,13 +301,7 @@ def match_attacks(doc: WikiDoc, named: list[tuple[Event, Evidence]]) -> dict[int
             on_trigger = _overlap((word.start, word.end), attack.trigger_span)
             distance = abs(word.start - attack.trigger_span[0])
             candidates.append((not on_trigger, -agreement, distance, i, k))
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    for *_, i, k in sorted(candidates):
-        if i not in matched and k not in used:
-            matched[i] = k
-            used.add(k)
-    return matched
+    return greedy_one_to_one(candidates, named)
 
 
 def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]:
@@ -319,10 +314,10 @@ def score_wikievents(docs: list[WikiDoc], events: list[Event]) -> dict[str, Any]
         predicted += len(candidates)
         named_words += len(named)
         matched = match_attacks(doc, named)
-        matched_predicted += len({named[k][0].id for k in matched.values()})
+        matched_predicted += len({event.id for event, _ in matched.values()})
         for i, attack in enumerate(doc.attacks):
             attacks += 1
-            event = named[matched[i]][0] if i in matched else None
+            event = matched[i][0] if i in matched else None
             found += event is not None
             for name, has_argument, is_right in (
                 ("attacker", attack.attackers, attacker_right),
@@ -361,7 +356,7 @@ def wikievents_errors(docs: list[WikiDoc], events: list[Event], n: int) -> dict[
         matched = match_attacks(doc, named)
         text = doc.document.text
         for i, attack in enumerate(doc.attacks):
-            event = named[matched[i]][0] if i in matched else None
+            event = matched[i][0] if i in matched else None
             sentence = text[attack.sentence_span[0]:attack.sentence_span[1]][:300]
             if event is None and len(out["attack"]) < n:
                 out["attack"].append({"id": attack.id, "gold": attack.trigger, "predicted": None, "text": sentence})
