@@ -131,9 +131,17 @@ def test_run_gate_pin_then_check_then_refuse_to_lower(fake):
     assert json.loads(floors.read_text())["files"][0]["floors"]["ds"]["found"] == 0.8  # untouched
 
     code, text = _run(fake, do_pin=True, allow_lower=True)
+    assert code == 1 and "--reason" in text  # a floor goes down only with a reason on record
+
+    code, text = _run(fake, do_pin=True, allow_lower=True, reason="the gold was re-coded")
     assert code == 0, text
     saved = json.loads(floors.read_text())
     assert saved["files"][0]["floors"]["ds"]["found"] == 0.7 and "--allow-lower" in saved["files"][0]["pinned"]
+    (record,) = saved["files"][0]["lowered"]
+    assert record["reason"] == "the gold was re-coded" and record["floors"] == ["gold/x.jsonl ds found: 0.800 -> 0.700"]
+    state["scores"]["found"] = {"score": 0.9, "n": 10}
+    assert _run(fake, do_pin=True)[0] == 0
+    assert json.loads(floors.read_text())["files"][0]["lowered"] == [record]  # kept through later pins
 
 
 def test_run_gate_fails_on_changed_gold_file(fake):

@@ -5,7 +5,7 @@ with each file's sha256 and, per dataset and field, the score to hold. `sitrep g
 with `evaluate_files`, fails on a changed gold file (the floors were pinned on other data) and on any score
 below its floor, and prints one table row per floor. `sitrep gate --pin` raises the floors to the current
 scores (rounded down to 3 decimals) and records the digests; it refuses to lower a floor unless
-`--allow-lower` is given.
+`--allow-lower` is given with a `--reason`, which the file's entry keeps (under "lowered") through later pins.
 """
 
 from __future__ import annotations
@@ -179,8 +179,8 @@ def format_table(rows: list[Row]) -> str:
 
 
 def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_pin: bool = False,
-             allow_lower: bool = False, out: TextIO = sys.stdout, evaluate: Evaluator | None = None,
-             pipeline: Any = None) -> int:
+             allow_lower: bool = False, reason: str | None = None, out: TextIO = sys.stdout,
+             evaluate: Evaluator | None = None, pipeline: Any = None) -> int:
     """Check (or with `do_pin`, re-pin) the floors; 0 when everything holds, 1 otherwise. `evaluate` defaults to
     `sitrep.evaluation.evaluate_files`; one pipeline is shared by all gold files."""
     shared = Path(shared) if shared else default_shared()
@@ -217,7 +217,11 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
                 print(f"note: {changed}", file=out)
             new_floors, down = pin(file, old, scores)
             lowered += down
-            new_entries.append({"path": file, "sha256": actual, "pinned": _pin_note(bool(down)), "floors": new_floors})
+            new_entry = {"path": file, "sha256": actual, "pinned": _pin_note(bool(down)), "floors": new_floors}
+            history = list(entry.get("lowered", []))
+            if down:
+                history.append({"date": date.today().isoformat(), "floors": [str(d) for d in down], "reason": reason})
+            new_entries.append({**new_entry, "lowered": history} if history else new_entry)
             rows += compare(file, new_floors, scores)
         else:
             rows += compare(file, old, scores)
@@ -227,8 +231,9 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
         if problems:
             print("\n".join(["", "not pinned:"] + problems), file=out)
             return 1
-        if lowered and not allow_lower:
-            print("\n".join(["", "not pinned: these floors would go down (give --allow-lower to lower them):"]
+        if lowered and not (allow_lower and reason):
+            print("\n".join(["", "not pinned: these floors would go down (give --allow-lower and a --reason, "
+                                  "which floors.json keeps, to lower them):"]
                             + [f"  {low}" for low in lowered]), file=out)
             return 1
         save_floors(floors_path, {
@@ -274,11 +279,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--shared", type=Path, help="the shared folder holding gold/ (default: $SITREP_SHARED, else ../shared beside the repository)")
     parser.add_argument("--floors", type=Path, default=FLOORS_PATH, help=f"the floors file (default: {FLOORS_PATH})")
     parser.add_argument("--pin", action="store_true", help="re-pin the floors to the current scores (rounded down to 3 decimals); never lowers one without --allow-lower")
-    parser.add_argument("--allow-lower", action="store_true", help="with --pin: let floors go down")
+    parser.add_argument("--allow-lower", action="store_true", help="with --pin: let floors go down (needs --reason)")
+    parser.add_argument("--reason", help="with --allow-lower: why the floors go down (kept in floors.json)")
 
 
 def _gate(args) -> int:
-    return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower)
+    return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower, reason=args.reason)
 
 
 def main(argv: list[str] | None = None) -> int:
