@@ -46,3 +46,13 @@ def test_a_headline_credits_its_source_at_the_end():
     assert headline_source("Pregnant woman among 4 killed in east Ukraine: rebels", 5).quote == "rebels"
     assert headline_source("Army shells DPR 277 times, four killed - operations command").quote == "operations command"
     assert headline_source("Pro-Russia rebels attack Ukrainian border guards") is None
+
+
+def test_a_one_sentence_report_credits_its_source_at_its_end():
+    headline = "Two soldiers wounded in shelling near Avdiivka - JFO HQ"
+    found = find_attribution(headline, 0, None, "Ukraine", headline=True)
+    assert (found.claim.claimant, found.claim.claimant_side) == ("JFO HQ", "Ukraine")
+    assert found.evidence.quote == "JFO HQ"
+    rebels = find_attribution("Militiaman killed in shelling of Gorlovka: DPR command", 0, None, None, headline=True)
+    assert rebels.claim.claimant_side == "Russia"  # the Russian-backed republics speak for Russia's side
+    assert find_attribution(headline, 0, None, "Ukraine") is None  # inside an article, no such reading

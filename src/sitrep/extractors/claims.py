@@ -59,9 +59,12 @@ def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
     return Evidence(start, start + len(who), who)
 
 
-def find_attribution(sentence: str, offset: int, actor1: str | None, place_country: str | None) -> Attribution | None:
-    """The claim a sentence attributes its report to, or None when it names no source."""
-    speaker = find_speaker(sentence, offset)
+def find_attribution(
+    sentence: str, offset: int, actor1: str | None, place_country: str | None, headline: bool = False
+) -> Attribution | None:
+    """The claim a sentence attributes its report to, or None when it names no source. A `headline` (a report
+    of one sentence) may credit its source at its end: "Four killed in shelling of Donetsk: DPR command"."""
+    speaker = find_speaker(sentence, offset) or (headline_source(sentence, offset) if headline else None)
     if speaker is None:
         return None
     who = speaker.quote

@@ -220,7 +220,8 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
             report.fields[name] = value
             report.evidence[name] = evidence
     place_country = report.place.country if report.place else None
-    attribution = find_attribution(text, offset, report.fields.get("actor1"), place_country)
+    headline = offset == 0 and sentence.end >= len(document.text.rstrip())  # the report is this one sentence
+    attribution = find_attribution(text, offset, report.fields.get("actor1"), place_country, headline)
     if attribution:
         report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
     cue = verification_cue(text)
