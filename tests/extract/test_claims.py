@@ -56,3 +56,7 @@ def test_a_one_sentence_report_credits_its_source_at_its_end():
     rebels = find_attribution("Militiaman killed in shelling of Gorlovka: DPR command", 0, None, None, headline=True)
     assert rebels.claim.claimant_side == "Russia"  # the Russian-backed republics speak for Russia's side
     assert find_attribution(headline, 0, None, "Ukraine") is None  # inside an article, no such reading
+
+
+def test_a_headline_end_that_tells_more_news_names_no_source():
+    assert find_attribution("Fighting flares in Donetsk: heavy casualties", 0, None, None, headline=True) is None

@@ -21,6 +21,11 @@ _WHO_SAID = re.compile(
 )
 _SAID_WHO = re.compile(rf",\s*{_SPEECH_VERB}\s+(?P<who>[^,.;:]{{3,80}}?)\s*[.,;]?$")
 _HEADLINE_SOURCE = re.compile(r"(?::|\s[-–—])\s*(?P<who>[^:,;.!?\d–—-][^:;.!?–—]{1,50}?)\s*$")
+# A headline's end that tells more of the news rather than who tells it ("...: heavy casualties").
+_NOT_A_SOURCE = re.compile(
+    r"\b(casualt\w*|killed|dead|died|wounded|injured|deaths?|toll|attacks?|shelling|fighting|clash\w*|explosions?|"
+    r"video|photos?|live|update)\b", re.I
+)
 _BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
@@ -47,6 +52,12 @@ def headline_source(sentence: str, offset: int = 0) -> Evidence | None:
     return Evidence(offset + match.start("who"), offset + match.end("who"), match.group("who"))
 
 
+def _credited(sentence: str, offset: int) -> Evidence | None:
+    """A headline's source at its end, unless those words tell more of the news ("...: heavy casualties")."""
+    source = headline_source(sentence, offset)
+    return source if source and not _NOT_A_SOURCE.search(source.quote) else None
+
+
 def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
     """The words naming who a sentence attributes its report to ("..., the governor said"; "...: rebels")."""
     match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
@@ -64,7 +75,7 @@ def find_attribution(
 ) -> Attribution | None:
     """The claim a sentence attributes its report to, or None when it names no source. A `headline` (a report
     of one sentence) may credit its source at its end: "Four killed in shelling of Donetsk: DPR command"."""
-    speaker = find_speaker(sentence, offset) or (headline_source(sentence, offset) if headline else None)
+    speaker = find_speaker(sentence, offset) or (_credited(sentence, offset) if headline else None)
     if speaker is None:
         return None
     who = speaker.quote
