@@ -48,6 +48,9 @@ class Evidence:
     end: int
     quote: str
 
+    def overlaps(self, other: Evidence) -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Place:

@@ -34,7 +34,6 @@ from ..model import Document, Event, Evidence
 from .matching import greedy_one_to_one
 from .scores import _figure
 
-ATTACK_TYPES = VIOLENT_EVENT_TYPES
 DATASET = "wikievents"
 
 
@@ -275,7 +274,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def attack_events(doc: WikiDoc, events: list[Event]) -> list[Event]:
-    return [e for e in events if e.event_type in ATTACK_TYPES and doc.document.id in e.document_ids]
+    return [e for e in events if e.event_type in VIOLENT_EVENT_TYPES and doc.document.id in e.document_ids]
 
 
 def references(doc: WikiDoc, events: list[Event]) -> list[tuple[Event, Evidence]]:

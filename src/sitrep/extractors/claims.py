@@ -59,7 +59,7 @@ def _credited(sentence: str, offset: int) -> Evidence | None:
 
 
 def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
-    """The words naming who a sentence attributes its report to ("..., the governor said"; "...: rebels")."""
+    """The words naming who a sentence attributes its report to ("according to X", "..., the governor said")."""
     match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
     if match is None:
         return None

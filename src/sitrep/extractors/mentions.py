@@ -183,7 +183,7 @@ def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None
         Evidence(sentence.start + m.start(), sentence.start + m.end(), sentence.text[m.start():m.end()])
         for m in event_word_pattern().finditer(lower_keeping_offsets(sentence.text))
     ]
-    if trigger is not None and not any(e.start < trigger.evidence.end and trigger.evidence.start < e.end for e in found):
+    if trigger is not None and not any(e.overlaps(trigger.evidence) for e in found):
         found.append(trigger.evidence)
     report.references.extend(e for e in found if e not in report.references)
 

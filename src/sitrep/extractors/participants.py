@@ -53,7 +53,7 @@ def find_parties(
     before ("warnings were given to ... the police") names people who are not its sides."""
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
-        actors = [a for a in actors if not _overlaps(a.evidence, source)]
+        actors = [a for a in actors if not a.evidence.overlaps(source)]
     roles = find_roles(sentence, offset)
     if roles.target and any(start <= roles.target.start and roles.target.end <= end for start, end in places):
         roles = replace(roles, target=None)
@@ -78,13 +78,9 @@ def find_parties(
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
 
 
-def _overlaps(a: Evidence, b: Evidence) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _named_within(actors: list[Found], words: Evidence | None) -> Found | None:
     """The first actor whose name overlaps these words ("by Ukraine" for the attacker "Ukraine")."""
-    return next((a for a in actors if _overlaps(a.evidence, words)), None) if words else None
+    return next((a for a in actors if a.evidence.overlaps(words)), None) if words else None
 
 
 def find_actors(sentence: str, offset: int, event_date: date | None, country: str | None = None) -> list[Found]:
@@ -95,7 +91,7 @@ def find_actors(sentence: str, offset: int, event_date: date | None, country: st
         if actor.holds_in(country) and (match := actor.search(sentence)):
             name = _dated_actor(actor.name_in(country), event_date)
             evidence = _evidence(match, sentence, offset)
-            if not any(_overlaps(f.evidence, evidence) for f in found.values()):
+            if not any(f.evidence.overlaps(evidence) for f in found.values()):
                 found.setdefault(name, Found(name, evidence))  # the first (most specific) name of these words
     return sorted(found.values(), key=lambda f: f.evidence.start)
 
