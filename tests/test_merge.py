@@ -126,3 +126,58 @@ def test_a_guessed_toll_ties_nothing():
 
     assert len(merge_mentions([report("a", "Dozens killed", 12), report("b", "Dozens killed", 12)])) == 2
     assert len(merge_mentions([report("a", "Twelve killed", 12), report("b", "12 dead", 12)])) == 1
+
+
+def test_battle_reports_naming_one_opposite_side_each_are_one_battle():
+    from dataclasses import replace
+
+    def clash(doc, actor):
+        return replace(strike(doc, YARTSEVO), event_type="Battles", sub_event_type="Armed clash", actor1=actor)
+
+    ukraine, separatists = "Military Forces of Ukraine (2014-2019)", "Pro-Russian separatists"
+    assert len(merge_mentions([clash("a", ukraine), clash("b", separatists)])) == 1
+    # two of the Russian side's forces are not one battle's two sides
+    assert len(merge_mentions([clash("a", "DPR (Donetsk People's Republic)"),
+                               clash("b", "LPR (Luhansk People's Republic)")])) == 2
+
+
+REGION = Place("Donetsk People's Republic", "Ukraine", "UA", "Donetsk Oblast", None, 48.1, 37.7, None, "L", "RGN", 3)
+
+
+def test_a_region_ties_only_reports_of_the_very_same_days_and_toll():
+    def shelling(doc, day, toll=1):
+        return strike(doc, REGION, day=day, fatalities=toll, sub="Shelling/artillery/missile attack")
+
+    monday, tuesday = date(2018, 8, 13), date(2018, 8, 14)
+    assert len(merge_mentions([shelling("a", monday), shelling("b", monday)])) == 1
+    assert len(merge_mentions([shelling("a", monday), shelling("b", tuesday)])) == 2  # told most days
+    assert len(merge_mentions([shelling("a", monday), shelling("b", monday, toll=4)])) == 2
+
+
+def test_an_undated_report_with_another_toll_joins_nothing():
+    dated, undated = strike("a", YARTSEVO, fatalities=3), strike("b", YARTSEVO, day=None, fatalities=1)
+    assert len(merge_mentions([dated, undated])) == 2
+    assert len(merge_mentions([dated, strike("b", YARTSEVO, day=None, fatalities=3)])) == 1
+
+
+def test_a_revised_distinctive_toll_on_the_same_day_ties_reports():
+    def bus(doc, toll, day=date(2015, 1, 13)):
+        return Mention(doc, "Violence against civilians", "Attack", 0, 10, day, day, 1, fatalities=toll)
+
+    assert len(merge_mentions([bus("a", 10), bus("b", 11)])) == 1  # "ten killed when rocket hits bus" / "eleven"
+    assert len(merge_mentions([bus("a", 10), bus("b", 11, date(2015, 1, 14))])) == 2
+    assert len(merge_mentions([bus("a", 4), bus("b", 5)])) == 2  # too far apart to be one count revised
+
+
+def test_one_death_told_as_a_clash_and_as_shelling_is_one_event_only_if_the_dead_are_alike():
+    from sitrep.model import Evidence
+
+    def death(doc, event_type, sub, words):
+        return Mention(doc, event_type, sub, 0, 10, date(2021, 4, 12), date(2021, 4, 13), 2,
+                       fatalities=1, evidence={"fatalities": Evidence(0, len(words), words)})
+
+    clash = death("a", "Battles", "Armed clash", "Ukrainian soldier killed")
+    shelling = death("b", "Explosions/Remote violence", "Shelling/artillery/missile attack", "Ukrainian soldier killed")
+    militiaman = death("b", "Explosions/Remote violence", "Shelling/artillery/missile attack", "kills LPR militiaman")
+    assert len(merge_mentions([clash, shelling])) == 1
+    assert len(merge_mentions([clash, militiaman])) == 2

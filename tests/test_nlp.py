@@ -12,3 +12,11 @@ def test_entities_carry_document_ids_and_offsets():
     [((doc_id, offset), entities)] = list(entity_spans(load_nlp(), pieces))
     assert (doc_id, offset) == ("doc-1", 100)
     assert (100, 114, "PERSON", "Roman Zakharov") in entities
+
+
+def test_an_entity_across_a_headlines_dash_is_two_pieces():
+    text = "Booby trap kills one civilian near Maryinka - DPR Defense Ministry"
+    [(_, entities)] = list(entity_spans(load_nlp(), [(text, ("doc-1", 0))]))
+    names = [name for _, _, _, name in entities]
+    assert not any(" - " in name for name in names)
+    assert all(text[start:end] == name for start, end, _, name in entities)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .extractors.casualties import vague_figure
+from .extractors.claims import claimant_side
 from .extractors.victim_groups import side_of_the_dead
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
@@ -20,6 +21,8 @@ MAX_DISTANCE_KM = {1: 15.0, 2: 40.0, 3: 300.0}
 DATE_SLACK = timedelta(days=1)
 # "One soldier killed" is reported every day; a toll of three or more on the same days is distinctive.
 DISTINCTIVE_TOLL = 3
+# A distinctive toll revised on the same day ("ten killed" / "eleven killed") stays within a fifth of itself.
+CLOSE_TOLL_RATIO = 1.2
 # Explosions are one family: the same blast is a "missile strike" in one report and "shelling" in another.
 WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
 # Political violence in which people die is told as a clash by one outlet and an attack by another; such
@@ -62,7 +65,7 @@ def compare(a: Report, b: Report, every_check: bool = False) -> Verdict:
             continue
         if result.name == "type" and not result.passed and _same_family(a, b):
             tie = _where(a, b)
-            result = Check("type", _is_precise_tie(tie), f"{result.detail}, both lethal violence")
+            result = Check("type", _ties_across_types(tie, a, b), f"{result.detail}, both lethal violence")
         checks.append(result)
         if not result.passed and not every_check:
             break
@@ -78,9 +81,18 @@ def _same_family(a: Report, b: Report) -> bool:
     return a.event_type in LETHAL_FAMILY and b.event_type in LETHAL_FAMILY
 
 
-def _is_precise_tie(where: Check) -> bool:
-    """The reports are tied by a town (not a region) or by a distinctive toll."""
-    return where.passed and where.precise
+def _ties_across_types(where: Check, a: Report, b: Report) -> bool:
+    """Is what ties two reports of different lethal types strong enough? One town (not a region, nor two towns
+    near each other: "a woman killed by shelling in Donetsk" and "a booby trap kills a civilian near Maryinka"
+    are two events), a distinctive toll, or a small toll on the very same days whose dead are alike
+    ("Ukrainian soldier killed in the east" / "Ukrainian soldier killed by shelling")."""
+    if not where.passed:
+        return False
+    if where.name == "toll":
+        sides = _sides_of_the_dead(a)
+        return where.precise or (bool(sides) and sides == _sides_of_the_dead(b))
+    same_town = a.place is not None and b.place is not None and a.place.name.casefold() == b.place.name.casefold()
+    return where.precise and same_town
 
 
 def _document_ids(report: Report) -> set[str]:
@@ -141,6 +153,10 @@ def _where(a: Report, b: Report) -> Check:
         name = a.place.name if a.place else "no place"
         return Check("place", same, f"both in {name}" if same else "undated: not the very same place", precise=same)
     place = _places(a.place, b.place)
+    if place.passed and not place.precise and not _same_region_report(a, b):
+        # "Shelling kills one militiaman - DPR" is told most days: a region ties only reports of the very same
+        # days and the same dead
+        place = Check("place", False, f"{place.detail}, but other days or other dead")
     if place.passed:
         return place
     toll = _same_distinctive_toll(a, b)
@@ -177,11 +193,11 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     tell of one event: a specific toll is rarer than a place name."""
     if a.event_date is None or b.event_date is None:
         return None
-    if a.fatalities is None or a.fatalities != b.fatalities:
+    if a.fatalities is None or b.fatalities is None or not _close_tolls(a.fatalities, b.fatalities):
         return None
-    same_days = a.event_date == b.event_date and a.event_date_end == b.event_date_end
-    if a.fatalities < DISTINCTIVE_TOLL and not same_days:
-        return None
+    same_days = _same_days(a, b)
+    if (a.fatalities < DISTINCTIVE_TOLL or a.fatalities != b.fatalities) and not same_days:
+        return None  # a small toll, or a revised one, ties reports of the very same days only
     if any(p is not None and p.geo_precision < GEO_PRECISION_REGION for p in (a.place, b.place)):
         return None
     if len({p.iso for p in (a.place, b.place) if p is not None}) > 1:
@@ -192,7 +208,25 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
         return None  # "dozens killed" is a guess, not a figure that identifies an event
     # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
     distinctive = a.fatalities >= DISTINCTIVE_TOLL
-    return Check("toll", True, f"the same toll of {a.fatalities} on the same days, neither placed precisely", distinctive)
+    toll = f"the same toll of {a.fatalities}" if a.fatalities == b.fatalities else (
+        f"close tolls of {a.fatalities} and {b.fatalities}")
+    return Check("toll", True, f"{toll} on the same days, neither placed precisely", distinctive)
+
+
+def _close_tolls(a: int, b: int) -> bool:
+    """The same toll, or a distinctive one counted a little differently ("ten killed" / "eleven killed" when a
+    rocket hit a bus): reports revise tolls as the wounded die."""
+    return a == b or min(a, b) >= DISTINCTIVE_TOLL and max(a, b) <= CLOSE_TOLL_RATIO * min(a, b)
+
+
+def _same_region_report(a: Report, b: Report) -> bool:
+    """Two reports placed only in one region tell of one event on the very same days with the same dead."""
+    different_tolls = a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
+    return _same_days(a, b) and not different_tolls and not _dead_of_different_sides(a, b)
+
+
+def _same_days(a: Report, b: Report) -> bool:
+    return a.event_date == b.event_date and a.event_date_end == b.event_date_end
 
 
 def _sides_of_the_dead(report: Report) -> set[str]:
@@ -216,11 +250,14 @@ def _dead_of_different_sides(a: Report, b: Report) -> bool:
 
 def _tolls(a: Report, b: Report) -> Check | None:
     """Different death tolls on different days are different events ("five killed in Donetsk" on Monday,
-    "three killed in Donetsk" on Tuesday); on the same day they are often one event counted twice."""
+    "three killed in Donetsk" on Tuesday); on the same day they are often one event counted twice. An undated
+    report with another toll has nothing else to tie it."""
     if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
         return None
     if a.event_date is not None and a.event_date == b.event_date:
         return None
+    if a.event_date is None or b.event_date is None:
+        return Check("toll", False, f"{a.fatalities} vs {b.fatalities} killed, one report undated")
     return Check("toll", False, f"{a.fatalities} vs {b.fatalities} killed, on different days")
 
 
@@ -238,9 +275,18 @@ def _actors(a: Report, b: Report) -> Check | None:
         sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
         # one side may go unnamed in a report; where both name two, they must be the same two
         same = sides_a == sides_b if len(sides_a) == len(sides_b) == 2 else bool(sides_a & sides_b)
+        if len(sides_a) == len(sides_b) == 1 and not same:
+            # "30 separatists killed in Slaviansk fighting" and "Ukraine forces suffer casualties in Slaviansk
+            # clash" name one side each: the battle's two sides, if they fight on opposite sides of the war.
+            same = _opposite_sides(*sides_a, *sides_b)
     else:  # and where both name who was hit, the same
         same = a.actor1 == b.actor1 and (not a.actor2 or not b.actor2 or a.actor2 == b.actor2)
     return Check("actors", same, f"both by {a.actor1}" if same else f"{a.actor1} vs {b.actor1}")
+
+
+def _opposite_sides(actor_a: str, actor_b: str) -> bool:
+    side_a, side_b = claimant_side(actor_a, None), claimant_side(actor_b, None)
+    return side_a is not None and side_b is not None and side_a != side_b
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -63,7 +63,7 @@ def test_one_dead_named_after_the_verb(sentence, killed):
     [
         ("Ukraine reports first combat death since new truce", 1, None),
         ("Two soldiers fatally wounded in shelling", 2, None),
-        ("Soldier, wounded during shelling attacks on July 15, dies in hospital", None, None),
+        ("Soldier, wounded during shelling attacks on July 15, dies in hospital", 1, None),
         ("Nearly 8,000 killed since start of Ukraine conflict", 8000, None),
     ],
 )
@@ -76,3 +76,50 @@ def test_the_evidence_says_whose_dead_and_a_killer_is_not_the_dead():
     assert find_casualties("LPR service member dies in shelling").fatalities_evidence.quote == "LPR service member dies"
     assert find_casualties("Top rebel commander killed in east").fatalities_evidence.quote == "rebel commander killed"
     assert find_casualties("Demian Danyliv killed by enemy sniper").fatalities_evidence.quote == "Demian Danyliv killed"
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("At least 41 Ukraine soldiers, civilians killed in 24 hours: officials", 41),
+        ("19 civilians and troops killed in Ukraine in 24 hours", 19),
+        ("two Ukrainian security service colonels killed at contact line", 2),
+        ("Eight people in Donetsk republic killed by Ukrainian army’s shelling in 7 days", 8),
+        ("Two soldiers and three civilians killed", 3),  # two groups: each is a figure (victim_groups adds them)
+    ],
+)
+def test_who_died_may_be_several_words_or_a_list(sentence, killed):
+    assert find_casualties(sentence).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Driver of car that tries to break through Donbas checkpoint shot dead", 1),
+        ("Female civilian wounded in Ukrainian shelling attack dies - DPR mission", 1),
+        ("Mayor of eastern Ukrainian town of Pervomaisk killed by secret services", 1),
+        ("Rally urges troops to leave after combat vehicle kills 8-year-old", 1),
+        ("Russia protests over photographer's \"barbarous\" killing in Ukraine", 1),
+        ("Commander says rebels killed in the assault", 2),  # the speaker is not the dead
+        ("Soldiers killed in Ukraine, Kiev points at Moscow", 2),  # plural: at least two
+    ],
+)
+def test_one_person_or_an_unnumbered_plural(sentence, killed):
+    assert find_casualties(sentence).fatalities == killed
+
+
+def test_a_casualty_report_with_only_wounded_reports_no_dead():
+    found = find_casualties("One Ukrainian serviceman wounded amid 14 enemy attacks in past 24 hours - JFO HQ")
+    assert (found.fatalities, found.injuries) == (0, 1)
+    assert find_casualties("Many Ukrainian troops killed, 300 wounded").fatalities == 2  # dead, if not counted
+    assert find_casualties("Ukraine says separatist attack injures three soldiers").fatalities == 0
+
+
+def test_a_singular_after_a_counted_plural_is_not_part_of_its_figure():
+    assert find_casualties("Kiev says two soldiers, army medic killed in east").fatalities != 2
+
+
+def test_one_wounded_and_plural_victims_after_the_verb():
+    found = find_casualties("Ukrainian soldier wounded amid nine enemy attacks in Donbas in past 24 hours - JFO HQ")
+    assert (found.fatalities, found.injuries) == (0, 1)
+    assert find_casualties("Right Sector gunmen kill wounded servicemen at hospital").fatalities == 2

@@ -97,3 +97,11 @@ def test_a_sentence_continues_the_report_last_spoken_of():
     bombing = next(m for m in run(text, places) if m.event_type == "Explosions/Remote violence")
     assert [r.quote for r in bombing.references][-1] == "explosion"
     assert bombing.actor1 == "IRA" and bombing.actor2 == "Civilians (United Kingdom)"  # not the police told of
+
+
+def test_a_place_that_opens_the_text_is_the_place_of_its_report():
+    text = "Donetsk republic militiaman killed in shelling by Ukrainian troops - spokesman"
+    places = [replace(place_at(text, "Donetsk republic", "Donetsk Oblast", "Donetsk Oblast", 709716, 3, "UA", "Ukraine"),
+                      feature_class="A", feature_code="ADM1")]
+    (mention,) = run(text, places, published=date(2018, 1, 1))
+    assert mention.place.admin1 == "Donetsk Oblast"

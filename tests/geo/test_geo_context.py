@@ -78,7 +78,7 @@ def test_a_headlines_first_word_does_not_outvote_the_story(tiny):
 
 def test_main_place_is_a_point_of_the_storys_country(tiny):
     text = "DPR to raise at Minsk meeting issue of Gorlovka shelling by Ukraine forces"
-    assert [p.name for p in geocode_document(text, tiny)] == ["Horlivka", "Minsk", "Ukraine"]
+    assert [p.name for p in geocode_document(text, tiny)] == ["Horlivka", "Minsk", "Donetsk People's Republic", "Ukraine"]
     text = "Nine soldiers killed near Donetsk, according to Ukraine"
     assert [(p.name, p.geo_precision) for p in geocode_document(text, tiny)] == [("Donetsk", 2), ("Ukraine", 3)]
 
@@ -86,6 +86,8 @@ def test_main_place_is_a_point_of_the_storys_country(tiny):
 def test_a_capital_before_shelling_is_who_shells(tiny):
     text = "Woman killed in Kiev shelling in Donetsk - Mayor's Office"
     assert [p.name for p in geocode_document(text, tiny)] == ["Donetsk", "Kyiv"]
+    for text in ("Kiev resumes special operation near Donetsk", "One militiaman killed in Kiev’s attack on Donetsk"):
+        assert [p.name for p in geocode_document(text, tiny)] == ["Donetsk", "Kyiv"]
 
 
 def test_relative_places_resolve_to_their_anchor_near(tiny):
@@ -143,3 +145,10 @@ def test_a_bare_alternate_name_of_a_small_place_is_no_place(tiny, tmp_path, make
     # a former name: bare, not believed of a village; as the target of an attack, believed
     assert find_places("Fighting went on while Kominternove talks stalled.", tiny) == []
     assert [p.name for p in find_places("Two killed in attack on Kominternove", tiny)] == ["Pikuzy"]
+
+
+def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
+    text = "Two DPR militiamen killed in night shelling by Ukrainian forces"
+    [dpr] = find_places(text, tiny)
+    assert (text[dpr.start:dpr.end], dpr.feature_code, dpr.admin1, dpr.geo_precision) == ("DPR", "RGN", "Donetsk", 3)
+    assert find_places("NATO and HIMARS were discussed.", tiny) == []  # other acronyms stay no places

@@ -1,6 +1,7 @@
 """How many were killed and wounded, as the most conservative figure a sentence gives.
 
-"No casualties" is 0 killed; no figure at all is unknown (None), never 0.
+"No casualties" is 0 killed, and so is a casualty report that counts only wounded; no figure at all is
+unknown (None), never 0. An unnumbered plural ("soldiers killed") is at least two.
 """
 
 from __future__ import annotations
@@ -22,15 +23,25 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "Twenty-two" before "two": a compound number is one figure, not its last word.
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
-_NUM = (
+_FIGURE = (
     # "1,200" is one figure; the comma of "on July 15, dies" ends one.
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")(?![\w-])"
 )
+_NUM = rf"(?P<num>{_FIGURE})"
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
-_NOUN = r"(?:(?!and\b|or\b)[\w’'-]+\s+){0,3}?"
-_KILLED = r"(?:killed|dead|died|dies|die|shot dead|fatally wounded|mortally wounded|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA)"
+# Who died, between the figure and the verb: "Ukrainian security service colonels", "soldiers, police",
+# "civilians and troops". No word of it is a figure ("two soldiers and three civilians" are two groups), and
+# a list goes on only with plurals the figure counts: in "two soldiers, army medic" the medic is one more.
+_PLURAL_WORD = r"(?:[\w’'-]+s|\w*men|police|people|personnel|militia)\b"
+_NOUN = (
+    rf"(?:(?:(?:and|or)\s+(?={_PLURAL_WORD}))?(?!and\b|or\b|{_FIGURE})[\w’'-]+(?:,(?=\s+{_PLURAL_WORD}))?\s+){{0,4}}?"
+)
+_KILLED_WORDS = r"killed|dead|died|dies|die|shot dead|fatally wounded|mortally wounded|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA"
+_KILLED = rf"(?:{_KILLED_WORDS})"
+# Any word of death: a sentence that has one is no report of wounded alone.
+_ANY_DEATH = re.compile(rf"\b(?:{_KILLED_WORDS}|kill\w*|deadly|death\w*|bod(?:y|ies))\b", re.I)
 _WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
 _KILLED_PATTERNS = [
@@ -43,7 +54,7 @@ _KILLED_PATTERNS = [
 ]
 _WOUNDED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
-    re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+{_QUALIFIER}{_NUM}\b", re.I),
+    re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+{_QUALIFIER}{_NUM}\b", re.I),
 ]
 _NO_CASUALTIES = re.compile(
     r"\b(no (casualties|deaths|fatalities|one was (killed|hurt|injured)|victims|dead)|nobody was (killed|hurt|injured)|"
@@ -57,14 +68,23 @@ _PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$",
 _ONE_PERSON = (
     r"man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
     r"activist|protester|journalist|reporter|photographer|resident|militiaman|fighter|volunteer|defender|guard|"
-    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|service member|member|worker|rescuer"
+    r"driver|doctor|medic|paramedic|teenager|pensioner|commander|sniper|service member|member|worker|rescuer|"
+    r"mayor|colonel|general|official|deputy|lawmaker|cameraman|priest|leader|"
+    r"(?:\d+|[a-z]+)-year-old"
 )
 # The word before says whose dead ("LPR service member dies", "rebel commander killed"): kept in the evidence.
 _WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]*|rebel|separatist|militia|army)\s+)?"
+# Words by which someone speaks of others' dead ("Commander says rebels killed"): the speaker is not the dead.
+_SPEAKS = r"(?:say|says|said|claim|claims|report|reports|accuses|blames|denies|vows)"
 _ONE_DEAD = re.compile(
-    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:\w+\s+){{0,2}}?"
+    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:(?!{_SPEAKS}\b)\w+\s+){{0,2}}?"
     r"(?:killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA)\b",
     re.I,
+)
+
+# "Ukrainian soldier wounded amid nine enemy attacks": one wounded.
+_ONE_WOUNDED = re.compile(
+    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:(?!{_SPEAKS}\b)\w+\s+){{0,2}}?(?:wounded|injured|hurt)\b", re.I
 )
 
 # "Ukraine reports first combat death since new truce": one dead.
@@ -74,6 +94,28 @@ _KILLS_ONE = re.compile(
     rf"\b(?:kills|killing|killed(?!\s+by\b)|kill|death of|killing of)\s+(?:an?\s+|one\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}|militant|rebel|separatist)\b(?!-)",
     re.I,
 )
+
+# A headline whose subject is one person: "Soldier, wounded on July 15, dies", "Driver of car that tries to break
+# through checkpoint shot dead". Not when someone speaks of others' dead ("Commander says rebels killed").
+_ONE_PERSON_HEADLINE = re.compile(
+    rf"^\W*(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![-’'])"
+    rf"(?:(?!\b(?:{_SPEAKS}|and|or)\b)[^.;:!?]){{0,80}}?"
+    r"\b(?:killed|shot dead|dies|died)\b",
+    re.I,
+)
+# "Soldiers killed in Ukraine", "Civilians killed as fighting flares": more than one, so at least two, the
+# most conservative figure the words allow.
+_PEOPLE = (
+    r"(?:soldiers|servicemen|troops|civilians|people|militiamen|fighters|militants|rebels|separatists|"
+    r"protesters|activists|policemen|police officers|residents|children|volunteers)"
+)
+_PLURAL_DEAD = re.compile(
+    rf"\b{_PEOPLE}\s+(?:\w+\s+){{0,2}}?(?:killed|shot dead|die|died|dead)\b"
+    rf"|\b(?:kill|kills|killing)\s+(?:\w+\s+){{0,2}}?{_PEOPLE}\b",
+    re.I,
+)
+# "the photographer's killing", "a journalist's murder": one dead.
+_ONES_KILLING = re.compile(rf"\b(?:{_ONE_PERSON})['’]s\s+(?:[\w\"“”-]+\s+)?(?:killing|murder|death)\b", re.I)
 
 # "Demian Danyliv killed by enemy sniper", "Serhiy Yelyseyev died of his wounds": one named person, one dead.
 _NAMED_DEAD = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\s+(?:was\s+)?(?:killed|shot dead|dies|died)\b")
@@ -93,9 +135,17 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
         elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
-                       or _NAMED_DEAD.search(sentence)):
+                       or _NAMED_DEAD.search(sentence) or _ONE_PERSON_HEADLINE.search(sentence)
+                       or _ONES_KILLING.search(sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
+        elif (match := _PLURAL_DEAD.search(sentence)):
+            killed, killed_ev = 2, _evidence(match, offset)
     wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
+    if wounded is None and (match := _ONE_WOUNDED.search(sentence)):
+        wounded, wounded_ev = 1, _evidence(match, offset)
+    if killed is None and wounded and not _ANY_DEATH.search(sentence):
+        # "Two servicemen wounded amid 14 enemy attacks": a casualty report that counts no dead reports 0 killed.
+        killed, killed_ev = 0, wounded_ev
     if wounded is None and (match := _NO_INJURIES.search(sentence)):
         wounded, wounded_ev = 0, _evidence(match, offset)
     return Casualties(killed, wounded, killed_ev, wounded_ev)
@@ -106,7 +156,7 @@ _VAGUE_FIGURE = re.compile(r"\b(?:dozens|a dozen|scores|hundreds|several|a few|f
 
 def vague_figure(quote: str) -> bool:
     """Does a toll's evidence give a round guess ("dozens killed", "several dead") rather than a count?"""
-    return bool(_VAGUE_FIGURE.search(quote))
+    return bool(_VAGUE_FIGURE.search(quote) or _PLURAL_DEAD.fullmatch(quote))
 
 
 def parse_number(text: str) -> int | None:

@@ -71,7 +71,7 @@ def extract_mentions(
         if not sentence.usable:
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
-        sentence_places = [p for p in places if sentence.start <= (p.start or -1) < sentence.end]
+        sentence_places = [p for p in places if p.start is not None and sentence.start <= p.start < sentence.end]
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: r.last_sentence_index) if reports else None
         refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.geo.normalize import normalise
-from sitrep.geo.wordlists import stopwords
+from sitrep.geo.wordlists import aliases, stopwords
 
 MAX_NAME_WORDS = 4
 
@@ -164,8 +164,8 @@ def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, i
     word = token.text
     if not word[0].isupper():
         return False
-    if len(word) > 1 and word.isupper():
-        return False  # acronyms: HIMARS, NATO, UAV
+    if len(word) > 1 and word.isupper() and normalise(word) not in aliases().regions:
+        return False  # acronyms: HIMARS, NATO, UAV (but DPR is a region)
     if re.match(r"-\d", text[token.end:token.end + 2]):
         return False  # model names: Su-25, Tu-22M3
     return not any(s < token.end and token.start < e for s, e in exclude_spans)

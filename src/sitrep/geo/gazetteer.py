@@ -257,8 +257,11 @@ class Gazetteer:
         if region is None:
             return None
         row = self.conn.execute("SELECT name FROM countries WHERE iso = ?", (region.iso,)).fetchone()
-        return region, GazetteerEntry(None, region.name, region.iso, row[0] if row else None, None, None,
-                                      None, None, region.lat, region.lon, "L", "RGN")
+        # A region within one admin1 ("DPR") is in that admin1; one across several ("Donbas") in none of them.
+        code = region.admin1_codes[0] if len(region.admin1_codes) == 1 else None
+        return region, GazetteerEntry(None, region.name, region.iso, row[0] if row else None, code,
+                                      self.admin1_name(code) if code else None, None, None, region.lat,
+                                      region.lon, "L", "RGN")
 
     def fuzzy(self, name: str, admin1: str, threshold: float = 85.0, limit: int = 3) -> list[tuple[GazetteerEntry, float]]:
         """Populated places of one admin1 whose name is close to `name` ("Dragonsko" -> Dragunskoye).

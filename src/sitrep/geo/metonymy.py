@@ -15,9 +15,10 @@ _BY_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
 _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
-    r"launched|accused|insists|wants|"
+    r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
     r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
-    r"shelling|shells|shelled|offensive|strikes)\b",
+    r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
+    r"shelling|shells|shelled|offensive|strikes|attack|attacks)\b",
     re.I,
 )
 
