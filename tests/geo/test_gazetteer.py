@@ -97,3 +97,31 @@ def test_open_again_does_not_rebuild(tiny: Gazetteer, tiny_places: int):
     again = Gazetteer.open(path)  # has data: no embedded build
     assert again.info()["places"] == tiny_places - 1
     again.close()
+
+
+def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path):
+    import threading
+    import time
+
+    from sitrep.geo.embedded import seed_countries
+    from sitrep.geo.schema import connect
+
+    path = tmp_path / "gazetteer.db"
+    other = connect(path)
+    other.execute("BEGIN IMMEDIATE")  # another process is setting the new file up
+    opened: dict = {}
+
+    def open_it():
+        try:
+            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
+        except Exception as exc:  # reported below, in the test's thread
+            opened["error"] = exc
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    time.sleep(6)  # longer than sqlite's default wait for a lock (5 s), where opening used to fail
+    seed_countries(other)
+    other.commit()
+    thread.join(60)
+    assert "error" not in opened, opened.get("error")
+    assert opened["ukraine"] == "UA"

@@ -21,6 +21,10 @@ from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
 
 _CLASS_ORDER = {"P": 0, "A": 1, "L": 2}
+BUSY_WAIT_MS = 5000  # how long a write waits for another's lock: sqlite3's default
+# How long a process opening a gazetteer waits for another that is building it (the embedded build takes
+# 15-25 s here; a slow machine gets ten minutes).
+SET_UP_WAIT_MS = 600_000
 _ENTRY_SQL = """
 SELECT p.geonameid, CASE WHEN p.feature_code = 'ADM1' THEN coalesce(a1.name, p.name) ELSE p.name END AS name,
        p.iso, c.name AS country, p.admin1 AS admin1_code, a1.name AS admin1,
@@ -98,13 +102,8 @@ class Gazetteer:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = connect(path)
-            with conn:
-                if conn.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
-                    seed_countries(conn)
-                if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
-                    build_embedded(conn, progress=progress)
-                elif _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
-                    refresh_spellings(conn)  # a gazetteer built before the spellings table existed
+            if _needs_setting_up(conn, embedded):
+                _set_up(conn, embedded, progress)
         except sqlite3.Error as exc:
             raise GazetteerError(f"{path}: cannot open the gazetteer ({exc})") from exc
         return cls(conn, path)
@@ -298,6 +297,35 @@ def _as_own_name(entry: GazetteerEntry, norm: str) -> GazetteerEntry:
     if not entry.is_main and spelling_key(norm) == spelling_key(normalise(entry.name)):
         return replace(entry, is_main=True)
     return entry
+
+
+def _needs_setting_up(conn: sqlite3.Connection, embedded: bool) -> bool:
+    if conn.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
+        return True
+    if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
+        return True
+    # a gazetteer built before the spellings table existed
+    return _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None
+
+
+def _set_up(conn: sqlite3.Connection, embedded: bool, progress: bool) -> None:
+    """Seed, build or upgrade a gazetteer in one write transaction taken before looking: of several processes
+    opening a new file at once (Dask workers, server workers) one builds it, the others wait and find it built."""
+    conn.execute(f"PRAGMA busy_timeout = {SET_UP_WAIT_MS}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
+            seed_countries(conn)
+        if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
+            build_embedded(conn, progress=progress)
+        elif _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
+            refresh_spellings(conn)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
 
 
 def _has_places(conn: sqlite3.Connection) -> bool:
