@@ -1,0 +1,18 @@
+import pytest
+
+from sitrep.extractors.participants import find_target
+
+
+@pytest.mark.parametrize(
+    "sentence, target_class",
+    [
+        ("A shell hit a house in the village.", "residential"),
+        ("Drones hit Government House in Tbilisi.", "government"),
+        ("Rebels stormed the city hall.", "government"),
+        ("The White House condemned the drone strike.", None),  # who speaks, not what was hit
+        ("The US House of Representatives met after the attack.", None),
+    ],
+)
+def test_what_was_hit(sentence, target_class):
+    found = find_target(sentence, 0)
+    assert (found.value if found else None) == target_class
