@@ -51,8 +51,9 @@ def outlets_and_claimants(mentions: list[Mention], documents: dict[str, Document
     return tuple(dict.fromkeys(names))
 
 
-def event_verification(claims: list[Claim], cues: list[str], actor1: str | None) -> str:
-    """The event's verification status from all its reports' claims and the texts' own cues:
+def verification(claims: list[Claim] | tuple[Claim, ...], cues: list[str], actor1: str | None) -> str:
+    """The verification status of a report, or of an event from all its reports' claims, given the claims and
+    the texts' own cues:
 
     - disputed: someone denies it, or a text says accounts conflict;
     - confirmed: both the perpetrator's side and another side say it happened, or someone confirms it;

@@ -18,11 +18,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .corroboration import (
-    event_verification,
     independent_sources,
     outlets_and_claimants,
     report_dates,
     toll_range,
+    verification,
 )
 from .match import DATE_SLACK, MAX_DISTANCE_KM, compare, family
 from .model import GEO_PRECISION_REGION, DocumentInfo, Event, Mention, Place
@@ -174,7 +174,7 @@ def build_event(
         weapon=_first_of(typed or mentions, "weapon"),
         fatalities=tolls.low,  # ACLED: the most conservative figure
         injuries=min(injuries) if injuries else None,
-        verification=event_verification(claims, cues, actor1),
+        verification=verification(claims, cues, actor1),
         sources=outlets_and_claimants(mentions, documents),
         fatalities_low=tolls.low,
         fatalities_high=tolls.high,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..clean import Sentence
+from ..corroboration import verification
 from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import find_casualties
@@ -284,24 +285,10 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         fatalities=fields.get("fatalities"),
         injuries=fields.get("injuries"),
         claims=claims,
-        verification=verification_status(claims, report.cues),
+        verification=verification(claims, report.cues, fields.get("actor1")),
         evidence=evidence,
         references=tuple(sorted(report.references, key=lambda e: e.start)),
     )
-
-
-def verification_status(claims: tuple[Claim, ...] | list[Claim], cues: list[str]) -> str:
-    """The state of the evidence: disputed > unverified > confirmed > claimed > reported."""
-    stances = {c.stance for c in claims}
-    if "denies" in stances or "disputed" in cues:
-        return "disputed"
-    if "unverified" in cues:
-        return "unverified"
-    if "confirms" in stances or "confirmed" in cues:
-        return "confirmed"
-    if stances and stances <= {"claims responsibility"}:
-        return "claimed"
-    return "reported"
 
 
 def _claim_rank(claim: Claim):
