@@ -16,3 +16,8 @@ from sitrep.extractors.participants import find_target
 def test_what_was_hit(sentence, target_class):
     found = find_target(sentence, 0)
     assert (found.value if found else None) == target_class
+
+
+def test_shops_cafes_and_hotels_are_civilian_targets():
+    assert find_target("A bomb exploded outside a bakery in Lyon.", 0).value == "civilian"
+    assert find_target("Gunmen stormed a hotel in the capital.", 0).value == "civilian"
