@@ -1,6 +1,8 @@
 """Issue 5 cases on the tiny gazetteer: admin-unit words, context that settles homonyms, people and
 organisations that are no places, spelling variants, and the choice of the main place."""
 
+import pytest
+
 from sitrep.geo import find_places, geocode_document
 
 
@@ -152,3 +154,22 @@ def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
     [dpr] = find_places(text, tiny)
     assert (text[dpr.start:dpr.end], dpr.feature_code, dpr.admin1, dpr.geo_precision) == ("DPR", "RGN", "Donetsk", 3)
     assert find_places("NATO and HIMARS were discussed.", tiny) == []  # other acronyms stay no places
+
+
+@pytest.mark.parametrize(
+    "text, acting",
+    [
+        ("part of Moscow’s unprovoked invasion of Ukraine", True),
+        ("Ukraine says Moscow is trying to take Kharkiv", True),
+        ("With Moscow’s support, rebels shelled the town", True),
+        ("Drones hit Moscow's Sheremetyevo airport", False),
+        ("Explosions were heard in Moscow on Sunday", False),
+    ],
+)
+def test_a_capital_named_for_its_government(text, acting):
+    from sitrep.geo.metonymy import named_as_actor
+    from sitrep.model import Place
+
+    start = text.index("Moscow")
+    moscow = Place("Moscow", feature_code="PPLC", start=start, end=start + len("Moscow"))
+    assert named_as_actor(moscow, text) == acting

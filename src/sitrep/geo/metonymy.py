@@ -18,7 +18,14 @@ _ACTS_AFTER = re.compile(
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
     r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
-    r"shelling|shells|shelled|offensive|strikes|attack|attacks)\b",
+    r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
+    r"invasion|war|aggression|support|campaign|demands|decision|"
+    r"(is|was|are|were|has been) (trying|seeking|preparing|planning|using|attempting|pushing|pressing))\b",
+    re.I,
+)
+# "Moscow's unprovoked invasion", "Kyiv's long-awaited counteroffensive": the government's deeds.
+_DEEDS_AFTER = re.compile(
+    r"^['’]s\s+[\w-]+\s+(invasion|war|aggression|offensive|counteroffensive|campaign|forces|troops|army|military)\b",
     re.I,
 )
 
@@ -34,5 +41,6 @@ def named_as_actor(place: Place, text: str) -> bool:
     return bool(
         _BY_BEFORE.search(text[max(0, start - 6):start])
         or _ACTS_AFTER.match(text[end:end + 24])
+        or _DEEDS_AFTER.match(text[end:end + 40])
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
