@@ -162,7 +162,11 @@ def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
         ("part of Moscow’s unprovoked invasion of Ukraine", True),
         ("Ukraine says Moscow is trying to take Kharkiv", True),
         ("With Moscow’s support, rebels shelled the town", True),
+        ("Zelenskiy accused Moscow of targeting civilians", True),
+        ("as Moscow’s top diplomat toured Africa", True),
+        ("said Moscow fired rockets at two towns", True),
         ("Drones hit Moscow's Sheremetyevo airport", False),
+        ("Missiles hit Moscow's suburbs overnight", False),
         ("Explosions were heard in Moscow on Sunday", False),
     ],
 )

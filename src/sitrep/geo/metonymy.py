@@ -10,12 +10,13 @@ import re
 
 from sitrep.model import Place
 
-_BY_BEFORE = re.compile(r"\b(by|from)\s+$", re.I)
+_AGENT_BEFORE = re.compile(r"\b(by|from|against|accused|accuses|accusing)\s+$", re.I)
 # "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
 _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
+    r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|"
     r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
     r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
@@ -26,6 +27,15 @@ _ACTS_AFTER = re.compile(
 # "Moscow's unprovoked invasion", "Kyiv's long-awaited counteroffensive": the government's deeds.
 _DEEDS_AFTER = re.compile(
     r"^['’]s\s+[\w-]+\s+(invasion|war|aggression|offensive|counteroffensive|campaign|forces|troops|army|military)\b",
+    re.I,
+)
+# A capital's possessive is its government's ("Moscow's need", "Moscow's top diplomat") unless a name or a
+# part of the city follows: "Kiev's Independence Square", "Moscow's Sheremetyevo airport", "Kyiv's suburbs".
+_CAPITALS_POSSESSIVE = re.compile(r"^['’]s\s+(?P<next>[\w-]+)")
+_PART_OF_A_CITY = re.compile(
+    r"(airports?|streets?|squares?|metro|subway|cent(re|er)|outskirts|suburbs?|districts?|neighbou?rhoods?|"
+    r"region|oblast|residents|people|inhabitants|hospitals?|mayor|city|skies|sky|outskirt|old|main|central|"
+    r"northern|southern|eastern|western|north|south|east|west|left|right|railway|train|bus|power|water)$",
     re.I,
 )
 
@@ -39,8 +49,17 @@ def named_as_actor(place: Place, text: str) -> bool:
     start, end = place.start, place.end
     rest_of_line = text[end:].split("\n", 1)[0]
     return bool(
-        _BY_BEFORE.search(text[max(0, start - 6):start])
+        _AGENT_BEFORE.search(text[max(0, start - 10):start])
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
+        or (place.feature_code == "PPLC" and _governments_possessive(text[end:end + 40]))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
+
+
+def _governments_possessive(after: str) -> bool:
+    match = _CAPITALS_POSSESSIVE.match(after)
+    if match is None:
+        return False
+    word = match.group("next")
+    return not word[0].isupper() and not _PART_OF_A_CITY.match(word)
