@@ -165,6 +165,8 @@ def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
         ("Zelenskiy accused Moscow of targeting civilians", True),
         ("as Moscow’s top diplomat toured Africa", True),
         ("said Moscow fired rockets at two towns", True),
+        ("the US promised more military aid to Moscow", True),
+        ("allies have supplied Moscow with drones", True),
         ("Drones hit Moscow's Sheremetyevo airport", False),
         ("Missiles hit Moscow's suburbs overnight", False),
         ("Explosions were heard in Moscow on Sunday", False),

@@ -11,6 +11,12 @@ import re
 from sitrep.model import Place
 
 _AGENT_BEFORE = re.compile(r"\b(by|from|against|accused|accuses|accusing)\s+$", re.I)
+# "military aid to Kyiv", "allies supplied Kyiv with drones": the government receives, nothing happens there.
+_RECIPIENT_BEFORE = re.compile(
+    r"\b((aid|weapons|arms|assistance|promised|delivered|handed over|given|provided) to|"
+    r"supply|supplies|supplied|supplying|arm|arming|armed)\s+$",
+    re.I,
+)
 # "... fighting near Slavyansk: Kiev": a headline's closing credit names who says so, not where.
 _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
@@ -50,6 +56,7 @@ def named_as_actor(place: Place, text: str) -> bool:
     rest_of_line = text[end:].split("\n", 1)[0]
     return bool(
         _AGENT_BEFORE.search(text[max(0, start - 10):start])
+        or _RECIPIENT_BEFORE.search(text[max(0, start - 16):start])
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
         or (place.feature_code == "PPLC" and _governments_possessive(text[end:end + 40]))
