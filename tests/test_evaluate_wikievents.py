@@ -91,6 +91,8 @@ def test_text_without_offsets_joins_tokens():
         ("gunmen", "Unidentified Armed Group (Nigeria)", True),
         ("school", "Civilians (Syria)", False),
         ("Rebels", None, False),
+        ("IRA", "IRA's Belfast brigade", True),  # a possessive names its owner
+        ("IRA", "Iranian forces", False),
     ],
 )
 def test_actor_matches(gold, actor, same):

@@ -208,6 +208,7 @@ _COUNTRY = {
 
 def _words(text: str | None) -> list[str]:
     text = re.sub(r"\(\d{4}-?\d*\)", " ", text or "")  # ACLED's "(2000-)"
+    text = re.sub(r"['’]s\b", " ", text)  # "IRA's Belfast brigade" names the IRA
     return [w for w in _WORD.findall(text.casefold().replace("’", "").replace("'", "")) if len(w) > 1 or w == "u"]
 
 
