@@ -142,3 +142,9 @@ def test_ua_zip_romanisation_variants_are_own_names(embedded_with_ua):
     # "Donetskiy" is the own name of a hamlet and a romanisation of the town Donetskyi: the town it is
     [village, _region] = find_places("Shelling near the village of Donetskiy (Luhansk region)", embedded_with_ua)
     assert (village.geonameid, village.admin1) == (709713, "Luhansk Oblast")
+
+
+def test_nationalities_are_no_places(embedded):
+    # GeoNames has a Spanish in Ontario and a Welsh in Louisiana
+    assert resolved("The number two of the Spanish Political Police was wounded.", embedded) == []
+    assert resolved("The Welsh rugby team visited the site.", embedded) == []
