@@ -102,7 +102,7 @@ class Gazetteer:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = connect(path)
-            if _needs_setting_up(conn, embedded):
+            if _set_up_steps(conn, embedded):
                 _set_up(conn, embedded, progress)
         except sqlite3.Error as exc:
             raise GazetteerError(f"{path}: cannot open the gazetteer ({exc})") from exc
@@ -299,27 +299,34 @@ def _as_own_name(entry: GazetteerEntry, norm: str) -> GazetteerEntry:
     return entry
 
 
-def _needs_setting_up(conn: sqlite3.Connection, embedded: bool) -> bool:
+def _set_up_steps(conn: sqlite3.Connection, embedded: bool) -> list[str]:
+    """What a gazetteer lacks before use: "countries" (their names), "embedded" (the default places), or
+    "spellings" (an index that a gazetteer built before it existed lacks)."""
+    steps = []
     if conn.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
-        return True
-    if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
-        return True
-    # a gazetteer built before the spellings table existed
-    return _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None
+        steps.append("countries")
+    has_places = _has_places(conn)
+    if embedded and not has_places and get_meta(conn, "embedded") is None:
+        steps.append("embedded")
+    elif has_places and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
+        steps.append("spellings")
+    return steps
 
 
 def _set_up(conn: sqlite3.Connection, embedded: bool, progress: bool) -> None:
-    """Seed, build or upgrade a gazetteer in one write transaction taken before looking: of several processes
-    opening a new file at once (Dask workers, server workers) one builds it, the others wait and find it built."""
+    """Take the steps a gazetteer lacks in one write transaction, looking again once it is held: of several
+    processes opening a new file at once (Dask workers, server workers) one builds it, the others wait and
+    find it built."""
     conn.execute(f"PRAGMA busy_timeout = {SET_UP_WAIT_MS}")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if conn.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
-            seed_countries(conn)
-        if embedded and get_meta(conn, "embedded") is None and not _has_places(conn):
-            build_embedded(conn, progress=progress)
-        elif _has_places(conn) and conn.execute("SELECT 1 FROM spellings LIMIT 1").fetchone() is None:
-            refresh_spellings(conn)
+        for step in _set_up_steps(conn, embedded):
+            if step == "countries":
+                seed_countries(conn)
+            elif step == "embedded":
+                build_embedded(conn, progress=progress)
+            else:
+                refresh_spellings(conn)
         conn.commit()
     except BaseException:
         conn.rollback()

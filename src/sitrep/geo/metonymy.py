@@ -39,8 +39,8 @@ _DEEDS_AFTER = re.compile(
 # part of the city follows: "Kiev's Independence Square", "Moscow's Sheremetyevo airport", "Kyiv's suburbs".
 _CAPITALS_POSSESSIVE = re.compile(r"^['’]s\s+(?P<next>[\w-]+)")
 _PART_OF_A_CITY = re.compile(
-    r"(airports?|streets?|squares?|metro|subway|cent(re|er)|outskirts|suburbs?|districts?|neighbou?rhoods?|"
-    r"region|oblast|residents|people|inhabitants|hospitals?|mayor|city|skies|sky|outskirt|old|main|central|"
+    r"(airports?|streets?|squares?|metro|subway|cent(re|er)|outskirts?|suburbs?|districts?|neighbou?rhoods?|"
+    r"region|oblast|residents|people|inhabitants|hospitals?|mayor|city|skies|sky|old|main|central|"
     r"northern|southern|eastern|western|north|south|east|west|left|right|railway|train|bus|power|water)$",
     re.I,
 )
