@@ -190,7 +190,8 @@ def _places(a: Place | None, b: Place | None) -> Check:
 def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     """Two dated reports of the same death toll on the same days, neither placed more precisely than a
     region ("Six Ukraine soldiers killed in rebel ambush" / "Six Ukrainian soldiers killed in the east"),
-    tell of one event: a specific toll is rarer than a place name."""
+    tell of one event: a specific toll is rarer than a place name. So do two close distinctive tolls of the
+    very same days (see `_close_tolls`)."""
     if a.event_date is None or b.event_date is None:
         return None
     if a.fatalities is None or b.fatalities is None or not _close_tolls(a.fatalities, b.fatalities):

@@ -76,16 +76,16 @@ _ONE_PERSON = (
 _WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]*|rebel|separatist|militia|army)\s+)?"
 # Words by which someone speaks of others' dead ("Commander says rebels killed"): the speaker is not the dead.
 _SPEAKS = r"(?:say|says|said|claim|claims|report|reports|accuses|blames|denies|vows)"
-_ONE_DEAD = re.compile(
-    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:(?!{_SPEAKS}\b)\w+\s+){{0,2}}?"
-    r"(?:killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA)\b",
-    re.I,
-)
 
+
+def _one_person_then(verbs: str) -> re.Pattern:
+    """One person, then what befell them: "LPR service member dies", "Ukrainian soldier wounded"."""
+    return re.compile(rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:(?!{_SPEAKS}\b)\w+\s+){{0,2}}?(?:{verbs})\b", re.I)
+
+
+_ONE_DEAD = _one_person_then("killed|shot dead|fatally wounded|mortally wounded|dies|died|dead|KIA")
 # "Ukrainian soldier wounded amid nine enemy attacks": one wounded.
-_ONE_WOUNDED = re.compile(
-    rf"\b{_WHOSE}(?:a|one|{_ONE_PERSON})\s+(?:(?!{_SPEAKS}\b)\w+\s+){{0,2}}?(?:wounded|injured|hurt)\b", re.I
-)
+_ONE_WOUNDED = _one_person_then("wounded|injured|hurt")
 
 # "Ukraine reports first combat death since new truce": one dead.
 _ONE_DEATH = re.compile(r"\b(?:first|another)\s+(?:combat\s+)?death\b", re.I)
