@@ -121,8 +121,8 @@ def test_attacks_matched_one_to_one_by_sentence_with_actors(wiki_file):
 def test_evaluate_files_scores_wikievents_instead_of_skipping(wiki_file, monkeypatch):
     from sitrep.evaluation import run
 
-    monkeypatch.setattr(run, "predict", lambda rows, pipeline, extra=(): [
-        predicted("p1", "w1", (0, 31), actor1="Military Forces of Russia (2000-)")])
+    monkeypatch.setattr(run, "predict_with_held", lambda rows, pipeline, extra=(): ([
+        predicted("p1", "w1", (0, 31), actor1="Military Forces of Russia (2000-)")], []))
     result = evaluate_files([wiki_file], pipeline=object(), errors_per_field=2)
     s = result["datasets"]["wikievents"]
     assert s["attack_found"]["score"] == 0.5 and s["attacker_found"]["score"] == 0.5

@@ -105,6 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="list N wrong cases per field (per error kind with --task geocode)")
     evaluate.add_argument("--limit", type=int, help="only the first N gold rows of each file")
+    evaluate.add_argument("--split", choices=["tune", "check"],
+                          help="only one half of the gold rows, split by document id: tune rules looking at 'tune', report 'check'")
     evaluate.add_argument("--task", choices=["events", "geocode"], default="events",
                           help="events: the whole pipeline (default); geocode: toponym resolution alone, as `sitrep geocode --jsonl`")
     evaluate.set_defaults(handler=_evaluate)
@@ -276,7 +278,7 @@ def _evaluate(args) -> int:
     if args.task == "geocode":
         result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
     else:
-        result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors)
+        result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors, split=args.split)
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str) if args.json else format_report(result))
     return 0
 

@@ -1,6 +1,7 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
-`quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder,
+`quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
+(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"),
 with each file's sha256 and, per dataset and field, the score to hold. `sitrep gate` scores every listed file
 with `evaluate_files`, fails on a changed gold file (the floors were pinned on other data) and on any score
 below its floor, and prints one table row per floor. `sitrep gate --pin` raises the floors to the current
@@ -197,8 +198,9 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     lowered: list[Lowering] = []
     new_entries: list[dict] = []
     for entry in entries:
-        file = entry["path"]
-        path = shared / file
+        path = shared / entry["path"]
+        split = entry.get("split")
+        file = entry["path"] + (f" ({split} half)" if split else "")
         if not path.is_file():
             problems.append(f"{file}: no such gold file under {shared} (give --shared DIR or set SITREP_SHARED)")
             rows.append(Row(file, "-", "-", None, None, False, "gold file missing"))
@@ -210,14 +212,15 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
             problems.append(changed)
             rows.append(Row(file, "-", "sha256", None, None, False, "gold file changed"))
             continue
-        scores = dataset_scores(evaluate([path], pipeline=pipeline))
+        scores = dataset_scores(evaluate([path], pipeline=pipeline, **({"split": split} if split else {})))
         old = entry.get("floors", {})
         if do_pin:
             if changed:
                 print(f"note: {changed}", file=out)
             new_floors, down = pin(file, old, scores)
             lowered += down
-            new_entry = {"path": file, "sha256": actual, "pinned": _pin_note(bool(down)), "floors": new_floors}
+            new_entry = {"path": entry["path"], **({"split": split} if split else {}), "sha256": actual,
+                         "pinned": _pin_note(bool(down)), "floors": new_floors}
             history = list(entry.get("lowered", []))
             if down:
                 history.append({"date": date.today().isoformat(), "floors": [str(d) for d in down], "reason": reason})

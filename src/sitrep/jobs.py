@@ -87,12 +87,18 @@ def new_documents(documents: Iterable[Document], store: Store, summary: IngestSu
             yield document
 
 
-def ingest_documents(documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
+def ingest_documents(
+    documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary,
+    held: list[Mention] | None = None,
+) -> None:
+    """Store the new documents and their reports; the reports that are no event go to `held`, if given."""
     new = list(new_documents(documents, store, summary))
     for result in pipeline.process(new):
         store.add_document(result.document, result.mentions)
         summary.documents += 1
         summary.mentions += len(result.mentions)
+        if held is not None:
+            held.extend(result.dropped)
 
 
 def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:

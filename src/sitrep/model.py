@@ -106,6 +106,8 @@ class Mention:
     evidence: dict[str, Evidence] = field(default_factory=dict, hash=False, compare=False)
     # every word of the document that names this event: its trigger, later "the blast", "gunfire", ...
     references: tuple[Evidence, ...] = field(default=(), hash=False, compare=False)
+    # why the sentence is (or is not) an event: the checks it passed or the one it failed
+    why: tuple[str, ...] = field(default=(), hash=False, compare=False)
 
     @property
     def claim(self) -> Claim | None:

@@ -56,7 +56,16 @@ def _split_at_dashes(text: str) -> list[tuple[int, int, str]]:
     return [piece for piece in pieces if piece[2]]
 
 
+# "Donetsk and Kharkiv" tagged as one WORK_OF_ART: a list of names is no single name of anything.
+_LIST = re.compile(r",\s|\sand\s|\sor\s")
+
+
 def overrules_gazetteer(label: str, text: str) -> bool:
     """Is this entity surely no place? Only a name of several words is: the small English model tags many
     lone Russian and Ukrainian town names as PERSON ("Yartsevo"), but "Vladimir Putin" is no town."""
-    return label in NON_PLACE_LABELS and " " in text.strip()
+    return label in NON_PLACE_LABELS and " " in text.strip() and not _LIST.search(text)
+
+
+def names_person(label: str, text: str) -> bool:
+    """A person's full name ("Kira Rudik"), whose surname is then no place anywhere in the document."""
+    return label == "PERSON" and " " in text.strip() and not _LIST.search(text)

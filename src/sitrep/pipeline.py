@@ -7,23 +7,25 @@ rules and look-ups, which is what keeps ingest fast on a laptop.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .clean import Sentence, segment
 from .extractors.classify import NO_EVENT
 from .extractors.mentions import extract_mentions, refers_back
+from .extractors.reportable import screen
 from .extractors.short_reports import short_report_labels
 from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
 from .model import Document, Mention
-from .nlp import entity_spans, load_nlp, overrules_gazetteer
+from .nlp import entity_spans, load_nlp, names_person, overrules_gazetteer
 
 
 @dataclass(frozen=True)
 class Result:
     document: Document
     mentions: list[Mention]
+    dropped: list[Mention] = field(default_factory=list)  # reports that are no event, each saying why
 
 
 class Pipeline:
@@ -58,16 +60,20 @@ class Pipeline:
         candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
         pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]
         non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
+        people: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         if pieces:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
+                people[doc_id].extend((s, e) for s, e, label, text in entities if names_person(label, text))
         labels = short_report_labels([segmented[doc.id] for doc in documents])
         for doc, label in zip(documents, labels):
             if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode
                 continue
-            places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id])
-            yield Result(doc, extract_mentions(doc, segmented[doc.id], places, label))
+            places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id], person_spans=people[doc.id])
+            found = extract_mentions(doc, segmented[doc.id], places, label)
+            screened = screen(found, segmented[doc.id], places, doc.published)
+            yield Result(doc, screened.kept, screened.dropped)
 
 
 def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:

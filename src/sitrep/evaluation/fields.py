@@ -11,6 +11,10 @@ from ..model import Event
 from .gold import GoldRow
 
 FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities")
+# Whole articles coded by reading (gold/CODING.md): a predicted event is that gold event only when it agrees
+# on at least two of type, date and place (gold/README.md, "How scores are counted").
+FULL_ARTICLE = "fullarticle"
+FULL_ARTICLE_MIN_AGREEMENT = 2
 
 
 def field_outcomes(row: GoldRow, event: Event | None) -> dict[str, bool]:
@@ -33,6 +37,18 @@ def field_outcomes(row: GoldRow, event: Event | None) -> dict[str, bool]:
     return out
 
 
+def full_article_agreement(row: GoldRow, event: Event) -> int:
+    """How many of event type, date and place (admin1 or point) a predicted event gets right."""
+    outcomes = field_outcomes(row, event)
+    place = outcomes.get("admin1", False) or outcomes.get("point", False)
+    return outcomes.get("event_type", False) + outcomes.get("date", False) + place
+
+
+def counts_as(row: GoldRow, event: Event) -> bool:
+    """May `event` be matched to the gold event of `row` at all? Only on whole articles is there a bar."""
+    return row.dataset != FULL_ARTICLE or full_article_agreement(row, event) >= FULL_ARTICLE_MIN_AGREEMENT
+
+
 def date_right(event: Event, gold: dict[str, Any]) -> bool:
     if event.event_date is None:
         return False
@@ -49,12 +65,18 @@ def fatalities_right(predicted: int | None, gold: dict[str, Any]) -> bool:
 
 
 def point_scored(row: GoldRow) -> bool:
+    """UCDP's town, near-a-town and district points (where_prec 1-3); on whole articles, a town or near one
+    (geo_precision 1-2: a region's point is its capital, which admin1 already scores)."""
     gold = row.event or {}
-    precision = (row.ucdp or {}).get("where_prec")
-    return precision in (1, 2, 3) and gold.get("latitude") is not None and gold.get("longitude") is not None
+    has_point = gold.get("latitude") is not None and gold.get("longitude") is not None
+    if row.dataset == FULL_ARTICLE:
+        return has_point and gold.get("geo_precision") in (1, 2)
+    return has_point and (row.ucdp or {}).get("where_prec") in (1, 2, 3)
 
 
 def point_radius(row: GoldRow) -> float:
+    if row.dataset == FULL_ARTICLE:
+        return 25.0 if (row.event or {}).get("geo_precision") == 1 else 50.0
     return 25.0 if (row.ucdp or {}).get("where_prec") == 1 else 50.0
 
 

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from ..model import Event
-from .fields import field_outcomes
+from .fields import counts_as, field_outcomes
 from .gold import GoldRow
 
 T = TypeVar("T")
 
 
 def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
-    """Gold row index -> its one predicted event: greatest Jaccard of document ids first, then field agreement."""
+    """Gold row index -> its one predicted event: greatest Jaccard of document ids first, then field agreement.
+    On whole articles a predicted event must agree with the gold event on two of type, date and place."""
     by_document: dict[str, list[int]] = defaultdict(list)
     for j, event in enumerate(events):
         for doc_id in event.document_ids:
@@ -25,6 +26,8 @@ def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
             continue
         gold_ids = row.document_ids
         for j in sorted({j for d in gold_ids for j in by_document.get(d, [])}):
+            if not counts_as(row, events[j]):
+                continue
             predicted = set(events[j].document_ids)
             jaccard = len(gold_ids & predicted) / len(gold_ids | predicted)
             agreement = sum(1 for ok in field_outcomes(row, events[j]).values() if ok)

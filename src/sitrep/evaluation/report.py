@@ -75,6 +75,8 @@ def format_report(result: dict) -> str:
                 lines.append(f"{key:<28}{shown:>8}{value['n']:>8}")
             elif isinstance(value, float):
                 lines.append(f"{key:<28}{value:>8.3f}")
+            elif isinstance(value, int) and key not in dict(_COUNTS):
+                lines.append(f"{key:<28}{value:>8}")
         if "group_link_pairs" in scores:
             pairs = scores["group_link_pairs"]
             lines.append(f"{'(pairs gold / predicted)':<28}{pairs['gold']:>8}{pairs['predicted']:>8}")

@@ -9,10 +9,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import jobs
-from ..model import Document, Event
+from ..merge import build_event, event_id
+from ..model import Document, Event, Mention
 from ..pipeline import Pipeline
 from ..store import Store
-from .gold import GoldRow, distinct_documents, load_gold
+from .gold import GoldRow, distinct_documents, in_split, load_gold
 from .report import errors
 from .scores import _figure, score
 from .wikievents import DATASET as WIKIEVENTS
@@ -26,6 +27,14 @@ from .wikievents import (
 
 def predict(rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] = ()) -> list[Event]:
     """Run every distinct gold document (and the `extra` ones) once through the pipeline into a fresh store."""
+    return predict_with_held(rows, pipeline, extra)[0]
+
+
+def predict_with_held(
+    rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] = ()
+) -> tuple[list[Event], list[Event]]:
+    """The events of `predict`, and each report held back from the event table as an event of its own."""
+    held: list[Mention] = []
     documents = distinct_documents(rows)
     known = {d.id for d in documents}
     documents += [d for d in extra if d.id not in known]
@@ -36,27 +45,30 @@ def predict(rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] =
         with tqdm(total=len(documents), desc="evaluate", unit="doc", disable=len(documents) <= 50, file=sys.stderr) as bar:
             for start in range(0, len(documents), batch):
                 chunk = documents[start : start + batch]
-                jobs.ingest_documents(chunk, store, pipeline, summary)
+                jobs.ingest_documents(chunk, store, pipeline, summary, held)
                 bar.update(len(chunk))
         jobs.merge_new_mentions(store)
-        return list(store.events())
+        return list(store.events()), [build_event(event_id(m), [m], {}) for m in held]
     finally:
         store.close()
 
 
 def evaluate_files(
-    paths: list[Path], pipeline: Pipeline | None = None, limit: int | None = None, errors_per_field: int = 0
+    paths: list[Path], pipeline: Pipeline | None = None, limit: int | None = None, errors_per_field: int = 0,
+    split: str | None = None,
 ) -> dict:
-    """Scores per dataset and overall; with `errors_per_field`, also up to that many wrong cases per field."""
+    """Scores per dataset and overall; with `errors_per_field`, also up to that many wrong cases per field;
+    with `split` ("tune" or "check"), only that half of the gold rows (see `gold.split_of`)."""
     wiki_paths = [p for p in paths if is_wikievents(Path(p))]
     rows, notes = load_gold([p for p in paths if p not in wiki_paths], limit)
+    rows = in_split(rows, split)
     wiki_docs = [doc for p in wiki_paths for doc in load_wikievents(Path(p), limit)]
     pipeline = pipeline or Pipeline()
-    events = predict(rows, pipeline, (d.document for d in wiki_docs))
+    events, held = predict_with_held(rows, pipeline, (d.document for d in wiki_docs))
     result = score(rows, events)
     result["notes"] = notes + result.get("notes", [])
     if wiki_docs:
-        result["datasets"][WIKIEVENTS] = score_wikievents(wiki_docs, events)
+        result["datasets"][WIKIEVENTS] = score_wikievents(wiki_docs, events, held)
     ucdp = [r for r in rows if r.ucdp is not None and r.event is not None]
     if ucdp:
         from ..geo import geocode_document
@@ -71,6 +83,6 @@ def evaluate_files(
     if errors_per_field:
         result["errors"] = errors(rows, events, errors_per_field)
         if wiki_docs:
-            wrong = wikievents_errors(wiki_docs, events, errors_per_field)
+            wrong = wikievents_errors(wiki_docs, events + held, errors_per_field)
             result["errors"].update({f"{WIKIEVENTS}/{k}": v for k, v in wrong.items()})
     return result

@@ -37,9 +37,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{{1,2}})\s+"
+                       r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
+    ("last_month", re.compile(r"\blast month\b", re.I)),
+    ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
     ("month_only", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
+
+
+SINCE_MAX_DAYS = 7  # "since Monday" spans the days up to publication; "since 5 June" a month ago does not
+_SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,10 @@ class EventDate:
 
 # A vague expression ("in August") dates the event only when it stands near the event's words; further
 # away it usually dates something else ("territory taken in a surprise offensive in August").
-_VAGUE_KINDS = {"month_only", "last_week", "weekday"}
+_VAGUE_KINDS = {"month_only", "last_week", "weekday", "this_month", "last_month", "year"}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 MAX_VAGUE_DISTANCE = 60
 
 
@@ -67,6 +79,10 @@ def resolve_date(sentence: str, offset: int, published: date | None, anchor: int
             if kind in _VAGUE_KINDS and min(abs(match.start() - anchor), abs(match.end() - anchor)) > MAX_VAGUE_DISTANCE:
                 continue
             resolved = _resolve(kind, match, published)
+            if resolved is not None and kind != "year" and _SINCE.search(sentence, 0, match.start()):
+                # "30 attacks since early Sept 27" counts from then to now; "the first attack since 5 June"
+                # says when the last one was, not when this one was
+                resolved = _since(resolved, published)
             if resolved is not None:
                 start, end, precision = resolved
                 evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
@@ -101,7 +117,40 @@ def _resolve(kind: str, match: re.Match, published: date | None):
         return published - timedelta(days=7), published, TIME_PRECISION_WEEK
     if kind == "month_only":
         return _month_range(match, published)
+    if kind == "ago":
+        return _ago(match, published)
+    if kind == "this_month":
+        return published.replace(day=1), published, TIME_PRECISION_MONTH
+    if kind == "last_month":
+        end = published.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end, TIME_PRECISION_MONTH
+    if kind == "year":
+        year = int(match.group("year")) if match.group("year") else published.year - 1
+        if year >= published.year:
+            return None  # "in 2016" in a report of 2016 says no more than its publication date
+        # "since 2014" began then: only its start is known to be that old
+        return date(year, 1, 1), min(date(year, 12, 31), published), TIME_PRECISION_MONTH
     return None
+
+
+def _since(resolved: tuple[date, date, int], published: date | None):
+    """The range from a recent "since" date to publication; an older one dates something else."""
+    start = resolved[0]
+    if published is None or not timedelta(0) <= published - start <= timedelta(days=SINCE_MAX_DAYS):
+        return None
+    return start, published, TIME_PRECISION_DAY if published - start <= timedelta(days=1) else TIME_PRECISION_WEEK
+
+
+def _ago(match: re.Match, published: date):
+    """"two days ago", "a few weeks ago": a day for days, else a range around the day it points to."""
+    count_text = match.group("count").casefold()
+    count = int(count_text) if count_text.isdigit() else _COUNTS[count_text]
+    unit = _UNIT_DAYS[match.group("unit").casefold().rstrip("s")]
+    day = published - timedelta(days=count * unit)
+    if unit == 1:
+        return day, day, TIME_PRECISION_DAY
+    slack = timedelta(days=min(unit * count // 4, 30))
+    return day - slack, min(day + slack, published), TIME_PRECISION_WEEK if unit <= 14 else TIME_PRECISION_MONTH
 
 
 def _calendar_date(match: re.Match, published: date | None):

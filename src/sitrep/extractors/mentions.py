@@ -52,6 +52,7 @@ class _Report:
     claims: list[Claim] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)
     references: list[Evidence] = field(default_factory=list)
+    listed: list[Place] = field(default_factory=list)  # "hit Chernihiv, Zhytomyr and Lviv": one event each
 
 
 def extract_mentions(
@@ -94,11 +95,66 @@ def extract_mentions(
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
+        if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
+            report.listed = _listed_with(place, sentence_places, document.text)
         if place is None and not refers_back:
             place = _nearest_place_before(places, sentence)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
-    return [piece for report in reports for piece in split_by_victims(_to_mention(document, report), document.text)]
+    return _fold_repeats([
+        piece
+        for report in reports
+        for by_place in _split_by_places(_to_mention(document, report), report.listed, document.text)
+        for piece in split_by_victims(by_place, document.text)
+    ])
+
+
+def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
+    """An article that tells one event twice, paragraphs apart ("Russian forces shelled Lysychansk on Monday"
+    ... "the shelling of Lysychansk"), reports it once: a later mention of the same sub-type at the same place
+    on overlapping days joins the first, adding what the first lacked."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        first = next((k for k in kept if _repeats(k, mention)), None)
+        if first is None:
+            kept.append(mention)
+        else:
+            kept[kept.index(first)] = _joined(first, mention)
+    return kept
+
+
+def _repeats(first: Mention, later: Mention) -> bool:
+    if first.sentence_end == later.sentence_end:
+        return False  # pieces of one sentence ("five troops, 19 civilians killed") were split on purpose
+    if first.sub_event_type != later.sub_event_type or first.place is None or later.place is None:
+        return False
+    if first.place.geonameid != later.place.geonameid or first.place.name != later.place.name:
+        return False
+    if first.event_date is None or later.event_date is None:
+        return first.event_date == later.event_date
+    return first.event_date <= (later.event_date_end or later.event_date) and later.event_date <= (
+        first.event_date_end or first.event_date)
+
+
+def _joined(first: Mention, later: Mention) -> Mention:
+    """The first mention, with the later one's fields where the first has none and the narrower date."""
+    updates: dict = {}
+    evidence = dict(first.evidence)
+    for name in ("actor1", "actor2", "target", "target_class", "weapon", "fatalities", "injuries"):
+        if getattr(first, name) is None and getattr(later, name) is not None:
+            updates[name] = getattr(later, name)
+            key = {"target_class": "target"}.get(name, name)
+            if key in later.evidence:
+                evidence.setdefault(key, later.evidence[key])
+    if "event_date" in later.evidence and (
+        "event_date" not in first.evidence or (later.time_precision or 9) < (first.time_precision or 9)
+    ):
+        updates.update(event_date=later.event_date, event_date_end=later.event_date_end,
+                       time_precision=later.time_precision)
+        evidence["event_date"] = later.evidence["event_date"]
+    references = tuple(sorted(set(first.references) | set(later.references), key=lambda e: e.start))
+    return replace(first, **updates, evidence=evidence, claims=first.claims + later.claims, references=references,
+                   why=(*first.why, f"told again at {later.sentence_start}"))
 
 
 def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence, first: bool) -> Trigger | None:
@@ -300,6 +356,53 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
     where = [p for p in places if not named_as_actor(p, text)]
     return min(where, key=lambda p: p.geo_precision) if where else None
+
+
+# Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities
+# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region".
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?"
+    r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+def _listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
+    """The places a sentence lists together with its event's place, the place first: "Russia said it hit
+    military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""
+    if place is None or place not in sentence_places:
+        return []
+    ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: p.start)
+    chains: list[list[Place]] = []
+    for current in ordered:
+        previous = chains[-1][-1] if chains else None
+        if previous is not None and _LIST_GAP.match(text[previous.end:current.start]):
+            chains[-1].append(current)
+        else:
+            chains.append([current])
+    chain = next(c for c in chains if place in c)
+    distinct = list({(p.geonameid, p.name): p for p in chain}.values())
+    if len(distinct) < 2 or any(p.geo_precision >= GEO_PRECISION_REGION and not p.admin1 for p in distinct):
+        return []  # no list, or a list of countries ("Russia and Ukraine"): no event's places
+    return [place] + [p for p in distinct if p is not place]
+
+
+def _split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Mention]:
+    """One mention per place a report lists, each with its own place; a toll told for all of them together
+    belongs to none of them alone."""
+    if len(listed) < 2:
+        return [mention]
+    pieces = []
+    for index, place in enumerate(listed):
+        evidence = {k: v for k, v in mention.evidence.items() if k not in ("fatalities", "injuries")}
+        evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+        note = f"one of {len(listed)} places its sentence lists"
+        pieces.append(replace(
+            mention, place=place, fatalities=None, injuries=None, evidence=evidence, why=(*mention.why, note),
+            # each piece is its own report: the later ones start where their place is named (a distinct key)
+            sentence_start=mention.sentence_start if index == 0 else place.start,
+        ))
+    return pieces
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:

@@ -94,14 +94,53 @@ def find_candidates(
     text: str,
     is_known: Callable[[str], bool],
     exclude_spans: Sequence[tuple[int, int]] = (),
+    person_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
-    """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it."""
+    """Candidate toponyms of `text` in document order; is_known(name) says whether the gazetteer has it.
+    `person_spans`: names of people an NER model found, whose words are then no place anywhere in the text."""
     found: list[Candidate] = []
     title_case = _is_title_case(text)
-    for run in _capitalised_runs(text, exclude_spans, title_case):
-        found.extend(c for c in _split_run(text, run, is_known, title_case) if not _names_organisation(text, c))
+    runs = _capitalised_runs(text, exclude_spans, title_case)
+    people = person_words(text, runs, is_known, person_spans)
+    for run in runs:
+        found.extend(
+            c for c in _split_run(text, run, is_known, title_case)
+            if not _names_organisation(text, c) and not _names_person(c, people)
+        )
     found = _with_list_context(text, found)
     return _with_parents(text, found)
+
+
+# "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
+
+
+def person_words(
+    text: str, runs: list[list[_Token]], is_known: Callable[[str], bool], person_spans: Sequence[tuple[int, int]] = ()
+) -> set[str]:
+    """Words that name a person somewhere in the text, and so name that person everywhere in it: "Pentagon
+    spokesman John Kirby ... Kirby said" (the second "Kirby" is no town in Texas). Found after a title or a
+    first name, after "Mr.", as an unknown surname-shaped second word, and in NER person names."""
+    stop = stopwords()
+    words: set[str] = set()
+    for run in runs:
+        first = normalise(run[0].text)
+        if len(run) > 1 and (first in stop.titles or first in stop.given_names) and not UNIT_AFTER.match(" " + run[1].text):
+            words.update(normalise(t.text) for t in run[1:] if normalise(t.text) not in stop.titles)
+        elif len(run) == 2 and SURNAME.search(run[1].text) and not is_known(text[run[0].start:run[1].end]):
+            words.add(normalise(run[1].text))
+    words.update(normalise(m.group(1)) for m in _HONORIFIC.finditer(text))
+    for start, end in person_spans:
+        words.update(normalise(w) for w in _WORD.findall(text[start:end])[1:])  # the surname and any later names
+    return words
+
+
+def _names_person(cand: Candidate, people: set[str]) -> bool:
+    """A one-word candidate that names a person elsewhere in the text, unless the text says it is a place
+    here ("the town of X", "X district")."""
+    if " " in cand.name or cand.unit or cand.settlement:
+        return False
+    return normalise(cand.name) in people
 
 
 def _names_organisation(text: str, cand: Candidate) -> bool:

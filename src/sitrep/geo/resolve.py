@@ -25,19 +25,22 @@ def find_places(
     *,
     exclude_spans: Sequence[tuple[int, int]] = (),
     country_hint: str | None = None,
+    person_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Place]:
     """Every place named in `text`, in document order, each with the span of its mention.
 
     exclude_spans: person/organisation spans found by NER; they win over gazetteer hits.
     country_hint: ISO code of the country the document is about, when the caller knows it.
+    person_spans: people's names found by NER: their surnames are no place anywhere in the text.
     """
-    return _resolve(text, gazetteer, exclude_spans, country_hint)[0]
+    return _resolve(text, gazetteer, exclude_spans, country_hint, person_spans)[0]
 
 
 def _resolve(
-    text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None
+    text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None,
+    person_spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
-    candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans)
+    candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
     options = [_options(gazetteer, cand) for cand in candidates]
     context = DocumentContext.build(candidates, options, country_hint, _cue_admin1(text))
 
