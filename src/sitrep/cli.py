@@ -13,7 +13,7 @@ from . import config
 from .errors import SitrepError
 from .export import FORMATS, write_events
 from .model import to_dict
-from .show import event_table, explain_event, explain_merge
+from .show import event_table, explain_event, explain_merge, explain_reports
 
 EXAMPLES = """examples:
   sitrep ingest examples/ --published 2024-12-31
@@ -69,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(events)
     events.set_defaults(handler=_events)
 
-    show = _command(commands, "show", "one event with its reports and evidence", "sitrep show ev-1a2b3c4d5e6f")
-    show.add_argument("event_id", metavar="EVENT_ID")
+    show = _command(commands, "show", "one event with its reports and evidence; or one document's reports, event or not, and why", "sitrep show ev-1a2b3c4d5e6f")
+    show.add_argument("event_id", metavar="EVENT_ID|DOCUMENT_ID")
     _db_option(show)
     show.set_defaults(handler=_show)
 
@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     extract = _command(commands, "extract", "print the event mentions of a text, stores nothing", 'sitrep extract "A drone hit a depot in Yartsevo on December 31" --published 2024-12-31')
     extract.add_argument("text")
     extract.add_argument("--published", type=_date)
+    extract.add_argument("--explain", action="store_true",
+                         help="for people: every report in the text, event or not, and why")
     extract.set_defaults(handler=_extract)
 
     gazetteer = _command(commands, "gazetteer", "the local gazetteer: import GeoNames files, show what is loaded", "sitrep gazetteer import UA.zip")
@@ -197,9 +199,22 @@ def _events(args) -> int:
 def _show(args) -> int:
     with _open_store(args) as store:
         event = store.event(args.event_id)
-        if event is None:
-            raise SitrepError(f"no event {args.event_id!r} in {store.path} (see `sitrep events`)")
-        print(explain_event(event, store.document, color=sys.stdout.isatty()))
+        if event is not None:
+            print(explain_event(event, store.document, color=sys.stdout.isatty()))
+            return 0
+        document = store.document(args.event_id)
+        if document is None:
+            raise SitrepError(f"no event or document {args.event_id!r} in {store.path} (see `sitrep events`)")
+        return _show_document(store, document)
+
+
+def _show_document(store, document) -> int:
+    """A stored document read again: its reports, the events they joined, and those held back and why."""
+    from .pipeline import Pipeline
+
+    result = Pipeline().read(document)
+    stored = {mention.key: event_id for mention, event_id in store.mentions_in(document.id)}
+    print(explain_reports(document, result.mentions, result.dropped, lambda m: stored.get(m.key)))
     return 0
 
 
@@ -245,9 +260,13 @@ def _export_parquet(events, args) -> int:
 
 
 def _extract(args) -> int:
-    from .pipeline import extract
+    from .pipeline import read
 
-    for mention in extract(args.text, published=args.published):
+    result = read(args.text, published=args.published)
+    if args.explain:
+        print(explain_reports(result.document, result.mentions, result.dropped))
+        return 0
+    for mention in result.mentions:
         print(json.dumps(to_dict(mention), ensure_ascii=False))
     return 0
 

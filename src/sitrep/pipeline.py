@@ -53,7 +53,11 @@ class Pipeline:
             yield from self._process_batch(batch)
 
     def mentions(self, document: Document) -> list[Mention]:
-        return next(self._process_batch([document])).mentions
+        return self.read(document).mentions
+
+    def read(self, document: Document) -> Result:
+        """One document's events and the reports held back from the event table, each saying why."""
+        return next(self._process_batch([document]))
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
         segmented = {doc.id: segment(doc.text) for doc in documents}
@@ -88,8 +92,12 @@ _default: Pipeline | None = None
 
 def extract(text: str, published: date | None = None, source: str | None = None) -> list[Mention]:
     """The event mentions of one text: `sitrep.extract("A drone hit ...", published=date(2024, 12, 31))`."""
+    return read(text, published, source).mentions
+
+
+def read(text: str, published: date | None = None, source: str | None = None) -> Result:
+    """The event mentions of one text and the reports in it that are no event, each saying why."""
     global _default
     if _default is None:
         _default = Pipeline()
-    document = Document(id="text", text=text, published=published, source=source)
-    return _default.mentions(document)
+    return _default.read(Document(id="text", text=text, published=published, source=source))

@@ -142,3 +142,28 @@ def _place_text(event: Event) -> str:
 
 def _fit(cell: str, width: int) -> str:
     return (cell[: width - 1] + "…") if len(cell) > width else cell.ljust(width)
+
+
+def explain_reports(document: Document, events: list[Mention], held: list[Mention],
+                    event_of: Callable[[Mention], str | None] = lambda m: None) -> str:
+    """Every report a document gives, in text order: those that are events (with the event each joined) and
+    those held back, each with the words it came from and why it is, or is not, an event."""
+    reports = sorted([(m, True) for m in events] + [(m, False) for m in held], key=lambda r: r[0].sentence_start)
+    if not reports:
+        return f"{document.id}: no sentence of it reports violence, a protest or a strategic development"
+    lines = [f"{document.id}: {len(events)} event reports, {len(held)} held back"]
+    for mention, is_event in reports:
+        event_id = event_of(mention) if is_event else None
+        verdict = ("event" + (f" {event_id}" if event_id else "")) if is_event else "not an event"
+        place = ", ".join(p for p in (mention.place.name, mention.place.admin1) if p) if mention.place else "no place"
+        when = mention.event_date.isoformat() if mention.event_date else "undated"
+        if mention.event_date_end and mention.event_date_end != mention.event_date:
+            when += f" to {mention.event_date_end}"
+        toll = "" if mention.fatalities is None else f", {mention.fatalities} dead"
+        lines += [
+            "",
+            f"[{verdict}] {mention.sub_event_type} at {place}, {when}{toll}",
+            f"  text: {document.text[mention.sentence_start:mention.sentence_end]}",
+        ]
+        lines += [f"  why:  {reason}" for reason in mention.why]
+    return "\n".join(lines)

@@ -9,10 +9,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import jobs
-from ..merge import build_event, event_id
-from ..model import Document, Event, Mention
+from ..merge import build_event, event_id, merge_mentions
+from ..model import Document, DocumentInfo, Event, Mention
 from ..pipeline import Pipeline
 from ..store import Store
+from .fields import FULL_ARTICLE
 from .gold import GoldRow, distinct_documents, in_split, load_gold
 from .report import errors
 from .scores import _figure, score
@@ -33,11 +34,33 @@ def predict(rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] =
 def predict_with_held(
     rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] = ()
 ) -> tuple[list[Event], list[Event]]:
-    """The events of `predict`, and each report held back from the event table as an event of its own."""
+    """The events of `predict`, and each report held back from the event table as an event of its own.
+
+    Whole articles are each read on their own (gold/CODING.md: "each article is coded on its own", so one
+    strike told by two articles is a gold event in each): their reports merge within the article only."""
     held: list[Mention] = []
     documents = distinct_documents(rows)
     known = {d.id for d in documents}
     documents += [d for d in extra if d.id not in known]
+    alone = {d.id for r in rows if r.dataset == FULL_ARTICLE for d in r.documents}
+    events = _each_on_its_own([d for d in documents if d.id in alone], pipeline, held)
+    return events + _merged([d for d in documents if d.id not in alone], pipeline, held), [
+        build_event(event_id(m), [m], {}) for m in held
+    ]
+
+
+def _each_on_its_own(documents: list[Document], pipeline: Pipeline, held: list[Mention]) -> list[Event]:
+    events = []
+    for result in tqdm(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
+                       disable=len(documents) <= 50, file=sys.stderr):
+        info = {result.document.id: DocumentInfo(result.document.source, result.document.published)}
+        events += merge_mentions(result.mentions, documents=info)
+        held += result.dropped
+    return events
+
+
+def _merged(documents: list[Document], pipeline: Pipeline, held: list[Mention]) -> list[Event]:
+    """The documents through the pipeline into a fresh store, their reports merged across them."""
     store = Store.open(":memory:")
     try:
         summary = jobs.IngestSummary()
@@ -48,7 +71,7 @@ def predict_with_held(
                 jobs.ingest_documents(chunk, store, pipeline, summary, held)
                 bar.update(len(chunk))
         jobs.merge_new_mentions(store)
-        return list(store.events()), [build_event(event_id(m), [m], {}) for m in held]
+        return list(store.events())
     finally:
         store.close()
 

@@ -63,7 +63,9 @@ _NO_CASUALTIES = re.compile(
 )
 _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
 # "Five civilians including two children": a figure that counts part of another, never the toll itself.
-_PART_OF_A_WHOLE = re.compile(r"\b(?:including|among them|of them|of whom)\s+$", re.I)
+_PART_OF_A_WHOLE = re.compile(rf"\b(?:including|among them|of them|of whom)\s+{_QUALIFIER}$", re.I)
+# "a number of civilians", "a group of soldiers": an "a" that counts nothing
+_NO_COUNT = re.compile(r"an?\s+(?:number|lot|group|host|handful|series|string|total|wave|spate|couple of dozen)\b", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
 _ONE_PERSON = (
     r"man|woman|child|boy|girl|soldier|serviceman|servicewoman|civilian|policeman|police officer|officer|"
@@ -114,6 +116,14 @@ _PLURAL_DEAD = re.compile(
     rf"|\b(?:kill|kills|killing)\s+(?:\w+\s+){{0,2}}?{_PEOPLE}\b",
     re.I,
 )
+# "A 21-year-old woman and a 57-year-old man died": one dead for each person the list names.
+_PERSON_LIST = re.compile(
+    rf"\b(?P<list>(?:(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON})(?:,\s*|\s+and\s+|,\s+and\s+))+"
+    rf"(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON}))\s+(?:(?:were|was|have been)\s+)?"
+    r"(?:killed|shot dead|died|dead)\b",
+    re.I,
+)
+_LISTED_PERSON = re.compile(r"\b(?:a|an|one)\s", re.I)
 # "the photographer's killing", "a journalist's murder": one dead.
 _ONES_KILLING = re.compile(rf"\b(?:{_ONE_PERSON})['’]s\s+(?:[\w\"“”-]+\s+)?(?:killing|murder|death)\b", re.I)
 
@@ -130,7 +140,10 @@ class Casualties:
 
 
 def find_casualties(sentence: str, offset: int = 0) -> Casualties:
-    killed, killed_ev = _smallest(_KILLED_PATTERNS, sentence, offset)
+    if match := _PERSON_LIST.search(sentence):
+        killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
+    else:
+        killed, killed_ev = _smallest(_KILLED_PATTERNS, sentence, offset)
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
@@ -175,7 +188,7 @@ def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
     best: tuple[int, Evidence] | None = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
-            if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")):
+            if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
                 continue
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:

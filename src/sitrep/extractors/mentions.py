@@ -15,7 +15,7 @@ from ..clean import Sentence
 from ..corroboration import verification
 from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
-from .casualties import find_casualties
+from .casualties import Casualties, find_casualties
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
@@ -28,6 +28,12 @@ _BACK_REFERENCE = re.compile(
     r"\b(the|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
     r"damage|fires?|fighting|clash(?:es)?|operation|sabotage|hit|claims?)\b",
+    re.I,
+)
+# A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
+_EVENT_BACK_REFERENCE = re.compile(
+    r"\b(the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?"
+    r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|fighting|clash(?:es)?|barrages?)\b",
     re.I,
 )
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
@@ -53,6 +59,7 @@ class _Report:
     cues: list[str] = field(default_factory=list)
     references: list[Evidence] = field(default_factory=list)
     listed: list[Place] = field(default_factory=list)  # "hit Chernihiv, Zhytomyr and Lviv": one event each
+    folded: list[int] = field(default_factory=list)  # where the article told this event again
 
 
 def extract_mentions(
@@ -91,7 +98,10 @@ def extract_mentions(
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         if previous and _same_event(previous, trigger, place, refers_back):
-            _add_sentence(previous, trigger, sentence, index, place, sentence_places, document)
+            # a toll joins the report only from a sentence that is about it ("the attack killed five", "Five
+            # people were killed"), not from one that tells of other deaths ("152 bodies were found")
+            tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text))
+            _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
@@ -101,60 +111,62 @@ def extract_mentions(
             place = _nearest_place_before(places, sentence)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
-    return _fold_repeats([
+    return [
         piece
-        for report in reports
+        for report in _fold_repeats(reports, document)
         for by_place in _split_by_places(_to_mention(document, report), report.listed, document.text)
         for piece in split_by_victims(by_place, document.text)
-    ])
+    ]
 
 
-def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
-    """An article that tells one event twice, paragraphs apart ("Russian forces shelled Lysychansk on Monday"
-    ... "the shelling of Lysychansk"), reports it once: a later mention of the same sub-type at the same place
-    on overlapping days joins the first, adding what the first lacked."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        first = next((k for k in kept if _repeats(k, mention)), None)
+def _fold_repeats(reports: list[_Report], document: Document) -> list[_Report]:
+    """An article that tells one event twice, paragraphs apart ("Russian missiles hit Izium on Saturday" ...
+    "the missile strike on a school in Izium"), reports it once: a later report at the same place on
+    overlapping days, of the same sub-type or where either tells only of deaths, joins the first, adding what
+    the first lacked; the first takes the later one's type where its own was only deaths."""
+    kept: list[_Report] = []
+    for report in reports:
+        first = next((k for k in kept if _repeats(k, report, document)), None)
         if first is None:
-            kept.append(mention)
+            kept.append(report)
         else:
-            kept[kept.index(first)] = _joined(first, mention)
+            _join(first, report)
     return kept
 
 
-def _repeats(first: Mention, later: Mention) -> bool:
-    if first.sentence_end == later.sentence_end:
-        return False  # pieces of one sentence ("five troops, 19 civilians killed") were split on purpose
-    if first.sub_event_type != later.sub_event_type or first.place is None or later.place is None:
+def _repeats(first: _Report, later: _Report, document: Document) -> bool:
+    if first.place is None or later.place is None or first.listed or later.listed:
         return False
-    if first.place.geonameid != later.place.geonameid or first.place.name != later.place.name:
+    if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name):
         return False
-    if first.event_date is None or later.event_date is None:
-        return first.event_date == later.event_date
-    return first.event_date <= (later.event_date_end or later.event_date) and later.event_date <= (
-        first.event_date_end or first.event_date)
+    # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type
+    vague = first.trigger.fallback or later.trigger.fallback
+    if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
+        return False
+    a = first.date or date_from_publication(document.published)
+    b = later.date or date_from_publication(document.published)
+    if a is None or b is None:
+        return a is b
+    return a.start <= b.end and b.start <= a.end
 
 
-def _joined(first: Mention, later: Mention) -> Mention:
-    """The first mention, with the later one's fields where the first has none and the narrower date."""
-    updates: dict = {}
-    evidence = dict(first.evidence)
-    for name in ("actor1", "actor2", "target", "target_class", "weapon", "fatalities", "injuries"):
-        if getattr(first, name) is None and getattr(later, name) is not None:
-            updates[name] = getattr(later, name)
-            key = {"target_class": "target"}.get(name, name)
-            if key in later.evidence:
-                evidence.setdefault(key, later.evidence[key])
-    if "event_date" in later.evidence and (
-        "event_date" not in first.evidence or (later.time_precision or 9) < (first.time_precision or 9)
-    ):
-        updates.update(event_date=later.event_date, event_date_end=later.event_date_end,
-                       time_precision=later.time_precision)
-        evidence["event_date"] = later.evidence["event_date"]
-    references = tuple(sorted(set(first.references) | set(later.references), key=lambda e: e.start))
-    return replace(first, **updates, evidence=evidence, claims=first.claims + later.claims, references=references,
-                   why=(*first.why, f"told again at {later.sentence_start}"))
+def _join(first: _Report, later: _Report) -> None:
+    if first.trigger.fallback and not later.trigger.fallback:
+        first.trigger = later.trigger
+        first.evidence["event_type"] = later.trigger.evidence
+    for name, value in later.fields.items():
+        if name not in first.fields:
+            first.fields[name] = value
+            evidence_name = name.removesuffix("_text").removesuffix("_civilians")
+            if evidence_name in later.evidence:
+                first.evidence.setdefault(evidence_name, later.evidence[evidence_name])
+    if later.date_from_text and (not first.date_from_text or later.date.precision < first.date.precision):
+        first.date, first.date_from_text = later.date, True
+        first.evidence["event_date"] = later.evidence["event_date"]
+    first.claims.extend(later.claims)
+    first.cues.extend(later.cues)
+    first.references.extend(e for e in later.references if e not in first.references)
+    first.folded.append(later.sentence.start)
 
 
 def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence, first: bool) -> Trigger | None:
@@ -209,7 +221,7 @@ def _compatible_places(a: Place, b: Place) -> bool:
 
 def _add_sentence(
     report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, sentence_places: list[Place],
-    document: Document,
+    document: Document, tolls: bool = True,
 ):
     report.last_sentence_index = index
     _add_references(report, sentence, trigger)
@@ -217,7 +229,7 @@ def _add_sentence(
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
-    _add_fields(report, sentence, document, trigger, sentence_places)
+    _add_fields(report, sentence, document, trigger, sentence_places, tolls)
 
 
 def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
@@ -256,7 +268,10 @@ def _add_place(report: _Report, place: Place | None, text: str):
             report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
 
 
-def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger: Trigger | None, places: list[Place]):
+def _add_fields(
+    report: _Report, sentence: Sentence, document: Document, trigger: Trigger | None, places: list[Place],
+    tolls: bool = True,
+):
     text, offset = sentence.text, sentence.start
     anchor = (trigger.evidence.start - offset) if trigger else 0
     event_date = resolve_date(text, offset, document.published, anchor)
@@ -268,7 +283,7 @@ def _add_fields(report: _Report, sentence: Sentence, document: Document, trigger
     if trigger and trigger.weapon and "weapon" not in report.fields:
         report.fields["weapon"] = trigger.weapon
         report.evidence["weapon"] = trigger.evidence
-    casualties = find_casualties(text, offset)
+    casualties = find_casualties(text, offset) if tolls else Casualties(None, None, None, None)
     for name, value, evidence in (
         ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
         ("injuries", casualties.injuries, casualties.injuries_evidence),
@@ -344,6 +359,7 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         verification=verification(claims, report.cues, fields.get("actor1")),
         evidence=evidence,
         references=tuple(sorted(report.references, key=lambda e: e.start)),
+        why=(f"told again at character {', '.join(map(str, report.folded))}",) if report.folded else (),
     )
 
 

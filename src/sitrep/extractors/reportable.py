@@ -58,7 +58,9 @@ def screen(mentions: list[Mention], sentences: list[Sentence], places: list[Plac
 
 
 def _readings(mentions: list[Mention], sentences: list[Sentence], published: date | None) -> list[float | None]:
-    """The classifier's probability that each mention's sentence reports an occurrence (None: no model)."""
+    """The classifier's probability that each mention's sentence reports an occurrence (None: no model).
+    Only the sentence that opened the report counts: later ones that name the event again are as often
+    background or comment ("the war's heaviest fighting")."""
     model = load_report_model()
     if model is None or not mentions:
         return [None] * len(mentions)

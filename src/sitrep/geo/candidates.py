@@ -53,7 +53,8 @@ PLACE_WORD_BEFORE = re.compile(
 )
 # "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
 ORGANISATION_AFTER = re.compile(
-    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media)\b",
+    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media|"
+    r"think[\s-]?tank|institute|foundation|university)\b",
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
@@ -101,12 +102,12 @@ def find_candidates(
     found: list[Candidate] = []
     title_case = _is_title_case(text)
     runs = _capitalised_runs(text, exclude_spans, title_case)
-    people = person_words(text, runs, is_known, person_spans)
-    for run in runs:
-        found.extend(
-            c for c in _split_run(text, run, is_known, title_case)
-            if not _names_organisation(text, c) and not _names_person(c, people)
-        )
+    split = [c for run in runs for c in _split_run(text, run, is_known, title_case)]
+    # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
+    # Rusi thinktank" ... "estimates provided to Rusi": no village in Romania)
+    not_places = person_words(text, runs, is_known, person_spans)
+    not_places.update(normalise(c.name) for c in split if _names_organisation(text, c))
+    found = [c for c in split if not _names_organisation(text, c) and not _names_person(c, not_places)]
     found = _with_list_context(text, found)
     return _with_parents(text, found)
 

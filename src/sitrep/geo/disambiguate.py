@@ -100,6 +100,8 @@ def score(option: Option, cand: Candidate, context: DocumentContext) -> float:
         points += 15
     if entry.is_main:
         points += 25  # GeoNames alternate names are noisy: Belgorod is also "Bilhorod-Dnistrovskyi"
+    if entry.feature_code == "ADM1":
+        points += 12  # "from Alabama" is the state, not a hamlet of New York; a city as big as its province wins
     if entry.feature_class == "P":
         points += 10
         if entry.feature_code == "PPLC":

@@ -70,3 +70,4 @@ def _governments_possessive(after: str) -> bool:
         return False
     word = match.group("next")
     return not word[0].isupper() and not _PART_OF_A_CITY.match(word)
+
