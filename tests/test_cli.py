@@ -87,7 +87,7 @@ def test_bad_files_are_reported_and_the_rest_goes_on(db, examples, tmp_path, cap
 
 def test_show_unknown_event_is_a_clear_error(db, capsys):
     assert main(["show", "ev-nope", "--db", db]) == 1
-    assert "no event 'ev-nope'" in capsys.readouterr().err
+    assert "no event or document 'ev-nope'" in capsys.readouterr().err
 
 
 def test_merge_explain_says_why_two_events_are_apart(db, examples, capsys):

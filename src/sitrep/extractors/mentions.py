@@ -36,6 +36,7 @@ _EVENT_BACK_REFERENCE = re.compile(
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|fighting|clash(?:es)?|barrages?)\b",
     re.I,
 )
+_BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
@@ -97,10 +98,12 @@ def extract_mentions(
         if refers_back and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
-        if previous and _same_event(previous, trigger, place, refers_back):
-            # a toll joins the report only from a sentence that is about it ("the attack killed five", "Five
-            # people were killed"), not from one that tells of other deaths ("152 bodies were found")
-            tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text))
+        gap = index - previous.last_sentence_index if previous else 0
+        if previous and _same_event(previous, trigger, place, refers_back, gap):
+            # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
+            # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
+            tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
+                gap <= 1 and not _BODIES.search(sentence.text))
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
@@ -190,12 +193,18 @@ def refers_back(sentence: str) -> bool:
     return bool(_BACK_REFERENCE.search(sentence))
 
 
-def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_back: bool) -> bool:
+def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int) -> bool:
+    """Does a sentence with an event word of its own, `gap` sentences after the report's last, tell more of it?
+    It does when it refers back to it; or, of a compatible type, when it follows at once, or names the same
+    place within a few sentences. Farther on, a battle of another paragraph is another battle."""
     if refers_back:
         return True
     if not _compatible_types(report.trigger, trigger):
         return False
-    return place is None or report.place is None or _compatible_places(report.place, place)
+    if gap <= 1:
+        return place is None or report.place is None or _compatible_places(report.place, place)
+    return gap <= MAX_REFERENCE_GAP and place is not None and report.place is not None and (
+        _compatible_places(report.place, place))
 
 
 def _compatible_types(a: Trigger, b: Trigger) -> bool:

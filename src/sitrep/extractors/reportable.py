@@ -23,9 +23,13 @@ from ..clean import Sentence
 from ..model import GEO_PRECISION_REGION, Mention, Place
 from .report_classifier import load_report_model
 from .short_reports import is_short
+from .triggers import find_trigger
 
 # gold/CODING.md: an event is coded only when it falls within 30 days before publication.
 MAX_AGE_DAYS = 30
+# How sure the classifier must be of a later sentence of a report, for it to make the report an event when
+# the sentence that opened it did not (chosen on the tune half of the whole-article dev gold).
+LATER_SENTENCE_MIN_PROBABILITY = 0.8
 # How sure the classifier must be that a sentence reports an occurrence when the event's place is a country
 # (one the article names nothing finer in): most such sentences are general statements. Chosen on the tune
 # half of the whole-article dev gold.
@@ -58,15 +62,32 @@ def screen(mentions: list[Mention], sentences: list[Sentence], places: list[Plac
 
 
 def _readings(mentions: list[Mention], sentences: list[Sentence], published: date | None) -> list[float | None]:
-    """The classifier's probability that each mention's sentence reports an occurrence (None: no model).
-    Only the sentence that opened the report counts: later ones that name the event again are as often
-    background or comment ("the war's heaviest fighting")."""
+    """For each mention, the classifier's probability that one of its own sentences reports an occurrence:
+    the one that opened it, or a later one with an event word of its own that was read as the same event
+    ("A key oil facility erupted into flames following a suspected drone strike." ... "The attack hit a depot
+    in Yartsevo district, which caught fire overnight on December 31"). None: no model."""
     model = load_report_model()
     if model is None or not mentions:
         return [None] * len(mentions)
-    ending = {s.end: s.text for s in sentences}
-    texts = [ending.get(m.sentence_end, "") for m in mentions]
-    return [p if text else None for p, text in zip(model.probabilities(texts, [published] * len(texts)), texts)]
+    opening = {m.sentence_end: next((s for s in sentences if s.end == m.sentence_end), None) for m in mentions}
+    later = [[s for s in sentences if s.usable and s.end != m.sentence_end and _tells_again(m, s)] for m in mentions]
+    texts = list(dict.fromkeys([s.text for s in opening.values() if s] + [s.text for group in later for s in group]))
+    probability = dict(zip(texts, model.probabilities(texts, [published] * len(texts))))
+    readings = []
+    for mention, group in zip(mentions, later):
+        first = opening[mention.sentence_end]
+        reading = probability[first.text] if first else None
+        # a later sentence speaks for the report only when it surely reads as one: the more sentences are
+        # read, the likelier one of them looks like news by chance ("the early days when Russia shelled Kyiv")
+        sure = [probability[s.text] for s in group if probability[s.text] >= LATER_SENTENCE_MIN_PROBABILITY]
+        readings.append(max([reading or 0.0, *sure]) if reading is not None or sure else None)
+    return readings
+
+
+def _tells_again(mention: Mention, sentence: Sentence) -> bool:
+    """A later sentence with an event word of its own that the report was read to continue."""
+    return find_trigger(sentence.text) is not None and any(
+        sentence.start <= r.start < sentence.end for r in mention.references)
 
 
 def _not_a_report(mention: Mention, reading: float | None, finer: set[str | None], country_bar: float) -> str | None:
