@@ -50,7 +50,8 @@ class _Report:
 
     trigger: Trigger
     sentence: Sentence
-    last_sentence_index: int
+    last_sentence_index: int  # the last sentence that told of it: an event word of its own, or a back-reference
+    last_context_index: int = -1  # the last sentence read as more of it, however loosely ("There was an explosion")
     place: Place | None = None
     date: EventDate | None = None
     date_from_text: bool = False
@@ -83,14 +84,15 @@ def extract_mentions(
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         sentence_places = [p for p in places if p.start is not None and sentence.start <= p.start < sentence.end]
         # the report last spoken of, which a back-reference may have taken us back to
-        previous = max(reports, key=lambda r: r.last_sentence_index) if reports else None
+        previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
+        spoken_of = max(previous.last_sentence_index, previous.last_context_index) if previous else 0
         refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (
-            index - previous.last_sentence_index <= MAX_REFERENCE_GAP
+            index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
-            if refers_back or (previous and index - previous.last_sentence_index == 1):
+            if refers_back or (previous and index - spoken_of == 1):
                 _add_context(previous, sentence, index, sentence_places, document)
-            elif previous and index - previous.last_sentence_index <= MAX_REFERENCE_GAP:
+            elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
                 # "There was an explosion": no report of its own, a further mention of the one before
                 _add_references(previous, sentence, None)
             continue
@@ -242,8 +244,11 @@ def _add_sentence(
 
 
 def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
-    """A sentence with no trigger of its own that tells more of the report before it."""
-    report.last_sentence_index = index
+    """A sentence with no trigger of its own that tells more of the report before it. Only one that refers
+    back to it carries the report on: after a sentence that merely follows, the next news is news of its own."""
+    report.last_context_index = index
+    if _BACK_REFERENCE.search(sentence.text):
+        report.last_sentence_index = index
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
     if cue:
