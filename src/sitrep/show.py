@@ -137,7 +137,8 @@ def _place_text(event: Event) -> str:
     if place is None:
         return "unknown"
     parts = [place.name, place.admin2, place.admin1, place.country]
-    return ", ".join(dict.fromkeys(p for p in parts if p))
+    text = ", ".join(dict.fromkeys(p for p in parts if p))
+    return text + (" (the country only: no point on the map)" if place.latitude is None and not place.admin1 else "")
 
 
 def _fit(cell: str, width: int) -> str:

@@ -144,6 +144,8 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
         killed, killed_ev = _smallest(_KILLED_PATTERNS, sentence, offset)
+    if killed is None and any(_running_total(sentence, m) for p in _KILLED_PATTERNS for m in p.finditer(sentence)):
+        return Casualties(None, None, None, None)  # a running total: no toll of one event, not even "some"
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
@@ -183,12 +185,36 @@ def parse_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+# A running total, not one event's dead: "since the invasion began", "so far this year", "over the past
+# weeks", "100 a day on average". Read in the clause of the figure only: "Three were killed on Monday,
+# bringing the toll since February to 300" keeps its three.
+_CUMULATIVE = re.compile(
+    r"\bsince (?:the (?:start|beginning|outbreak)|the (?:war|invasion|conflict)|(?:the )?(?:russian |full-scale )?invasion|"
+    r"february|(?:19|20)\d\d|last (?:year|month)|it began)|\bso far(?: this (?:year|month))?\b|\bin total\b|"
+    r"\ba total of\b|\baltogether\b|\bto date\b|\bover the (?:past|last) (?:few |several |\w+ )?(?:weeks|months|years)\b|"
+    r"\b(?:throughout|during|in|of) the (?:war|conflict)\b|\ba day\b|\bper day\b|\bevery day\b|\beach day\b|"
+    r"\bon average\b|\bwar dead\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s", re.I)
+
+
+def _running_total(sentence: str, match: re.Match) -> bool:
+    """Do the figure's clause, or the words that lead to it, count deaths over a war or a season rather than
+    in one event? ("Since the invasion, 10,000 have been killed"; not "Three were killed, bringing the toll
+    since February to 300".)"""
+    after = _CLAUSE_BREAK.search(sentence, match.end())
+    return bool(_CUMULATIVE.search(sentence, 0, after.start() if after else len(sentence)))
+
+
 def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
     """The lowest figure any pattern finds: ACLED codes the most conservative report."""
     best: tuple[int, Evidence] | None = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
+                continue
+            if _running_total(sentence, match):
                 continue
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:

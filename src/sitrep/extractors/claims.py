@@ -38,6 +38,10 @@ _STANCES = [
 ]
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|yet to|declined to|refused to)\s+(?:[\w’'-]+\s+){0,2}$|n['’]t\s+$", re.I)
+_OF_A_PLAN = re.compile(r"\s+(?:(?:any|that|it|they|he|she)\s+)?(?:had\s+|was\s+|were\s+)?(?:plann\w*|plans?|intend\w*|intentions?|wants?|wanted)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Attribution:
     claim: Claim
@@ -120,8 +124,12 @@ def _last_speaker(sentence: str) -> re.Match | None:
 
 
 def _stance(sentence: str) -> str:
+    """What the sentence's claimant does with the report: "has not claimed responsibility" claims nothing,
+    and "denies planning to invade" denies a plan, not the event."""
     for pattern, stance in _STANCES:
-        if pattern.search(sentence):
+        for match in pattern.finditer(sentence):
+            if _NEGATED_BEFORE.search(sentence, 0, match.start()) or _OF_A_PLAN.match(sentence, match.end()):
+                continue
             return stance
     return "reports"
 

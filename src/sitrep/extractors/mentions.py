@@ -363,7 +363,7 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         time_precision=event_date.precision if event_date else None,
         actor1=fields.get("actor1"),
         actor2=actor2,
-        place=report.place,
+        place=_located(report.place),
         target=fields.get("target_text"),
         target_class=fields.get("target"),
         weapon=fields.get("weapon"),
@@ -375,6 +375,14 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         references=tuple(sorted(report.references, key=lambda e: e.start)),
         why=(f"told again at character {', '.join(map(str, report.folded))}",) if report.folded else (),
     )
+
+
+def _located(place: Place | None) -> Place | None:
+    """A place as an event's location: a country alone gives no point (ACLED places nothing coarser than a
+    region; a dot at the country's centre would claim a place the report never gave)."""
+    if place is not None and (place.feature_code or "").startswith("PCL"):
+        return replace(place, latitude=None, longitude=None)
+    return place
 
 
 def _claim_rank(claim: Claim):
