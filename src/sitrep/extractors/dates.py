@@ -35,6 +35,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve)\b", re.I)),
     ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", re.I)),
     ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
+    # "Sunday night's attack", "Saturday's strike"
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{{1,2}})\s+"
@@ -43,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
-    ("month_only", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|during|early|late|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
 
 
@@ -61,11 +64,11 @@ class EventDate:
 
 # A vague expression ("in August") dates the event only when it stands near the event's words; further
 # away it usually dates something else ("territory taken in a surprise offensive in August").
-_VAGUE_KINDS = {"month_only", "last_week", "weekday", "this_month", "last_month", "year"}
+_VAGUE_KINDS = {"month_only", "last_week", "weekday", "weekend", "this_month", "last_month", "year"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a few": 3, "several": 3}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-MAX_VAGUE_DISTANCE = 60
+MAX_VAGUE_DISTANCE = 80
 
 
 def resolve_date(sentence: str, offset: int, published: date | None, anchor: int = 0) -> EventDate | None:
@@ -113,6 +116,10 @@ def _resolve(kind: str, match: re.Match, published: date | None):
         return day, day, TIME_PRECISION_DAY
     if kind == "overnight":
         return published - timedelta(days=1), published, TIME_PRECISION_DAY
+    if kind == "weekend":
+        back = (published.weekday() - 5) % 7  # the Saturday on or before publication
+        saturday = published - timedelta(days=back)
+        return saturday, min(saturday + timedelta(days=1), published), TIME_PRECISION_WEEK
     if kind == "last_week":
         return published - timedelta(days=7), published, TIME_PRECISION_WEEK
     if kind == "month_only":

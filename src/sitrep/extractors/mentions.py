@@ -36,6 +36,7 @@ _EVENT_BACK_REFERENCE = re.compile(
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|fighting|clash(?:es)?|barrages?)\b",
     re.I,
 )
+_DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|casualties|lost their lives)\b", re.I)
 _BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -160,8 +161,11 @@ def _join(first: _Report, later: _Report) -> None:
         first.trigger = later.trigger
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
-        if name not in first.fields:
+        toll = name in ("fatalities", "injuries") and name in first.fields and _better_toll(first.fields[name], value)
+        if name not in first.fields or toll:
             first.fields[name] = value
+            if toll:
+                first.evidence[name] = later.evidence[name]
             evidence_name = name.removesuffix("_text").removesuffix("_civilians")
             if evidence_name in later.evidence:
                 first.evidence.setdefault(evidence_name, later.evidence[evidence_name])
@@ -201,6 +205,11 @@ def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_b
     place within a few sentences. Farther on, a battle of another paragraph is another battle."""
     if refers_back:
         return True
+    if gap <= 1 and place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1:
+        place = None  # "..., Tass said": a country named in passing places nothing
+    if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _DEATHS.search(trigger.evidence.quote):
+        # "At least two soldiers died" right after a strike counts the strike's dead, whatever type its words have
+        return place is None or report.place is None or _compatible_places(report.place, place)
     if not _compatible_types(report.trigger, trigger):
         return False
     if gap <= 1:
@@ -302,7 +311,7 @@ def _add_fields(
         ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
         ("injuries", casualties.injuries, casualties.injuries_evidence),
     ):
-        if value is not None and (name not in report.fields or value < report.fields[name]):
+        if value is not None and _better_toll(report.fields.get(name), value):
             report.fields[name] = value
             report.evidence[name] = evidence
     place_country = report.place.country if report.place else None
@@ -331,6 +340,16 @@ def _add_parties(
         report.fields["actor2_civilians"] = True
         report.evidence["actor2"] = victims
     _first(report, "target", parties.target)
+
+
+def _better_toll(known: int | None, new: int) -> bool:
+    """The lowest toll the report's sentences give (ACLED's most conservative figure), but a count of dead
+    wins over a zero: "Eight people were killed ... Three children were among the wounded" is eight dead."""
+    if known is None:
+        return True
+    if known == 0 or new == 0:
+        return known == 0 and new > 0
+    return new < known
 
 
 def _first(report: _Report, name: str, found):

@@ -54,7 +54,9 @@ PLACE_WORD_BEFORE = re.compile(
 # "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
 ORGANISATION_AFTER = re.compile(
     r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media|"
-    r"think[\s-]?tank|institute|foundation|university)\b",
+    r"think[\s-]?tank|institute|foundation|university|"
+    # a ship or a river is named like a town and is neither ("the Saratov landing ship", "the Donets river")
+    r"(?:landing\s+|missile\s+)?(?:ship|warship|cruiser|frigate|submarine|vessel|tug|corvette)|river)\b",
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
@@ -63,6 +65,14 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website
 SURNAME = re.compile(r"(?:[oe]v|[oe]va|yov|[iy]n|[iy]na|sk[iy]i?|skyy|ska|enko|[cy]?[hy]?uk|[iy]ch|vich|kov|liv|niv)$")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
+# "Serhiivka, 50km south of Odesa", "a village about 30 miles (48km) east of Kharkiv": the place lies in the
+# province of the town it is measured from.
+DISTANCE_GAP = re.compile(
+    r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2})?(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?"
+    rf"\d+\s*(?:km|kilometres|kilometers|miles)\s*(?:\([^)]{{0,20}}\)\s*)?{_COMPASS}\s+of\s+"
+    r"(?:the\s+(?:city|town|port|village|regional\s+capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,8 @@ def find_candidates(
     return _with_parents(text, found)
 
 
+# "Serhii, 44, a miner": a name and an age are a person's.
+_NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?\d{1,2},")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
@@ -131,6 +143,7 @@ def person_words(
         elif len(run) == 2 and SURNAME.search(run[1].text) and not is_known(text[run[0].start:run[1].end]):
             words.add(normalise(run[1].text))
     words.update(normalise(m.group(1)) for m in _HONORIFIC.finditer(text))
+    words.update(normalise(m.group(1)) for m in _NAME_AND_AGE.finditer(text))
     for start, end in person_spans:
         words.update(normalise(w) for w in _WORD.findall(text[start:end])[1:])  # the surname and any later names
     return words
@@ -305,10 +318,14 @@ def _with_list_context(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
-    """"Yartsevo district of the Smolensk region": Yartsevo must lie in the unit named next."""
+    """"Yartsevo district of the Smolensk region": Yartsevo must lie in the unit named next; "Serhiivka, 50km
+    south of Odesa" in the province of the town named next."""
     out = list(found)
     for i in range(len(out) - 1):
         child, parent = out[i], out[i + 1]
-        if child.unit != "admin1" and parent.unit == "admin1" and PARENT_GAP.match(text[child.end:parent.start]):
+        gap = text[child.end:parent.start]
+        if child.unit != "admin1" and (
+            (parent.unit == "admin1" and PARENT_GAP.match(gap)) or DISTANCE_GAP.match(gap)
+        ):
             out[i] = replace(child, parent=i + 1)
     return out

@@ -87,6 +87,11 @@ class DocumentContext:
         return sorted(self.admin1_sentences, key=lambda code: sentence not in self.admin1_sentences[code])
 
 
+def _named_near(entry: GazetteerEntry, context: DocumentContext) -> bool:
+    """The document names the entry's province, or the entry lies in the country the document is about."""
+    return entry.admin1_code in context.admin1_sentences or entry.iso == context.dominant_country
+
+
 def score(option: Option, cand: Candidate, context: DocumentContext) -> float:
     entry = option.entry
     population = entry.population or (ADMIN1_WEIGHT if entry.feature_code == "ADM1" else 0)
@@ -159,7 +164,9 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
         # one needs a big place, or to be a spelling of the place's own name (Debaltsevo, Debaltseve)
         if cand.sentence_initial or not _shares_stem(cand.name, entry.name):
             return True
-    if context.supports(entry):
+    if context.supports(entry) and (entry.population >= UNSUPPORTED_TOWN or _named_near(entry, context)):
+        # a hamlet of another country needs its province named, not just its country: an article about
+        # Ukraine that names the United States twice is no support for Virgin, Utah
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:
         return False  # "shelling near X" in a text that says nothing else about where it is

@@ -1,0 +1,144 @@
+"""Whole articles, end to end through the real pipeline and gazetteer: every event a reader can trust, and
+the reports that are no event held back with the reason. One test per class of error a coder finds in
+ordinary news; every text is written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import Document
+from sitrep.pipeline import Pipeline
+
+PUBLISHED = date(2022, 7, 20)
+
+
+@pytest.fixture(scope="module")
+def pipeline(embedded_gazetteer_path):
+    from sitrep.geo import Gazetteer
+
+    return Pipeline(Gazetteer.open(embedded_gazetteer_path, progress=False))
+
+
+# Paragraphs that report nothing, so that every text is an article (several paragraphs and sentences), not a
+# short report that is judged whole.
+QUIET = (
+    "Grain prices rose again in Chicago on Monday as traders weighed the risks to shipping.",
+    "The city council is expected to approve its budget for the coming year next week.",
+)
+
+
+def read(pipeline, *paragraphs: str, published: date = PUBLISHED):
+    return pipeline.read(Document("article", "\n\n".join(paragraphs + QUIET), published=published))
+
+
+# A paragraph of plain news, so that every article is an article (several paragraphs) and has one real event.
+NEWS = "Russian missiles struck an industrial area of Kharkiv on Tuesday, the regional governor said on Telegram."
+
+
+def places(mentions):
+    return [m.place.name for m in mentions if m.place]
+
+
+def test_rhetoric_plans_and_diplomacy_make_no_event(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "The prime minister called the war a fight for democracy and the battle for the hearts of Europe.",
+        "Officials warned that Russia could attack Odesa again if the grain talks in Istanbul fail.",
+        "Foreign ministers met in Brussels to discuss new sanctions and further weapons deliveries to Kyiv.",
+    )
+    assert places(result.mentions) == ["Kharkiv"]
+    assert all(m.why for m in result.dropped)
+
+
+def test_background_older_than_thirty_days_is_no_event(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "Investigators are still exhuming the victims of the killings in Bucha, where Russian troops shot "
+        "civilians in March.",
+    )
+    assert "Bucha" not in places(result.mentions)
+    held = [m for m in result.dropped if m.place and m.place.name == "Bucha"]
+    assert held and any("background" in why for m in held for why in m.why)
+
+
+def test_a_running_total_is_no_toll(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "Since the invasion began in February, more than 5,000 civilians have been killed in the Kharkiv region, "
+        "the United Nations says.",
+    )
+    assert all((m.fatalities or 0) < 100 for m in result.mentions)
+
+
+def test_bodies_found_in_the_next_sentence_are_not_the_toll_of_a_battle(pipeline):
+    result = read(
+        pipeline,
+        "Fighting went on around Sievierodonetsk on Tuesday as Russian troops pushed into the city.",
+        "Separately, officials said they had found the bodies of 90 soldiers in a cellar near Mariupol.",
+        NEWS,
+    )
+    battle = [m for m in result.mentions if m.place and m.place.name.startswith(("Sievierodonetsk", "Siverskodonetsk"))]
+    assert battle and all(m.fatalities != 90 for m in battle)
+
+
+def test_a_surname_is_no_town_anywhere_in_the_article(pipeline):
+    result = read(
+        pipeline,
+        "Pentagon spokesman John Kirby spoke to reporters in Washington on Tuesday.",
+        "Kirby said on Friday that Russian missiles had hit a shopping centre in Kremenchuk, killing 18 people.",
+    )
+    assert "Kirby" not in places(result.mentions + result.dropped)
+    assert "Kremenchuk" in places(result.mentions)
+
+
+def test_an_organisation_named_in_the_article_is_no_village(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "Jack Watling, an analyst at the Rusi thinktank, said Russia was running short of shells.",
+        "Estimates provided to Rusi suggested that 100 Ukrainian soldiers were killed each day in the east.",
+    )
+    assert all(not (m.place and m.place.iso == "RO") for m in result.mentions + result.dropped)
+
+
+def test_a_claim_not_made_is_no_claim(pipeline):
+    result = read(
+        pipeline,
+        "An explosion destroyed a railway bridge near Melitopol on Tuesday, the city's exiled mayor said. "
+        "Ukraine has not claimed responsibility for the blast, officials said.",
+        NEWS,
+    )
+    stances = {c.stance for m in result.mentions for c in m.claims}
+    assert "claims responsibility" not in stances
+
+
+def test_an_event_placed_only_in_a_country_has_no_point(pipeline):
+    result = pipeline.read(Document("post", "Russian forces shelled Ukraine overnight, the general staff said.",
+                                    published=PUBLISHED))
+    (mention,) = result.mentions
+    assert mention.place.name == "Ukraine" and mention.place.latitude is None and mention.place.longitude is None
+
+
+def test_a_list_of_towns_is_one_event_each(pipeline):
+    result = read(pipeline, "Russian missiles hit military targets in Chernihiv, Zhytomyr and Lviv on Sunday, "
+                            "the defence ministry in Moscow said.", NEWS)
+    assert {"Chernihiv", "Zhytomyr", "Lviv"} <= set(places(result.mentions))
+
+
+def test_one_event_told_twice_is_one_event(pipeline):
+    result = read(
+        pipeline,
+        "Russian artillery shelled Lysychansk on Monday, the governor said.",
+        "Kyiv and its allies met in Rome to discuss the grain deal.",
+        "The shelling of Lysychansk on Monday destroyed a school, residents said.",
+    )
+    assert places(result.mentions).count("Lysychansk") == 1
+
+
+def test_every_report_says_why_it_is_or_is_not_an_event(pipeline):
+    result = read(pipeline, NEWS, "Putin threatened to strike Kyiv if the West sent longer-range rockets.")
+    assert result.mentions and all(m.why for m in result.mentions + result.dropped)
+    assert any("report of an occurrence" in why for why in result.mentions[0].why)
