@@ -20,6 +20,8 @@ class NamedPatterns:
     patterns: tuple[re.Pattern, ...]
     weapon: str | None = None
     fallback: bool = False
+    generic: bool = False  # a word for violence that says not which kind ("an attack")
+    sub_event_type: str | None = None  # for a weapon: the kind of event it makes of a generic report
     countries: tuple[str, ...] = ()  # where the name holds (all countries when empty)
     not_in: tuple[str, ...] = ()  # where it does not
     needs_country: bool = False  # holds nowhere when the country is not known
@@ -88,6 +90,8 @@ def _named(entries: list[dict], key: str) -> tuple[NamedPatterns, ...]:
             patterns=tuple(compile_word_pattern(p) for p in entry.get("patterns") or ()),
             weapon=entry.get("weapon"),
             fallback=bool(entry.get("fallback")),
+            generic=bool(entry.get("generic")),
+            sub_event_type=entry.get("sub_event_type") if key != "sub_event_type" else None,
             countries=tuple(entry.get("countries") or ()),
             not_in=tuple(entry.get("not_in") or ()),
             needs_country=bool(entry.get("needs_country")),
@@ -131,6 +135,12 @@ def target_patterns() -> tuple[NamedPatterns, ...]:
 @cache
 def weapon_patterns() -> tuple[NamedPatterns, ...]:
     return _named(lexicon()["weapons"], "name")
+
+
+@cache
+def weapon_kinds() -> dict[str, str]:
+    """Each weapon mapped to the sub-event type it makes of a report that names no kind of event."""
+    return {w.name: w.sub_event_type for w in weapon_patterns() if w.sub_event_type}
 
 
 @cache

@@ -19,7 +19,7 @@ from .casualties import Casualties, find_casualties
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
-from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy
+from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
@@ -37,6 +37,7 @@ _EVENT_BACK_REFERENCE = re.compile(
     re.I,
 )
 _DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|casualties|lost their lives)\b", re.I)
+_REFERENCE_PLACE_REACH = 16  # "the attack on the city of": how far after its words a reference names its place
 _BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -97,12 +98,13 @@ def extract_mentions(
                 # "There was an explosion": no report of its own, a further mention of the one before
                 _add_references(previous, sentence, None)
             continue
-        place = _best_place(sentence_places, document.text)
+        place = _best_place(_outside_leading_clause(sentence, sentence_places, trigger), document.text)
         if refers_back and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
-        if previous and _same_event(previous, trigger, place, refers_back, gap):
+        named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
+        if previous and _same_event(previous, trigger, place, refers_back, gap, named_with):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
@@ -184,7 +186,7 @@ def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence
         return trigger
     event_type = taxonomy()[report_label]
     if trigger is not None:
-        return replace(trigger, event_type=event_type, sub_event_type=report_label, fallback=False)
+        return replace(trigger, event_type=event_type, sub_event_type=report_label, fallback=False, generic=False)
     if first:
         return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
     return None
@@ -199,15 +201,19 @@ def refers_back(sentence: str) -> bool:
     return bool(_BACK_REFERENCE.search(sentence))
 
 
-def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int) -> bool:
+def _same_event(
+    report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int, named_with: Place | None = None,
+) -> bool:
     """Does a sentence with an event word of its own, `gap` sentences after the report's last, tell more of it?
     It does when it refers back to it; or, of a compatible type, when it follows at once, or names the same
     place within a few sentences. Farther on, a battle of another paragraph is another battle."""
-    if refers_back:
-        return True
     if gap <= 1 and place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1:
         place = None  # "..., Tass said": a country named in passing places nothing
-    if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _DEATHS.search(trigger.evidence.quote):
+    if refers_back:
+        # "the Horlivka explosion", "the attack in Belgorod" after a strike on Kyiv is another event; "the attack
+        # came before a meeting in St Petersburg" is still the strike on Kyiv
+        return not (named_with and report.place is not None and not _compatible_places(report.place, named_with))
+    if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _only_deaths(trigger):
         # "At least two soldiers died" right after a strike counts the strike's dead, whatever type its words have
         return place is None or report.place is None or _compatible_places(report.place, place)
     if not _compatible_types(report.trigger, trigger):
@@ -216,6 +222,40 @@ def _same_event(report: _Report, trigger: Trigger, place: Place | None, refers_b
         return place is None or report.place is None or _compatible_places(report.place, place)
     return gap <= MAX_REFERENCE_GAP and place is not None and report.place is not None and (
         _compatible_places(report.place, place))
+
+
+# "After Ukraine withdrew from Lysychansk, explosions hit ...": a clause that opens the sentence with another
+# event tells when, not where.
+_LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|following|while|as|when|weeks after|days after)\b[^,;]{3,160}?,", re.I)
+
+
+def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
+    """The sentence's places, but for those in a leading "after ..." clause that the event's words are not in."""
+    clause = _LEADING_CLAUSE.match(sentence.text)
+    if clause is None or trigger.evidence.start < sentence.start + clause.end():
+        return places
+    end = sentence.start + clause.end()
+    return [p for p in places if p.start is None or p.start >= end]
+
+
+def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None:
+    """The place a back-reference names as its own: "the Horlivka explosion", "the attack in Belgorod"."""
+    for match in _BACK_REFERENCE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        for place in places:
+            if place.start is not None and start <= place.start <= end + _REFERENCE_PLACE_REACH:
+                between = sentence.text[match.end():max(match.end(), place.start - sentence.start)]
+                if place.start < end or re.fullmatch(r"\s+(?:in|on|at|near|against|of)\s+(?:the\s+)?", between):
+                    return place
+    return None
+
+
+def _only_deaths(trigger: Trigger) -> bool:
+    """Do the trigger's words tell of deaths alone ("At least two soldiers died"), not of an event of their
+    own ("The Horlivka explosion killed three")?"""
+    words = trigger.evidence.quote
+    return trigger.fallback or (
+        bool(_DEATHS.search(words)) and not event_word_pattern().search(lower_keeping_offsets(words)))
 
 
 def _compatible_types(a: Trigger, b: Trigger) -> bool:
@@ -360,9 +400,20 @@ def _first(report: _Report, name: str, found):
             report.fields[f"{name}_text"] = found.text
 
 
+def _kind(report: _Report) -> tuple[str, str]:
+    """The event and sub-event type of a report: its words', or, where they said only that there was an
+    attack or deaths, the kind of event its weapon makes ("the attack on Odesa ... cruise missiles")."""
+    trigger = report.trigger
+    made_by = weapon_kinds().get(report.fields.get("weapon")) if trigger.generic or trigger.fallback else None
+    if made_by:
+        return taxonomy()[made_by], made_by
+    return trigger.event_type, trigger.sub_event_type
+
+
 def _to_mention(document: Document, report: _Report) -> Mention:
     event_date = report.date or date_from_publication(document.published)
     fields = report.fields
+    event_type, sub_event_type = _kind(report)
     claims = tuple(sorted(report.claims, key=_claim_rank))
     actor2 = fields.get("actor2")
     if actor2 is None and fields.get("actor2_civilians"):
@@ -373,8 +424,8 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         evidence["claimant"] = claims[0].evidence
     return Mention(
         document_id=document.id,
-        event_type=report.trigger.event_type,
-        sub_event_type=report.trigger.sub_event_type,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         sentence_start=report.sentence.start,
         sentence_end=report.sentence.end,
         event_date=event_date.start if event_date else None,

@@ -16,6 +16,7 @@ class Trigger:
     evidence: Evidence
     weapon: str | None = None
     fallback: bool = False  # only a death or wound was found: the type is a guess
+    generic: bool = False  # only a word for violence of any kind ("attacked"): the type is a default
 
 
 def find_trigger(sentence: str, offset: int = 0) -> Trigger | None:
@@ -36,7 +37,7 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
         match = rule.search(sentence)
         if match:
             evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
-            return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback)
+            return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
     return None
 
 

@@ -23,7 +23,7 @@ _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
     r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|"
-    r"will|would|blames|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
+    r"will|would|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
     r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
     r"invasion|war|aggression|support|campaign|demands|decision|"
