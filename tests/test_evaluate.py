@@ -228,3 +228,78 @@ def test_evaluate_files_end_to_end(tmp_path, embedded_gazetteer):
     report = format_report(result)
     assert "ucdp-test" in report and "found" in report
 
+
+
+# ---------------------------------------------------------------- whole articles (gold/README.md's full-article rule)
+
+
+def article_row(rid, doc_id, event_fields, published=date(2022, 7, 20)):
+    doc = Document(id=doc_id, text=f"text of {doc_id}", published=published)
+    return GoldRow(rid, "fullarticle", (doc,), event_fields)
+
+
+KHARKIV = Place("Kharkiv", admin1="Kharkiv Oblast", latitude=49.98, longitude=36.25, geo_precision=1)
+LVIV = Place("Lviv", admin1="Lviv Oblast", latitude=49.84, longitude=24.03, geo_precision=1)
+
+
+def strike_gold(**overrides):
+    return gold_event(**{
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+        "date_start": "2022-07-19", "date_end": "2022-07-19", "admin1": "Kharkiv", "latitude": 49.98,
+        "longitude": 36.25, "geo_precision": 1, "fatalities_best": 3, **overrides})
+
+
+def test_an_article_event_counts_only_when_two_of_type_date_and_place_agree():
+    rows = [article_row("g", "a", strike_gold())]
+    shelling, remote = "Shelling/artillery/missile attack", "Explosions/Remote violence"
+    right_type_and_day = event("p", ["a"], sub=shelling, etype=remote, place=LVIV, start=date(2022, 7, 19))
+    right_place_only = event("q", ["a"], sub="Arrests", etype="Strategic developments", place=KHARKIV,
+                             start=date(2022, 5, 1))
+    assert match(rows, [right_type_and_day]) == {0: right_type_and_day}
+    assert match(rows, [right_place_only]) == {}
+    # the same pair in a dataset without the rule is matched on documents alone
+    other = [GoldRow("g", "d", rows[0].documents, rows[0].event)]
+    assert match(other, [right_place_only]) == {0: right_place_only}
+
+
+def test_articles_report_the_deaths_summed_and_the_events_on_articles_with_none():
+    rows = [article_row("g", "a", strike_gold()), article_row("n", "b", None)]
+    events = [
+        event("p", ["a"], sub="Shelling/artillery/missile attack", etype="Explosions/Remote violence",
+              place=KHARKIV, start=date(2022, 7, 19), fatalities=3),
+        event("q", ["b"], fatalities=37000),  # a war-long total read as a toll, on an article with no event
+        event("r", ["b"]),
+    ]
+    s = score(rows, events)["datasets"]["fullarticle"]
+    assert s["fatalities_sum_gold"] == 3 and s["fatalities_sum_pred"] == 37003
+    assert s["events_on_no_event_docs"] == 2
+    assert s["event_precision"] == {"score": 1 / 3, "n": 3}
+    assert "events_on_no_event_docs" in format_report({"datasets": {"fullarticle": s}})
+
+
+def test_the_split_halves_are_disjoint_whole_articles_and_cover_the_file():
+    from sitrep.evaluation.gold import in_split, split_of
+
+    rows = [article_row(f"g{i}-{k}", f"article-{i}", strike_gold()) for i in range(40) for k in range(2)]
+    tune, check = in_split(rows, "tune"), in_split(rows, "check")
+    assert len(tune) + len(check) == len(rows) and tune and check
+    for i in range(40):
+        assert len({split_of(r) for r in rows if r.documents[0].id == f"article-{i}"}) == 1
+    with pytest.raises(ValueError):
+        in_split(rows, "test")
+
+
+def test_whole_articles_are_each_read_on_their_own(tmp_path, embedded_gazetteer):
+    """gold/CODING.md codes one strike told by two articles in each of them: the scorer must not merge them."""
+    from sitrep.pipeline import Pipeline
+
+    story = ("Russian missiles hit an industrial area of Kharkiv on Tuesday, killing three people, the regional "
+             "governor said.\n\nGrain prices rose in Chicago on Monday.\n\nThe council will meet next week.\n\n"
+             "Schools reopen in September.")
+    rows = [{"id": f"fa-{n}", "dataset": "fullarticle",
+             "documents": [{"id": n, "published": "2022-07-20", "source": n, "text": story.replace("Chicago", n)}],
+             "event": strike_gold()} for n in ("one", "two")]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    s = evaluate_files([path], Pipeline(embedded_gazetteer))["datasets"]["fullarticle"]
+    assert s["found"] == {"score": 1.0, "n": 2} and s["predicted_events"] == 2

@@ -34,9 +34,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve)\b", re.I)),
     ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
-    # "Sunday night's attack", "Saturday's strike"
+    # "Sunday night's attack", "Saturday's strike": the day of the event itself, before the day anyone spoke
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),

@@ -463,7 +463,7 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     """The most specific place a sentence names where something happened. A country or capital named as
     an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
     where = [p for p in places if not named_as_actor(p, text)]
-    return min(where, key=lambda p: p.geo_precision) if where else None
+    return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
 # Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities

@@ -22,7 +22,8 @@ _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
-    r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|"
+    r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|making|made|makes|"
+    r"(?:was|is|has been|had been) (?:accused|blamed)|"
     r"will|would|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
     r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
