@@ -196,6 +196,9 @@ _CUMULATIVE = re.compile(
     r"\bon average\b|\bwar dead\b",
     re.I,
 )
+_AGENT = re.compile(
+    r"\b(?:strikes?|airstrikes?|attacks?|explosions?|blasts?|shells?|shelling|missiles?|rockets?|bombs?|drones?|"
+    r"mines?|shots?|bullets?|raids?|barrages?|salvos?)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s", re.I)
 
 
@@ -214,8 +217,8 @@ def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
         for match in pattern.finditer(sentence):
             if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
                 continue
-            if _running_total(sentence, match):
-                continue
+            if _running_total(sentence, match) or _AGENT.search(match.group(), match.end("num") - match.start()):
+                continue  # "a Himars strike killed 53": the figure counts the strikes, not the dead
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:
                 continue

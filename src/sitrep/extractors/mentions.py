@@ -383,13 +383,11 @@ def _add_parties(
 
 
 def _better_toll(known: int | None, new: int) -> bool:
-    """The lowest toll the report's sentences give (ACLED's most conservative figure), but a count of dead
-    wins over a zero: "Eight people were killed ... Three children were among the wounded" is eight dead."""
-    if known is None:
-        return True
-    if known == 0 or new == 0:
-        return known == 0 and new > 0
-    return new < known
+    """The toll the report first gives: a later sentence tells of some of its dead ("Moscow says the strike
+    killed 53 prisoners ... a prisoner who died of his wounds"), not a new count. A count of dead wins over a
+    zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead.
+    (The most conservative figure across reports is the merge's to take: `corroboration.toll_range`.)"""
+    return known is None or (known == 0 and new > 0)
 
 
 def _first(report: _Report, name: str, found):
