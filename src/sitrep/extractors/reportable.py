@@ -30,6 +30,8 @@ MAX_AGE_DAYS = 30
 # How sure the classifier must be of a later sentence of a report, for it to make the report an event when
 # the sentence that opened it did not (chosen on the tune half of the whole-article dev gold).
 LATER_SENTENCE_MIN_PROBABILITY = 0.8
+# How sure the classifier must be of a sentence that it reads as several events at several places.
+LISTED_MIN_PROBABILITY = 0.5
 # How sure the classifier must be that a sentence reports an occurrence when the event's place is a country
 # (one the article names nothing finer in): most such sentences are general statements. Chosen on the tune
 # half of the whole-article dev gold.
@@ -50,10 +52,12 @@ def screen(mentions: list[Mention], sentences: list[Sentence], places: list[Plac
     finer = {p.iso for p in places if p.admin1}  # countries the document names a region or town of
     # a report that a long article of several paragraphs places only in a country is seldom news
     country_bar = COUNTRY_ONLY_MIN_PROBABILITY if len({s.paragraph for s in sentences if s.usable}) > 1 else 0.0
+    listing = _listing_sentences(mentions)
     kept, dropped = [], []
     for mention, reading in zip(mentions, readings):
+        bar = LISTED_MIN_PROBABILITY if mention.sentence_end in listing else None
         problem = _background(mention, published) or (
-            article and _not_a_report(mention, reading, finer, country_bar))
+            article and _not_a_report(mention, reading, finer, country_bar, bar))
         if problem:
             dropped.append(replace(mention, why=(*mention.why, problem)))
         else:
@@ -90,7 +94,19 @@ def _tells_again(mention: Mention, sentence: Sentence) -> bool:
         sentence.start <= r.start < sentence.end for r in mention.references)
 
 
-def _not_a_report(mention: Mention, reading: float | None, finer: set[str | None], country_bar: float) -> str | None:
+def _listing_sentences(mentions: list[Mention]) -> set[int]:
+    """The sentences (by their end) read as several events at several places: "artillery strikes on
+    Sloviansk, Kramatorsk and Bakhmut". A general statement read wrongly there is wrong three times."""
+    places: dict[int, set] = {}
+    for mention in mentions:
+        if mention.place is not None:
+            places.setdefault(mention.sentence_end, set()).add((mention.place.geonameid, mention.place.name))
+    return {end for end, named in places.items() if len(named) > 1}
+
+
+def _not_a_report(
+    mention: Mention, reading: float | None, finer: set[str | None], country_bar: float, bar: float | None = None,
+) -> str | None:
     """A sentence the classifier does not read as a report, or a report the article places no finer than a
     country although it names regions or towns there (a general statement: "Russia's attack on Ukraine")."""
     unplaced = _unplaced(mention, finer)
@@ -100,7 +116,7 @@ def _not_a_report(mention: Mention, reading: float | None, finer: set[str | None
     if reading is None or model is None:
         return None
     country_only = mention.place.geo_precision >= GEO_PRECISION_REGION and not mention.place.admin1
-    bar = max(country_bar, model.threshold) if country_only else model.threshold
+    bar = max(country_bar if country_only else 0.0, bar or 0.0, model.threshold)
     if reading >= bar:
         return None
     what = "placed only in a country and not surely" if country_only else "not read as"
