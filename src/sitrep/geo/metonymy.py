@@ -61,8 +61,26 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
         or (place.feature_code == "PPLC" and _governments_possessive(text[end:end + 40]))
+        or (place.feature_code.startswith("PCL") and _countrys_possessive(text[end:end + 40]))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
+
+
+# "Russia's true attitude", "Ukraine's military": a country's possessive is its state's, unless a part of the
+# country follows ("Ukraine's east", "Russia's Belgorod region").
+_PART_OF_A_COUNTRY = re.compile(
+    r"(east|west|north|south|(north|south)?(east|west)ern|northern|southern|central|border|borders|capital|cities|"
+    r"city|towns?|villages?|regions?|provinces?|territory|territories|coast|ports?|frontline|front)$",
+    re.I,
+)
+
+
+def _countrys_possessive(after: str) -> bool:
+    match = _CAPITALS_POSSESSIVE.match(after)
+    if match is None:
+        return False
+    word = match.group("next")
+    return not word[0].isupper() and not _PART_OF_A_COUNTRY.match(word)
 
 
 def _governments_possessive(after: str) -> bool:
