@@ -213,9 +213,9 @@ def _same_event(
         # "the Horlivka explosion", "the attack in Belgorod" after a strike on Kyiv is another event; "the attack
         # came before a meeting in St Petersburg" is still the strike on Kyiv
         return not (named_with and report.place is not None and not _compatible_places(report.place, named_with))
-    if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _only_deaths(trigger):
+    if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _only_deaths(trigger) and report.place:
         # "At least two soldiers died" right after a strike counts the strike's dead, whatever type its words have
-        return place is None or report.place is None or _compatible_places(report.place, place)
+        return place is None or _compatible_places(report.place, place)
     if not _compatible_types(report.trigger, trigger):
         return False
     if gap <= 1:
