@@ -13,6 +13,7 @@ from datetime import date
 from .clean import Sentence, segment
 from .extractors.classify import NO_EVENT
 from .extractors.mentions import extract_mentions, refers_back
+from .extractors.report_classifier import ReportModel, load_report_model
 from .extractors.reportable import screen
 from .extractors.short_reports import short_report_labels
 from .extractors.triggers import may_report_event
@@ -31,9 +32,11 @@ class Result:
 class Pipeline:
     """Turns documents into event mentions. Loads spaCy and the gazetteer once, on first use."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, batch_size: int = 64):
+    def __init__(self, gazetteer: Gazetteer | None = None, batch_size: int = 64, report_model: ReportModel | None = None):
+        """`report_model`: the event-report classifier (default: the shipped one; see `reportable`)."""
         self._gazetteer = gazetteer
         self.batch_size = batch_size
+        self.report_model = report_model or load_report_model()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -76,7 +79,7 @@ class Pipeline:
                 continue
             places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id], person_spans=people[doc.id])
             found = extract_mentions(doc, segmented[doc.id], places, label)
-            screened = screen(found, segmented[doc.id], places, doc.published)
+            screened = screen(found, segmented[doc.id], places, doc.published, self.report_model)
             yield Result(doc, screened.kept, screened.dropped)
 
 

@@ -224,9 +224,10 @@ def _same_event(
         _compatible_places(report.place, place))
 
 
-# "After Ukraine withdrew from Lysychansk, explosions hit ...": a clause that opens the sentence with another
-# event tells when, not where.
-_LEADING_CLAUSE = re.compile(r"^\W*(?:after|before|since|following|while|as|when|weeks after|days after)\b[^,;]{3,160}?,", re.I)
+# "After Ukraine withdrew from Lysychansk, explosions hit ...", "Amid talks in Moscow, ...": a clause that opens
+# the sentence with another event tells when, not where.
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?:after|before|since|following|while|as|when|amid|weeks after|days after)\b[^,;]{3,160}?,", re.I)
 
 
 def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
