@@ -196,3 +196,12 @@ def test_quality_gate_holds_on_dev_gold(embedded_gazetteer):
     print(out.getvalue())
     assert code == 0, "quality gate failed (a score fell below quality/floors.json):\n" + out.getvalue()
     assert elapsed < 110, f"the gate took {elapsed:.0f} s"
+
+
+def test_bounds_hold_a_figure_that_may_be_off_either_way():
+    bounds = {"fullarticle": {"fatalities_sum_ratio": [0.7, 1.5]}}
+    rows = gate.compare_bounds("f", bounds, {"fullarticle": {"fatalities_sum_ratio": 1.0}})
+    assert [r.ok for r in rows] == [True]
+    for wrong in (0.5, 103.0):  # too few dead, or a war-long total read as a toll
+        assert not gate.compare_bounds("f", bounds, {"fullarticle": {"fatalities_sum_ratio": wrong}})[0].ok
+    assert not gate.compare_bounds("f", bounds, {})[0].ok  # a figure missing is a failure, never a pass

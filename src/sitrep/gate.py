@@ -1,10 +1,11 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
 `quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
-(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"),
-with each file's sha256 and, per dataset and field, the score to hold. `sitrep gate` scores every listed file
-with `evaluate_files`, fails on a changed gold file (the floors were pinned on other data) and on any score
-below its floor, and prints one table row per floor. `sitrep gate --pin` raises the floors to the current
+(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"), with each
+file's sha256 and, per dataset and field, the score to hold; a figure that may be off either way (deaths
+summed over the deaths coded) is held between fixed `bounds`, set by hand and never re-pinned. `sitrep gate`
+scores every listed file with `evaluate_files`, fails on a changed gold file (the floors were pinned on other
+data) and on any score below its floor or out of its bounds, and prints one table row per check. `sitrep gate --pin` raises the floors to the current
 scores (rounded down to 3 decimals) and records the digests; it refuses to lower a floor unless
 `--allow-lower` is given with a `--reason`, which the file's entry keeps (under "lowered") through later pins.
 """
@@ -33,6 +34,8 @@ PIN_FIELDS = (
     "date", "admin1", "point", "fatalities", "group_link_p", "group_link_r",
     "attack_found", "attacker_found", "target_found",
 )
+# On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees).
+PIN_FIELDS_OF = {"fullarticle": ("event_type_if_found", "admin1_if_found")}
 # Used only when floors.json does not exist yet (the first `--pin`).
 DEFAULT_GOLD = ("gold/case2021_task2.dev.jsonl", "gold/ucdp_ukraine_2014_2021.dev.jsonl")
 
@@ -117,6 +120,18 @@ def compare(file: str, floors: dict[str, dict[str, float]], scores: dict[str, di
     return rows
 
 
+def compare_bounds(file: str, bounds: dict[str, dict[str, list[float]]], scores: dict[str, dict[str, float]]) -> list[Row]:
+    """One row per fixed range: a figure that may be off either way (deaths summed over the deaths coded),
+    held between bounds set by hand, never re-pinned."""
+    rows = []
+    for dataset in sorted(bounds):
+        for field, (low, high) in sorted(bounds[dataset].items()):
+            score = scores.get(dataset, {}).get(field)
+            ok = score is not None and low - TOLERANCE <= score <= high + TOLERANCE
+            rows.append(Row(file, dataset, field, low, score, ok, f"between {low} and {high}"))
+    return rows
+
+
 def sha_problem(file: str, pinned: str | None, actual: str) -> str | None:
     """A message when the gold file is not the one the floors were pinned on."""
     if pinned and pinned != actual:
@@ -142,12 +157,12 @@ def pin(file: str, old: dict[str, dict[str, float]], scores: dict[str, dict[str,
         fields: Iterable[str] = PIN_FIELDS, tolerance: float = TOLERANCE) -> tuple[dict[str, dict[str, float]], list[Lowering]]:
     """New floors from `scores` (rounded down) for `fields` plus the fields already pinned, and the floors that
     would go down (including floors whose field is no longer scored, which the new floors drop)."""
-    wanted = set(fields)
     new: dict[str, dict[str, float]] = {}
     lowered: list[Lowering] = []
     for dataset in sorted(set(old) | set(scores)):
         previous = old.get(dataset, {})
         current = scores.get(dataset, {})
+        wanted = set(fields) | set(PIN_FIELDS_OF.get(dataset, ()))
         pinned: dict[str, float] = {}
         for field in sorted((wanted & set(current)) | set(previous)):
             floor = round_down(current[field]) if field in current else None
@@ -220,7 +235,8 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
             new_floors, down = pin(file, old, scores)
             lowered += down
             new_entry = {"path": entry["path"], **({"split": split} if split else {}), "sha256": actual,
-                         "pinned": _pin_note(bool(down)), "floors": new_floors}
+                         "pinned": _pin_note(bool(down)), "floors": new_floors,
+                         **({"bounds": entry["bounds"]} if entry.get("bounds") else {})}
             history = list(entry.get("lowered", []))
             if down:
                 history.append({"date": date.today().isoformat(), "floors": [str(d) for d in down], "reason": reason})
@@ -228,6 +244,7 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
             rows += compare(file, new_floors, scores)
         else:
             rows += compare(file, old, scores)
+        rows += compare_bounds(file, entry.get("bounds", {}), scores)
 
     print(format_table(rows), file=out)
     if do_pin:

@@ -58,6 +58,8 @@ def _score_subset(rows: list[GoldRow], indices: list[int], events: list[Event], 
         # What a reader of the database sees: the deaths it sums against the deaths the articles report.
         out["fatalities_sum_gold"] = sum(toll or 0 for toll in gold_tolls)
         out["fatalities_sum_pred"] = sum(e.fatalities or 0 for e in touching)
+        if out["fatalities_sum_gold"]:
+            out["fatalities_sum_ratio"] = out["fatalities_sum_pred"] / out["fatalities_sum_gold"]
     for field_name in FIELDS:
         all_right = all_n = found_right = found_n = 0
         for i in with_event:
