@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{{1,2}})\s+"
+    ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),

@@ -21,6 +21,7 @@ from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
+from .place_lists import listed_with, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
 
@@ -114,7 +115,7 @@ def extract_mentions(
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
         if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
-            report.listed = _listed_with(place, sentence_places, document.text)
+            report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back:
             place = _nearest_place_before(places, sentence)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
@@ -122,7 +123,7 @@ def extract_mentions(
     return [
         piece
         for report in _fold_repeats(reports, document)
-        for by_place in _split_by_places(_to_mention(document, report), report.listed, document.text)
+        for by_place in split_by_places(_to_mention(document, report), report.listed, document.text)
         for piece in split_by_victims(by_place, document.text)
     ]
 
@@ -463,53 +464,6 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
     where = [p for p in places if not named_as_actor(p, text)]
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
-
-
-# Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities
-# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region".
-_LIST_GAP = re.compile(
-    r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?"
-    r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
-
-
-def _listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
-    """The places a sentence lists together with its event's place, the place first: "Russia said it hit
-    military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""
-    if place is None or place not in sentence_places:
-        return []
-    ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: p.start)
-    chains: list[list[Place]] = []
-    for current in ordered:
-        previous = chains[-1][-1] if chains else None
-        if previous is not None and _LIST_GAP.match(text[previous.end:current.start]):
-            chains[-1].append(current)
-        else:
-            chains.append([current])
-    chain = next(c for c in chains if place in c)
-    distinct = list({(p.geonameid, p.name): p for p in chain}.values())
-    if len(distinct) < 2 or any(p.geo_precision >= GEO_PRECISION_REGION and not p.admin1 for p in distinct):
-        return []  # no list, or a list of countries ("Russia and Ukraine"): no event's places
-    return [place] + [p for p in distinct if p is not place]
-
-
-def _split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Mention]:
-    """One mention per place a report lists, each with its own place; a toll told for all of them together
-    belongs to none of them alone."""
-    if len(listed) < 2:
-        return [mention]
-    pieces = []
-    for index, place in enumerate(listed):
-        evidence = {k: v for k, v in mention.evidence.items() if k not in ("fatalities", "injuries")}
-        evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
-        note = f"one of {len(listed)} places its sentence lists"
-        pieces.append(replace(
-            mention, place=place, fatalities=None, injuries=None, evidence=evidence, why=(*mention.why, note),
-            # each piece is its own report: the later ones start where their place is named (a distinct key)
-            sentence_start=mention.sentence_start if index == 0 else place.start,
-        ))
-    return pieces
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:
