@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
-                       r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
+                       r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?:ago|earlier)\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
