@@ -114,3 +114,22 @@ def test_serve_with_an_unreachable_database_is_a_clear_error(capsys):
     assert main(["serve", "--db", "postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2"]) == 1
     error = capsys.readouterr().err
     assert "cannot connect to PostgreSQL" in error and "secret" not in error
+
+
+def test_show_a_document_says_which_reports_are_events_and_why_the_others_are_not(db, examples, capsys):
+    main(["ingest", str(examples), "--db", db, "--quiet"])
+    capsys.readouterr()
+    assert main(["show", "000_9f7d75213e9a4504", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "[event ev-" in out and "Yartsevo" in out  # the event it joined, by id
+    assert "[not an event]" in out and "not read as a report of an occurrence" in out  # the Kursk battle
+    assert "why:" in out
+
+
+def test_extract_explain_lists_every_report(capsys, embedded_gazetteer):
+    text = ("Russian missiles struck an industrial area of Kharkiv on Tuesday, the governor said.\n\n"
+            "Officials warned that Russia could attack Odesa again if talks fail.\n\n"
+            "Grain prices rose in Chicago on Monday.\n\nThe council meets next week.")
+    assert main(["extract", text, "--published", "2022-07-20", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "[event] Shelling/artillery/missile attack at Kharkiv" in out and "dated «on Tuesday»" in out
