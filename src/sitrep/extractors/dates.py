@@ -71,15 +71,17 @@ _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 MAX_VAGUE_DISTANCE = 80
 
 
-def resolve_date(sentence: str, offset: int, published: date | None, anchor: int = 0) -> EventDate | None:
+def resolve_date(
+    sentence: str, offset: int, published: date | None, anchor: int = 0, anchor_end: int | None = None
+) -> EventDate | None:
     """The date an event sentence gives, as a range with ACLED's time_precision, or None.
 
     `offset` is the sentence's start in its document, so the evidence points into the document;
-    `anchor` is where the event's words stand in the sentence.
+    `anchor` (to `anchor_end`) is where the event's words stand in the sentence.
     """
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
-            if kind in _VAGUE_KINDS and min(abs(match.start() - anchor), abs(match.end() - anchor)) > MAX_VAGUE_DISTANCE:
+            if kind in _VAGUE_KINDS and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
                 continue
             resolved = _resolve(kind, match, published)
             if resolved is not None and kind != "year" and _SINCE.search(sentence, 0, match.start()):
@@ -91,6 +93,14 @@ def resolve_date(sentence: str, offset: int, published: date | None, anchor: int
                 evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
                 return EventDate(start, end, precision, evidence)
     return None
+
+
+def _distance(match: re.Match, start: int, end: int | None) -> int:
+    """Characters between a date expression and the event's words ("a strike ... that killed 87 in May")."""
+    end = start if end is None else end
+    if match.end() <= start:
+        return start - match.end()
+    return max(0, match.start() - end)
 
 
 def date_from_publication(published: date | None) -> EventDate | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from ..clean import Sentence
 from ..corroboration import verification
@@ -105,7 +106,8 @@ def extract_mentions(
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
         named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
-        if previous and _same_event(previous, trigger, place, refers_back, gap, named_with):
+        if previous and _same_event(previous, trigger, place, refers_back, gap, named_with) and not _other_days(
+                previous, sentence, trigger, document):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
@@ -252,6 +254,18 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
     return None
 
 
+def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:
+    """Do the report and the sentence each give a date, days apart? "A strike near Kyiv killed 87 in May" and
+    "Last Thursday Russian forces hit a base near Kyiv" are two strikes."""
+    if not report.date_from_text:
+        return False
+    said = resolve_date(sentence.text, sentence.start, document.published, trigger.evidence.start - sentence.start,
+                        trigger.evidence.end - sentence.start)
+    if said is None:
+        return False
+    return said.start > report.date.end + timedelta(days=1) or said.end < report.date.start - timedelta(days=1)
+
+
 def _only_deaths(trigger: Trigger) -> bool:
     """Do the trigger's words tell of deaths alone ("At least two soldiers died"), not of an event of their
     own ("The Horlivka explosion killed three")?"""
@@ -339,7 +353,8 @@ def _add_fields(
 ):
     text, offset = sentence.text, sentence.start
     anchor = (trigger.evidence.start - offset) if trigger else 0
-    event_date = resolve_date(text, offset, document.published, anchor)
+    anchor_end = (trigger.evidence.end - offset) if trigger else None
+    event_date = resolve_date(text, offset, document.published, anchor, anchor_end)
     if event_date and (not report.date_from_text or event_date.precision < report.date.precision):
         report.date, report.date_from_text = event_date, True
         report.evidence["event_date"] = event_date.evidence
