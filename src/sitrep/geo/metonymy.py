@@ -60,8 +60,8 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _RECIPIENT_BEFORE.search(text[max(0, start - 16):start])
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
-        or (place.feature_code == "PPLC" and _governments_possessive(text[end:end + 40]))
-        or (place.feature_code.startswith("PCL") and _countrys_possessive(text[end:end + 40]))
+        or (place.feature_code == "PPLC" and _states_possessive(text[end:end + 40], _PART_OF_A_CITY))
+        or (place.feature_code.startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
 
@@ -75,18 +75,12 @@ _PART_OF_A_COUNTRY = re.compile(
 )
 
 
-def _countrys_possessive(after: str) -> bool:
+def _states_possessive(after: str, part_of_the_place: re.Pattern) -> bool:
+    """A possessive followed by a common word that is no part of the place: "Moscow's need", "Russia's
+    attitude" (not "Kiev's Independence Square", "Moscow's suburbs", "Ukraine's east")."""
     match = _CAPITALS_POSSESSIVE.match(after)
     if match is None:
         return False
     word = match.group("next")
-    return not word[0].isupper() and not _PART_OF_A_COUNTRY.match(word)
-
-
-def _governments_possessive(after: str) -> bool:
-    match = _CAPITALS_POSSESSIVE.match(after)
-    if match is None:
-        return False
-    word = match.group("next")
-    return not word[0].isupper() and not _PART_OF_A_CITY.match(word)
+    return not word[0].isupper() and not part_of_the_place.match(word)
 
