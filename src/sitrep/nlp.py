@@ -63,9 +63,13 @@ _LIST = re.compile(r",\s|\sand\s|\sor\s")
 def overrules_gazetteer(label: str, text: str) -> bool:
     """Is this entity surely no place? Only a name of several words is: the small English model tags many
     lone Russian and Ukrainian town names as PERSON ("Yartsevo"), but "Vladimir Putin" is no town."""
-    return label in NON_PLACE_LABELS and " " in text.strip() and not _LIST.search(text)
+    return label in NON_PLACE_LABELS and _one_name_of_words(text)
 
 
 def names_person(label: str, text: str) -> bool:
     """A person's full name ("Kira Rudik"), whose surname is then no place anywhere in the document."""
-    return label == "PERSON" and " " in text.strip() and not _LIST.search(text)
+    return label == "PERSON" and _one_name_of_words(text)
+
+
+def _one_name_of_words(text: str) -> bool:
+    return " " in text.strip() and not _LIST.search(text)

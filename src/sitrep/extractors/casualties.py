@@ -143,9 +143,9 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if match := _PERSON_LIST.search(sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
-        killed, killed_ev = _smallest(_KILLED_PATTERNS, sentence, offset)
-    if killed is None and any(_running_total(sentence, m) for p in _KILLED_PATTERNS for m in p.finditer(sentence)):
-        return Casualties(None, None, None, None)  # a running total: no toll of one event, not even "some"
+        killed, killed_ev, running_total = _smallest(_KILLED_PATTERNS, sentence, offset)
+        if killed is None and running_total:
+            return Casualties(None, None, None, None)  # a running total: no toll of one event, not even "some"
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
@@ -155,7 +155,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
             killed, killed_ev = 1, _evidence(match, offset)
         elif (match := _PLURAL_DEAD.search(sentence)):
             killed, killed_ev = 2, _evidence(match, offset)
-    wounded, wounded_ev = _smallest(_WOUNDED_PATTERNS, sentence, offset)
+    wounded, wounded_ev, _ = _smallest(_WOUNDED_PATTERNS, sentence, offset)
     if wounded is None and (match := _ONE_WOUNDED.search(sentence)):
         wounded, wounded_ev = 1, _evidence(match, offset)
     if killed is None and wounded and not _ANY_DEATH.search(sentence):
@@ -210,21 +210,25 @@ def _running_total(sentence: str, match: re.Match) -> bool:
     return bool(_CUMULATIVE.search(sentence, 0, after.start() if after else len(sentence)))
 
 
-def _smallest(patterns: list[re.Pattern], sentence: str, offset: int):
-    """The lowest figure any pattern finds: ACLED codes the most conservative report."""
+def _smallest(patterns: list[re.Pattern], sentence: str, offset: int) -> tuple[int | None, Evidence | None, bool]:
+    """The lowest figure any pattern finds (ACLED codes the most conservative report), its evidence, and
+    whether some figure the patterns found was a running total."""
     best: tuple[int, Evidence] | None = None
+    running_total = False
     for pattern in patterns:
         for match in pattern.finditer(sentence):
+            total = _running_total(sentence, match)
+            running_total = running_total or total
             if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
                 continue
-            if _running_total(sentence, match) or _AGENT.search(match.group(), match.end("num") - match.start()):
+            if total or _AGENT.search(match.group(), match.end("num") - match.start()):
                 continue  # "a Himars strike killed 53": the figure counts the strikes, not the dead
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:
                 continue
             if best is None or value < best[0]:
                 best = (value, _evidence(match, offset))
-    return best if best else (None, None)
+    return (*best, running_total) if best else (None, None, running_total)
 
 
 def _evidence(match: re.Match, offset: int) -> Evidence:

@@ -106,7 +106,8 @@ def _readings(
 ) -> list[float | None]:
     """For each mention, the classifier's probability that its sentences report an occurrence: the one that
     opened it, or, surely so, a later one with an event word of its own that was read as the same event."""
-    opening = {m.sentence_end: next((s for s in sentences if s.end == m.sentence_end), None) for m in mentions}
+    by_end = {s.end: s for s in sentences}
+    opening = {m.sentence_end: by_end.get(m.sentence_end) for m in mentions}
     later = [[s for s in sentences if s.usable and s.end != m.sentence_end and _tells_again(m, s)] for m in mentions]
     texts = list(dict.fromkeys([s.text for s in opening.values() if s] + [s.text for group in later for s in group]))
     probability = dict(zip(texts, model.probabilities(texts, [published] * len(texts))))

@@ -116,8 +116,9 @@ def find_candidates(
     # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
     # Rusi thinktank" ... "estimates provided to Rusi": no village in Romania)
     not_places = person_words(text, runs, is_known, person_spans)
-    not_places.update(normalise(c.name) for c in split if _names_organisation(text, c))
-    found = [c for c in split if not _names_organisation(text, c) and not _names_person(c, not_places)]
+    organisations = {c for c in split if _names_organisation(text, c)}
+    not_places.update(normalise(c.name) for c in organisations)
+    found = [c for c in split if c not in organisations and not _names_person(c, not_places)]
     found = _with_list_context(text, found)
     return _with_parents(text, found)
 
