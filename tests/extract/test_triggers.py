@@ -16,6 +16,16 @@ from sitrep.extractors.triggers import find_trigger
         ("Rebels and government troops clashed near the airport.", "Armed clash"),
         ("Gunmen abducted three aid workers.", "Abduction/forced disappearance"),
         ("Troops recaptured the village from the rebels.", "Government regains territory"),
+        # the words that follow the verb do not matter: a plain "took back" or "liberated" is enough
+        ("The army said its units took back three hamlets near the river on Friday.", "Government regains territory"),
+        ("Government forces liberated Pavlivka after a week of fighting.", "Government regains territory"),
+        # captures and losses of a town in a war between states are fought for: armed clashes
+        ("Invading troops overran the town of Dolyna early on Monday.", "Armed clash"),
+        ("The governor said the defenders had abandoned Hirske, a town of 10,000 people.", "Armed clash"),
+        ("The minister said the army had established “full control” over Rubizhne.", "Armed clash"),
+        # "in recent days" dates a report loosely; it does not make it a habit
+        ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
+        ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_sub_event_types(sentence, sub_event_type):
@@ -31,6 +41,8 @@ def test_sub_event_types(sentence, sub_event_type):
         "The Belgorod region has faced intermittent drone and missile strikes from Ukrainian territory.",
         "Several Telegram monitoring channels claimed multiple explosions were heard in the region.",
         "The prime minister visited a new school on Monday.",
+        "The opposition faced a barrage of criticism after the vote.",
+        "She took over as chief executive in March.",
     ],
 )
 def test_sentences_that_report_no_event(sentence):
