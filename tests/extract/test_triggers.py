@@ -23,6 +23,8 @@ from sitrep.extractors.triggers import find_trigger
         ("Invading troops overran the town of Dolyna early on Monday.", "Armed clash"),
         ("The governor said the defenders had abandoned Hirske, a town of 10,000 people.", "Armed clash"),
         ("The minister said the army had established “full control” over Rubizhne.", "Armed clash"),
+        # a possessive or a hyphenated word is one word between the verb and its object
+        ("Russian forces struck Ukraine’s largest oil refinery on Monday.", "Shelling/artillery/missile attack"),
         # "in recent days" dates a report loosely; it does not make it a habit
         ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
         ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
