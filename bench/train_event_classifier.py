@@ -14,73 +14,25 @@ import argparse
 import json
 import sys
 import warnings
-from collections import Counter
 from pathlib import Path
 
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from sitrep.clean import segment
-from sitrep.extractors.classify import (
-    MODEL_FILE,
-    NO_EVENT,
-    SOME_EVENT,
-    LinearModel,
-    featurise,
-)
+from sitrep.extractors.classifier_training import examples, fit
+from sitrep.extractors.classify import MODEL_FILE, NO_EVENT, SOME_EVENT
 from sitrep.extractors.short_reports import combine, first_trigger, report_text
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 DEFAULT_GOLD = [GOLD / "case2021_task2.dev.jsonl", GOLD / "ucdp_ukraine_2014_2021.dev.jsonl"]
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / MODEL_FILE
-C = 100.0
-# Classes are weighted "balanced" (each sub-type counts as much as any other, for macro-F1), except that the
-# uncoded event reports weigh 3 times that: most of what sitrep reads is conflict news like them, and with
-# less weight the model calls more bare conflict headlines "none" (found on the UCDP gold dropped) while
-# cross-validation on CASE 2021 is the same either way.
-SOME_EVENT_WEIGHT = 3.0
 
 
 def load(paths: list[Path]) -> tuple[list[str], list[str]]:
-    """(text, label) examples: a row's documents with its sub-event type, or "none" for `event: null`.
-
-    A row that codes an event but not its sub-type (UCDP) gives each of its documents as an example of
-    "some event": those teach the classifier that a report of deaths in fighting is not "none". Only the
-    documents in which the rules find an event word are taken (a bare report title teaches nothing).
-    """
-    texts, labels, seen = [], [], set()
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            event = row.get("event")
-            if event is None or event.get("sub_event_type"):
-                texts.append(" ".join(d["text"] for d in row["documents"]))
-                labels.append(event["sub_event_type"] if event else NO_EVENT)
-                continue
-            for document in row["documents"]:
-                if document["id"] not in seen and first_trigger(segment(document["text"])):
-                    seen.add(document["id"])
-                    texts.append(document["text"])
-                    labels.append(SOME_EVENT)
-    return texts, labels
-
-
-def fit(texts: list[str], labels: list[str], triggers) -> LinearModel:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model = LogisticRegression(C=C, max_iter=3000, class_weight=class_weights(labels))
-        model.fit(featurise(texts, triggers), labels)
-    return LinearModel(tuple(model.classes_), model.coef_, model.intercept_)
-
-
-def class_weights(labels: list[str]) -> dict[str, float]:
-    counts = Counter(labels)
-    balanced = {label: len(labels) / (len(counts) * n) for label, n in counts.items()}
-    if SOME_EVENT in balanced:
-        balanced[SOME_EVENT] *= SOME_EVENT_WEIGHT
-    return balanced
+    """(text, label) examples of the gold files (see `classifier_training.examples`)."""
+    rows = (json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines())
+    return examples(rows)
 
 
 def rules_label(trigger) -> str:

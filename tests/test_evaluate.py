@@ -303,3 +303,36 @@ def test_whole_articles_are_each_read_on_their_own(tmp_path, embedded_gazetteer)
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     s = evaluate_files([path], Pipeline(embedded_gazetteer))["datasets"]["fullarticle"]
     assert s["found"] == {"score": 1.0, "n": 2} and s["predicted_events"] == 2
+
+
+def test_cross_validation_scores_each_fold_with_a_model_that_never_saw_it(tmp_path, embedded_gazetteer, monkeypatch):
+    """`sitrep eval --cv K`: the shipped classifier learnt from the dev gold, so its figures there are training
+    figures; each fold must be read by a model trained on the other folds only."""
+    from sitrep.evaluation import crossval
+    from sitrep.pipeline import Pipeline
+
+    texts = [f"Hundreds of teachers rallied outside the town hall of Lviv over unpaid wages in week {i}." for i in range(6)]
+    texts += [f"The central bank left its interest rate unchanged at meeting number {i}." for i in range(6)]
+    rows = [{"id": f"r{i}", "dataset": "case2021-task2",
+             "documents": [{"id": f"d{i}", "published": "2022-07-20", "text": text}],
+             "event": {"event_type": "Protests", "sub_event_type": "Peaceful protest"} if i < 6 else None}
+            for i, text in enumerate(texts)]
+    path = tmp_path / "short.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    trained_on, fit = [], crossval.fit_examples
+
+    def recording_fit(examples, labels):
+        trained_on.append(set(examples))
+        return fit(examples, labels)
+
+    monkeypatch.setattr(crossval, "fit_examples", recording_fit)
+    result = evaluate_files([path], Pipeline(embedded_gazetteer), cv=3)
+    from sitrep.evaluation.gold import load_gold
+
+    folds = {i: crossval.fold_of(row, 3) for i, row in enumerate(load_gold([path])[0])}
+    assert len(trained_on) == len(set(folds.values())) >= 2
+    for seen, fold in zip(trained_on, sorted(set(folds.values()))):
+        assert seen == {texts[i] for i, f in folds.items() if f != fold}  # every other fold, and none of its own
+    assert result["datasets"]["case2021-task2"]["found"]["n"] == 6
+    with pytest.raises(ValueError):
+        evaluate_files([path], Pipeline(embedded_gazetteer), cv=1)

@@ -109,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=int, help="only the first N gold rows of each file")
     evaluate.add_argument("--split", choices=["tune", "check"],
                           help="only one half of the gold rows, split by document id: tune rules looking at 'tune', report 'check'")
+    evaluate.add_argument("--cv", type=int, metavar="K",
+                          help="K-fold cross-validation: each fold read with a sub-event classifier trained on the other folds (for gold the shipped classifier learnt from)")
     evaluate.add_argument("--task", choices=["events", "geocode"], default="events",
                           help="events: the whole pipeline (default); geocode: toponym resolution alone, as `sitrep geocode --jsonl`")
     evaluate.set_defaults(handler=_evaluate)
@@ -297,7 +299,12 @@ def _evaluate(args) -> int:
     if args.task == "geocode":
         result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
     else:
-        result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors, split=args.split)
+        if args.cv is not None and args.cv < 2:
+            raise SitrepError(f"--cv {args.cv}: cross-validation needs 2 folds or more")
+        try:
+            result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors, split=args.split, cv=args.cv)
+        except ValueError as error:
+            raise SitrepError(str(error)) from error
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str) if args.json else format_report(result))
     return 0
 

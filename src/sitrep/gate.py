@@ -1,7 +1,8 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
 `quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
-(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"), with each
+(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"; where the
+shipped classifier learnt from a file, `cv`: the number of folds its cross-validated scores are taken over), with each
 file's sha256 and, per dataset and field, the score to hold; a figure that may be off either way (deaths
 summed over the deaths coded) is held between fixed `bounds`, set by hand and never re-pinned. `sitrep gate`
 scores every listed file with `evaluate_files`, fails on a changed gold file (the floors were pinned on other
@@ -214,8 +215,9 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     new_entries: list[dict] = []
     for entry in entries:
         path = shared / entry["path"]
-        split = entry.get("split")
-        file = entry["path"] + (f" ({split} half)" if split else "")
+        split, cv = entry.get("split"), entry.get("cv")
+        file = entry["path"] + (f" ({split} half)" if split else "") + (f" ({cv}-fold cross-validated)" if cv else "")
+        how = {**({"split": split} if split else {}), **({"cv": cv} if cv else {})}
         if not path.is_file():
             problems.append(f"{file}: no such gold file under {shared} (give --shared DIR or set SITREP_SHARED)")
             rows.append(Row(file, "-", "-", None, None, False, "gold file missing"))
@@ -227,14 +229,14 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
             problems.append(changed)
             rows.append(Row(file, "-", "sha256", None, None, False, "gold file changed"))
             continue
-        scores = dataset_scores(evaluate([path], pipeline=pipeline, **({"split": split} if split else {})))
+        scores = dataset_scores(evaluate([path], pipeline=pipeline, **how))
         old = entry.get("floors", {})
         if do_pin:
             if changed:
                 print(f"note: {changed}", file=out)
             new_floors, down = pin(file, old, scores)
             lowered += down
-            new_entry = {"path": entry["path"], **({"split": split} if split else {}), "sha256": actual,
+            new_entry = {"path": entry["path"], **how, "sha256": actual,
                          "pinned": _pin_note(bool(down)), "floors": new_floors,
                          **({"bounds": entry["bounds"]} if entry.get("bounds") else {})}
             history = list(entry.get("lowered", []))

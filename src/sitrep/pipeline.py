@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .clean import Sentence, segment
-from .extractors.classify import NO_EVENT
+from .extractors.classify import NO_EVENT, LinearModel
 from .extractors.mentions import extract_mentions, refers_back
 from .extractors.report_classifier import ReportModel, load_report_model
 from .extractors.reportable import screen
@@ -32,11 +32,14 @@ class Result:
 class Pipeline:
     """Turns documents into event mentions. Loads spaCy and the gazetteer once, on first use."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, batch_size: int = 64, report_model: ReportModel | None = None):
-        """`report_model`: the event-report classifier (default: the shipped one; see `reportable`)."""
+    def __init__(self, gazetteer: Gazetteer | None = None, batch_size: int = 64, report_model: ReportModel | None = None,
+                 event_model: LinearModel | None = None):
+        """`report_model`: the event-report classifier of articles (default: the shipped one; see `reportable`);
+        `event_model`: the sub-event classifier of short reports (default: the shipped one; see `short_reports`)."""
         self._gazetteer = gazetteer
         self.batch_size = batch_size
         self.report_model = report_model or load_report_model()
+        self.event_model = event_model
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -72,7 +75,7 @@ class Pipeline:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
                 people[doc_id].extend((s, e) for s, e, label, text in entities if names_person(label, text))
-        labels = short_report_labels([segmented[doc.id] for doc in documents])
+        labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
         for doc, label in zip(documents, labels):
             if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode

@@ -13,6 +13,7 @@ from ..merge import build_event, event_id, merge_mentions
 from ..model import Document, DocumentInfo, Event, Mention
 from ..pipeline import Pipeline
 from ..store import Store
+from .crossval import cross_validated
 from .fields import FULL_ARTICLE
 from .gold import GoldRow, distinct_documents, in_split, load_gold
 from .report import errors
@@ -78,16 +79,22 @@ def _merged(documents: list[Document], pipeline: Pipeline, held: list[Mention]) 
 
 def evaluate_files(
     paths: list[Path], pipeline: Pipeline | None = None, limit: int | None = None, errors_per_field: int = 0,
-    split: str | None = None,
+    split: str | None = None, cv: int | None = None,
 ) -> dict:
     """Scores per dataset and overall; with `errors_per_field`, also up to that many wrong cases per field;
-    with `split` ("tune" or "check"), only that half of the gold rows (see `gold.split_of`)."""
+    with `split` ("tune" or "check"), only that half of the gold rows (see `gold.split_of`); with `cv`, each
+    of that many folds read with a sub-event classifier trained on the others (see `crossval`)."""
     wiki_paths = [p for p in paths if is_wikievents(Path(p))]
     rows, notes = load_gold([p for p in paths if p not in wiki_paths], limit)
     rows = in_split(rows, split)
     wiki_docs = [doc for p in wiki_paths for doc in load_wikievents(Path(p), limit)]
     pipeline = pipeline or Pipeline()
-    events, held = predict_with_held(rows, pipeline, (d.document for d in wiki_docs))
+    if cv and wiki_docs:
+        raise ValueError("cross-validation scores gold files of events, not WikiEvents")
+    if cv:
+        events, held = cross_validated(rows, pipeline, cv)
+    else:
+        events, held = predict_with_held(rows, pipeline, (d.document for d in wiki_docs))
     result = score(rows, events)
     result["notes"] = notes + result.get("notes", [])
     if wiki_docs:

@@ -9,7 +9,7 @@ and elsewhere the rules' verdict stands.
 from __future__ import annotations
 
 from ..clean import Sentence
-from .classify import NO_EVENT, Verdict, load_model
+from .classify import NO_EVENT, LinearModel, Verdict, load_model
 from .triggers import find_trigger
 
 MAX_SENTENCES = 3
@@ -32,9 +32,10 @@ def combine(rules_label: str, verdict: Verdict) -> str:
     return verdict.sub_event_type
 
 
-def short_report_labels(documents: list[list[Sentence]]) -> list[str | None]:
-    """For each document (its sentences), the label of the whole report when it is short, else None."""
-    model = load_model()
+def short_report_labels(documents: list[list[Sentence]], model: LinearModel | None = None) -> list[str | None]:
+    """For each document (its sentences), the label of the whole report when it is short, else None.
+    `model`: the sub-event classifier (default: the shipped one)."""
+    model = model or load_model()
     labels: list[str | None] = [None] * len(documents)
     if model is None:
         return labels
