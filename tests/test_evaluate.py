@@ -336,3 +336,17 @@ def test_cross_validation_scores_each_fold_with_a_model_that_never_saw_it(tmp_pa
     assert result["datasets"]["case2021-task2"]["found"]["n"] == 6
     with pytest.raises(ValueError):
         evaluate_files([path], Pipeline(embedded_gazetteer), cv=1)
+
+
+def test_a_period_keeps_the_rows_reported_in_it():
+    from sitrep.evaluation.gold import in_period
+
+    def row(name, published, start=None):
+        document = Document(id=name, text="...", published=published)
+        return GoldRow(name, "ucdp", (document,), {"date_start": start} if start else None)
+
+    rows = [row("old", date(2017, 5, 1)), row("new", date(2020, 2, 3)), row("undated-event", None, "2019-06-01"),
+            row("undated", None)]
+    assert [r.id for r in in_period(rows, since=date(2019, 1, 1))] == ["new", "undated-event"]
+    assert [r.id for r in in_period(rows, until=date(2018, 12, 31))] == ["old"]
+    assert in_period(rows) == rows  # no period: every row, the undated too

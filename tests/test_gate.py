@@ -160,6 +160,23 @@ def test_a_file_the_classifier_learnt_from_is_scored_cross_validated(fake):
     assert asked == [{"cv": 5}, {"cv": 5}] and "(5-fold cross-validated)" in out.getvalue()
 
 
+def test_a_later_period_of_a_file_is_scored_on_its_own(fake):
+    from datetime import date
+
+    shared, gold, floors, state, _ = fake
+    asked = []
+
+    def evaluate(paths, pipeline=None, **how):
+        asked.append(how)
+        return {"datasets": {"ds": dict(state["scores"])}}
+
+    floors.write_text(json.dumps({"files": [{"path": "gold/x.jsonl", "since": "2019-01-01", "sha256": None, "floors": {}}]}))
+    out = io.StringIO()
+    assert gate.run_gate(floors, shared, out=out, evaluate=evaluate, do_pin=True) == 0
+    assert json.loads(floors.read_text())["files"][0]["since"] == "2019-01-01"
+    assert asked == [{"since": date(2019, 1, 1)}] and "(since 2019-01-01)" in out.getvalue()
+
+
 def test_run_gate_fails_on_changed_gold_file(fake):
     shared, gold, floors, state, _ = fake
     assert _run(fake, do_pin=True)[0] == 0

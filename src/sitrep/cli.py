@@ -109,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=int, help="only the first N gold rows of each file")
     evaluate.add_argument("--split", choices=["tune", "check"],
                           help="only one half of the gold rows, split by document id: tune rules looking at 'tune', report 'check'")
+    evaluate.add_argument("--since", type=_date, help="only gold rows reported on or after this date (YYYY-MM-DD): score a later period than the rules were tuned on")
+    evaluate.add_argument("--until", type=_date, help="only gold rows reported on or before this date (YYYY-MM-DD)")
     evaluate.add_argument("--cv", type=int, metavar="K",
                           help="K-fold cross-validation: each fold read with a sub-event classifier trained on the other folds (for gold the shipped classifier learnt from)")
     evaluate.add_argument("--task", choices=["events", "geocode"], default="events",
@@ -302,7 +304,8 @@ def _evaluate(args) -> int:
         if args.cv is not None and args.cv < 2:
             raise SitrepError(f"--cv {args.cv}: cross-validation needs 2 folds or more")
         try:
-            result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors, split=args.split, cv=args.cv)
+            result = evaluate_files(args.gold, limit=args.limit, errors_per_field=args.errors, split=args.split, cv=args.cv,
+                                    since=args.since, until=args.until)
         except ValueError as error:
             raise SitrepError(str(error)) from error
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str) if args.json else format_report(result))

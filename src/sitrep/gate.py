@@ -1,8 +1,9 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
 `quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
-(and, where rules were tuned on one half of a file, the `split` whose scores count: "check"; where the
-shipped classifier learnt from a file, `cv`: the number of folds its cross-validated scores are taken over), with each
+(and what part of it counts, see SCORED_PART: where rules were tuned on one half of a file, the `split`
+"check"; where they were tuned on an earlier period, `since` a date; where the shipped classifier learnt from
+a file, `cv`: the number of folds its cross-validated scores are taken over), with each
 file's sha256 and, per dataset and field, the score to hold; a figure that may be off either way (deaths
 summed over the deaths coded) is held between fixed `bounds`, set by hand and never re-pinned. `sitrep gate`
 scores every listed file with `evaluate_files`, fails on a changed gold file (the floors were pinned on other
@@ -37,6 +38,9 @@ PIN_FIELDS = (
 )
 # On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees).
 PIN_FIELDS_OF = {"fullarticle": ("event_type_if_found", "admin1_if_found")}
+# What part of a gold file is scored, or how (keys of a floors.json entry, as the table names them): one
+# half of it, a period of it, or every row by a classifier trained on the other folds.
+SCORED_PART = {"split": "{} half", "since": "since {}", "until": "until {}", "cv": "{}-fold cross-validated"}
 # Used only when floors.json does not exist yet (the first `--pin`).
 DEFAULT_GOLD = ("gold/case2021_task2.dev.jsonl", "gold/ucdp_ukraine_2014_2021.dev.jsonl")
 
@@ -215,9 +219,8 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     new_entries: list[dict] = []
     for entry in entries:
         path = shared / entry["path"]
-        split, cv = entry.get("split"), entry.get("cv")
-        file = entry["path"] + (f" ({split} half)" if split else "") + (f" ({cv}-fold cross-validated)" if cv else "")
-        how = {**({"split": split} if split else {}), **({"cv": cv} if cv else {})}
+        how = {key: entry[key] for key in SCORED_PART if entry.get(key)}
+        file = entry["path"] + "".join(f" ({SCORED_PART[key].format(value)})" for key, value in how.items())
         if not path.is_file():
             problems.append(f"{file}: no such gold file under {shared} (give --shared DIR or set SITREP_SHARED)")
             rows.append(Row(file, "-", "-", None, None, False, "gold file missing"))
@@ -229,7 +232,7 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
             problems.append(changed)
             rows.append(Row(file, "-", "sha256", None, None, False, "gold file changed"))
             continue
-        scores = dataset_scores(evaluate([path], pipeline=pipeline, **how))
+        scores = dataset_scores(evaluate([path], pipeline=pipeline, **_as_arguments(how)))
         old = entry.get("floors", {})
         if do_pin:
             if changed:
@@ -275,6 +278,11 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
         return 1
     print(f"\ngate passed: {len(rows)} floors hold", file=out)
     return 0
+
+
+def _as_arguments(how: dict) -> dict:
+    """A floors.json entry's scored part as `evaluate_files` arguments (dates from their ISO text)."""
+    return {key: date.fromisoformat(value) if key in ("since", "until") else value for key, value in how.items()}
 
 
 def _pin_note(lowered: bool) -> str:

@@ -80,3 +80,24 @@ def in_split(rows: list[GoldRow], split: str | None) -> list[GoldRow]:
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
     return [r for r in rows if split_of(r) == split]
+
+
+# ---------------------------------------------------------------- a split by time
+
+def row_date(row: GoldRow) -> date | None:
+    """When a row was reported: its earliest document's publication date, else the event's first day."""
+    published = [d.published for d in row.documents if d.published]
+    if published:
+        return min(published)
+    start = (row.event or {}).get("date_start")
+    return date.fromisoformat(start) if start else None
+
+
+def in_period(rows: list[GoldRow], since: date | None = None, until: date | None = None) -> list[GoldRow]:
+    """The rows reported from `since` to `until` (either open); rows with no date are outside any period.
+    Rules tuned on an earlier period are scored on a later one, as a user meets them (issue 15)."""
+    if since is None and until is None:
+        return rows
+    return [r for r in rows if (d := row_date(r)) is not None and (since is None or d >= since)
+            and (until is None or d <= until)]
+

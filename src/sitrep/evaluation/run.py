@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
@@ -15,7 +16,7 @@ from ..pipeline import Pipeline
 from ..store import Store
 from .crossval import cross_validated
 from .fields import FULL_ARTICLE
-from .gold import GoldRow, distinct_documents, in_split, load_gold
+from .gold import GoldRow, distinct_documents, in_period, in_split, load_gold
 from .report import errors
 from .scores import _figure, score
 from .wikievents import DATASET as WIKIEVENTS
@@ -79,14 +80,15 @@ def _merged(documents: list[Document], pipeline: Pipeline, held: list[Mention]) 
 
 def evaluate_files(
     paths: list[Path], pipeline: Pipeline | None = None, limit: int | None = None, errors_per_field: int = 0,
-    split: str | None = None, cv: int | None = None,
+    split: str | None = None, cv: int | None = None, since: date | None = None, until: date | None = None,
 ) -> dict:
     """Scores per dataset and overall; with `errors_per_field`, also up to that many wrong cases per field;
     with `split` ("tune" or "check"), only that half of the gold rows (see `gold.split_of`); with `cv`, each
-    of that many folds read with a sub-event classifier trained on the others (see `crossval`)."""
+    of that many folds read with a sub-event classifier trained on the others (see `crossval`); with `since`
+    and `until`, only the rows reported in that period (see `gold.in_period`)."""
     wiki_paths = [p for p in paths if is_wikievents(Path(p))]
     rows, notes = load_gold([p for p in paths if p not in wiki_paths], limit)
-    rows = in_split(rows, split)
+    rows = in_period(in_split(rows, split), since, until)
     wiki_docs = [doc for p in wiki_paths for doc in load_wikievents(Path(p), limit)]
     pipeline = pipeline or Pipeline()
     if cv and wiki_docs:
