@@ -350,3 +350,20 @@ def test_a_period_keeps_the_rows_reported_in_it():
     assert [r.id for r in in_period(rows, since=date(2019, 1, 1))] == ["new", "undated-event"]
     assert [r.id for r in in_period(rows, until=date(2018, 12, 31))] == ["old"]
     assert in_period(rows) == rows  # no period: every row, the undated too
+
+
+def test_merge_stress_is_what_merging_loses():
+    """Two clashes on one front told by two reports: merged into one event, one of them is lost."""
+    from sitrep.evaluation.run import _add_merge_stress
+
+    rows = [row("g1", ["a"], gold_event(event_type="Battles", sub_event_type="Armed clash")),
+            row("g2", ["b"], gold_event(event_type="Battles", sub_event_type="Armed clash"))]
+    merged = [event("p1", ["a", "b"])]
+    result = score(rows, merged)
+    _add_merge_stress(result, rows, merged)
+    assert result["datasets"]["d"]["found"]["score"] == 0.5
+    assert result["datasets"]["d"]["merge_stress"] == pytest.approx(0.5)
+    apart = [event("p1", ["a"]), event("p2", ["b"])]
+    result = score(rows, apart)
+    _add_merge_stress(result, rows, apart)
+    assert result["datasets"]["d"]["merge_stress"] == 0

@@ -98,6 +98,7 @@ def evaluate_files(
     else:
         events, held = predict_with_held(rows, pipeline, (d.document for d in wiki_docs))
     result = score(rows, events)
+    _add_merge_stress(result, rows, events)
     result["notes"] = notes + result.get("notes", [])
     if wiki_docs:
         result["datasets"][WIKIEVENTS] = score_wikievents(wiki_docs, events, held)
@@ -118,3 +119,14 @@ def evaluate_files(
             wrong = wikievents_errors(wiki_docs, events + held, errors_per_field)
             result["errors"].update({f"{WIKIEVENTS}/{k}": v for k, v in wrong.items()})
     return result
+
+
+def _add_merge_stress(result: dict, rows: list[GoldRow], events: list[Event]) -> None:
+    """Per dataset, found with every report its own event minus found as merged (issue 15): what merging loses
+    by joining reports of separate events. A large figure is a red flag (dense fronts merged into one event)."""
+    alone = score(rows, [build_event(event_id(m), [m], {}) for event in events for m in event.mentions])
+    for name, figures in result["datasets"].items():
+        merged, unmerged = figures.get("found", {}).get("score"), alone["datasets"].get(name, {}).get("found", {}).get("score")
+        if merged is not None and unmerged is not None:
+            figures["merge_stress"] = unmerged - merged
+
