@@ -25,6 +25,10 @@ from sitrep.extractors.triggers import find_trigger
         ("The minister said the army had established “full control” over Rubizhne.", "Armed clash"),
         # a possessive or a hyphenated word is one word between the verb and its object
         ("Russian forces struck Ukraine’s largest oil refinery on Monday.", "Shelling/artillery/missile attack"),
+        # depots and launchers struck are a strike, not weapons taken out of use; a swap of prisoners is an agreement
+        ("The ministry said its forces destroyed six missile and artillery depots in the region.", "Shelling/artillery/missile attack"),
+        ("The two sides carried out an exchange of prisoners of war on Wednesday.", "Agreement"),
+        ("The railway station came under heavy rocket fire at dawn.", "Shelling/artillery/missile attack"),
         # "in recent days" dates a report loosely; it does not make it a habit
         ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
         ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
