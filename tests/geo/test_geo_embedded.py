@@ -148,3 +148,23 @@ def test_nationalities_are_no_places(embedded):
     # GeoNames has a Spanish in Ontario and a Welsh in Louisiana
     assert resolved("The number two of the Spanish Political Police was wounded.", embedded) == []
     assert resolved("The Welsh rugby team visited the site.", embedded) == []
+
+
+def test_a_russian_spelling_of_a_ukrainian_city_is_that_city(embedded):
+    """A far bigger place spelt so in GeoNames' other names beats a hamlet or small town of that very name."""
+    places = {p.name: p.admin1 for p in find_places("Shelling hit Makeevka and Konstantinovka overnight.", embedded)}
+    assert places == {"Makiyivka": "Donetsk Oblast", "Kostyantynivka": "Donetsk Oblast"}
+
+
+def test_weapons_named_after_storms_flowers_and_towns_are_no_places(embedded):
+    text = "Rebels fired Uragan and Tornado rockets near Donetsk; Buk, Tor and Osa systems guard Kharkiv."
+    assert [p.name for p in find_places(text, embedded)] == ["Donetsk", "Kharkiv"]
+    # a town named before "missile strike" is the place struck
+    assert [p.name for p in find_places("The Odesa missile strike killed three.", embedded)] == ["Odesa"]
+    assert [p.name for p in find_places("Shelling hit the town of Osa overnight.", embedded)] == ["Osa"]
+
+
+def test_a_citys_district_lies_in_that_citys_province(embedded):
+    """Soviet district names (Leninsky, Kirovsky) exist in many cities: the city named after one settles it."""
+    district, city = find_places("Shelling hit the Leninsky district of Luhansk.", embedded)
+    assert (district.admin1, city.name, city.geo_precision) == ("Luhansk Oblast", "Luhansk", 1)

@@ -60,11 +60,25 @@ ORGANISATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
+# Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
+# "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
+# name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.
+WEAPON_NOUN = re.compile(
+    r"\s+(?:(?:multiple\s+)?(?:rocket|missile)\s+)?(?:missiles?|rockets?|(?:rocket\s+)?launchers?|howitzers?|"
+    r"guns?|mortars?|shells|(?:anti-aircraft\s+|missile\s+)?(?:systems?|complex(?:es)?)|MLRS)\b"
+    r"(?!\s+(?:strikes?|attacks?|barrages?|fire|hit|struck|landed))"
+)
+# the list of names before a weapon word, read in a bounded window (so the search stays linear in the text)
+WEAPON_NAMES_BEFORE = re.compile(r"[A-Z]\w*(?:-\w+)*(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)[A-Z]\w*(?:-\w+)*)*+$")
+WEAPON_LIST_REACH = 160
 # Endings of East Slavic surnames: a capitalised word the gazetteer does not know, ending so, after another
 # one makes the pair a person's name.
 SURNAME = re.compile(r"(?:[oe]v|[oe]va|yov|[iy]n|[iy]na|sk[iy]i?|skyy|ska|enko|[cy]?[hy]?uk|[iy]ch|vich|kov|liv|niv)$")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
+# "the Leninsky district of Luhansk": a city's district lies in the city's province (many cities have one
+# of that Soviet name)
+CITY_PARENT_GAP = re.compile(r"^\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 # "Serhiivka, 50km south of Odesa", "a village about 30 miles (48km) east of Kharkiv": the place lies in the
 # province of the town it is measured from.
 DISTANCE_GAP = re.compile(
@@ -116,7 +130,8 @@ def find_candidates(
     # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
     # Rusi thinktank" ... "estimates provided to Rusi": no village in Romania)
     not_places = person_words(text, runs, is_known, person_spans)
-    organisations = {c for c in split if _names_organisation(text, c)}
+    weapons = _weapon_lists(text)
+    organisations = {c for c in split if _names_organisation(text, c) or _names_weapon(c, weapons)}
     not_places.update(normalise(c.name) for c in organisations)
     found = [c for c in split if c not in organisations and not _names_person(c, not_places)]
     found = _with_list_context(text, found)
@@ -163,6 +178,21 @@ def _names_organisation(text: str, cand: Candidate) -> bool:
         return False
     return bool(ORGANISATION_AFTER.match(text[cand.end:cand.end + 40])
                 or ORGANISATION_BEFORE.search(text[max(0, cand.start - 40):cand.start]))
+
+
+def _weapon_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the names listed before a weapon word ("Buk, Tor and Osa" of "Buk, Tor and Osa systems")."""
+    spans = []
+    for noun in WEAPON_NOUN.finditer(text):
+        start = max(0, noun.start() - WEAPON_LIST_REACH)
+        names = WEAPON_NAMES_BEFORE.search(text, start, noun.start())
+        if names:
+            spans.append((names.start(), noun.start()))
+    return spans
+
+
+def _names_weapon(cand: Candidate, weapons: list[tuple[int, int]]) -> bool:
+    return not (cand.unit or cand.settlement) and any(start <= cand.start and cand.end <= end for start, end in weapons)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -320,12 +350,16 @@ def _with_list_context(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
     """"Yartsevo district of the Smolensk region": Yartsevo must lie in the unit named next; "Serhiivka, 50km
-    south of Odesa" in the province of the town named next."""
+    south of Odesa" and "the Leninsky district of Luhansk" in the province of the town named next."""
     out = list(found)
     for i in range(len(out) - 1):
         child, parent = out[i], out[i + 1]
         gap = text[child.end:parent.start]
-        if child.unit != "admin1" and (
+        if child.unit == "admin2" and parent.unit != "admin1" and CITY_PARENT_GAP.match(gap):
+            # the word "district" is the child's: the parent is the city, not "the district of Y"
+            out[i] = replace(child, parent=i + 1)
+            out[i + 1] = replace(parent, unit=None)
+        elif child.unit != "admin1" and (
             (parent.unit == "admin1" and PARENT_GAP.match(gap)) or DISTANCE_GAP.match(gap)
         ):
             out[i] = replace(child, parent=i + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.geo.candidates import Candidate
 from sitrep.geo.gazetteer import GazetteerEntry
@@ -19,6 +19,7 @@ UNSUPPORTED_TOWN = 10_000  # below this a bare name of another country's place i
 ADMIN1_WEIGHT = 100_000
 _MAJOR_UNITS = {"ADM1", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}  # believed on their own
 _LESSER_CODES = {"PPLX", "PPLH", "PPLQ", "PPLW"}  # city sections, historical, abandoned, destroyed
+MIN_SPELLING_LETTERS = 6  # an alternate name this long or longer may be another spelling of the place's name
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
         # "Kamyanka, Donetsk Obl": a Kamyanka of another oblast is surely wrong; better none (then a fuzzy
         # match inside the oblast, or the oblast itself) than that
         options = [o for o in options if o.entry.admin1_code == parent_admin1]
-    options = _own_names_first(options)
+    options = _own_names_first(options, cand.name)
     if not options:
         return None
     best = max(options, key=lambda o: score(o, cand, context))
@@ -134,8 +135,12 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
     return best
 
 
-def _own_names_first(options: list[Option]) -> list[Option]:
-    """Places found under their own name; a place found under an alternate name stays only if far bigger.
+def _own_names_first(options: list[Option], name: str) -> list[Option]:
+    """Places found under their own name; a place found under an alternate name stays only if far bigger,
+    and then counts as named by its own name: the Russian spelling of a Ukrainian city (Makeevka for
+    Makiivka, Konstantinovka for Kostiantynivka) is what the text means, not a hamlet or a far smaller town
+    spelt that way. Short alternate names are codes and abbreviations ("Kan." for Kansas is one of
+    Ganzhou's): those never count as own names.
 
     GeoNames alternate names are noisy (Belgorod lists "Bilhorod-Dnistrovskyi"), so context must not
     pull a text's "Bilhorod-Dnistrovskyi" to Belgorod; but "Kiev" (alternate name only) still finds Kyiv.
@@ -144,7 +149,10 @@ def _own_names_first(options: list[Option]) -> list[Option]:
     if not own:
         return options
     biggest_own = max(o.entry.population for o in own)
-    return own + [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
+    far_bigger = [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
+    if len(normalise(name)) < MIN_SPELLING_LETTERS:
+        return own + far_bigger
+    return own + [replace(o, entry=replace(o.entry, is_main=True)) for o in far_bigger]
 
 
 def _shares_stem(a: str, b: str, letters: int = 5) -> bool:
