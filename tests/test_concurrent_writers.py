@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -16,7 +18,7 @@ from sitrep.model import Document
 from sitrep.store import Store, migrations, store as store_module
 from sitrep.store.migrations import MIGRATIONS
 
-from .conftest import fresh_database
+from .conftest import EXAMPLES, fresh_database
 from .test_store import mention
 
 ALL_MIGRATIONS = [name for name, _ in MIGRATIONS]
@@ -141,3 +143,90 @@ def test_processes_opening_a_new_database_at_the_same_moment_all_succeed(engine,
         folder.mkdir()
         with fresh_database(engine, folder) as target:
             assert together((_open, target, barrier), (_open, target, barrier)) == [("ok", None), ("ok", None)]
+
+
+# Item 4: concurrent ingests ---------------------------------------------------------------------------
+
+
+def _store_after_barrier(target: str, document: Document, barrier) -> bool:
+    with Store.open(target) as store:
+        assert not store.has_document(document)
+        barrier.wait(timeout=60)  # both have found the document new; now both store it
+        return store.add_document(document, [mention(document.id)])
+
+
+def test_one_document_stored_by_two_processes_at_once_is_stored_once(db_target):
+    document, barrier = Document("d1", "A drone hit Yartsevo overnight."), _fork.Barrier(2)
+    outcomes = together(
+        (_store_after_barrier, db_target, document, barrier), (_store_after_barrier, db_target, document, barrier)
+    )
+    assert sorted(outcomes) == [("ok", False), ("ok", True)]  # used to be a UNIQUE constraint error
+    with Store.open(db_target) as store:
+        assert store.count("documents") == 1 and store.unassigned_mentions() == [mention("d1")]
+
+
+def _store_many(target: str, prefix: str, barrier) -> None:
+    with Store.open(target) as store:
+        for i in range(10):
+            document = Document(f"{prefix}{i}", f"Text {prefix}{i}.")
+            barrier.wait(timeout=60)  # the two processes write at the same moment, ten times
+            store.add_document(document, [mention(document.id), replace(mention(document.id), sentence_start=50)])
+
+
+def test_mentions_stored_by_two_processes_at_once_have_distinct_numbers(db_target):
+    barrier = _fork.Barrier(2)
+    assert together((_store_many, db_target, "a", barrier), (_store_many, db_target, "b", barrier)) == [
+        ("ok", None), ("ok", None)
+    ]
+    with Store.open(db_target) as store:
+        seqs = [row[0] for row in store.connection.execute("SELECT seq FROM mentions").fetchall()]
+    assert sorted(seqs) == list(range(1, 41))  # numbers read before the transaction were taken twice
+
+
+def _ingest(db: str, paths: list[str], barrier=None) -> tuple[int, int, list[str]]:
+    """`sitrep ingest PATHS --db DB` in this process; with a barrier, each document is stored only once the
+    other process has reached the same point."""
+    from sitrep.jobs import ingest_paths
+
+    with Store.open(db) as store:
+        if barrier is not None:
+            add_document = store.add_document
+
+            def add_when_both_are_here(document, mentions):
+                barrier.wait(timeout=120)
+                return add_document(document, mentions)
+
+            store.add_document = add_when_both_are_here
+        summary = ingest_paths(paths, store, progress=False)
+    return summary.documents, summary.unchanged, summary.errors
+
+
+def _contents(db: str) -> dict[str, list]:
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(*) = COUNT(DISTINCT seq) FROM mentions").fetchone() == (1,)
+        return {
+            "documents": sorted(connection.execute("SELECT id, hash, text FROM documents")),
+            "mentions": sorted(connection.execute("SELECT id, document_id, event_id, data FROM mentions")),
+            "events": sorted(connection.execute("SELECT id, data, record FROM events")),
+        }
+
+
+@pytest.mark.parametrize("same_file", [True, False], ids=["same-file", "disjoint-files"])
+def test_two_ingests_at_once_give_the_database_of_one_after_the_other(tmp_path, embedded_gazetteer_path,
+                                                                     monkeypatch, same_file):
+    monkeypatch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
+    first, second = sorted(str(path) for path in EXAMPLES.glob("*.txt"))
+    if same_file:
+        second = first
+    sequential, concurrent = str(tmp_path / "sequential.db"), str(tmp_path / "concurrent.db")
+    (outcome,) = together((_ingest, sequential, [first]))
+    assert outcome[0] == "ok", outcome
+    if not same_file:
+        (outcome,) = together((_ingest, sequential, [second]))
+        assert outcome[0] == "ok", outcome
+    barrier = _fork.Barrier(2)
+    outcomes = together((_ingest, concurrent, [first], barrier), (_ingest, concurrent, [second], barrier))
+    assert all(status == "ok" for status, _ in outcomes), outcomes
+    if same_file:  # both read it as new, one stored it, the other found it stored
+        assert sorted(value[:2] for _, value in outcomes) == [(0, 1), (1, 0)]
+    assert _contents(concurrent) == _contents(sequential)
