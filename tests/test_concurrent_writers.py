@@ -15,7 +15,7 @@ from dataclasses import replace
 import pytest
 
 from sitrep.model import Document
-from sitrep.store import Store, migrations, store as store_module
+from sitrep.store import Store, StoreError, db as db_module, migrations, store as store_module
 from sitrep.store.migrations import MIGRATIONS
 
 from .conftest import EXAMPLES, fresh_database
@@ -132,6 +132,20 @@ def test_a_process_opening_a_database_while_another_migrates_it_waits(engine, tm
         assert outcomes == [("ok", None), ("ok", None)]
         with Store.open(target) as store:
             assert store.applied_migrations() == ALL_MIGRATIONS
+
+
+def test_a_database_kept_busy_past_the_timeout_is_said_to_be_busy(tmp_path, monkeypatch):
+    path = str(tmp_path / "events.db")
+    Store.open(path).close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, ("999_later", "CREATE TABLE later (x TEXT)")])
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT", 0.2)
+    holder = db_module.connect_sqlite(path)
+    with holder:  # another writer's transaction, open past the timeout
+        with pytest.raises(StoreError, match="kept busy by another process"):
+            Store.open(path)
+    holder.close()
+    with Store.open(path) as store:
+        assert store.applied_migrations()[-1] == "999_later"
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])

@@ -74,7 +74,9 @@ class Store:
             connection = connect_sqlite(path, check_same_thread=check_same_thread)
             migrate(connection)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: not a sitrep database ({error})") from error
+            busy = error.sqlite_errorcode == sqlite3.SQLITE_BUSY
+            problem = "kept busy by another process past the time allowed" if busy else "not a sitrep database"
+            raise StoreError(f"{path}: {problem} ({error})") from error
         store = cls(connection, path)
         store.refresh_records()
         return store
