@@ -53,6 +53,17 @@ def test_the_same_text_under_another_id_is_recognised(store):
     assert store.document_id_taken(Document("d1", "different text"))
 
 
+def test_documents_stored_meanwhile_are_left_out_with_their_mentions(store):
+    store.add_document(Document("d1", "same text"), [])
+    stored = store.add_documents([
+        (Document("d2", "same text"), [mention("d2")]),  # its text is stored
+        (Document("d1", "another text"), [mention("d1")]),  # its id is taken
+        (Document("d3", "new text"), [mention("d3")]),
+    ])
+    assert stored == [Document("d3", "new text")] and store.unassigned_mentions() == [mention("d3")]
+    assert not store.add_document(Document("d4", "new text"), [mention("d4")])
+
+
 def test_not_a_database_is_a_clear_error(tmp_path):
     bogus = tmp_path / "notes.db"
     bogus.write_text("this is not sqlite" * 100)

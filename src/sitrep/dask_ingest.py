@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from .errors import SitrepError
 from .ingest import input_files
-from .jobs import IngestSummary, documents_of, merge_new_mentions, new_documents
+from .jobs import IngestSummary, documents_of, known_document, merge_new_mentions, new_documents
 from .model import Document, Mention
 from .pipeline import Pipeline
 from .store import Store
@@ -93,9 +93,13 @@ def ingest_paths_dask(
 
 def _store(partition: list[Document], future, store: Store, summary: IngestSummary, bar) -> None:
     mentions = future.result()
-    store.add_documents(zip(partition, mentions))
-    summary.documents += len(partition)
-    summary.mentions += sum(len(m) for m in mentions)
+    stored = {document.id for document in store.add_documents(zip(partition, mentions))}
+    for document, found in zip(partition, mentions):
+        if document.id in stored:
+            summary.documents += 1
+            summary.mentions += len(found)
+        else:
+            known_document(document, store, summary)  # another process stored it meanwhile
     bar.update(len(partition))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -72,19 +72,29 @@ def documents_of(
 
 
 def new_documents(documents: Iterable[Document], store: Store, summary: IngestSummary) -> Iterator[Document]:
-    """The documents not stored yet, each once: one already stored (same text) counts as unchanged, another
-    text under a stored id is an error."""
+    """The documents not stored yet, each once (see `known_document`)."""
     hashes: set[str] = set()
     ids: set[str] = set()
     for document in documents:
-        if document.hash in hashes or store.has_document(document):
-            summary.unchanged += 1
-        elif document.id in ids or store.document_id_taken(document):
-            summary.errors.append(f"{document.id}: a different text is already stored under this document id")
-        else:
+        if not known_document(document, store, summary, hashes, ids):
             hashes.add(document.hash)
             ids.add(document.id)
             yield document
+
+
+def known_document(
+    document: Document, store: Store, summary: IngestSummary,
+    hashes: Set[str] = frozenset(), ids: Set[str] = frozenset(),
+) -> bool:
+    """Whether the document is stored already, or given earlier in the batch (`hashes`, `ids`), counted in the
+    summary: the same text as unchanged, another text under its id as an error."""
+    if document.hash in hashes or store.has_document(document):
+        summary.unchanged += 1
+    elif document.id in ids or store.document_id_taken(document):
+        summary.errors.append(f"{document.id}: a different text is already stored under this document id")
+    else:
+        return False
+    return True
 
 
 def ingest_documents(
@@ -94,7 +104,9 @@ def ingest_documents(
     """Store the new documents and their reports; the reports that are no event go to `held`, if given."""
     new = list(new_documents(documents, store, summary))
     for result in pipeline.process(new):
-        store.add_document(result.document, result.mentions)
+        if not store.add_document(result.document, result.mentions):
+            known_document(result.document, store, summary)  # another process stored it meanwhile
+            continue
         summary.documents += 1
         summary.mentions += len(result.mentions)
         if held is not None:
@@ -102,16 +114,19 @@ def ingest_documents(
 
 
 def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:
-    """Merge the mentions not yet in an event into the store's events."""
-    mentions = store.unassigned_mentions()
-    if not mentions:
-        return 0
-    existing = _events_to_compare(store, mentions)
-    documents = store.document_infos(
-        [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
-    )
-    changed = merge_mentions(mentions, existing, documents)
-    store.save_events(changed)
+    """Merge the mentions not yet in an event into the store's events. In one transaction: another process
+    merging at the same time would otherwise read the same mentions, and the events it saves last would
+    drop the other's mentions."""
+    with store.transaction():
+        mentions = store.unassigned_mentions()
+        if not mentions:
+            return 0
+        existing = _events_to_compare(store, mentions)
+        documents = store.document_infos(
+            [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
+        )
+        changed = merge_mentions(mentions, existing, documents)
+        store.save_events(changed)
     if summary is not None:
         summary.events_changed += len(changed)
     return len(changed)

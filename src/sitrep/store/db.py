@@ -4,12 +4,19 @@ SQL is written once, in the subset both databases share, with `?` placeholders: 
 `executescript` and `with connection:` for a transaction behave the same on both. On PostgreSQL the
 placeholders become psycopg's, and table definitions get PostgreSQL's names for SQLite's column types
 (SQLite's REAL and INTEGER are 8 bytes; PostgreSQL's words of the same name are 4).
+
+Statements outside `with connection:` commit one by one. `with connection:` is one write transaction, DDL
+included, and writers take turns: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock on the schema. So what
+a transaction reads is still true when it commits (the next mention number, whether a migration is applied),
+and a writer that finds the database busy waits (up to `BUSY_TIMEOUT` on SQLite) rather than fail. A `with`
+inside another is a savepoint.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -26,18 +33,83 @@ def redact(target: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", target)
 
 
-class SQLiteConnection(sqlite3.Connection):
+BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for another's transaction before it gives up
+
+
+class _Scripts:
+    def executescript(self, script: str) -> None:
+        """The statements of `script`, in one transaction (sqlite3's own would commit before it, and each
+        DDL statement would commit alone)."""
+        with self:
+            for statement in split_statements(script):
+                self.execute(statement)
+
+
+class SQLiteConnection(_Scripts, sqlite3.Connection):
+    """Transactions as the module docstring says. Opened by `connect_sqlite` with isolation_level=None, so
+    that the sqlite3 module begins and commits nothing on its own: with its default it begins a transaction
+    only before INSERT, UPDATE or DELETE, so DDL and reads before them commit alone, and its `executescript`
+    commits whatever is open first."""
+
     dialect = "sqlite"
+    _depth = 0  # transactions open: the outermost is BEGIN IMMEDIATE, those inside it savepoints
+
+    def __enter__(self) -> "SQLiteConnection":
+        # IMMEDIATE takes the write lock now, waiting for it if need be: a deferred transaction that has
+        # read and then wants to write fails at once when another wrote in between.
+        self.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT nested_{self._depth}")
+        self._depth += 1
+        return self
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        self._depth -= 1
+        if self._depth > 0:
+            if kind is not None:
+                self.execute(f"ROLLBACK TO nested_{self._depth}")
+            self.execute(f"RELEASE nested_{self._depth}")
+        elif kind is None:
+            try:
+                self.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+        else:
+            self._rollback()
+        return False
+
+    def _rollback(self) -> None:
+        if self.in_transaction:  # SQLite rolls back by itself after some errors (a full disk)
+            self.execute("ROLLBACK")
+
+    def has_table(self, name: str) -> bool:
+        row = self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
 
 
 def connect_sqlite(path: str, **kwargs) -> SQLiteConnection:
-    connection = sqlite3.connect(path, factory=SQLiteConnection, **kwargs)
-    connection.execute("PRAGMA journal_mode=WAL")
+    connection = sqlite3.connect(
+        path, factory=SQLiteConnection, isolation_level=None, timeout=BUSY_TIMEOUT, **kwargs
+    )
+    _use_wal(connection)
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
 
 
-class PostgresConnection:
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL (readers never wait for a writer). The switch reports a busy database at once, without
+    the busy timeout, when another process opens the new file at the same moment: try again until it is done."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+class PostgresConnection(_Scripts):
     """A psycopg 3 connection that takes the store's SQL. Autocommit outside `with`, as sqlite3 reads are."""
 
     dialect = "postgresql"
@@ -68,10 +140,8 @@ class PostgresConnection:
             cursor.executemany(postgres_sql(sql), rows)
         return cursor
 
-    def executescript(self, script: str) -> None:
-        with self:
-            for statement in split_statements(script):
-                self.execute(statement)
+    def has_table(self, name: str) -> bool:
+        return self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
 
     def commit(self) -> None:
         """Like sqlite3's commit outside a transaction: nothing to do, every statement is already committed."""
@@ -82,6 +152,12 @@ class PostgresConnection:
     def __enter__(self) -> "PostgresConnection":
         transaction = self.raw.transaction()
         transaction.__enter__()
+        if not self._transactions:
+            try:  # writers take turns, as on SQLite; the lock is the schema's, released at commit or rollback
+                self.execute("SELECT pg_advisory_xact_lock(hashtext('sitrep:' || current_schema()))")
+            except BaseException as error:
+                transaction.__exit__(type(error), error, error.__traceback__)
+                raise
         self._transactions.append(transaction)
         return self
 

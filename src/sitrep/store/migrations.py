@@ -125,15 +125,21 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
 
 
 def migrate(db) -> list[str]:
-    """Apply the migrations this database lacks, each in a transaction; return their names."""
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    db.commit()
-    done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
+    """Apply the migrations this database lacks; return their names.
+
+    Each runs in one transaction with the row that records it, so a migration killed midway leaves nothing
+    behind and runs again in full next time. Transactions take turns (see `db.py`), and each checks inside
+    its own whether the migration is still to do: of two processes opening a new database at once, the
+    second waits for the first, then finds its work done.
+    """
+    if {name for name, _ in MIGRATIONS} <= _applied(db):  # the usual case, found without taking the write lock
+        return []
     applied = []
     for name, step in MIGRATIONS:
-        if name in done:
-            continue
         with db:
+            db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            if name in _applied(db):  # applied by another process while this one waited
+                continue
             if callable(step):
                 step(db)
             else:
@@ -144,3 +150,9 @@ def migrate(db) -> list[str]:
             )
         applied.append(name)
     return applied
+
+
+def _applied(db) -> set[str]:
+    if not db.has_table("migrations"):
+        return set()
+    return {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}

@@ -28,6 +28,30 @@ _UPSERT_EVENT = (
 )
 
 
+# A document whose id or text is already stored is left as it is (the insert changes no row): another process
+# may have stored it since this one checked.
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _document_row(document: Document, ingested_at: str) -> tuple:
+    return (
+        document.id, document.hash, document.published.isoformat() if document.published else None,
+        document.source, document.url, document.title, document.kind, document.text, ingested_at,
+        fingerprint(document.text),
+    )
+
+
+def _mention_rows(mentions: list[Mention]) -> list[tuple]:
+    return [
+        (m.key, m.document_id, m.sub_event_type, m.event_date.isoformat() if m.event_date else None,
+         json.dumps(to_dict(m)))
+        for m in mentions
+    ]
+
+
 class StoreError(SitrepError):
     pass
 
@@ -50,7 +74,9 @@ class Store:
             connection = connect_sqlite(path, check_same_thread=check_same_thread)
             migrate(connection)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: not a sitrep database ({error})") from error
+            busy = error.sqlite_errorcode == sqlite3.SQLITE_BUSY
+            problem = "kept busy by another process past the time allowed" if busy else "not a sitrep database"
+            raise StoreError(f"{path}: {problem} ({error})") from error
         store = cls(connection, path)
         store.refresh_records()
         return store
@@ -85,6 +111,11 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def transaction(self):
+        """One write transaction over several calls (which join it): no other writer comes between what is
+        read in it and what is written (see `db.py`)."""
+        return self.connection
+
     # Documents ---------------------------------------------------------------------------------------
 
     def has_document(self, document: Document) -> bool:
@@ -98,38 +129,30 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def add_document(self, document: Document, mentions: list[Mention]) -> None:
-        """Store a document and its mentions in one transaction: all or nothing."""
-        self.add_documents([(document, mentions)])
+    def add_document(self, document: Document, mentions: list[Mention]) -> bool:
+        """Store a document and its mentions in one transaction: all or nothing. False if it was already
+        there (its text, or its id), stored by another process since it was checked: nothing is written."""
+        return bool(self.add_documents([(document, mentions)]))
 
-    def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> int:
-        """Store many documents and their mentions in one transaction (bulk loads); returns how many."""
+    def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> list[Document]:
+        """Store many documents and their mentions in one transaction (bulk loads); returns the documents
+        stored, leaving out (with their mentions) those already there, as `add_document` does."""
         ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        documents, mentions = [], []
-        for document, found in results:
-            documents.append((
-                document.id, document.hash, document.published.isoformat() if document.published else None,
-                document.source, document.url, document.title, document.kind, document.text, ingested_at,
-                fingerprint(document.text),
-            ))
-            mentions += [
-                (m.key, m.document_id, m.sub_event_type, m.event_date.isoformat() if m.event_date else None,
-                 json.dumps(to_dict(m)))
-                for m in found
-            ]
+        rows = [(document, _document_row(document, ingested_at), _mention_rows(found)) for document, found in results]
+        stored, mentions = [], []
         with self.connection:
+            for document, row, found in rows:
+                if self.connection.execute(_INSERT_DOCUMENT, row).rowcount == 1:
+                    stored.append(document)
+                    mentions += found
+            # Read inside the transaction, which no other writer shares: no two mentions get one number.
             (last,) = self.connection.execute("SELECT COALESCE(MAX(seq), 0) FROM mentions").fetchone()
-            self.connection.executemany(
-                "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                documents,
-            )
             self.connection.executemany(
                 "INSERT INTO mentions (id, document_id, event_id, sub_event_type, event_date, data, seq)"
                 " VALUES (?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 [(*row, last + i + 1) for i, row in enumerate(mentions)],
             )
-        return len(documents)
+        return stored
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
