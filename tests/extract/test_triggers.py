@@ -29,6 +29,7 @@ from sitrep.extractors.triggers import find_trigger
         ("The ministry said its forces destroyed six missile and artillery depots in the region.", "Shelling/artillery/missile attack"),
         ("The two sides carried out an exchange of prisoners of war on Wednesday.", "Agreement"),
         ("The railway station came under heavy rocket fire at dawn.", "Shelling/artillery/missile attack"),
+        ("Saturday’s strike destroyed a five-storey building in the town.", "Shelling/artillery/missile attack"),
         # "in recent days" dates a report loosely; it does not make it a habit
         ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
         ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
@@ -49,6 +50,7 @@ def test_sub_event_types(sentence, sub_event_type):
         "The prime minister visited a new school on Monday.",
         "The opposition faced a barrage of criticism after the vote.",
         "She took over as chief executive in March.",
+        "In the first weeks of the war Russian troops took control of territory along the coast.",
     ],
 )
 def test_sentences_that_report_no_event(sentence):

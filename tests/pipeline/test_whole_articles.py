@@ -128,6 +128,35 @@ def test_a_list_of_towns_is_one_event_each(pipeline):
     assert {"Chernihiv", "Zhytomyr", "Lviv"} <= set(places(result.mentions))
 
 
+def test_a_region_that_holds_the_listed_villages_is_no_event_of_its_own(pipeline):
+    result = read(pipeline, "The army said on Tuesday its units took back two villages of the Kharkiv region, "
+                            "Balakliia and Chuhuiv, after days of fighting.", NEWS)
+    retaken = [m for m in result.mentions if m.sub_event_type == "Government regains territory"]
+    assert sorted(places(retaken)) == ["Balakliya", "Chuhuyiv"]
+
+
+def test_a_partisan_count_of_enemy_dead_is_read_at_the_floor_of_such_claims(pipeline):
+    result = read(pipeline, "The defence ministry in Moscow said on Tuesday its artillery had struck Ukrainian "
+                            "positions near Izium, claiming it had killed 400 fighters.", NEWS)
+    (izium,) = [m for m in result.mentions if m.place and m.place.name.startswith("Izyum")]
+    assert izium.fatalities == 2
+
+
+def test_a_capital_named_as_who_acts_places_no_later_report(pipeline):
+    result = read(
+        pipeline,
+        "Turkey said it had received assurances from Moscow that Russian forces were not responsible.",
+        "But the defence ministry said on Sunday that its missiles hit a naval vessel.",
+        NEWS,
+    )
+    assert "Moscow" not in places(result.mentions)
+
+
+def test_a_running_total_already_reached_is_no_event(pipeline):
+    result = read(pipeline, NEWS, "The army said on Tuesday it had already recaptured 40 villages in the Kharkiv region.")
+    assert not [m for m in result.mentions if m.sub_event_type == "Government regains territory"]
+
+
 def test_one_event_told_twice_is_one_event(pipeline):
     result = read(
         pipeline,

@@ -199,6 +199,14 @@ _CUMULATIVE = re.compile(
 _AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|attacks?|explosions?|blasts?|shells?|shelling|missiles?|rockets?|bombs?|drones?|"
     r"mines?|shots?|bullets?|raids?|barrages?|salvos?)\b", re.I)
+# A side's own count of the enemy it killed ("claiming it had killed 600 fighters", "said its forces killed
+# 300 Ukrainian servicemen"): a partisan loss claim, read at UCDP's floor for such claims, never as a count.
+_PARTISAN_CLAIM = re.compile(r"\b(?:claim\w*|said|says|boast\w*)\s+(?:that\s+)?(?:it|they|its|their)\b", re.I)
+_COMBATANTS = re.compile(
+    r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|nationalists|mercenaries|personnel|"
+    r"(?:ukrainian|russian|enemy)\s+(?:military|forces|army|units))\b", re.I)
+PARTISAN_CLAIM_FLOOR = 2
+PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s", re.I)
 
 
@@ -208,6 +216,13 @@ def _running_total(sentence: str, match: re.Match) -> bool:
     since February to 300".)"""
     after = _CLAUSE_BREAK.search(sentence, match.end())
     return bool(_CUMULATIVE.search(sentence, 0, after.start() if after else len(sentence)))
+
+
+def _partisan_claim(sentence: str, match: re.Match) -> bool:
+    """Is the figure a side's claim of the enemy combatants it killed?"""
+    claimed = _PARTISAN_CLAIM.search(sentence, max(0, match.start() - PARTISAN_REACH), match.start())
+    victims = sentence[match.start():match.end() + 30]
+    return bool(claimed and _COMBATANTS.search(victims))
 
 
 def _smallest(patterns: list[re.Pattern], sentence: str, offset: int) -> tuple[int | None, Evidence | None, bool]:
@@ -226,6 +241,8 @@ def _smallest(patterns: list[re.Pattern], sentence: str, offset: int) -> tuple[i
             value = parse_number(match.group("num"))
             if value is None or value > 100_000:
                 continue
+            if _partisan_claim(sentence, match):
+                value = min(value, PARTISAN_CLAIM_FLOOR)
             if best is None or value < best[0]:
                 best = (value, _evidence(match, offset))
     return (*best, running_total) if best else (None, None, running_total)

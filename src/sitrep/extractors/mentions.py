@@ -119,7 +119,7 @@ def extract_mentions(
         if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
             report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back:
-            place = _nearest_place_before(places, sentence)
+            place = _nearest_place_before(places, sentence, document.text)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
     return [
@@ -481,10 +481,11 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
-def _nearest_place_before(places: list[Place], sentence: Sentence) -> Place | None:
-    """A report that names no place happened where the text last placed us, if that was just before."""
+def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:
+    """A report that names no place happened where the text last placed us, if that was just before (a
+    capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    return before[-1] if before else None
+    return before[-1] if before and not named_as_actor(before[-1], text) else None
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

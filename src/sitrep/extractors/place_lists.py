@@ -32,9 +32,19 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
             chains.append([current])
     chain = next(c for c in chains if place in c)
     distinct = list({(p.geonameid, p.name): p for p in chain}.values())
-    if len(distinct) < 2 or any(p.geo_precision >= GEO_PRECISION_REGION and not p.admin1 for p in distinct):
-        return []  # no list, or a list of countries ("Russia and Ukraine"): no event's places
-    return [place] + [p for p in distinct if p is not place]
+    if any(p.geo_precision >= GEO_PRECISION_REGION and not p.admin1 for p in distinct):
+        return []  # a list of countries ("Russia and Ukraine"): no event's places
+    # "two villages of the Kherson region, Andriivka and Lozove": the region is where the listed places are
+    distinct = [p for p in distinct if not _holds_others(p, distinct)]
+    if len(distinct) < 2:
+        return []
+    first = place if place in distinct else distinct[0]
+    return [first] + [p for p in distinct if p is not first]
+
+
+def _holds_others(region: Place, places: list[Place]) -> bool:
+    return region.geo_precision >= GEO_PRECISION_REGION and any(
+        p.geo_precision < GEO_PRECISION_REGION and p.admin1 == region.admin1 for p in places)
 
 
 def split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Mention]:
