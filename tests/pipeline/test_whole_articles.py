@@ -157,6 +157,20 @@ def test_a_running_total_already_reached_is_no_event(pipeline):
     assert not [m for m in result.mentions if m.sub_event_type == "Government regains territory"]
 
 
+def test_a_roundup_gives_each_town_its_own_dead(pipeline):
+    result = read(pipeline, "Russian strikes killed six people in the Sumy region on Tuesday, four in Okhtyrka and "
+                            "two in Konotop, the governor said.", NEWS)
+    tolls = {m.place.name: m.fatalities for m in result.mentions if m.place and m.place.admin1 == "Sumy Oblast"}
+    assert tolls == {"Okhtyrka": 4, "Konotop": 2}
+
+
+def test_a_regions_toll_is_never_one_towns(pipeline):
+    short = pipeline.read(Document("post", "Shelling killed seven civilians across the Zaporizhzhia region on "
+                                           "Monday, including in Orikhiv, the governor said.", published=PUBLISHED))
+    (event,) = short.mentions
+    assert (event.place.name, event.place.geo_precision, event.fatalities) == ("Zaporizhzhia Oblast", 3, 7)
+
+
 def test_one_event_told_twice_is_one_event(pipeline):
     result = read(
         pipeline,

@@ -19,24 +19,31 @@ _NUMBER_WORDS = {
     "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100,
     "a couple": 2, "couple": 2, "several": 3, "a few": 3, "few": 3, "both": 2,
 }
+_VAGUE = {"a", "an", "dozen", "dozens", "scores", "hundreds", "several", "few", "couple", "both"}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "Twenty-two" before "two": a compound number is one figure, not its last word.
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})"
-_FIGURE = (
+FIGURE = (
     # "1,200" is one figure; the comma of "on July 15, dies" ends one.
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
     + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
     + r")(?![\w-])"
 )
-_NUM = rf"(?P<num>{_FIGURE})"
+_NUM = rf"(?P<num>{FIGURE})"
+# A figure that counts, not "a", "several" or "dozens": "1,200", "two", "twenty-two".
+COUNT = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|"
+    + "|".join(w for w, n in _NUMBER_WORDS.items() if " " not in w and w.isalpha() and w not in _VAGUE)
+    + r")(?![\w-])"
+)
 _QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
 # Who died, between the figure and the verb: "Ukrainian security service colonels", "soldiers, police",
 # "civilians and troops". No word of it is a figure ("two soldiers and three civilians" are two groups), and
 # a list goes on only with plurals the figure counts: in "two soldiers, army medic" the medic is one more.
 _PLURAL_WORD = r"(?:[\w’'-]+s|\w*men|police|people|personnel|militia)\b"
 _NOUN = (
-    rf"(?:(?:(?:and|or)\s+(?={_PLURAL_WORD}))?(?!and\b|or\b|{_FIGURE})[\w’'-]+(?:,(?=\s+{_PLURAL_WORD}))?\s+){{0,4}}?"
+    rf"(?:(?:(?:and|or)\s+(?={_PLURAL_WORD}))?(?!and\b|or\b|{FIGURE})[\w’'-]+(?:,(?=\s+{_PLURAL_WORD}))?\s+){{0,4}}?"
 )
 _KILLED_WORDS = r"killed|dead|died|dies|die|shot dead|fatally wounded|mortally wounded|slain|lost their lives|perished|massacred|executed|murdered|fatalities|deaths|KIA"
 _KILLED = rf"(?:{_KILLED_WORDS})"

@@ -22,7 +22,7 @@ from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
-from .place_lists import listed_with, split_by_places
+from .place_lists import listed_with, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
 
@@ -86,7 +86,7 @@ def extract_mentions(
         if not sentence.usable:
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
-        sentence_places = [p for p in places if p.start is not None and sentence.start <= p.start < sentence.end]
+        sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
         spoken_of = max(previous.last_sentence_index, previous.last_context_index) if previous else 0
@@ -125,9 +125,15 @@ def extract_mentions(
     return [
         piece
         for report in _fold_repeats(reports, document)
-        for by_place in split_by_places(_to_mention(document, report), report.listed, document.text)
+        for by_place in split_by_places(
+            region_of_toll(_to_mention(document, report), _places_in(report.sentence, places), document.text),
+            report.listed, document.text)
         for piece in split_by_victims(by_place, document.text)
     ]
+
+
+def _places_in(sentence: Sentence, places: list[Place]) -> list[Place]:
+    return [p for p in places if p.start is not None and sentence.start <= p.start < sentence.end]
 
 
 def _fold_repeats(reports: list[_Report], document: Document) -> list[_Report]:

@@ -1,5 +1,7 @@
 """One sentence that lists several places tells of one event at each (gold/CODING.md: "Missiles hit Kyiv,
-Lviv and Dnipro on Monday" is three events); a toll it gives for all of them belongs to none alone."""
+Lviv and Dnipro on Monday" is three events); a toll it gives for all of them belongs to none alone, but one it
+gives each ("three in Bakhmut and two in Avdiivka") is that place's. A region's toll ("killed five civilians
+in the Donetsk region") is never one town's."""
 
 from __future__ import annotations
 
@@ -7,14 +9,23 @@ import re
 from dataclasses import replace
 
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
+from .casualties import COUNT, parse_number
 
+# A figure told for one place of a list: "three in Bakhmut", "two people near Izium" (not "five missiles in").
+_EACH = (
+    rf"(?P<num>{COUNT})\s+(?:(?!(?:strikes?|missiles?|rockets?|drones?|shells?|attacks?|times|km|miles)\b)[\w-]+\s+)?"
+    r"(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+)
+_TOLL_BEFORE_PLACE = re.compile(rf"\b{_EACH}$", re.I)
 # Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities
-# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region".
+# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region", "three in Bakhmut and two in Avdiivka".
 _LIST_GAP = re.compile(
-    r"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+)?"
+    rf"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:{_EACH})?(?:the\s+)?"
     r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+# After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".
+_TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
 def listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
@@ -49,17 +60,44 @@ def _holds_others(region: Place, places: list[Place]) -> bool:
 
 def split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Mention]:
     """One mention per place a report lists, each with its own place; a toll told for all of them together
-    belongs to none of them alone."""
+    belongs to none of them alone, one told for a place ("two in Izium") to that place."""
     if len(listed) < 2:
         return [mention]
     pieces = []
     for index, place in enumerate(listed):
         evidence = {k: v for k, v in mention.evidence.items() if k not in ("fatalities", "injuries")}
         evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+        toll = _toll_of(place, text)
+        if toll is not None:
+            evidence["fatalities"] = toll[1]
         note = f"one of {len(listed)} places its sentence lists"
         pieces.append(replace(
-            mention, place=place, fatalities=None, injuries=None, evidence=evidence, why=(*mention.why, note),
+            mention, place=place, fatalities=toll[0] if toll else None, injuries=None, evidence=evidence,
+            why=(*mention.why, note),
             # each piece is its own report: the later ones start where their place is named (a distinct key)
             sentence_start=mention.sentence_start if index == 0 else place.start,
         ))
     return pieces
+
+
+def _toll_of(place: Place, text: str) -> tuple[int, Evidence] | None:
+    """The figure told for one listed place ("three in Bakhmut"), with its words."""
+    found = _TOLL_BEFORE_PLACE.search(text, max(0, place.start - 40), place.start)
+    value = parse_number(found.group("num")) if found else None
+    return (value, Evidence(found.start(), place.end, text[found.start():place.end])) if value is not None else None
+
+
+def region_of_toll(mention: Mention, sentence_places: list[Place], text: str) -> Mention:
+    """A report placed at a town whose toll is told for the region around it ("shelling killed five civilians
+    in the Donetsk region, including in Bakhmut") is the region's event: never give one town a region's toll."""
+    toll, place = mention.evidence.get("fatalities"), mention.place
+    if toll is None or place is None or place.geo_precision >= GEO_PRECISION_REGION:
+        return mention
+    for region in sentence_places:
+        if (region.geo_precision >= GEO_PRECISION_REGION and region.admin1 and region.admin1 == place.admin1
+                and region.start is not None and region.start > toll.end
+                and _TOLL_PLACE_GAP.match(text[toll.end:region.start])):
+            evidence = {**mention.evidence, "location": Evidence(region.start, region.end, text[region.start:region.end])}
+            return replace(mention, place=region, evidence=evidence,
+                           why=(*mention.why, f"the toll is told for {region.name}, not {place.name} alone"))
+    return mention
