@@ -118,3 +118,15 @@ def test_show_explains_every_merge(store, pipeline):
     assert "4 independent sources" in shown and "toll range:   2" in shown
     assert "Ukraine: claims responsibility" in shown and "Russia: denies" in shown
     assert shown.count("joined:") == 4
+
+
+def test_a_revised_death_toll_is_the_events_toll(store, pipeline):
+    """The first reports of a strike count the dead found so far; a later "death toll rose to" replaces them
+    (the most conservative figure is for sources that disagree, not for counts that grew)."""
+    first = Document("first", "A Russian missile hit an apartment block in Kramatorsk on December 31, killing "
+                     "three people, the mayor said.", DEC31, "Outlet A")
+    later = Document("later", "The death toll from the Russian missile strike on an apartment block in Kramatorsk "
+                     "on December 31 rose to 11, the mayor said.", JAN1, "Outlet B")
+    event = event_of(ingest(store, pipeline, [first, later]), "first")
+    assert set(event.document_ids) == {"first", "later"}
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (11, 3, 11)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .extractors.casualties import revised_toll
 from .fingerprint import reprint_pairs
 from .model import Claim, DocumentInfo, Mention
 
@@ -89,6 +90,13 @@ class TollRange:
     high: int | None = None
     low_source: str | None = None
     high_source: str | None = None
+    revised: int | None = None  # the highest count a report gives as a revision ("the death toll rose to 45")
+
+    @property
+    def best(self) -> int | None:
+        """The event's toll: the latest revision when a report revises the count (the earlier counts were not
+        yet complete), else the most conservative figure reported (ACLED)."""
+        return self.revised if self.revised is not None else self.low
 
 
 def toll_range(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> TollRange:
@@ -98,7 +106,9 @@ def toll_range(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> T
         return TollRange()
     low = min(tolls, key=lambda m: m.fatalities)
     high = max(tolls, key=lambda m: m.fatalities)
-    return TollRange(low.fatalities, high.fatalities, _source_of(low, documents), _source_of(high, documents))
+    revisions = [m.fatalities for m in tolls if "fatalities" in m.evidence and revised_toll(m.evidence["fatalities"].quote)]
+    return TollRange(low.fatalities, high.fatalities, _source_of(low, documents), _source_of(high, documents),
+                     max(revisions) if revisions else None)
 
 
 def _source_of(mention: Mention, documents: dict[str, DocumentInfo]) -> str:

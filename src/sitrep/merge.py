@@ -172,7 +172,7 @@ def build_event(
         target=_first_of(typed or mentions, "target"),
         target_class=_first_of(typed or mentions, "target_class"),
         weapon=_first_of(typed or mentions, "weapon"),
-        fatalities=tolls.low,  # ACLED: the most conservative figure
+        fatalities=tolls.best,  # ACLED: the most conservative figure, unless a report revises the count
         injuries=min(injuries) if injuries else None,
         verification=verification(claims, cues, actor1),
         sources=outlets_and_claimants(mentions, documents),

@@ -123,3 +123,14 @@ def test_one_wounded_and_plural_victims_after_the_verb():
     found = find_casualties("Ukrainian soldier wounded amid nine enemy attacks in Donbas in past 24 hours - JFO HQ")
     assert (found.fatalities, found.injuries) == (0, 1)
     assert find_casualties("Right Sector gunmen kill wounded servicemen at hospital").fatalities == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ten people were killed and wounded in the shelling.",
+    "The attack killed or wounded 12 soldiers.",
+    "Russian losses amounted to 40 killed and wounded.",
+    "The strike left 15 people killed or injured.",
+])
+def test_a_count_of_killed_and_wounded_together_is_no_count_of_either(sentence):
+    casualties = find_casualties(sentence)
+    assert (casualties.fatalities, casualties.injuries) == (None, None)

@@ -55,8 +55,8 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
     # "Five civilians, including two children, died": the whole before the part.
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
-    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|left|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
-    re.compile(rf"\bdeath toll\s+(?:[\w’'-]+\s+){{0,6}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
+    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
+    re.compile(rf"\bdeath toll\s+(?:[\w’'-]+,?\s+){{0,14}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
 _WOUNDED_PATTERNS = [
@@ -146,7 +146,16 @@ class Casualties:
     injuries_evidence: Evidence | None
 
 
+# "40 killed and wounded", "killed or injured 12": one count of both, which says how many died no more than
+# how many were hurt.
+_KILLED_AND_WOUNDED = re.compile(
+    r"\b(?:killed|dead)\s+(?:and/or|and|or|&)\s+(?:wounded|injured)\b|\b(?:wounded|injured)\s+(?:and/or|and|or|&)\s+(?:killed|dead)\b",
+    re.I)
+
+
 def find_casualties(sentence: str, offset: int = 0) -> Casualties:
+    # the words of a count of both are blanked (offsets kept), so that no pattern reads them as either
+    sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
     if match := _PERSON_LIST.search(sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
@@ -171,6 +180,18 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if wounded is None and (match := _NO_INJURIES.search(sentence)):
         wounded, wounded_ev = 0, _evidence(match, offset)
     return Casualties(killed, wounded, killed_ev, wounded_ev)
+
+
+# "The death toll rose to 45", "the number of dead has climbed to 12": a count that replaces the earlier ones.
+_REVISED = re.compile(
+    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|those killed))\b[^.;]{0,120}?"
+    r"\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|grew|went up|has reached)\b", re.I)
+
+
+def revised_toll(quote: str) -> bool:
+    """Do a toll's words revise an earlier count ("the death toll rose to 45")? The latest revision is the
+    event's count, not the lowest of its reports (earlier counts were not yet complete)."""
+    return bool(_REVISED.search(quote))
 
 
 _VAGUE_FIGURE = re.compile(r"\b(?:dozens|a dozen|scores|hundreds|several|a few|few|a couple|couple|many)\b", re.I)

@@ -16,7 +16,7 @@ from ..clean import Sentence
 from ..corroboration import verification
 from ..geo.metonymy import named_as_actor
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
-from .casualties import Casualties, find_casualties
+from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
@@ -172,7 +172,8 @@ def _join(first: _Report, later: _Report) -> None:
         first.trigger = later.trigger
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
-        toll = name in ("fatalities", "injuries") and name in first.fields and _better_toll(first.fields[name], value)
+        toll = name in ("fatalities", "injuries") and name in first.fields and _better_toll(
+            first.fields[name], value, later.evidence.get(name))
         if name not in first.fields or toll:
             first.fields[name] = value
             if toll:
@@ -374,7 +375,7 @@ def _add_fields(
         ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
         ("injuries", casualties.injuries, casualties.injuries_evidence),
     ):
-        if value is not None and _better_toll(report.fields.get(name), value):
+        if value is not None and _better_toll(report.fields.get(name), value, evidence):
             report.fields[name] = value
             report.evidence[name] = evidence
     place_country = report.place.country if report.place else None
@@ -405,12 +406,13 @@ def _add_parties(
     _first(report, "target", parties.target)
 
 
-def _better_toll(known: int | None, new: int) -> bool:
+def _better_toll(known: int | None, new: int, evidence: Evidence | None = None) -> bool:
     """The toll the report first gives: a later sentence tells of some of its dead ("Moscow says the strike
     killed 53 prisoners ... a prisoner who died of his wounds"), not a new count. A count of dead wins over a
-    zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead.
+    zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead; and so
+    does a revised count ("the death toll rose to 45 on Tuesday").
     (The most conservative figure across reports is the merge's to take: `corroboration.toll_range`.)"""
-    return known is None or (known == 0 and new > 0)
+    return known is None or (known == 0 and new > 0) or (evidence is not None and revised_toll(evidence.quote))
 
 
 def _first(report: _Report, name: str, found):
