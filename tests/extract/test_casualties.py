@@ -134,3 +134,11 @@ def test_one_wounded_and_plural_victims_after_the_verb():
 def test_a_count_of_killed_and_wounded_together_is_no_count_of_either(sentence):
     casualties = find_casualties(sentence)
     assert (casualties.fatalities, casualties.injuries) == (None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paratroopers eliminated 40 invaders near the town over the past day.",
+    "The general staff said its forces killed 300 Russian soldiers in the east.",
+])
+def test_a_sides_count_of_the_enemy_it_killed_is_read_at_the_floor_of_such_claims(sentence):
+    assert find_casualties(sentence).fatalities == 2

@@ -30,6 +30,13 @@ from sitrep.extractors.triggers import find_trigger
         ("The two sides carried out an exchange of prisoners of war on Wednesday.", "Agreement"),
         ("The railway station came under heavy rocket fire at dawn.", "Shelling/artillery/missile attack"),
         ("Saturday’s strike destroyed a five-storey building in the town.", "Shelling/artillery/missile attack"),
+        # a front's communiqué
+        ("The defenders repelled two assaults near the village on Tuesday, the general staff said.", "Armed clash"),
+        ("Border guards stopped a breakthrough attempt near the river.", "Armed clash"),
+        ("Paratroopers eliminated 25 occupiers near the town overnight.", "Armed clash"),
+        ("Special forces liquidated a sabotage and reconnaissance group in the forest.", "Armed clash"),
+        ("The enemy was knocked out of its positions north of the town.", "Armed clash"),
+        ("The navy said it sank a patrol boat off the coast.", "Shelling/artillery/missile attack"),
         # "in recent days" dates a report loosely; it does not make it a habit
         ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
         ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
@@ -50,6 +57,8 @@ def test_sub_event_types(sentence, sub_event_type):
         "The prime minister visited a new school on Monday.",
         "The opposition faced a barrage of criticism after the vote.",
         "She took over as chief executive in March.",
+        "The government eliminated the threat of a default.",
+        "The club lost three players in the transfer window.",
         "In the first weeks of the war Russian troops took control of territory along the coast.",
     ],
 )

@@ -55,7 +55,7 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
     # "Five civilians, including two children, died": the whole before the part.
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
-    re.compile(rf"\b(?:killing|kills|killed|kill|claimed the lives of|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
+    re.compile(rf"\b(?:killing|kills|killed|kill|eliminated|eliminating|liquidated|neutrali[sz]ed|claimed the lives of|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
     re.compile(rf"\bdeath toll\s+(?:[\w’'-]+,?\s+){{0,14}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
@@ -233,6 +233,7 @@ _PARTISAN_CLAIM = re.compile(r"\b(?:claim\w*|said|says|boast\w*)\s+(?:that\s+)?(
 _COMBATANTS = re.compile(
     r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|nationalists|mercenaries|personnel|"
     r"(?:ukrainian|russian|enemy)\s+(?:military|forces|army|units))\b", re.I)
+_ENEMY_WORDS = re.compile(r"\b(?:invaders|occupiers|occupants|nationalists|neo-?nazis|mercenaries|orcs)\b", re.I)
 PARTISAN_CLAIM_FLOOR = 2
 PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s", re.I)
@@ -247,9 +248,12 @@ def _running_total(sentence: str, match: re.Match) -> bool:
 
 
 def _partisan_claim(sentence: str, match: re.Match) -> bool:
-    """Is the figure a side's claim of the enemy combatants it killed?"""
-    claimed = _PARTISAN_CLAIM.search(sentence, max(0, match.start() - PARTISAN_REACH), match.start())
+    """Is the figure a side's claim of the enemy combatants it killed? So it is when the side says so, or
+    when the words for the dead are a side's words for its enemy ("40 invaders", "nationalists")."""
     victims = sentence[match.start():match.end() + 30]
+    if _ENEMY_WORDS.search(victims):
+        return True
+    claimed = _PARTISAN_CLAIM.search(sentence, max(0, match.start() - PARTISAN_REACH), match.start())
     return bool(claimed and _COMBATANTS.search(victims))
 
 
