@@ -1,3 +1,5 @@
+import pytest
+
 from sitrep.clean import segment
 from sitrep.extractors.classify import NO_EVENT, SOME_EVENT, Verdict, load_model
 from sitrep.extractors.lexicon import taxonomy
@@ -37,3 +39,16 @@ def test_report_text_skips_captions_and_repeats():
     sentences = segment("Shelling hit the town.\nShelling hit the town.")
     assert report_text(sentences) == "Shelling hit the town."
     assert first_trigger(sentences).sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize("title", [
+    "Russia-Ukraine war: what we know on day 150 of the invasion",
+    "Russia-Ukraine war live: latest updates from Kyiv",
+    "Conflict in the east: daily digest of events in Donbas",
+    "Obituary: veteran soldier who fought at Ilovaisk dies aged 54",
+    "Dataset: casualties of the conflict in eastern Ukraine 2014-2021",
+])
+def test_titles_of_what_reports_no_one_event_are_no_event(title):
+    from sitrep.extractors.short_reports import short_report_labels
+
+    assert short_report_labels([segment(title)]) == ["none"]

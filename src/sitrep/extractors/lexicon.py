@@ -149,6 +149,12 @@ def weapon_kinds() -> dict[str, str]:
 
 
 @cache
+def not_a_report() -> re.Pattern:
+    """Titles of what reports no one event (live blogs, digests, obituaries, a channel's boilerplate)."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon()["not_a_report"]), FLAGS)
+
+
+@cache
 def non_event_cues() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, FLAGS) for p in lexicon()["non_event_cues"])
 

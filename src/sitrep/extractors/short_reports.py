@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..clean import Sentence
 from .classify import NO_EVENT, LinearModel, Verdict, load_model
+from .lexicon import not_a_report
 from .triggers import find_trigger
 
 MAX_SENTENCES = 3
@@ -43,7 +44,8 @@ def short_report_labels(documents: list[list[Sentence]], model: LinearModel | No
     triggers = [first_trigger(documents[i]) for i in short]
     verdicts = model.verdicts([report_text(documents[i]) for i in short], triggers)
     for i, trigger, verdict in zip(short, triggers, verdicts):
-        labels[i] = combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
+        titled = not_a_report().search(report_text(documents[i]))
+        labels[i] = NO_EVENT if titled else combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
     return labels
 
 
