@@ -367,3 +367,16 @@ def test_merge_stress_is_what_merging_loses():
     result = score(rows, apart)
     _add_merge_stress(result, rows, apart)
     assert result["datasets"]["d"]["merge_stress"] == 0
+
+
+def test_dense_fronts_are_events_with_another_close_in_place_and_time():
+    from sitrep.evaluation.density import dense_rows
+
+    def at(name, lat, lon, day):
+        return row(name, [name], gold_event(latitude=lat, longitude=lon, date_start=day))
+
+    rows = [at("a", 48.00, 37.80, "2015-01-10"), at("b", 48.05, 37.85, "2015-01-11"),  # 7 km and a day apart
+            at("c", 48.00, 37.80, "2015-01-14"), at("d", 50.45, 30.52, "2015-01-10")]  # days later; Kyiv
+    assert dense_rows(rows, list(range(4))) == {0, 1}
+    scores = score(rows, [event("p1", ["a"]), event("p2", ["c"])])["datasets"]["d"]
+    assert scores["found_dense"] == {"score": 0.5, "n": 2}

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import Event
 from .fields import FIELDS, field_outcomes, point_km, point_scored
+from .density import dense_rows
 from .gold import GoldRow
 from .matching import match
 
@@ -84,6 +85,19 @@ def _score_subset(rows: list[GoldRow], indices: list[int], events: list[Event], 
     if typed:
         out.update(_sub_event_scores(rows, [i for i in indices if rows[i].dataset in typed], events, matched))
     out.update(_grouping(rows, indices, events, gold_docs))
+    out.update(_dense_fronts(rows, with_event, events, matched))
+    return out
+
+
+def _dense_fronts(rows: list[GoldRow], with_event: list[int], events: list[Event], matched: dict[int, Event]) -> dict:
+    """Found and link precision over the gold events that have another within 15 km and a day (`density`)."""
+    dense = dense_rows(rows, with_event)
+    if not dense:
+        return {}
+    out = {"found_dense": _figure(sum(1 for i in dense if i in matched), len(dense))}
+    grouping = _grouping(rows, sorted(dense), events, {d for i in dense for d in rows[i].document_ids})
+    if grouping:
+        out["group_link_p_dense"] = grouping["group_link_p"]
     return out
 
 
