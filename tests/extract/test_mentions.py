@@ -8,9 +8,11 @@ from sitrep.extractors.mentions import extract_mentions
 from sitrep.model import Document, Place
 
 
-def place_at(text, words, name, admin1, geonameid, precision=1, iso="RU", country="Russia"):
+def place_at(text, words, name, admin1, geonameid, precision=1, iso="RU", country="Russia", code="PPL"):
     start = text.index(words)
-    return Place(name, country, iso, admin1, None, 50.0, 36.0, geonameid, "P", "PPL", precision, start, start + len(words))
+    feature_class = "A" if code.startswith(("PCL", "ADM")) else "P"
+    return Place(name, country, iso, admin1, None, 50.0, 36.0, geonameid, feature_class, code, precision, start,
+                 start + len(words))
 
 
 def run(text, places, published=date(2024, 5, 10)):
@@ -22,7 +24,8 @@ def test_a_back_reference_continues_the_report_before_it():
     text = ("A drone attack hit an oil depot in Russia on Thursday. "
             "The attack caused a fire in Yartsevo, the governor said on Telegram. "
             "His claims have not been verified.")
-    places = [place_at(text, "Russia", "Russia", None, 2017370, 3), place_at(text, "Yartsevo", "Yartsevo", "Smolensk Oblast", 468866)]
+    places = [place_at(text, "Russia", "Russia", None, 2017370, 3, code="PCLI"),
+              place_at(text, "Yartsevo", "Yartsevo", "Smolensk Oblast", 468866)]
     (mention,) = run(text, places)
     assert mention.sub_event_type == "Air/drone strike"
     assert mention.place.name == "Yartsevo"

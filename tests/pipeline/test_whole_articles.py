@@ -171,6 +171,25 @@ def test_a_regions_toll_is_never_one_towns(pipeline):
     assert (event.place.name, event.place.geo_precision, event.fatalities) == ("Zaporizhzhia Oblast", 3, 7)
 
 
+def test_a_later_sentence_never_moves_an_event_to_a_town_elsewhere(pipeline):
+    result = read(
+        pipeline,
+        "Russian rockets hit a block of flats in Kramatorsk on Sunday, killing four people, the mayor said. "
+        "The attack came a day after officials in Kyiv warned of new strikes.",
+        NEWS,
+    )
+    assert "Kramatorsk" in places(result.mentions) and "Kyiv" not in places(result.mentions)
+
+
+def test_a_report_told_as_separate_is_not_joined_to_the_one_before(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "Separately, a missile hit a school in Zhovtoyarske overnight, killing two teachers, officials said.",
+    )
+    assert all(m.fatalities != 2 for m in result.mentions if m.place and m.place.name == "Kharkiv")
+
+
 def test_one_event_told_twice_is_one_event(pipeline):
     result = read(
         pipeline,

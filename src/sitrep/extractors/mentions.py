@@ -106,7 +106,9 @@ def extract_mentions(
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
         named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
-        if previous and _same_event(previous, trigger, place, refers_back, gap, named_with) and not _other_days(
+        new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
+        if previous and not new_story and _same_event(
+                previous, trigger, place, refers_back, gap, named_with) and not _other_days(
                 previous, sentence, trigger, document):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
@@ -118,7 +120,7 @@ def extract_mentions(
         report.evidence["event_type"] = trigger.evidence
         if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
             report.listed = listed_with(place, sentence_places, document.text)
-        if place is None and not refers_back:
+        if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
@@ -348,7 +350,10 @@ def _add_place(report: _Report, place: Place | None, text: str):
         return
     if report.place is not None and place.geonameid == report.place.geonameid:
         return  # the same place again: the first mention says how near ("a few miles from Belgorod")
-    if report.place is None or place.geo_precision < report.place.geo_precision:
+    if report.place is None or (place.geo_precision < report.place.geo_precision
+                                and _compatible_places(report.place, place)):
+        # a finer place inside the one known ("the Donetsk region" ... "in Bakhmut"), never a town elsewhere
+        # that a later sentence names ("in Chasiv Yar" ... "attacks on Kyiv")
         report.place = place
         if place.start is not None and place.end is not None:
             report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
@@ -489,6 +494,8 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
+# "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence turns to another event.
+_NEW_STORY = re.compile(r"^\W*(?:separately|elsewhere|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development))\b", re.I)
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
