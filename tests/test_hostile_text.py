@@ -1,0 +1,45 @@
+"""Issue 16, item 1: text made to make sitrep backtrack. Each input here took from a minute to hours before the
+pattern or the loop that reads it was made linear; each must now take a small part of the deadline, which is
+only there so that a regression fails instead of hanging the suite (`make fuzz` measures the growth)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extractors import claims
+
+from .hostile import deadline
+
+DEADLINE = 5  # seconds, for input that took minutes or more
+
+
+# ---------------------------------------------------------------- one pattern each
+
+HOSTILE_PATTERNS = [
+    # the issue's headline, with 40 hyphens where 24 took 7 s and each one more doubled it
+    (claims._WHO_SAID, "Shelling killed two in Kharkiv " + "-" * 40 + " DPR"),
+    (claims._WHO_SAID, "A-" * 50_000 + " x"),
+    (claims._AUXILIARY_END, "Foo" + " " * 100_000 + "x"),
+]
+
+
+@pytest.mark.parametrize("pattern, text", HOSTILE_PATTERNS, ids=lambda value: getattr(value, "pattern", "")[:40])
+def test_each_pattern_reads_hostile_text_in_linear_time(pattern, text):
+    with deadline(DEADLINE):
+        list(pattern.finditer(text))
+
+
+def test_the_headline_of_the_issue_still_names_no_speaker_and_a_real_one_still_does():
+    with deadline(DEADLINE):
+        assert claims.find_speaker("Shelling killed two in Kharkiv " + "-" * 28 + " DPR") is None
+    speaker = claims.find_speaker("Two soldiers were killed in Avdiivka, Ukraine's military - the JFO HQ said.")
+    assert speaker.quote == "Ukraine's military - the JFO HQ"
+
+
+# ---------------------------------------------------------------- loops that searched again for every match
+
+
+def test_many_negated_claims_are_each_read_once():
+    with deadline(DEADLINE):
+        assert claims._stance("The group has not claimed " * 30_000) == "reports"
+    assert claims._stance("The group has not claimed it, but it claimed the next one.") == "claims"
