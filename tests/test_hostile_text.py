@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extractors import claims
+from sitrep.extractors import casualties, claims
 
 from .hostile import deadline
 
@@ -20,6 +20,9 @@ HOSTILE_PATTERNS = [
     (claims._WHO_SAID, "Shelling killed two in Kharkiv " + "-" * 40 + " DPR"),
     (claims._WHO_SAID, "A-" * 50_000 + " x"),
     (claims._AUXILIARY_END, "Foo" + " " * 100_000 + "x"),
+    (casualties._KILLED_PATTERNS[4], "killed" + " " * 100_000 + "x"),
+    (casualties._ONE_DEAD, "A-" * 100_000),
+    (casualties._ONE_PERSON_HEADLINE, "-" * 100_000),
 ]
 
 
@@ -37,6 +40,16 @@ def test_the_headline_of_the_issue_still_names_no_speaker_and_a_real_one_still_d
 
 
 # ---------------------------------------------------------------- loops that searched again for every match
+
+
+def test_many_figures_in_one_sentence_are_each_read_once():
+    sentence = "Shelling killed 1 " * 5_000 + "including 1 killed " * 5_000
+    with deadline(DEADLINE):
+        found = casualties.find_casualties(sentence)
+    assert found.fatalities == 1
+    # the clause of each figure still decides: a running total after a comma leaves the toll alone
+    assert casualties.find_casualties("Three were killed on Monday, bringing the toll since February to 300.").fatalities == 3
+    assert casualties.find_casualties("Since the invasion, 10,000 have been killed.").fatalities is None
 
 
 def test_many_negated_claims_are_each_read_once():
