@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extractors import casualties, claims
+from sitrep import clean
+from sitrep.extractors import casualties, claims, participants, roles, victim_groups
 
 from .hostile import deadline
 
@@ -20,9 +21,12 @@ HOSTILE_PATTERNS = [
     (claims._WHO_SAID, "Shelling killed two in Kharkiv " + "-" * 40 + " DPR"),
     (claims._WHO_SAID, "A-" * 50_000 + " x"),
     (claims._AUXILIARY_END, "Foo" + " " * 100_000 + "x"),
+    (clean._SENTENCE_END, "." * 100_000 + " killed"),
     (casualties._KILLED_PATTERNS[4], "killed" + " " * 100_000 + "x"),
     (casualties._ONE_DEAD, "A-" * 100_000),
     (casualties._ONE_PERSON_HEADLINE, "-" * 100_000),
+    (victim_groups._DEAD_LISTS[0], "1," * 100_000),
+    (victim_groups._ONE_GROUP, "1," * 100_000),
 ]
 
 
@@ -42,6 +46,13 @@ def test_the_headline_of_the_issue_still_names_no_speaker_and_a_real_one_still_d
 # ---------------------------------------------------------------- loops that searched again for every match
 
 
+def test_a_run_of_initials_is_split_without_reading_the_sentence_again_for_each():
+    with deadline(DEADLINE):
+        sentences = clean.segment("Shelling killed two. " + "A. " * 300_000 + "Then it stopped.")
+    assert [s.text for s in sentences][0] == "Shelling killed two."
+    assert clean.segment("Gen. Smith said troops left. J. Doe was killed.")[0].text == "Gen. Smith said troops left."
+
+
 def test_many_figures_in_one_sentence_are_each_read_once():
     sentence = "Shelling killed 1 " * 5_000 + "including 1 killed " * 5_000
     with deadline(DEADLINE):
@@ -56,3 +67,19 @@ def test_many_negated_claims_are_each_read_once():
     with deadline(DEADLINE):
         assert claims._stance("The group has not claimed " * 30_000) == "reports"
     assert claims._stance("The group has not claimed it, but it claimed the next one.") == "claims"
+
+
+def test_a_long_run_of_determiners_before_a_target():
+    with deadline(DEADLINE):
+        found = participants.find_target("A drone hit " + "a " * 20_000 + "x a oil depot.", 0)
+    assert found.value == "fuel" and found.evidence.quote == "a oil depot"
+    assert participants.find_target("A drone hit a key oil depot.", 0).evidence.quote == "a key oil depot"
+
+
+def test_runs_of_dashes_are_tokens_of_one_mark_each():
+    with deadline(DEADLINE):
+        roles.find_roles("Kharkiv " + "-" * 100_000 + " DPR")
+    assert len(list(roles._tokens("Kharkiv " + "-" * 100_000 + " DPR"))) == 100_002
+    assert list(roles._tokens("IS's... al-Qaeda --x")) == [
+        ("IS's", 0, 4), (".", 4, 5), (".", 5, 6), (".", 6, 7), ("al-Qaeda", 8, 16), ("--x", 17, 20),
+    ]

@@ -42,7 +42,8 @@ def entity_spans(
 
 
 # A headline's spaced dash ends the news and begins its source: "near Maryinka - DPR Defense Ministry".
-_SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
+# (?<!\s): tried at the first space of a run only, so that a long run of spaces is read once.
+_SPACED_DASH = re.compile(r"(?<!\s)\s++[-–—]++\s+")
 
 
 def _split_at_dashes(text: str) -> list[tuple[int, int, str]]:
