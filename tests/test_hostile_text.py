@@ -4,14 +4,23 @@ only there so that a regression fails instead of hanging the suite (`make fuzz` 
 
 from __future__ import annotations
 
+import itertools
+import string
+
 import pytest
 
 from sitrep import clean
 from sitrep.extractors import casualties, claims, participants, roles, victim_groups
+from sitrep.geo import candidates
 
 from .hostile import deadline
 
 DEADLINE = 5  # seconds, for input that took minutes or more
+
+
+def _distinct_capitalised_words(count: int) -> list[str]:
+    letters = itertools.product(string.ascii_lowercase, repeat=4)
+    return ["".join(word).capitalize() for word in itertools.islice(letters, count)]
 
 
 # ---------------------------------------------------------------- one pattern each
@@ -27,6 +36,7 @@ HOSTILE_PATTERNS = [
     (casualties._ONE_PERSON_HEADLINE, "-" * 100_000),
     (victim_groups._DEAD_LISTS[0], "1," * 100_000),
     (victim_groups._ONE_GROUP, "1," * 100_000),
+    (candidates._NAME_AND_AGE, "Kharkiv-" * 20_000),
 ]
 
 
@@ -83,3 +93,16 @@ def test_runs_of_dashes_are_tokens_of_one_mark_each():
     assert list(roles._tokens("IS's... al-Qaeda --x")) == [
         ("IS's", 0, 4), (".", 4, 5), (".", 5, 6), (".", 6, 7), ("al-Qaeda", 8, 16), ("--x", 17, 20),
     ]
+
+
+def test_capitalised_words_are_looked_up_once_not_searched_for_in_the_whole_text():
+    words = _distinct_capitalised_words(20_000)
+    text = " ".join(words) + ". " + " ".join(w.lower() for w in words[:10]) + "."
+    people = [(i * 5, i * 5 + 4) for i in range(0, 20_000, 2)]  # NER's spans: every other word
+    with deadline(DEADLINE):
+        found = candidates.find_candidates(text, is_known=lambda name: False, exclude_spans=people)
+    names = {c.name for c in found}
+    assert words[11] in names and words[13] in names
+    assert words[10] not in names and words[12] not in names  # an NER span wins over a capitalised word
+    # in a title-case text, a word the text also writes in lower case is a common word, no place
+    assert words[1] not in names and words[9] not in names
