@@ -11,7 +11,9 @@ import pytest
 
 from sitrep import clean
 from sitrep.extractors import casualties, claims, participants, roles, victim_groups
+from sitrep.extractors.classify import mean_vectors
 from sitrep.geo import candidates
+from sitrep.nlp import entity_spans, load_nlp
 
 from .hostile import deadline
 
@@ -106,3 +108,12 @@ def test_capitalised_words_are_looked_up_once_not_searched_for_in_the_whole_text
     assert words[10] not in names and words[12] not in names  # an NER span wins over a capitalised word
     # in a title-case text, a word the text also writes in lower case is a common word, no place
     assert words[1] not in names and words[9] not in names
+
+
+def test_spacys_tokenizer_reads_a_run_of_quotes_in_linear_time():
+    with deadline(DEADLINE):
+        mean_vectors(['Shelling in Kharkiv "' + '"' * 50_000 + ' DPR'])  # the tokenizer alone (the classifier's)
+    # what NER reads gets the same spaces, one character for one: the offsets of what it finds hold
+    text = "(" * 1_000 + " Vladimir Putin visited Kharkiv."
+    [(_, entities)] = list(entity_spans(load_nlp(), [(text, ("doc", 10))]))
+    assert (1_011, 1_025, "PERSON", "Vladimir Putin") in entities
