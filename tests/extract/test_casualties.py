@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.extractors.casualties import find_casualties
+from sitrep.extractors.casualties import find_casualties, parse_number
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,10 @@ def test_one_wounded_and_plural_victims_after_the_verb():
     found = find_casualties("Ukrainian soldier wounded amid nine enemy attacks in Donbas in past 24 hours - JFO HQ")
     assert (found.fatalities, found.injuries) == (0, 1)
     assert find_casualties("Right Sector gunmen kill wounded servicemen at hospital").fatalities == 2
+
+
+def test_a_figure_too_long_to_be_a_count_is_none():
+    # int() refuses 4,301 digits or more: the sentence is still read, and the figure counts no one
+    found = find_casualties("Shelling killed " + "1" * 5_000 + " people and wounded 3 in Kharkiv.")
+    assert found.fatalities is None and found.injuries == 3
+    assert parse_number("1" * 5_000) is None and parse_number("1,200") == 1200

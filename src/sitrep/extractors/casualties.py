@@ -180,7 +180,13 @@ def vague_figure(quote: str) -> bool:
     return bool(_VAGUE_FIGURE.search(quote) or _PLURAL_DEAD.fullmatch(quote))
 
 
+# No count of the dead has more digits; int() refuses a figure of 4,301 digits or more.
+_MAX_DIGITS = 9
+
+
 def parse_number(text: str) -> int | None:
+    """The figure a toll's words give ("1,200", "twenty-two", "a dozen"); None for none, or one too long to be
+    a count of anyone."""
     text = text.casefold().strip()
     if re.fullmatch(_COMPOUND, text):
         tens, units = re.split(r"[- ]", text)
@@ -188,7 +194,7 @@ def parse_number(text: str) -> int | None:
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
     digits = text.replace(",", "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdecimal() and len(digits) <= _MAX_DIGITS else None
 
 
 # A running total, not one event's dead: "since the invasion began", "so far this year", "over the past
