@@ -31,15 +31,34 @@ def entity_spans(
 ) -> Iterator[tuple[tuple[str, int], list[tuple[int, int, str, str]]]]:
     """Entities of many text pieces, each carrying (document id, offset) through `nlp.pipe`.
 
-    Yields ((document id, offset), [(start, end, label, text)]) with offsets into the document.
+    Yields ((document id, offset), [(start, end, label, text)]) with offsets into the document; a piece
+    longer than NER_MAX_CHARS yields once for each part it is read in.
     """
-    readable = ((tokenizable(text), context) for text, context in pieces)
-    for doc, (doc_id, offset) in nlp.pipe(readable, as_tuples=True, batch_size=batch_size):
-        yield (doc_id, offset), [
-            (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)
-            for e in doc.ents
-            for start, end, part in _split_at_dashes(e.text)
-        ]
+    for batch in _batches(_in_parts(pieces), batch_size):
+        for doc, (doc_id, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield (doc_id, offset), [
+                (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)
+                for e in doc.ents
+                for start, end, part in _split_at_dashes(e.text)
+            ]
+
+
+# spaCy refuses a text over a million characters (E088), and a batch takes about 4 KB of memory a character:
+# a "sentence" longer than NER_MAX_CHARS (a dump with no full stop) is read in parts, cut at a space where
+# there is one, and a batch holds at most NER_BATCH_CHARS (some 200 MB), however long its pieces.
+NER_MAX_CHARS = 10_000
+NER_BATCH_CHARS = 50_000
+
+
+def _in_parts(pieces: Iterable[tuple[str, tuple[str, int]]]) -> Iterator[tuple[str, tuple[str, int]]]:
+    for text, (doc_id, offset) in pieces:
+        text = tokenizable(text)
+        start = 0
+        while len(text) - start > NER_MAX_CHARS:
+            cut = text.rfind(" ", start, start + NER_MAX_CHARS) + 1 or start + NER_MAX_CHARS
+            yield text[start:cut], (doc_id, offset + start)
+            start = cut
+        yield (text[start:] if start else text), (doc_id, offset + start)
 
 
 # spaCy's tokenizer strips a token's leading and trailing marks one at a time, searching the rest of the token
@@ -54,6 +73,19 @@ _RUN_PART = re.compile(rf"(\S{{{MAX_TOKEN_CHARS}}})\S")
 def tokenizable(text: str) -> str:
     """`text` as spaCy can tokenize it in linear time (see MAX_TOKEN_CHARS)."""
     return _LONG_RUN.sub(lambda run: _RUN_PART.sub(r"\1 ", run.group()), text)
+
+
+def _batches(pieces: Iterable[tuple[str, tuple[str, int]]], size: int) -> Iterator[list[tuple[str, tuple[str, int]]]]:
+    batch: list[tuple[str, tuple[str, int]]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) == size or chars + len(piece[0]) > NER_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 # A headline's spaced dash ends the news and begins its source: "near Maryinka - DPR Defense Ministry".
