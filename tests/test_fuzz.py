@@ -4,7 +4,10 @@ fail them: what they catch is the catastrophic case, minutes where milliseconds 
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sitrep.clean import segment
 from sitrep.extractors.casualties import find_casualties
@@ -14,6 +17,7 @@ from sitrep.extractors.participants import find_target
 from sitrep.extractors.roles import find_roles
 from sitrep.extractors.victim_groups import victim_groups
 from sitrep.geo.candidates import find_candidates
+from sitrep.ingest.jsonl import parse_line
 from sitrep.pipeline import read
 
 from .hostile import deadline, hostile_text
@@ -41,3 +45,31 @@ def test_the_pipeline_reads_any_text_in_time_and_quotes_it_exactly(embedded_gaze
     for mention in result.mentions + result.dropped:
         for evidence in mention.evidence.values():
             assert text[evidence.start:evidence.end] == evidence.quote
+
+
+def _nested(depth: int) -> str:
+    return '{"id": "deep", "text": "x", "extra": ' + "[" * depth + "]" * depth + "}"
+
+
+_LINES = st.one_of(
+    st.text(max_size=200),
+    st.integers(0, 5_000).map(_nested),
+    # text, ids and names with lone surrogates, written as JSON escapes ("\ud800") the way a JSON writer does
+    st.fixed_dictionaries(
+        {"text": st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xE000) | st.characters(), min_size=1)},
+        optional={"id": st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)), "source": st.text()},
+    ).map(json.dumps),
+)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(_LINES)
+def test_a_jsonl_line_is_a_document_or_a_clear_error(line):
+    try:
+        document = parse_line(line, default_id="file-1", published=None, source=None)
+    except ValueError as error:  # the reader reports it on one line naming the file and line
+        assert str(error)
+        return
+    assert document.hash  # hashed (and so storable): UTF-8 can encode all of it
+    for value in (document.id, document.text, document.source or ""):
+        value.encode("utf-8")
