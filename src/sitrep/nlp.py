@@ -43,11 +43,12 @@ def entity_spans(
             ]
 
 
-# spaCy refuses a text over a million characters (E088), and a batch takes about 4 KB of memory a character:
-# a "sentence" longer than NER_MAX_CHARS (a dump with no full stop) is read in parts, cut at a space where
-# there is one, and a batch holds at most NER_BATCH_CHARS (some 200 MB), however long its pieces.
-NER_MAX_CHARS = 10_000
-NER_BATCH_CHARS = 50_000
+# spaCy refuses a text over a million characters (E088), and a batch takes some 17 KB of memory a token: a
+# "sentence" longer than NER_MAX_CHARS (a dump with no full stop) is read in parts, cut at a space where there
+# is one, and a batch holds about NER_BATCH_TOKENS at most (some 100 MB), however long its pieces.
+NER_MAX_CHARS = 5_000
+NER_BATCH_TOKENS = 5_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # about what spaCy makes a token: a word or a mark
 
 
 def _in_parts(pieces: Iterable[tuple[str, tuple[str, int]]]) -> Iterator[tuple[str, tuple[str, int]]]:
@@ -77,13 +78,14 @@ def tokenizable(text: str) -> str:
 
 def _batches(pieces: Iterable[tuple[str, tuple[str, int]]], size: int) -> Iterator[list[tuple[str, tuple[str, int]]]]:
     batch: list[tuple[str, tuple[str, int]]] = []
-    chars = 0
+    tokens = 0
     for piece in pieces:
-        if batch and (len(batch) == size or chars + len(piece[0]) > NER_BATCH_CHARS):
+        piece_tokens = len(_TOKEN.findall(piece[0]))
+        if batch and (len(batch) == size or tokens + piece_tokens > NER_BATCH_TOKENS):
             yield batch
-            batch, chars = [], 0
+            batch, tokens = [], 0
         batch.append(piece)
-        chars += len(piece[0])
+        tokens += piece_tokens
     if batch:
         yield batch
 
