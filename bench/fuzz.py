@@ -77,10 +77,12 @@ def _patterns_in(value: object, depth: int = 0) -> Iterator[re.Pattern]:
         yield value.any_pattern
 
 
-def _cached_values(module: object) -> Iterator[object]:
-    """What the module's argument-less cached functions return (the lexicons compiled from sitrep/data)."""
-    for name, function in vars(module).items():
-        if callable(function) and hasattr(function, "cache_info") and getattr(function, "__module__", "") == module.__name__:
+def _lexicons() -> Iterator[object]:
+    """What the lexicon module's argument-less cached functions return: the patterns compiled from sitrep/data."""
+    from sitrep.extractors import lexicon
+
+    for function in vars(lexicon).values():
+        if callable(function) and hasattr(function, "cache_info") and function.__module__ == lexicon.__name__:
             try:
                 yield function()
             except TypeError:
@@ -113,9 +115,9 @@ def all_patterns() -> dict[tuple[str, int], tuple[str, re.Pattern, str]]:
         for name, value in list(vars(module).items()):
             for pattern in _patterns_in(value):
                 found.setdefault((pattern.pattern, pattern.flags), (f"{module.__name__}.{name}", pattern, "search"))
-        for value in _cached_values(module):
-            for pattern in _patterns_in(value):
-                found.setdefault((pattern.pattern, pattern.flags), (f"{module.__name__} (lexicon)", pattern, "search"))
+    for value in _lexicons():
+        for pattern in _patterns_in(value):
+            found.setdefault((pattern.pattern, pattern.flags), ("sitrep/data (lexicon)", pattern, "search"))
     for path in sorted(SRC.rglob("*.py")):
         for pattern, call in _literal_patterns(path):
             how = call if call in ("match", "fullmatch") else "search"
