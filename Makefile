@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test gate bench bench-serve web clean
+.PHONY: run test gate bench bench-serve fuzz web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ bench: $(VENV)/.installed
 # Load bench of `sitrep serve` (100,000 events, 50 clients) on SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
 bench-serve: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_load.py $(ARGS)
+
+# Hostile text (issue 16): every regular expression and the whole pipeline must take linear time; a longer
+# run than the test suite's (bench/fuzz.py says what each step does).
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python bench/fuzz.py patterns
+	$(BIN)/python bench/fuzz.py pipeline
+	$(BIN)/python bench/fuzz.py random
 
 # Rebuild the map page's bundle (committed in src/sitrep/web/static) from web/ with the npm versions in its lock file.
 web:

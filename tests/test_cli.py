@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import shutil
 
 import pytest
@@ -83,6 +84,27 @@ def test_bad_files_are_reported_and_the_rest_goes_on(db, examples, tmp_path, cap
     # what was stored stays stored, once
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
     assert "0 new documents, 3 already stored" in capsys.readouterr().out
+
+
+def test_one_hostile_document_is_one_line_and_the_batch_goes_on(db, tmp_path, capsys):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    lines = [
+        '{"id": "good-1", "text": "A drone hit an oil depot in Yartsevo, Smolensk region, on 31 December 2024."}',
+        '{"id": "deep", "text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}",
+        '{"id": "surrogate", "text": "Shelling killed two in Kharkiv \\ud800 on 30 December 2024."}',
+        json.dumps({"id": "digits", "text": "Shelling killed " + "1" * 5_000 + " people in Belgorod on 29 December 2024."}),
+        '{"id": "good-2", "text": "Shelling hit Horlivka in the Donetsk region on 28 December 2024."}',
+    ]
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / os.fsdecode(b"\xffname.txt")).write_text("A drone hit Kursk on 27 December 2024.")  # no UTF-8 name
+    assert main(["ingest", str(folder), "--db", db, "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"sitrep: {folder / 'batch.jsonl'}:2: invalid JSON: JSON nested too deeply to read (over about 1,000 levels)"
+    assert "5 new documents" in captured.out and "1 errors" in captured.out
+    assert main(["events", "--db", db]) == 0
+    table = capsys.readouterr().out
+    assert all(place in table for place in ("Yartsevo", "Kharkiv", "Belgorod", "Horlivka", "Kursk"))
 
 
 def test_show_unknown_event_is_a_clear_error(db, capsys):

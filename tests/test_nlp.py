@@ -20,3 +20,10 @@ def test_an_entity_across_a_headlines_dash_is_two_pieces():
     names = [name for _, _, _, name in entities]
     assert not any(" - " in name for name in names)
     assert all(text[start:end] == name for start, end, _, name in entities)
+
+
+def test_a_sentence_longer_than_spacy_takes_is_read_in_parts():
+    # spaCy refuses a text over a million characters (E088); the entities of the parts keep their offsets
+    text = "x" + " " * 1_000_000 + "Vladimir Putin visited Kharkiv."
+    entities = [e for _, found in entity_spans(load_nlp(), [(text, ("doc-1", 7))]) for e in found]
+    assert (1_000_008, 1_000_022, "PERSON", "Vladimir Putin") in entities

@@ -235,6 +235,22 @@ def test_posting_documents_needs_the_token(db_target, embedded_gazetteer):
         assert again["documents"] == 0 and again["unchanged"] == 1
 
 
+def test_a_hostile_document_is_stored_or_a_clear_4xx_never_a_500(db_target, embedded_gazetteer):
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    with TestClient(create_app(ServeConfig(db=db_target, token=TOKEN)), raise_server_exceptions=False) as client:
+        deep = '{"id": "deep", "text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}"
+        error = assert_error(client.post("/api/documents", content=deep, headers=auth), 400)
+        assert error["message"] == "body: JSON nested too deeply to read (over about 1,000 levels)"
+        hostile = [
+            {"id": "surrogate\ud800", "text": "Shelling hit Horlivka \ud800 in the Donetsk region on March 3."},
+            {"id": "digits", "text": "Shelling killed " + "1" * 5_000 + " people in Horlivka on March 3."},
+        ]
+        created = client.post("/api/documents", content=json.dumps(hostile), headers=auth)  # "\ud800" escaped
+        assert created.status_code == 201, created.text
+        assert created.json()["document_ids"] == ["surrogate\ufffd", "digits"]
+        assert client.get("/api/documents/surrogate\ufffd").json()["text"].startswith("Shelling hit Horlivka \ufffd")
+
+
 def test_without_a_token_the_server_is_read_only(db_target, monkeypatch):
     monkeypatch.delenv("SITREP_API_TOKEN", raising=False)
     with TestClient(create_app(ServeConfig.from_env(db=db_target))) as client:

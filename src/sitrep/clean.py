@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket) before white space and a
-# capital, digit or opening quote. Abbreviations and initials that end in a dot are guarded below.
-_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-ZА-ЯЁІЇЄ0-9])""")
+# capital, digit or opening quote. Abbreviations and initials that end in a dot are guarded below. Tried only
+# at the first mark of a run, each repeat possessive: a run of 100,000 dots is read once, not once a dot.
+_SENTENCE_END = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[A-ZА-ЯЁІЇЄ0-9])""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rev",
     "gov", "sen", "rep", "no", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "jan", "feb",
@@ -87,7 +88,7 @@ def _split_sentences(paragraph: str):
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         end = match.end()
-        if _is_abbreviation(paragraph[start:end]):
+        if _is_abbreviation(paragraph, start, end):
             continue
         yield start, end
         start = _skip_space(paragraph, end)
@@ -95,10 +96,15 @@ def _split_sentences(paragraph: str):
         yield start, len(paragraph)
 
 
-def _is_abbreviation(sentence: str) -> bool:
-    if not sentence.endswith("."):
+def _is_abbreviation(paragraph: str, start: int, end: int) -> bool:
+    """Does the sentence paragraph[start:end] end in an abbreviation or an initial ("Gen.", "J.")? Only its
+    last word is read: "A. B. C. ..." has a candidate end at every initial."""
+    if paragraph[end - 1] != ".":
         return False
-    last = sentence.rsplit(None, 1)[-1].rstrip(".").casefold()
+    word_start = end
+    while word_start > start and not paragraph[word_start - 1].isspace():
+        word_start -= 1
+    last = paragraph[word_start:end].rstrip(".").casefold()
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 

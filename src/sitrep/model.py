@@ -7,6 +7,7 @@ Everything here is a frozen dataclass: stages build new values, they never mutat
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +26,16 @@ def content_hash(text: str, published: date | None = None, source: str | None = 
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD, one character for one (offsets hold). JSON escapes
+    ("\\ud800") and undecodable file names and arguments (Python's surrogateescape) make them, and UTF-8 cannot
+    encode them: a document holding one could be neither hashed nor stored."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -34,6 +45,13 @@ class Document:
     url: str | None = None
     title: str | None = None
     kind: str = "text"  # text | jsonl | html | telegram
+
+    def __post_init__(self) -> None:
+        # Every reader, the API and the command line build Documents: made valid here, text is valid everywhere.
+        for name in ("id", "text", "source", "url", "title"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                object.__setattr__(self, name, valid_unicode(value))
 
     @property
     def hash(self) -> str:

@@ -31,18 +31,68 @@ def entity_spans(
 ) -> Iterator[tuple[tuple[str, int], list[tuple[int, int, str, str]]]]:
     """Entities of many text pieces, each carrying (document id, offset) through `nlp.pipe`.
 
-    Yields ((document id, offset), [(start, end, label, text)]) with offsets into the document.
+    Yields ((document id, offset), [(start, end, label, text)]) with offsets into the document; a piece
+    longer than NER_MAX_CHARS yields once for each part it is read in.
     """
-    for doc, (doc_id, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        yield (doc_id, offset), [
-            (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)
-            for e in doc.ents
-            for start, end, part in _split_at_dashes(e.text)
-        ]
+    for batch in _batches(_in_parts(pieces), batch_size):
+        for doc, (doc_id, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield (doc_id, offset), [
+                (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)
+                for e in doc.ents
+                for start, end, part in _split_at_dashes(e.text)
+            ]
+
+
+# spaCy refuses a text over a million characters (E088), and a batch takes some 17 KB of memory a token: a
+# "sentence" longer than NER_MAX_CHARS (a dump with no full stop) is read in parts, cut at a space where there
+# is one, and a batch holds about NER_BATCH_TOKENS at most (some 100 MB), however long its pieces.
+NER_MAX_CHARS = 5_000
+NER_BATCH_TOKENS = 5_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # about what spaCy makes a token: a word or a mark
+
+
+def _in_parts(pieces: Iterable[tuple[str, tuple[str, int]]]) -> Iterator[tuple[str, tuple[str, int]]]:
+    for text, (doc_id, offset) in pieces:
+        text = tokenizable(text)
+        start = 0
+        while len(text) - start > NER_MAX_CHARS:
+            cut = text.rfind(" ", start, start + NER_MAX_CHARS) + 1 or start + NER_MAX_CHARS
+            yield text[start:cut], (doc_id, offset + start)
+            start = cut
+        yield (text[start:] if start else text), (doc_id, offset + start)
+
+
+# spaCy's tokenizer strips a token's leading and trailing marks one at a time, searching the rest of the token
+# each time: a run of 100,000 quotes or brackets took minutes. In what spaCy reads, a run of more than
+# MAX_TOKEN_CHARS characters without a space (no word or web address is that long) gets a space after every
+# MAX_TOKEN_CHARS: one character for one, so offsets hold.
+MAX_TOKEN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}")
+_RUN_PART = re.compile(rf"(\S{{{MAX_TOKEN_CHARS}}})\S")
+
+
+def tokenizable(text: str) -> str:
+    """`text` as spaCy can tokenize it in linear time (see MAX_TOKEN_CHARS)."""
+    return _LONG_RUN.sub(lambda run: _RUN_PART.sub(r"\1 ", run.group()), text)
+
+
+def _batches(pieces: Iterable[tuple[str, tuple[str, int]]], size: int) -> Iterator[list[tuple[str, tuple[str, int]]]]:
+    batch: list[tuple[str, tuple[str, int]]] = []
+    tokens = 0
+    for piece in pieces:
+        piece_tokens = len(_TOKEN.findall(piece[0]))
+        if batch and (len(batch) == size or tokens + piece_tokens > NER_BATCH_TOKENS):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(piece)
+        tokens += piece_tokens
+    if batch:
+        yield batch
 
 
 # A headline's spaced dash ends the news and begins its source: "near Maryinka - DPR Defense Ministry".
-_SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
+# (?<!\s): tried at the first space of a run only, so that a long run of spaces is read once.
+_SPACED_DASH = re.compile(r"(?<!\s)\s++[-–—]++\s+")
 
 
 def _split_at_dashes(text: str) -> list[tuple[int, int, str]]:

@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.extractors.casualties import find_casualties
+from sitrep.extractors.casualties import find_casualties, parse_number
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,10 @@ def test_a_count_of_killed_and_wounded_together_is_no_count_of_either(sentence):
 ])
 def test_a_sides_count_of_the_enemy_it_killed_is_read_at_the_floor_of_such_claims(sentence):
     assert find_casualties(sentence).fatalities == 2
+
+
+def test_a_figure_too_long_to_be_a_count_is_none():
+    # int() refuses 4,301 digits or more: the sentence is still read, and the figure counts no one
+    found = find_casualties("Shelling killed " + "1" * 5_000 + " people and wounded 3 in Kharkiv.")
+    assert found.fatalities is None and found.injuries == 3
+    assert parse_number("1" * 5_000) is None and parse_number("1,200") == 1200

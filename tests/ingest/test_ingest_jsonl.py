@@ -77,3 +77,26 @@ def test_empty_jsonl_file_is_an_error(tmp_path):
     [error] = list(read_documents([path]))
 
     assert isinstance(error, InputError) and error.problem == "empty file"
+
+
+def test_json_nested_too_deeply_is_an_error_on_its_line(tmp_path):
+    deep = '{"id": "deep", "text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    path = write_jsonl(tmp_path / "batch.jsonl", [{"id": "a", "text": "First."}, deep, {"id": "b", "text": "Last."}])
+
+    items = list(read_documents([path]))
+
+    assert [item.id for item in items if isinstance(item, Document)] == ["a", "b"]
+    [error] = [item for item in items if isinstance(item, InputError)]
+    assert str(error) == f"{path}:2: invalid JSON: JSON nested too deeply to read (over about 1,000 levels)"
+
+
+def test_lone_surrogates_are_replaced_one_for_one(tmp_path):
+    # a JSON writer escapes a lone surrogate ("\ud800"); UTF-8 cannot encode it, so it could be neither
+    # hashed nor stored: it becomes U+FFFD, and the offsets of what follows it hold
+    path = write_jsonl(tmp_path / "batch.jsonl", ['{"id": "s\\ud800", "text": "Shelling \\udc80hit Kharkiv.", "source": "\\ud83d"}'])
+
+    [document] = list(read_documents([path]))
+
+    assert (document.id, document.text, document.source) == ("s\ufffd", "Shelling \ufffdhit Kharkiv.", "\ufffd")
+    assert document.hash
+    assert Document(id="x", text="emoji \U0001f600 kept, lone \ud800 not").text == "emoji \U0001f600 kept, lone \ufffd not"

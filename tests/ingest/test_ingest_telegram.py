@@ -66,3 +66,12 @@ def test_invalid_json_is_an_error(tmp_path):
     [error] = list(read_documents([path]))
 
     assert error.problem.startswith("invalid JSON: ")
+
+
+def test_json_nested_too_deeply_is_one_error(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "x", "id": 1, "messages": ' + "[" * 5_000 + "]" * 5_000 + "}")
+
+    [error] = list(read_documents([path]))
+
+    assert str(error) == f"{path}: invalid JSON: JSON nested too deeply to read (over about 1,000 levels)"

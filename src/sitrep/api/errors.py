@@ -7,6 +7,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from ..ingest.common import TOO_DEEP
+
 CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
     406: "not_acceptable", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request",
@@ -50,6 +52,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse:
         message = error.detail if isinstance(error.detail, str) else CODES.get(error.status_code, "error")
+        if isinstance(error.__cause__, RecursionError):  # FastAPI's "There was an error parsing the body"
+            message = f"body: {TOO_DEEP}"
         return error_response(error.status_code, message, getattr(error, "details", None), error.headers)
 
     @app.exception_handler(RequestValidationError)

@@ -95,7 +95,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # admin1 names: strip the unit words, map transliterations and Ukrainian adjective forms to one stem.
 _UNIT_WORDS = re.compile(
-    r"\s+(special republican city|autonomous republic|republic|oblast|region|province|krai|kray|city|municipality)$"
+    r"(?<!\s)\s++(special republican city|autonomous republic|republic|oblast|region|province|krai|kray|city|municipality)$"
 )
 _ALIASES = {
     "kiev": "kyiv", "kyivska": "kyiv", "kievskaya": "kyiv",

@@ -234,10 +234,10 @@ def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]
     from ..nlp import entity_spans, load_nlp
 
     texts = {document.id: document.text for _, document, _ in pairs}
-    spans = {
-        doc_id: tuple((s, e) for s, e, label, _ in found if label in ("PERSON", "ORG"))
-        for (doc_id, _), found in entity_spans(load_nlp(), ((t, (d, 0)) for d, t in texts.items()))
-    }
+    found_in: dict[str, list[tuple[int, int]]] = {doc_id: [] for doc_id in texts}
+    for (doc_id, _), found in entity_spans(load_nlp(), ((t, (d, 0)) for d, t in texts.items())):
+        found_in[doc_id].extend((s, e) for s, e, label, _ in found if label in ("PERSON", "ORG"))  # a long text comes in parts
+    spans = {doc_id: tuple(found) for doc_id, found in found_in.items()}
     facts = {}
     for row, document, _ in pairs:
         gold = row.event or {}

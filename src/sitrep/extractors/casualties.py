@@ -7,9 +7,11 @@ unknown (None), never 0. An unnumbered plural ("soldiers killed") is at least tw
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Evidence
+from .lexicon import ends_at
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -57,7 +59,8 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
     re.compile(rf"\b(?:killing|kills|killed|kill|eliminated|eliminating|liquidated|neutrali[sz]ed|claimed the lives of|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),
     re.compile(rf"\bdeath toll\s+(?:[\w’'-]+,?\s+){{0,14}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
-    re.compile(rf"\b{_KILLED}\s*:?\s*{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
+    # (possessive: "killed" and 10,000 spaces is one way to read, not 10,000 ways to split them around no colon)
+    re.compile(rf"\b{_KILLED}\s*+(?::\s*+)?{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
 _WOUNDED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
@@ -82,7 +85,9 @@ _ONE_PERSON = (
     r"(?:\d+|[a-z]+)-year-old"
 )
 # The word before says whose dead ("LPR service member dies", "rebel commander killed"): kept in the evidence.
-_WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]*|rebel|separatist|militia|army)\s+)?"
+# A word of at most 40 characters: the search starts at every capital, and "A-A-A-..." must not be read to its
+# end from each of them.
+_WHOSE = r"(?:(?:(?-i:[A-Z])[\w-]{0,40}+|rebel|separatist|militia|army)\s+)?"
 # Words by which someone speaks of others' dead ("Commander says rebels killed"): the speaker is not the dead.
 _SPEAKS = r"(?:say|says|said|claim|claims|report|reports|accuses|blames|denies|vows)"
 
@@ -107,7 +112,7 @@ _KILLS_ONE = re.compile(
 # A headline whose subject is one person: "Soldier, wounded on July 15, dies", "Driver of car that tries to break
 # through checkpoint shot dead". Not when someone speaks of others' dead ("Commander says rebels killed").
 _ONE_PERSON_HEADLINE = re.compile(
-    rf"^\W*(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![-’'])"
+    rf"^\W*+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?![-’'])"
     rf"(?:(?!\b(?:{_SPEAKS}|and|or)\b)[^.;:!?]){{0,80}}?"
     r"\b(?:killed|shot dead|dies|died)\b",
     re.I,
@@ -156,10 +161,11 @@ _KILLED_AND_WOUNDED = re.compile(
 def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     # the words of a count of both are blanked (offsets kept), so that no pattern reads them as either
     sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+    clauses = _Clauses.of(sentence)
     if match := _PERSON_LIST.search(sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
-        killed, killed_ev, running_total = _smallest(_KILLED_PATTERNS, sentence, offset)
+        killed, killed_ev, running_total = _smallest(_KILLED_PATTERNS, sentence, offset, clauses)
         if killed is None and running_total:
             return Casualties(None, None, None, None)  # a running total: no toll of one event, not even "some"
     if killed is None:
@@ -171,7 +177,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
             killed, killed_ev = 1, _evidence(match, offset)
         elif (match := _PLURAL_DEAD.search(sentence)):
             killed, killed_ev = 2, _evidence(match, offset)
-    wounded, wounded_ev, _ = _smallest(_WOUNDED_PATTERNS, sentence, offset)
+    wounded, wounded_ev, _ = _smallest(_WOUNDED_PATTERNS, sentence, offset, clauses)
     if wounded is None and (match := _ONE_WOUNDED.search(sentence)):
         wounded, wounded_ev = 1, _evidence(match, offset)
     if killed is None and wounded and not _ANY_DEATH.search(sentence):
@@ -202,7 +208,13 @@ def vague_figure(quote: str) -> bool:
     return bool(_VAGUE_FIGURE.search(quote) or _PLURAL_DEAD.fullmatch(quote))
 
 
+# No count of the dead has more digits; int() refuses a figure of 4,301 digits or more.
+_MAX_DIGITS = 9
+
+
 def parse_number(text: str) -> int | None:
+    """The figure a toll's words give ("1,200", "twenty-two", "a dozen"); None for none, or one too long to be
+    a count of anyone."""
     text = text.casefold().strip()
     if re.fullmatch(_COMPOUND, text):
         tens, units = re.split(r"[- ]", text)
@@ -210,7 +222,7 @@ def parse_number(text: str) -> int | None:
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
     digits = text.replace(",", "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdecimal() and len(digits) <= _MAX_DIGITS else None
 
 
 # A running total, not one event's dead: "since the invasion began", "so far this year", "over the past
@@ -236,15 +248,32 @@ _COMBATANTS = re.compile(
 _ENEMY_WORDS = re.compile(r"\b(?:invaders|occupiers|occupants|nationalists|neo-?nazis|mercenaries|orcs)\b", re.I)
 PARTISAN_CLAIM_FLOOR = 2
 PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s", re.I)
+# Where a clause breaks: each position (a lookahead, so that " and as " gives both).
+_CLAUSE_BREAK = re.compile(r"(?=,(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s)", re.I)
 
 
-def _running_total(sentence: str, match: re.Match) -> bool:
-    """Do the figure's clause, or the words that lead to it, count deaths over a war or a season rather than
-    in one event? ("Since the invasion, 10,000 have been killed"; not "Three were killed, bringing the toll
-    since February to 300".)"""
-    after = _CLAUSE_BREAK.search(sentence, match.end())
-    return bool(_CUMULATIVE.search(sentence, 0, after.start() if after else len(sentence)))
+@dataclass(frozen=True)
+class _Clauses:
+    """Where a sentence's clauses break, and where its first words of a running total end: found once for all
+    its figures (searched for again from each figure, a sentence of many figures took quadratic time)."""
+
+    breaks: list[int]
+    length: int
+    running_total_end: int | None
+
+    @classmethod
+    def of(cls, sentence: str) -> _Clauses:
+        cumulative = _CUMULATIVE.search(sentence)
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+        return cls(breaks, len(sentence), cumulative.end() if cumulative else None)
+
+    def running_total(self, match: re.Match) -> bool:
+        """Do the figure's clause, or the words that lead to it, count deaths over a war or a season rather
+        than in one event? ("Since the invasion, 10,000 have been killed"; not "Three were killed, bringing
+        the toll since February to 300".)"""
+        after = bisect_left(self.breaks, match.end())
+        clause_end = self.breaks[after] if after < len(self.breaks) else self.length
+        return self.running_total_end is not None and self.running_total_end <= clause_end
 
 
 def _partisan_claim(sentence: str, match: re.Match) -> bool:
@@ -257,16 +286,18 @@ def _partisan_claim(sentence: str, match: re.Match) -> bool:
     return bool(claimed and _COMBATANTS.search(victims))
 
 
-def _smallest(patterns: list[re.Pattern], sentence: str, offset: int) -> tuple[int | None, Evidence | None, bool]:
+def _smallest(
+    patterns: list[re.Pattern], sentence: str, offset: int, clauses: _Clauses
+) -> tuple[int | None, Evidence | None, bool]:
     """The lowest figure any pattern finds (ACLED codes the most conservative report), its evidence, and
     whether some figure the patterns found was a running total."""
     best: tuple[int, Evidence] | None = None
     running_total = False
     for pattern in patterns:
         for match in pattern.finditer(sentence):
-            total = _running_total(sentence, match)
+            total = clauses.running_total(match)
             running_total = running_total or total
-            if _PART_OF_A_WHOLE.search(sentence, 0, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
+            if ends_at(_PART_OF_A_WHOLE, sentence, match.start("num")) or _NO_COUNT.match(sentence, match.start("num")):
                 continue
             if total or _AGENT.search(match.group(), match.end("num") - match.start()):
                 continue  # "a Himars strike killed 53": the figure counts the strikes, not the dead

@@ -9,6 +9,7 @@ from ..model import Claim, Evidence
 from .lexicon import (
     channel_patterns,
     claimant_side_patterns,
+    ends_at,
     local_official_pattern,
     verification_cues,
 )
@@ -16,8 +17,15 @@ from .lexicon import (
 _SPEECH_VERB = r"(?:said|says|say|claimed|claims|claim|confirmed|confirms|reported|reports|announced|stated|wrote|told|added|alleged|denied|denies|insisted)"
 # "according to X", "X said", "said X" — the claimant is the noun phrase around the verb of speech.
 _ACCORDING_TO = re.compile(r"\baccording to (?P<who>(?:the |a |an )?[^,.;:\"“”]{2,90}?)(?=[,.;:\"“”]|\s+(?:which|who|that|on|in a|with)\b|$)", re.I)
+# The claimant of "X said": a capitalised word (or "the", "his", ...) and at most nine more, split at white space;
+# a dash standing alone between words is no word, unless nothing else comes before the verb ("Kyiv - said").
+# Each text splits into words one way only, and no word is over 40 characters: "Kharkiv ---...--- DPR" took
+# minutes when a hyphen could be word or separator, and "A-A-A-..." would be read to its end from each capital.
+_FIRST_WORD = r"(?:[A-Z][\w’'.]{0,40}+|the|of|a|an|his|her|its|their|and)(?:-[\w’'().-]{0,40}+)?"
+_NEXT_WORD = r"\s++(?:-++\s++)*+-*+[\w’'().][\w’'().-]{0,40}+"
 _WHO_SAID = re.compile(
-    rf"(?P<who>(?:[A-Z][\w’'.-]*|the|of|a|an|his|her|its|their|and)(?:[\s-]+(?:[\w’'().-]+)){{0,9}}?)\s+{_SPEECH_VERB}\b"
+    rf"(?P<who>{_FIRST_WORD}(?:{_NEXT_WORD}){{0,9}}?|{_FIRST_WORD}(?:{_NEXT_WORD}){{0,8}}(?:\s++-++)++)"
+    rf"\s+{_SPEECH_VERB}\b"
 )
 _SAID_WHO = re.compile(rf",\s*{_SPEECH_VERB}\s+(?P<who>[^,.;:]{{3,80}}?)\s*[.,;]?$")
 _HEADLINE_SOURCE = re.compile(r"(?::|\s[-–—])\s*(?P<who>[^:,;.!?\d–—-][^:;.!?–—]{1,50}?)\s*$")
@@ -29,7 +37,8 @@ _NOT_A_SOURCE = re.compile(
 _BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
-_AUXILIARY_END = re.compile(r"\s+(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously)$", re.I)
+# (?<!\s)\s++: tried at the first space of a run only, so that a run of spaces is not read once a space.
+_AUXILIARY_END = re.compile(r"(?<!\s)\s++(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously)$", re.I)
 _STANCES = [
     (re.compile(r"\b(denied|denies|deny|dismissed|refuted|rejected)\b", re.I), "denies"),
     (re.compile(r"\b(claimed responsibility|took responsibility|claimed credit)\b", re.I), "claims responsibility"),
@@ -39,7 +48,7 @@ _STANCES = [
 
 
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|yet to|declined to|refused to)\s+(?:[\w’'-]+\s+){0,2}$|n['’]t\s+$", re.I)
-_OF_A_PLAN = re.compile(r"\s+(?:(?:any|that|it|they|he|she)\s+)?(?:had\s+|was\s+|were\s+)?(?:plann\w*|plans?|intend\w*|intentions?|wants?|wanted)\b", re.I)
+_OF_A_PLAN = re.compile(r"(?<!\s)\s++(?:(?:any|that|it|they|he|she)\s++)?(?:had\s++|was\s++|were\s++)?(?:plann\w*|plans?|intend\w*|intentions?|wants?|wanted)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,7 @@ def _stance(sentence: str) -> str:
     and "denies planning to invade" denies a plan, not the event."""
     for pattern, stance in _STANCES:
         for match in pattern.finditer(sentence):
-            if _NEGATED_BEFORE.search(sentence, 0, match.start()) or _OF_A_PLAN.match(sentence, match.end()):
+            if ends_at(_NEGATED_BEFORE, sentence, match.start()) or _OF_A_PLAN.match(sentence, match.end()):
                 continue
             return stance
     return "reports"
@@ -141,5 +150,5 @@ def _status_of(stance: str) -> str:
 def _tidy(who: str) -> str:
     who = who.strip(" ,;:\"“”'")
     who = re.sub(r"^(and|but|while|as|which|that|however)\s+", "", who, flags=re.I)
-    who = re.sub(r"\s+(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
+    who = re.sub(r"(?<!\s)\s++(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
     return _AUXILIARY_END.sub("", who.strip())

@@ -22,7 +22,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from ..config import data_dir
-from ..nlp import load_nlp
+from ..nlp import load_nlp, tokenizable
 from .lexicon import taxonomy
 from .triggers import Trigger
 
@@ -69,7 +69,7 @@ def mean_vectors(texts: list[str]) -> np.ndarray:
     tokenizer = load_nlp().tokenizer  # the same English tokenizer as md's, already loaded for NER
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float64)
     for i, text in enumerate(texts):
-        words = np.array([t.orth for t in tokenizer(text) if not (t.is_stop or t.is_punct)], dtype=np.uint64)
+        words = np.array([t.orth for t in tokenizer(tokenizable(text)) if not (t.is_stop or t.is_punct)], dtype=np.uint64)
         at = np.minimum(np.searchsorted(keys, words), len(keys) - 1)
         found = rows[at[keys[at] == words]]
         if found.size:

@@ -76,6 +76,17 @@ def compile_word_pattern(pattern: str) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern.replace(_ANY_WORD, _ANY_WORD_OF_NEWS)})(?!\w)")
 
 
+# How far before a word the words that qualify it are read ("not", "including at least", "a key").
+REACH_BEFORE = 80
+
+
+def ends_at(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """A match of `pattern`, which ends in $, in the words just before `end`. Read from REACH_BEFORE characters
+    before it, not from the start of the text: done for each of many words of a long sentence, that was
+    quadratic."""
+    return pattern.search(text, max(0, end - REACH_BEFORE), end)
+
+
 def lower_keeping_offsets(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):

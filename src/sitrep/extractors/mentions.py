@@ -258,7 +258,7 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
         for place in places:
             if place.start is not None and start <= place.start <= end + _REFERENCE_PLACE_REACH:
                 between = sentence.text[match.end():max(match.end(), place.start - sentence.start)]
-                if place.start < end or re.fullmatch(r"\s+(?:in|on|at|near|against|of)\s+(?:the\s+)?", between):
+                if place.start < end or re.fullmatch(r"\s++(?:in|on|at|near|against|of)\s++(?:the\s+)?", between):
                     return place
     return None
 

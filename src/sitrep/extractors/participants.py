@@ -12,6 +12,7 @@ from .lexicon import (
     NamedPatterns,
     actor_patterns,
     civilian_victims_pattern,
+    ends_at,
     lower_keeping_offsets,
     target_patterns,
     weapon_patterns,
@@ -119,13 +120,14 @@ def find_weapon(sentence: str, offset: int) -> Found | None:
     return None
 
 
-_DETERMINER_AND_MODIFIERS = re.compile(r"(?:\b(?:a|an|the|two|three|several|major|key|large|huge|local|main|big|another)\s+)+$", re.I)
+_DETERMINER_OR_MODIFIER = re.compile(r"\b(?:a|an|the|two|three|several|major|key|large|huge|local|main|big|another)\s+$", re.I)
 
 
 def _extend_left(sentence: str, start: int) -> int:
-    """Take in the article and modifiers before a target ("a key oil facility")."""
-    match = _DETERMINER_AND_MODIFIERS.search(sentence[:start])
-    return match.start() if match else start
+    """Take in the article and modifiers before a target ("a key oil facility"), one word at a time."""
+    while match := ends_at(_DETERMINER_OR_MODIFIER, sentence, start):
+        start = match.start()
+    return start
 
 
 def _earliest(entries: tuple[NamedPatterns, ...], sentence: str):

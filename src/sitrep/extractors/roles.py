@@ -10,12 +10,13 @@ A noun phrase here is a short run of words with no function word, verb or punctu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Evidence
 
 _QUOTES = frozenset('"“”‘’«»')
-_TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
+_RUN = re.compile(r"[\w’'.-]+|[^\w\s]")
 _ATTACK_VERBS = frozenset(
     "attacked attack attacks bombed shelled struck hit shot stabbed ambushed stormed raided targeted target targets "
     "detonated fired launched assassinated murdered kidnapped abducted besieged overran".split()
@@ -86,7 +87,7 @@ class Roles:
 def find_roles(sentence: str, offset: int = 0) -> Roles:
     """The attacker's and the target's words in a sentence, each the first that the sentence gives."""
     # quotation marks are left out: "the "Islamic State" group" is one phrase
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence) if m.group() not in _QUOTES]
+    tokens = [token for token in _tokens(sentence) if token[0] not in _QUOTES]
     words = [_bare(t[0]).casefold() for t in tokens]
     attacker = target = victims = None
     for i, word in enumerate(words):
@@ -106,7 +107,7 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
 def looks_like_party(words: str) -> bool:
     """Whether an attacker's words name a party rather than a thing: a group's acronym ("IS", "ETA"), or a
     noun for people who fight ("gunmen", "separatists", "the Belfast brigade")."""
-    tokens = [_bare(t) for t in _TOKEN.findall(words) if t not in _QUOTES]
+    tokens = [_bare(t) for t, _, _ in _tokens(words) if t not in _QUOTES]
     if not tokens:
         return False
     head = tokens[-1]
@@ -114,6 +115,19 @@ def looks_like_party(words: str) -> bool:
         return True
     head = head.casefold()
     return head in _PARTY_NOUNS or (head.endswith(("ists", "men", "ers")) and head not in _NOT_AN_ATTACKER)
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(token, start, end) of each word ("Kharkiv's", "al-Qaeda", "U.S") and each other mark. A word ends at its
+    last letter or digit, and the marks after it ("...", "--") are a token each. (A single regex for this read
+    a run of dashes again from each dash: quadratic.)"""
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        word = match.group().rstrip("’'.-")
+        if word:
+            yield word, start, start + len(word)
+        for mark in range(start + len(word), end):
+            yield text[mark], mark, mark + 1
 
 
 def _bare(token: str) -> str:

@@ -22,11 +22,12 @@ _COMBATANTS = (
 )
 _OTHER_FIGHTERS = r"militiam[ae]n|militias?|rebels?|fighters?|militants?|separatists?"
 _CIVILIANS = r"civilians?|children|child|residents?|women|woman|journalists?|pensioners?|boys?|girls?"
-_COUNT = r"\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?"
+# Figures and names are bounded (and possessive): a search tries every digit and capital, and must not read
+# "1,1,1,..." or "A-A-A-..." to its end from each.
+_COUNT = r"\d[\d,]{0,15}+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens?"
+_NAME = r"(?-i:[A-Z])[\w’'-]{0,40}+"
 # A group of the dead: "19 civilians", "two Ukrainian soldiers", "soldier" (one, unnumbered).
-_ANY_GROUP = (
-    rf"(?:(?:{_COUNT})\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){{0,2}}(?:{_CIVILIANS}|{_COMBATANTS}|{_OTHER_FIGHTERS})\b"
-)
+_ANY_GROUP = rf"(?:(?:{_COUNT})\s+)?(?:{_NAME}\s+){{0,2}}(?:{_CIVILIANS}|{_COMBATANTS}|{_OTHER_FIGHTERS})\b"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _LIST = rf"{_ANY_GROUP}(?:{_SEPARATOR}{_ANY_GROUP})+"
 _KILLED = r"(?:killed|dead|die|died|slain)"
@@ -35,7 +36,7 @@ _DEAD_LISTS = [
     re.compile(rf"\b(?:kills?|killing|killed)\s+(?P<list>{_LIST})", re.I),
 ]
 _ONE_GROUP = re.compile(
-    rf"(?:(?P<count>{_COUNT})\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){{0,2}}"
+    rf"(?:(?P<count>{_COUNT})\s+)?(?:{_NAME}\s+){{0,2}}"
     rf"(?:(?P<civilians>{_CIVILIANS})|(?P<combatants>{_COMBATANTS})|(?P<fighters>{_OTHER_FIGHTERS}))\b",
     re.I,
 )

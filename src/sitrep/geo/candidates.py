@@ -7,6 +7,7 @@ around each ("district", "region", "city of", "south of") set what is looked up 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,7 @@ MAX_NAME_WORDS = 4
 
 _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
+_WORD_CHARS = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
@@ -125,8 +127,9 @@ def find_candidates(
     `person_spans`: names of people an NER model found, whose words are then no place anywhere in the text."""
     found: list[Candidate] = []
     title_case = _is_title_case(text)
-    runs = _capitalised_runs(text, exclude_spans, title_case)
-    split = [c for run in runs for c in _split_run(text, run, is_known, title_case)]
+    runs = _capitalised_runs(text, _Spans(exclude_spans), title_case)
+    words_of_text = set(_WORD_CHARS.findall(text))
+    split = [c for run in runs for c in _split_run(text, run, is_known, words_of_text, title_case)]
     # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
     # Rusi thinktank" ... "estimates provided to Rusi": no village in Romania)
     not_places = person_words(text, runs, is_known, person_spans)
@@ -139,7 +142,8 @@ def find_candidates(
 
 
 # "Serhii, 44, a miner": a name and an age are a person's.
-_NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:aged\s+)?\d{1,2},")
+# (A name of at most 40 characters: the search tries every capital of "A-A-A-...", and must not read on to its end.)
+_NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]{1,40}+),\s+(?:aged\s+)?\d{1,2},")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
@@ -199,9 +203,26 @@ def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
-def _capitalised_runs(
-    text: str, exclude_spans: Sequence[tuple[int, int]], title_case: bool = False
-) -> list[list[_Token]]:
+class _Spans:
+    """Spans (NER's people and organisations) that a word may overlap, asked in log time: a scan of them all
+    for each word of a long text was quadratic."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlap(self, start: int, end: int) -> bool:
+        last = bisect_left(self._starts, end) - 1  # the last span that starts before `end`
+        return last >= 0 and self._ends[last] > start
+
+
+def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False) -> list[list[_Token]]:
     """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
     like a sentence's first word."""
     starts = _sentence_starts(text)
@@ -244,7 +265,7 @@ def _capitalised_runs(
     return runs
 
 
-def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, int]]) -> bool:
+def _is_name_word(text: str, token: _Token, exclude_spans: _Spans) -> bool:
     word = token.text
     if not word[0].isupper():
         return False
@@ -252,7 +273,7 @@ def _is_name_word(text: str, token: _Token, exclude_spans: Sequence[tuple[int, i
         return False  # acronyms: HIMARS, NATO, UAV (but DPR is a region)
     if re.match(r"-\d", text[token.end:token.end + 2]):
         return False  # model names: Su-25, Tu-22M3
-    return not any(s < token.end and token.start < e for s, e in exclude_spans)
+    return not exclude_spans.overlap(token.start, token.end)
 
 
 def _is_title_case(text: str) -> bool:
@@ -262,7 +283,7 @@ def _is_title_case(text: str) -> bool:
 
 
 def _split_run(
-    text: str, run: list[_Token], is_known: Callable[[str], bool], title_case: bool = False
+    text: str, run: list[_Token], is_known: Callable[[str], bool], words_of_text: set[str], title_case: bool = False
 ) -> list[Candidate]:
     stop = stopwords()
     first = normalise(run[0].text)
@@ -280,7 +301,7 @@ def _split_run(
         for size in range(min(MAX_NAME_WORDS, len(run) - i), 0, -1):
             words = run[i:i + size]
             name = text[words[0].start:words[-1].end]
-            if _is_stop(words, stop.not_places) or (size == 1 and _is_common_word(text, words[0])):
+            if _is_stop(words, stop.not_places) or (size == 1 and _is_common_word(text, words[0], words_of_text)):
                 continue
             if size > 1 and normalise(words[0].text) in STOP_WORDS:
                 continue  # "The Belgorod": a name does not start with "The"
@@ -308,11 +329,19 @@ def _is_stop(words: list[_Token], not_places: frozenset[str]) -> bool:
     return normalise(words[-1].text) in not_places or UNIT_AFTER.match(" " + words[-1].text) is not None
 
 
-def _is_common_word(text: str, token: _Token) -> bool:
-    """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling")."""
+def _is_common_word(text: str, token: _Token, words_of_text: set[str]) -> bool:
+    """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling").
+    `words_of_text`: the text's runs of word characters, so that most words are a look-up, not a search of
+    the whole text (for every word of a title-case text, that was quadratic)."""
     if not token.sentence_initial:
         return False
-    return re.search(rf"\b{re.escape(token.text.lower())}\b", text) is not None
+    lower = token.text.lower()
+    parts = _WORD_CHARS.findall(lower)
+    if parts == [lower]:
+        return lower in words_of_text
+    if not all(part in words_of_text for part in parts):
+        return False
+    return re.search(rf"\b{re.escape(lower)}\b", text) is not None  # "Pro-Russian ... pro-russian"
 
 
 def _candidate(text: str, words: list[_Token], name: str, known: bool) -> Candidate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +13,18 @@ from sitrep.model import Document
 # Readers yield errors instead of raising them, so one bad file (or line) never stops a batch.
 DocumentOrError = Document | InputError
 Reader = Callable[[Path, date | None, str | None], Iterator[DocumentOrError]]
+
+
+TOO_DEEP = "JSON nested too deeply to read (over about 1,000 levels)"
+
+
+def load_json(text: str) -> object:
+    """The value of a JSON text; ValueError (json.JSONDecodeError among them) when it is none. Python's parser
+    gives up on arrays or objects nested about a thousand deep with a RecursionError: here a ValueError too."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
 
 
 def normalise_newlines(text: str) -> str:

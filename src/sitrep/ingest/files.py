@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from sitrep.ingest.common import load_json
 from sitrep.ingest.text import PUBLISHED_SIDECAR
 
 TEXT, JSONL, HTML, TELEGRAM, PARQUET = "text", "jsonl", "html", "telegram", "parquet"
@@ -62,8 +62,8 @@ def sniff_kind(path: Path) -> str:
         return HTML
     if head.startswith("{"):
         try:
-            first = json.loads(head.split("\n", 1)[0])
-        except json.JSONDecodeError:
+            first = load_json(head.split("\n", 1)[0])
+        except ValueError:
             return TELEGRAM  # an object spread over many lines: result.json is pretty-printed
         if isinstance(first, dict):
             return TELEGRAM if "messages" in first and "text" not in first else JSONL

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.ingest.common import DocumentOrError, optional_str, parse_date
+from sitrep.ingest.common import DocumentOrError, load_json, optional_str, parse_date
 from sitrep.ingest.decoding import read_text
 from sitrep.model import Document
 
@@ -47,8 +46,8 @@ def read_jsonl_file(
 def parse_line(line: str, default_id: str, published: date | None, source: str | None) -> Document:
     """One JSONL line as a Document; ValueError saying what is wrong with it."""
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
+        record = load_json(line)
+    except ValueError as err:
         raise ValueError(f"invalid JSON: {err}") from None
     return parse_record(record, default_id, published, source)
 

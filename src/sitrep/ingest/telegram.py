@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.ingest.common import DocumentOrError, normalise_newlines, parse_date
+from sitrep.ingest.common import DocumentOrError, load_json, normalise_newlines, parse_date
 from sitrep.ingest.decoding import read_text
 from sitrep.model import Document
 
@@ -26,16 +25,16 @@ def read_telegram_export(
     since every message carries its own date.
     """
     try:
-        export = json.loads(read_text(path))
+        export = load_json(read_text(path))
         messages = export_messages(export)
     except InputError as err:
         yield err
         return
-    except json.JSONDecodeError as err:
-        yield InputError(path, f"invalid JSON: {err}")
-        return
     except NotAnExport as err:
         yield InputError(path, f"not a Telegram Desktop export: {err}")
+        return
+    except ValueError as err:
+        yield InputError(path, f"invalid JSON: {err}")
         return
     channel_id = export["id"]
     channel_name = export.get("name") if isinstance(export.get("name"), str) else None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.ingest.common import DocumentOrError, normalise_newlines, parse_date
+from sitrep.ingest.common import DocumentOrError, load_json, normalise_newlines, parse_date
 from sitrep.ingest.decoding import read_text
 from sitrep.model import Document
 
@@ -42,8 +41,8 @@ def sidecar_date(path: Path) -> date | None:
     if not sidecar.is_file():
         return None
     try:
-        dates = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        dates = load_json(sidecar.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as err:  # UnicodeDecodeError and JSON errors are ValueErrors
         raise InputError(sidecar, f"cannot read dates for {path.name}: {err}") from None
     if not isinstance(dates, dict):
         raise InputError(sidecar, "must map file names to ISO dates")
