@@ -189,6 +189,8 @@ def _ingest(args) -> int:
             summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
         for error in summary.errors:
             print(f"sitrep: {error}", file=sys.stderr)
+        for warning in summary.warnings:
+            print(f"sitrep: warning: {warning}", file=sys.stderr)
         print(summary)
         print(f"database: {store.path}")
     return 1 if summary.errors else 0

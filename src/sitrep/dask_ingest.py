@@ -107,7 +107,10 @@ def _partitions(
     files: list[Path], store: Store, summary: IngestSummary, published: date | None, source: str | None, size: int
 ) -> Iterator[list[Document]]:
     """The new documents of all files, in order, in lists of `size`; the same checks as ingest_documents."""
-    documents = (d for path in files for d in documents_of(path, summary.errors.append, published, source))
+    documents = (
+        d for path in files
+        for d in documents_of(path, summary.errors.append, published, source, summary.warnings.append)
+    )
     partition: list[Document] = []
     for document in new_documents(documents, store, summary):
         partition.append(document)

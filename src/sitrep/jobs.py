@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
 from .merge import merge_mentions
@@ -27,13 +27,15 @@ class IngestSummary:
     mentions: int = 0
     events_changed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # documents stored, but not exactly as written
 
     def __str__(self) -> str:
         text = (
             f"{self.files} files: {self.documents} new documents, {self.unchanged} already stored, "
             f"{self.mentions} mentions, {self.events_changed} events new or updated"
         )
-        return text + (f", {len(self.errors)} errors" if self.errors else "")
+        text += f", {len(self.errors)} errors" if self.errors else ""
+        return text + (f", {len(self.warnings)} warnings" if self.warnings else "")
 
 
 def ingest_paths(
@@ -55,17 +57,22 @@ def ingest_paths(
     summary.files = len(files)
     bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 2, file=sys.stderr)
     for path in bar:
-        ingest_documents(list(documents_of(path, summary.errors.append, published, source)), store, pipeline, summary)
+        documents = documents_of(path, summary.errors.append, published, source, summary.warnings.append)
+        ingest_documents(list(documents), store, pipeline, summary)
     merge_new_mentions(store, summary)
     return summary
 
 
 def documents_of(
-    path: Path, on_error: Callable[[str], None], published: date | None = None, source: str | None = None
+    path: Path, on_error: Callable[[str], None], published: date | None = None, source: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[Document]:
-    """The documents of one file; what cannot be read (the file, or one of its lines) goes to `on_error`."""
+    """The documents of one file; what cannot be read (the file, or one of its lines) goes to `on_error`,
+    what was read but not exactly as written (stray bytes replaced) to `on_warning` (default: `on_error`)."""
     for item in read_file(path, published=published, source=source):
-        if isinstance(item, InputError):
+        if isinstance(item, InputWarning):
+            (on_warning or on_error)(str(item))
+        elif isinstance(item, InputError):
             on_error(str(item))
         else:
             yield item

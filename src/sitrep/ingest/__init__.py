@@ -2,6 +2,8 @@
 
 Problems come out as InputError items alongside the documents rather than as raised
 exceptions, so one bad file never stops a batch; the caller reports them and exits non-zero.
+An InputWarning (a document read, but not exactly as written) comes before its document:
+the caller says it, and stores the document.
 
     for item in read_documents(["articles/"]):
         if isinstance(item, InputError): report(item)
