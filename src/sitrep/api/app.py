@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from .documents import SCHEMAS as DOCUMENT_SCHEMAS
 from .documents import router as documents_router
 from .errors import ERROR_SCHEMA, install_error_handlers
 from .events import router as events_router
@@ -22,20 +23,27 @@ from .stores import Stores
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
+DEFAULT_MAX_BODY_BYTES = 10_000_000  # a POST of some thousands of articles; larger batches are split
+
+
 @dataclass(frozen=True)
 class ServeConfig:
     db: str
     token: str | None = None  # bearer token for POST /api/documents; None: read-only
     tiles: str | None = None  # tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png
     tile_attribution: str | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # a larger request body is refused (413) unread
 
     @classmethod
-    def from_env(cls, db: str, token: str | None = None, tiles: str | None = None) -> "ServeConfig":
+    def from_env(
+        cls, db: str, token: str | None = None, tiles: str | None = None, max_body_bytes: int | None = None
+    ) -> "ServeConfig":
         return cls(
             db=db,
             token=token or os.environ.get("SITREP_API_TOKEN") or None,
             tiles=tiles or os.environ.get("SITREP_TILES") or None,
             tile_attribution=os.environ.get("SITREP_TILES_ATTRIBUTION") or None,
+            max_body_bytes=max_body_bytes or int(os.environ.get("SITREP_API_MAX_BODY_BYTES") or DEFAULT_MAX_BODY_BYTES),
         )
 
 
@@ -134,7 +142,7 @@ def _document_errors(app: FastAPI) -> None:
         if app.openapi_schema:
             return app.openapi_schema
         schema = original()
-        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        schema.setdefault("components", {}).setdefault("schemas", {}).update({"Error": ERROR_SCHEMA, **DOCUMENT_SCHEMAS})
         error = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for path in schema.get("paths", {}).values():
             for operation in path.values():
