@@ -292,3 +292,31 @@ def test_an_id_must_be_a_string(tmp_path, bad_id):
         assert error["details"][0]["location"].startswith("body.id")
         assert_error(client.get("/api/documents/1"), 404)
         assert_error(client.get("/api/documents/True"), 404)
+
+
+@pytest.mark.parametrize("document_id", ["reuters/2024/12/31-strike", "a/../b", "trailing/", "100% sure?#x"])
+def test_any_document_id_round_trips_through_the_url(tmp_path, embedded_gazetteer, document_id):
+    """Issue 16, item 9: an id holding "/" could not be fetched, so the map's link to the document broke."""
+    from urllib.parse import quote
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
+        assert client.post("/api/documents", json={**DOC, "id": document_id}, headers=auth).status_code == 201
+        body = client.get("/api/documents/" + quote(document_id, safe="")).json()  # as the page's encodeURIComponent
+        assert body["id"] == document_id and body["text"] == DOC["text"] and body["spans"]
+        assert_error(client.get("/api/documents/" + quote(document_id + "x", safe="")), 404)
+
+
+def test_every_response_carries_the_security_headers(tmp_path):
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN, max_body_bytes=10))) as client:
+        responses = [
+            client.get("/"), client.get("/static/app.js"), client.get("/api/events"), client.get("/api/events?format=csv"),
+            client.get("/openapi.json"), client.get("/api/documents/nothing"), client.get("/api/events?limit=0"),
+            client.delete("/api/events"), client.post("/api/documents", json=DOC),
+            client.post("/api/documents", json=DOC, headers={"Authorization": f"Bearer {TOKEN}"}),
+        ]
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 200, 404, 422, 405, 401, 413]
+    for response in responses:
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert response.headers["x-content-type-options"] == "nosniff" and response.headers["content-security-policy"]

@@ -87,12 +87,19 @@ def create_app(config: ServeConfig) -> FastAPI:
 
 
 class SecurityHeaders:
-    """Headers on every response: no MIME sniffing, and the page's Content-Security-Policy (a plain ASGI
-    middleware: Starlette's BaseHTTPMiddleware costs more than the whole of a page of events)."""
+    """Headers on every response: no MIME sniffing, the page's Content-Security-Policy, no framing (for
+    browsers older than CSP's frame-ancestors), and no page address sent to other sites beyond this
+    server's origin (tile servers may ask for a Referer: the origin is all they get). A plain ASGI
+    middleware: Starlette's BaseHTTPMiddleware costs more than the whole of a page of events."""
 
     def __init__(self, app, csp: str):
         self.app = app
-        self.headers = [(b"x-content-type-options", b"nosniff"), (b"content-security-policy", csp.encode())]
+        self.headers = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"content-security-policy", csp.encode()),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        ]
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":

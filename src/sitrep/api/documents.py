@@ -55,7 +55,8 @@ def require_token(request: Request, authorization: str | None = Header(None, des
                        headers={"WWW-Authenticate": "Bearer"})
 
 
-@router.get("/{document_id}", summary="A document's text and the spans of it that are evidence of events")
+# A path parameter: document ids are the user's own and may hold "/" ("reuters/2024/12/31-strike").
+@router.get("/{document_id:path}", summary="A document's text and the spans of it that are evidence of events")
 async def get_document(document_id: str, request: Request) -> dict:
     store = request.app.state.stores.get()
     document = store.document(document_id)
