@@ -271,3 +271,26 @@ def test_an_article_whose_host_is_busy_is_fetched_again_next_turn(server, store,
     make_watcher(data, store, pipeline, tmp_path, clock=lambda: now[0]).run(once=True)
     assert store.count("documents") == 1 and WatchState(store).seen("wire", "busy")
     assert WatchState(store).validators(server.url("/feed.xml"))[0] is not None
+
+
+@pytest.mark.parametrize(
+    "body, what",
+    [
+        (b"<!DOCTYPE html>\n<html><head><title>News</title></head><body><p>Latest</p></body></html>", "an HTML page"),
+        (b'<?xml version="1.0"?><data><item>1</item><item>2</item></data>', "a document of another kind"),
+        (b"", "an empty response"),
+    ],
+)
+def test_a_feed_url_serving_no_feed_is_a_failure_naming_the_url(server, tmp_path, body, what, caplog, capsys):
+    """Issue 16, item 9: well-formed HTML or XML that is no feed gave no entries and no error, and exit 0."""
+    from sitrep.cli import main
+
+    server.pages["/feed.xml"] = Page(body, content_type="application/rss+xml")
+    config = tmp_path / "watch.yaml"
+    config.write_text(f"http: {{host_delay: 0}}\nsources:\n  - feed: {server.url('/feed.xml')}\n    name: news\n")
+
+    assert main(["watch", str(config), "--once", "--db", str(tmp_path / "events.db")]) == 1
+
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"news: feed {server.url('/feed.xml')}: not an RSS or Atom feed ({what})" in logged
+    assert "1 polls (1 failed)" in capsys.readouterr().err
