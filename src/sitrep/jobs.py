@@ -71,7 +71,7 @@ def read_paths(
     paths: Iterable[str | Path], summary: IngestSummary, published: date | None = None, source: str | None = None
 ) -> Iterator[Document]:
     """The documents under `paths`, one file after the other, counted in the summary with their problems."""
-    for path in input_files(paths):
+    for path in input_files(paths, lambda error: summary.errors.append(str(error))):
         summary.files += 1
         yield from documents_of(path, summary.errors.append, published, source, summary.warnings.append)
 

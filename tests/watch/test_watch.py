@@ -294,3 +294,27 @@ def test_a_feed_url_serving_no_feed_is_a_failure_naming_the_url(server, tmp_path
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert f"news: feed {server.url('/feed.xml')}: not an RSS or Atom feed ({what})" in logged
     assert "1 polls (1 failed)" in capsys.readouterr().err
+
+
+def test_an_unreadable_subfolder_of_a_watched_folder_is_logged(store, pipeline, tmp_path, monkeypatch, caplog):
+    """Issue 16, item 9: it was skipped without a word."""
+    inbox = tmp_path / "inbox"
+    locked = inbox / "locked"
+    locked.mkdir(parents=True)
+    old_file(inbox / "kupiansk.txt", KUPIANSK)
+    real = os.scandir
+    refused = {str(locked)}
+    monkeypatch.setattr(os, "scandir", lambda path=".": _refuse(path) if str(path) in refused else real(path))
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+
+    summary = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+    assert summary.ingest.documents == 1 and summary.failed_polls == 0
+    assert f"inbox: {locked}: cannot read folder: Permission denied" in [r.getMessage() for r in caplog.records]
+    refused.add(str(inbox))  # the watched folder itself: the poll fails
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).failed_polls == 1
+    assert f"inbox: folder {inbox}: cannot read folder: Permission denied" in [r.getMessage() for r in caplog.records]
+
+
+def _refuse(path):
+    raise PermissionError(13, "Permission denied", str(path))

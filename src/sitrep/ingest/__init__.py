@@ -44,7 +44,10 @@ def read_documents(
     published and source apply to documents that carry none of their own: plain text
     always, JSONL lines without the field, HTML pages without a date or site name.
     """
-    for path in input_files(paths):
+    unreadable: list[InputError] = []
+    files = input_files(paths, unreadable.append)
+    yield from unreadable
+    for path in files:
         yield from read_file(path, published, source)
 
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import InputError
 from ..ingest import input_files
 from ..jobs import documents_of
 from ..model import Document
@@ -26,7 +27,7 @@ def folder_items(
         raise SourceError(f"folder {folder}: no such folder")
     items = []
     now = time.time()
-    for path in input_files([folder]):
+    for path in _files_in(folder, log_problem):
         try:
             stat = path.stat()
         except OSError:
@@ -36,6 +37,17 @@ def folder_items(
         key = f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}"
         items.append(Item(key, _loader(path, source.source, log_problem)))
     return items
+
+
+def _files_in(folder: Path, log_problem: Callable[[str], None]) -> list[Path]:
+    """The folder's files; a subfolder that cannot be listed is logged, the folder itself a failed poll."""
+    unreadable: list[InputError] = []
+    files = input_files([folder], unreadable.append)
+    for error in unreadable:
+        if Path(error.path) == folder:
+            raise SourceError(f"folder {folder}: {error.problem}")
+        log_problem(str(error))
+    return files
 
 
 def _loader(path: Path, label: str | None, log_problem: Callable[[str], None]) -> Callable[[], list[Document]]:
