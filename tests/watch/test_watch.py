@@ -318,3 +318,50 @@ def test_an_unreadable_subfolder_of_a_watched_folder_is_logged(store, pipeline, 
 
 def _refuse(path):
     raise PermissionError(13, "Permission denied", str(path))
+
+
+def test_a_text_file_still_being_written_is_taken_once_complete(store, pipeline, tmp_path, caplog):
+    """Issue 16, item 9: a .txt whose writer had paused was stored half, and its completed text was then
+    refused for good ("a different text is already stored") while watch exited 0."""
+    caplog.set_level(logging.INFO, logger="sitrep.watch")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = inbox / "report.txt"
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+    half, rest = KUPIANSK[:60], KUPIANSK[60:]
+    with path.open("w", encoding="utf-8") as writer:  # a writer that has paused, its file open
+        writer.write(half)
+        writer.flush()
+        os.utime(path, (time.time() - 60, time.time() - 60))  # paused for longer than any settle time
+
+        first = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+        assert (first.items, first.failed_polls, store.count("documents")) == (0, 0, 0)
+        assert any("report.txt" in r.getMessage() and "still open for writing" in r.getMessage() for r in caplog.records)
+        writer.write(rest)
+
+    second = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+    assert (second.items, second.ingest.documents, second.ingest.errors) == (1, 1, [])
+    assert store.document("report").text == KUPIANSK
+
+
+def test_a_file_that_changes_while_it_is_read_is_read_again_next_turn(store, pipeline, tmp_path, monkeypatch):
+    from sitrep.watch import folders
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = old_file(inbox / "report.txt", KUPIANSK[:60])
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+    real = folders.documents_of
+
+    def read_then_grow(*args, **kwargs):
+        documents = list(real(*args, **kwargs))
+        path.write_text(KUPIANSK, encoding="utf-8")  # the writer goes on as the file is read
+        return documents
+
+    monkeypatch.setattr(folders, "documents_of", read_then_grow)
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).items == 0
+    monkeypatch.setattr(folders, "documents_of", real)
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).ingest.documents == 1
+    assert store.document("report").text == KUPIANSK
