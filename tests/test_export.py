@@ -44,3 +44,21 @@ def test_geojson_features_carry_the_fields(events):
 def test_unknown_format(events):
     with pytest.raises(ValueError, match="parquet"):
         events_as_text(events, "parquet")
+
+
+def test_csv_text_cells_cannot_run_as_formulas_but_numbers_stay_numbers():
+    """Issue 16, item 9: text taken from articles reached spreadsheets as formulas."""
+    place = Place("=HYPERLINK(\"http://x\")", "Chile", "CL", "+Region", None, -33.45, -70.66, 3871336, "P", "PPL", 1)
+    mention = Mention("@d1", "Battles", "Armed clash", 0, 9, date(2024, 12, 27), date(2024, 12, 27), 1, place=place,
+                      target="-1+2", actor1="\tTab Group", weapon="rockets", fatalities=3)
+    event = build_event("ev-1", [mention], {"@d1": DocumentInfo("=cmd|' /C calc'!A0")})
+
+    (row,) = csv.DictReader(io.StringIO(events_as_text([event], "csv")))
+
+    assert row["location"] == "'=HYPERLINK(\"http://x\")" and row["admin1"] == "'+Region"
+    assert row["target"] == "'-1+2" and row["actor1"] == "'\tTab Group"
+    assert row["document_ids"] == "'@d1" and row["sources"].startswith("'=cmd")
+    assert row["weapon"] == "rockets" and row["country"] == "Chile"  # other text as it was
+    assert (row["latitude"], row["longitude"], row["fatalities"]) == ("-33.45", "-70.66", "3")
+    record = json.loads(events_as_text([event], "jsonl"))
+    assert record["location"] == "=HYPERLINK(\"http://x\")" and record["target"] == "-1+2"  # JSON keeps the data

@@ -257,3 +257,82 @@ def test_without_a_token_the_server_is_read_only(db_target, monkeypatch):
         assert client.get("/api/config").json()["read_only"] is True
         error = assert_error(client.post("/api/documents", json=DOC, headers={"Authorization": "Bearer x"}), 401)
         assert "read-only" in error["message"]
+
+
+# Issue 16, item 8: the token before the body, and a limit to the body.
+
+
+def test_the_token_is_checked_before_the_body_is_read(tmp_path):
+    pulled = []
+
+    def body():
+        for _ in range(50):
+            pulled.append(1)
+            yield b"x" * 1_000_000
+
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
+        assert_error(client.post("/api/documents", content=body()), 401)
+        assert pulled == []  # not a byte read
+        # A malformed body without the token is unauthorised, not invalid.
+        assert_error(client.post("/api/documents", content=b"{not json", headers={"Content-Type": "application/json"}), 401)
+        assert_error(client.post("/api/documents", content=b"{not json", headers={"Authorization": "Bearer wrong"}), 401)
+        error = assert_error(client.post("/api/documents", content=b"{not json", headers={"Authorization": f"Bearer {TOKEN}"}), 422)
+        assert error["message"].startswith("body: invalid JSON")
+
+
+def test_a_body_over_the_limit_is_refused(tmp_path):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    config = ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN, max_body_bytes=2_000)
+    large = [{**DOC, "id": f"big-{n}"} for n in range(30)]
+    with TestClient(create_app(config)) as client:
+        error = assert_error(client.post("/api/documents", json=large, headers=auth), 413)  # by its Content-Length
+        assert "limit of 2,000 bytes" in error["message"] and error["code"] == "too_large"
+        chunked = (json.dumps(large)[i : i + 500].encode() for i in range(0, len(json.dumps(large)), 500))
+        assert_error(client.post("/api/documents", content=chunked, headers=auth), 413)  # no Content-Length
+        assert_error(client.post("/api/documents", json=large), 401)  # the token first, even then
+
+
+def test_the_default_limit_is_documented_and_configurable(monkeypatch):
+    assert ServeConfig.from_env(db="x").max_body_bytes == 10_000_000
+    monkeypatch.setenv("SITREP_API_MAX_BODY_BYTES", "5000")
+    assert ServeConfig.from_env(db="x").max_body_bytes == 5000
+    assert ServeConfig.from_env(db="x", max_body_bytes=7).max_body_bytes == 7
+
+
+@pytest.mark.parametrize("bad_id", [True, 5, 1.5, ["a"], {"a": 1}])
+def test_an_id_must_be_a_string(tmp_path, bad_id):
+    """Issue 16, item 9: `"id": true` was stored as the document "1"."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
+        error = assert_error(client.post("/api/documents", json={**DOC, "id": bad_id}, headers=auth), 422)
+        assert error["details"][0]["location"].startswith("body.id")
+        assert_error(client.get("/api/documents/1"), 404)
+        assert_error(client.get("/api/documents/True"), 404)
+
+
+@pytest.mark.parametrize("document_id", ["reuters/2024/12/31-strike", "a/../b", "trailing/", "100% sure?#x"])
+def test_any_document_id_round_trips_through_the_url(tmp_path, embedded_gazetteer, document_id):
+    """Issue 16, item 9: an id holding "/" could not be fetched, so the map's link to the document broke."""
+    from urllib.parse import quote
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
+        assert client.post("/api/documents", json={**DOC, "id": document_id}, headers=auth).status_code == 201
+        body = client.get("/api/documents/" + quote(document_id, safe="")).json()  # as the page's encodeURIComponent
+        assert body["id"] == document_id and body["text"] == DOC["text"] and body["spans"]
+        assert_error(client.get("/api/documents/" + quote(document_id + "x", safe="")), 404)
+
+
+def test_every_response_carries_the_security_headers(tmp_path):
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN, max_body_bytes=10))) as client:
+        responses = [
+            client.get("/"), client.get("/static/app.js"), client.get("/api/events"), client.get("/api/events?format=csv"),
+            client.get("/openapi.json"), client.get("/api/documents/nothing"), client.get("/api/events?limit=0"),
+            client.delete("/api/events"), client.post("/api/documents", json=DOC),
+            client.post("/api/documents", json=DOC, headers={"Authorization": f"Bearer {TOKEN}"}),
+        ]
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 200, 404, 422, 405, 401, 413]
+    for response in responses:
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert response.headers["x-content-type-options"] == "nosniff" and response.headers["content-security-policy"]

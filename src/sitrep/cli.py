@@ -189,6 +189,8 @@ def _ingest(args) -> int:
             summary = ingest_paths(args.paths, store, published=args.published, source=args.source, progress=not args.quiet)
         for error in summary.errors:
             print(f"sitrep: {error}", file=sys.stderr)
+        for warning in summary.warnings:
+            print(f"sitrep: warning: {warning}", file=sys.stderr)
         print(summary)
         print(f"database: {store.path}")
     return 1 if summary.errors else 0
@@ -330,6 +332,7 @@ def _add_serve_command(commands) -> None:
     serve.add_argument("--tiles", help="map tile URL template (default: $SITREP_TILES; none: country outlines only)")
     serve.add_argument("--db", help="SQLite file or postgresql:// address (default: $SITREP_DB, else events.db in the user's data folder)")
     serve.add_argument("--workers", type=int, default=1, help="server processes (default: 1); POST ingests are serialised per process only")
+    serve.add_argument("--max-body-bytes", type=int, metavar="N", help="largest POST body accepted, in bytes (default: $SITREP_API_MAX_BODY_BYTES, else 10000000)")
     serve.set_defaults(handler=_serve)
 
 
@@ -338,7 +341,8 @@ def _serve(args) -> int:
 
     from .api import ServeConfig, create_app
 
-    settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles)
+    settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles,
+                                    max_body_bytes=args.max_body_bytes)
     app = create_app(settings)  # also checks the database before any worker starts
     print(f"sitrep: serving {app.state.stores.get().path} on http://{args.host}:{args.port}/"
           + ("" if settings.token else " (read-only: no token)"), file=sys.stderr)
@@ -347,7 +351,8 @@ def _serve(args) -> int:
         return 0
     app.state.stores.close()
     # Worker processes build their own app from the environment.
-    os.environ.update({"SITREP_DB": settings.db, "SITREP_API_TOKEN": settings.token or "", "SITREP_TILES": settings.tiles or ""})
+    os.environ.update({"SITREP_DB": settings.db, "SITREP_API_TOKEN": settings.token or "", "SITREP_TILES": settings.tiles or "",
+                       "SITREP_API_MAX_BODY_BYTES": str(settings.max_body_bytes)})
     uvicorn.run("sitrep.api.app:app_from_env", factory=True, workers=args.workers, host=args.host, port=args.port, log_level="warning")
     return 0
 

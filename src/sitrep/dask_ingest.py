@@ -20,8 +20,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .errors import SitrepError
-from .ingest import input_files
-from .jobs import IngestSummary, documents_of, known_document, merge_new_mentions, new_documents
+from .jobs import IngestSummary, batches, merge_new_mentions, new_documents, read_paths, store_results
 from .model import Document, Mention
 from .pipeline import Pipeline
 from .store import Store
@@ -58,8 +57,6 @@ def ingest_paths_dask(
     except ImportError:
         raise SitrepError("--engine dask needs dask and distributed: pip install 'sitrep[scale]'") from None
     summary = IngestSummary()
-    files = input_files(paths)
-    summary.files = len(files)
     own_client = client is None
     cluster = None
     if client is None and scheduler:
@@ -75,7 +72,7 @@ def ingest_paths_dask(
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         bar = tqdm(desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
         pending: deque = deque()
-        for partition in _partitions(files, store, summary, published, source, partition_size):
+        for partition in _partitions(paths, store, summary, published, source, partition_size):
             pending.append((partition, client.submit(process_partition, partition, pure=False)))
             if len(pending) >= in_flight:
                 _store(*pending.popleft(), store, summary, bar)
@@ -92,30 +89,18 @@ def ingest_paths_dask(
 
 
 def _store(partition: list[Document], future, store: Store, summary: IngestSummary, bar) -> None:
-    mentions = future.result()
-    stored = {document.id for document in store.add_documents(zip(partition, mentions))}
-    for document, found in zip(partition, mentions):
-        if document.id in stored:
-            summary.documents += 1
-            summary.mentions += len(found)
-        else:
-            known_document(document, store, summary)  # another process stored it meanwhile
+    store_results(list(zip(partition, future.result())), store, summary)
     bar.update(len(partition))
 
 
 def _partitions(
-    files: list[Path], store: Store, summary: IngestSummary, published: date | None, source: str | None, size: int
+    paths: Iterable[str | Path], store: Store, summary: IngestSummary, published: date | None, source: str | None,
+    size: int,
 ) -> Iterator[list[Document]]:
-    """The new documents of all files, in order, in lists of `size`; the same checks as ingest_documents."""
-    documents = (d for path in files for d in documents_of(path, summary.errors.append, published, source))
-    partition: list[Document] = []
-    for document in new_documents(documents, store, summary):
-        partition.append(document)
-        if len(partition) >= size:
-            yield partition
-            partition = []
-    if partition:
-        yield partition
+    """The new documents of all files, in order, in lists of `size`; the same checks as ingest_documents.
+    Read lazily: the driver holds the partitions in flight, never a whole file."""
+    documents = read_paths(paths, summary, published, source)
+    return batches(new_documents(documents, store, summary), size)
 
 
 def _ensure_gazetteer() -> None:

@@ -16,5 +16,9 @@ class InputError(SitrepError):
         super().__init__(f"{where}: {problem}")
 
 
+class InputWarning(InputError):
+    """A document was read, but not exactly as written (stray bytes replaced): said, not failed."""
+
+
 class GazetteerError(SitrepError):
     """A gazetteer file could not be imported or the gazetteer could not be opened."""

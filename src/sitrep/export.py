@@ -86,13 +86,23 @@ def _write_jsonl(records: Iterable[dict], out: TextIO) -> int:
     return count
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(...)" in an actor's
+# name taken from an article); OWASP's advice: start such a text cell with a quote.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_row(record: dict) -> dict:
-    """An event record as a CSV row of the export columns (lists joined)."""
+    """An event record as a CSV row of the export columns (lists joined), its text cells safe to open in a
+    spreadsheet; numbers (a negative longitude) stay numbers."""
     row = {name: record.get(name) for name in COLUMNS}
     row["sources"] = "; ".join(record["sources"])
     row["document_ids"] = ";".join(record["document_ids"])
     row["claims"] = "; ".join(_claim_text(c) for c in record["claims"])
-    return row
+    return {name: _no_formula(value) for name, value in row.items()}
+
+
+def _no_formula(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
 
 
 def geojson_feature(record: dict) -> dict:

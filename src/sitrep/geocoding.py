@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .geo import Gazetteer, geocode_document
 from .ingest import read_documents
 from .model import Document, Place
@@ -46,6 +46,9 @@ def geocode_jsonl(path: Path, out: TextIO, gazetteer: Gazetteer | None = None) -
     gazetteer = gazetteer or Gazetteer.open()
     failed = False
     for item in read_documents([path]):
+        if isinstance(item, InputWarning):  # the document itself follows
+            print(f"sitrep: warning: {item}", file=sys.stderr)
+            continue
         if isinstance(item, InputError):
             print(f"sitrep: {item}", file=sys.stderr)
             failed = True

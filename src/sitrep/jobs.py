@@ -7,16 +7,19 @@ from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
 from .merge import merge_mentions
 from .model import Document, Event, Mention
 from .pipeline import Pipeline
 from .store import Store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -27,13 +30,15 @@ class IngestSummary:
     mentions: int = 0
     events_changed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # documents stored, but not exactly as written
 
     def __str__(self) -> str:
         text = (
             f"{self.files} files: {self.documents} new documents, {self.unchanged} already stored, "
             f"{self.mentions} mentions, {self.events_changed} events new or updated"
         )
-        return text + (f", {len(self.errors)} errors" if self.errors else "")
+        text += f", {len(self.errors)} errors" if self.errors else ""
+        return text + (f", {len(self.warnings)} warnings" if self.warnings else "")
 
 
 def ingest_paths(
@@ -46,26 +51,53 @@ def ingest_paths(
 ) -> IngestSummary:
     """Read, extract and store every document under `paths`, then merge the new reports into events.
 
-    A bad file (or JSONL line) is reported in the summary's errors and the rest goes on; what is already
-    stored is never touched, and a document already stored (same text) is skipped.
+    Documents stream through, a batch at a time: files are read one after the other (JSONL and Parquet
+    line by line) and each batch is stored before the next is read, so memory does not grow with the
+    input. A bad file (or JSONL line) is reported in the summary's errors and the rest goes on; what is
+    already stored is never touched, and a document already stored (same text) is skipped.
     """
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
-    files = input_files(paths)
-    summary.files = len(files)
-    bar = tqdm(files, desc="ingest", unit="file", disable=not progress or len(files) < 2, file=sys.stderr)
-    for path in bar:
-        ingest_documents(list(documents_of(path, summary.errors.append, published, source)), store, pipeline, summary)
+    # No total: counting the documents of a large file would mean reading it twice. Quick runs show nothing.
+    with tqdm(desc="ingest", unit=" documents", disable=not progress, delay=1, file=sys.stderr) as bar:
+        for batch in batches(read_paths(paths, summary, published, source), pipeline.batch_size):
+            ingest_documents(batch, store, pipeline, summary)
+            bar.update(len(batch))
     merge_new_mentions(store, summary)
     return summary
 
 
-def documents_of(
-    path: Path, on_error: Callable[[str], None], published: date | None = None, source: str | None = None
+def read_paths(
+    paths: Iterable[str | Path], summary: IngestSummary, published: date | None = None, source: str | None = None
 ) -> Iterator[Document]:
-    """The documents of one file; what cannot be read (the file, or one of its lines) goes to `on_error`."""
+    """The documents under `paths`, one file after the other, counted in the summary with their problems."""
+    for path in input_files(paths, lambda error: summary.errors.append(str(error))):
+        summary.files += 1
+        yield from documents_of(path, summary.errors.append, published, source, summary.warnings.append)
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def documents_of(
+    path: Path, on_error: Callable[[str], None], published: date | None = None, source: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """The documents of one file; what cannot be read (the file, or one of its lines) goes to `on_error`,
+    what was read but not exactly as written (stray bytes replaced) to `on_warning` (default: `on_error`)."""
     for item in read_file(path, published=published, source=source):
-        if isinstance(item, InputError):
+        if isinstance(item, InputWarning):
+            (on_warning or on_error)(str(item))
+        elif isinstance(item, InputError):
             on_error(str(item))
         else:
             yield item
@@ -101,16 +133,26 @@ def ingest_documents(
     documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary,
     held: list[Mention] | None = None,
 ) -> None:
-    """Store the new documents and their reports; the reports that are no event go to `held`, if given."""
+    """Store the new documents and their reports in one transaction; the reports that are no event go to
+    `held`, if given."""
     new = list(new_documents(documents, store, summary))
-    for result in pipeline.process(new):
-        if not store.add_document(result.document, result.mentions):
-            known_document(result.document, store, summary)  # another process stored it meanwhile
-            continue
-        summary.documents += 1
-        summary.mentions += len(result.mentions)
-        if held is not None:
-            held.extend(result.dropped)
+    results = list(pipeline.process(new))
+    stored = store_results([(r.document, r.mentions) for r in results], store, summary)
+    if held is not None:
+        held.extend(m for r in results if r.document.id in stored for m in r.dropped)
+
+
+def store_results(results: list[tuple[Document, list[Mention]]], store: Store, summary: IngestSummary) -> set[str]:
+    """Store documents with their mentions in one transaction, counted in the summary; the ids stored.
+    A document another process stored since it was checked is counted as `known_document` says."""
+    stored = {document.id for document in store.add_documents(results)}
+    for document, mentions in results:
+        if document.id in stored:
+            summary.documents += 1
+            summary.mentions += len(mentions)
+        else:
+            known_document(document, store, summary)
+    return stored
 
 
 def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:

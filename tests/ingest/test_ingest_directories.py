@@ -1,3 +1,6 @@
+import os
+
+import pytest
 from ingest_fixtures import ARTICLE_HTML, NO_ARTICLE_HTML, telegram_export, write_json, write_jsonl
 
 from sitrep.errors import InputError
@@ -62,3 +65,59 @@ def test_unknown_extensions_are_sniffed(tmp_path):
         "notes.rst": "text",
         "README": "text",
     }
+
+
+def _unreadable(monkeypatch, *folders):
+    """Listing these folders fails as it does without the permission (tests may run as root, who may read all)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path) in {str(f) for f in folders}:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    """Issue 16, item 9: a subfolder that could not be listed was skipped without a word."""
+    (tmp_path / "a.txt").write_text("Alpha.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text("Never reached.")
+    (tmp_path / "z.txt").write_text("Zulu.")
+    _unreadable(monkeypatch, locked)
+
+    items = list(read_documents([tmp_path]))
+
+    assert [type(item).__name__ for item in items] == ["InputError", "Document", "Document"]
+    assert (items[0].path, items[0].problem) == (str(locked), "cannot read folder: Permission denied")
+    assert [item.id for item in items[1:]] == ["a", "z"]
+
+
+def test_an_unreadable_subfolder_fails_the_ingest(tmp_path, monkeypatch, embedded_gazetteer, capsys):
+    from sitrep.cli import main
+
+    inbox = tmp_path / "inbox"
+    (inbox / "locked").mkdir(parents=True)
+    (inbox / "a.txt").write_text("Alpha.")
+    _unreadable(monkeypatch, inbox / "locked")
+
+    assert main(["ingest", str(inbox), "--db", str(tmp_path / "events.db"), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert f"sitrep: {inbox / 'locked'}: cannot read folder: Permission denied" in captured.err
+    assert "1 files: 1 new documents" in captured.out
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_a_folder_without_read_permission_is_reported(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        items = list(read_documents([tmp_path]))
+    finally:
+        locked.chmod(0o755)
+    assert [(item.path, item.problem) for item in items] == [(str(locked), "cannot read folder: Permission denied")]

@@ -52,3 +52,27 @@ def test_page_without_article_is_an_error(tmp_path):
 
     assert isinstance(error, InputError)
     assert str(error) == f"{path}: no article text found in HTML"
+
+
+def test_a_page_of_menus_and_links_is_no_article(tmp_path):
+    """Issue 16, item 9: trafilatura falls back to a navigation-only page's link texts, which became a
+    5-character document."""
+    path = tmp_path / "index.html"
+    path.write_text('<!DOCTYPE html><html><head><title>Example News</title></head><body>'
+                    '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>'
+                    '<ul><li><a href="/a">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>')
+
+    [error] = list(read_documents([path]))
+
+    assert isinstance(error, InputError)
+    assert error.problem.startswith("no article text found in HTML (only ") and "menus or links" in error.problem
+
+
+def test_a_short_article_is_still_an_article(tmp_path):
+    path = tmp_path / "short.html"
+    path.write_text("<html><head><title>Blast</title></head><body><nav><a href='/'>Home</a></nav><article>"
+                    "<p>An explosion hit a fuel depot in Belgorod overnight, the governor said.</p></article></body></html>")
+
+    [doc] = list(read_documents([path]))
+
+    assert doc.text.endswith("An explosion hit a fuel depot in Belgorod overnight, the governor said.")

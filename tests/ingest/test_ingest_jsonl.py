@@ -1,8 +1,10 @@
+import json
 from datetime import date
 
+import pytest
 from ingest_fixtures import write_jsonl
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, InputWarning
 from sitrep.ingest import read_documents
 from sitrep.model import Document
 
@@ -100,3 +102,55 @@ def test_lone_surrogates_are_replaced_one_for_one(tmp_path):
     assert (document.id, document.text, document.source) == ("s\ufffd", "Shelling \ufffdhit Kharkiv.", "\ufffd")
     assert document.hash
     assert Document(id="x", text="emoji \U0001f600 kept, lone \ud800 not").text == "emoji \U0001f600 kept, lone \ufffd not"
+
+
+def test_a_stray_byte_spoils_one_line_named_not_the_file(tmp_path):
+    """Issue 16: one 0xFF byte on one line used to reject every line of the file, with no line number."""
+    lines = [
+        json.dumps({"id": f"n{number}", "text": f"Kharkiv’s mayor reported shelling, report {number}."},
+                   ensure_ascii=False).encode("utf-8")
+        for number in range(1, 6)
+    ]
+    lines[2] = lines[2].replace(b"mayor", b"ma\xffyor")  # a stray byte inside line 3's text
+    lines[3] = b'{"id": "n4", "text": "' + bytes(range(0x80, 0x100)) * 2 + b'"}'  # line 4 is no text at all
+    path = tmp_path / "damaged.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+    items = list(read_documents([path]))
+
+    docs = {item.id: item.text for item in items if isinstance(item, Document)}
+    assert list(docs) == ["n1", "n2", "n3", "n5"]
+    assert docs["n1"] == "Kharkiv’s mayor reported shelling, report 1."  # UTF-8, never cp1251 mojibake
+    assert docs["n3"] == "Kharkiv’s ma\ufffdyor reported shelling, report 3."
+    (warning,) = [item for item in items if isinstance(item, InputWarning)]
+    assert (warning.path, warning.line) == (str(path), 3) and "1 stray byte replaced" in warning.problem
+    (error,) = [item for item in items if type(item) is InputError]
+    assert (error.line, error.problem) == (4, "not UTF-8 text (looks like binary/unknown encoding)")
+    assert str(error).startswith(f"{path}:4: ")
+
+
+def test_a_cp1251_line_among_utf8_lines_is_read_as_russian(tmp_path):
+    russian = "Беспилотник атаковал нефтебазу в Смоленской области"
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        json.dumps({"id": "en", "text": "Kharkiv’s mayor spoke."}, ensure_ascii=False).encode("utf-8") + b"\n"
+        + json.dumps({"id": "ru", "text": russian}, ensure_ascii=False).encode("cp1251") + b"\n"
+    )
+
+    items = list(read_documents([path]))
+
+    assert [(item.id, item.text) for item in items] == [("en", "Kharkiv’s mayor spoke."), ("ru", russian)]
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path, monkeypatch):
+    """The reader never holds the file: reading it whole (read_bytes, read_text) fails here."""
+    import pathlib
+
+    path = write_jsonl(tmp_path / "big.jsonl", [{"id": f"d{n}", "text": f"Text {n}."} for n in range(2000)])
+    for name in ("read_bytes", "read_text"):
+        monkeypatch.setattr(pathlib.Path, name, lambda self, *a, **k: pytest.fail("the whole file was read"))
+
+    documents = read_documents([path])
+
+    assert next(documents).id == "d0"
+    assert sum(1 for _ in documents) == 1999

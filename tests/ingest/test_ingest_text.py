@@ -2,7 +2,7 @@ from datetime import date
 
 from ingest_fixtures import write_json
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, InputWarning
 from sitrep.ingest import read_documents
 from sitrep.ingest.decoding import decode
 from sitrep.model import Document
@@ -105,3 +105,48 @@ def test_missing_path_is_an_error(tmp_path):
     error = only(list(read_documents([tmp_path / "nope.txt"])))
 
     assert isinstance(error, InputError) and error.problem == "no such file or directory"
+
+
+def test_a_stray_byte_in_utf8_text_is_replaced_and_said_not_read_as_cp1251(tmp_path):
+    """Issue 16: one stray byte made the whole file cp1251 ("Kharkiv’s" became "KharkivвЂ™s")."""
+    path = tmp_path / "kharkiv.txt"
+    path.write_bytes("Kharkiv’s mayor said the city was shelled overnight.\n".encode("utf-8") * 20
+                     + b"A stray \xff byte.\n")
+
+    warning, doc = list(read_documents([path]))
+
+    assert isinstance(warning, InputWarning) and warning.path == str(path)
+    assert warning.problem.startswith("not valid UTF-8: 1 stray byte replaced with U+FFFD")
+    assert doc.text.startswith("Kharkiv’s mayor") and "вЂ" not in doc.text
+    assert doc.text.endswith("A stray \ufffd byte.\n")
+
+
+def test_a_stray_byte_in_ascii_text_is_no_evidence_of_cp1251(tmp_path):
+    path = tmp_path / "ascii.txt"
+    path.write_bytes(b"Shelling hit Kharkiv\xff overnight, the governor said.")
+
+    warning, doc = list(read_documents([path]))
+
+    assert isinstance(warning, InputWarning)
+    assert doc.text == "Shelling hit Kharkiv\ufffd overnight, the governor said."
+
+
+def test_russian_words_in_cp1251_are_evidence_enough(tmp_path):
+    path = tmp_path / "quote.txt"
+    path.write_bytes(f"The governor wrote: «{RUSSIAN}».".encode("cp1251"))
+
+    assert only(list(read_documents([path]))).text == f"The governor wrote: «{RUSSIAN}»."
+
+
+def test_a_warning_is_said_and_the_document_stored(tmp_path, embedded_gazetteer):
+    from sitrep.jobs import ingest_paths
+    from sitrep.store import Store
+
+    path = tmp_path / "note.txt"
+    path.write_bytes(b"Shelling hit Kharkiv\xff overnight.")
+    with Store.open(tmp_path / "events.db") as store:
+        summary = ingest_paths([path], store, progress=False)
+        assert store.document("note").text == "Shelling hit Kharkiv\ufffd overnight."
+    assert summary.documents == 1 and summary.errors == []
+    assert len(summary.warnings) == 1 and summary.warnings[0].startswith(f"{path}: not valid UTF-8")
+    assert str(summary).endswith(", 1 warnings")

@@ -271,3 +271,97 @@ def test_an_article_whose_host_is_busy_is_fetched_again_next_turn(server, store,
     make_watcher(data, store, pipeline, tmp_path, clock=lambda: now[0]).run(once=True)
     assert store.count("documents") == 1 and WatchState(store).seen("wire", "busy")
     assert WatchState(store).validators(server.url("/feed.xml"))[0] is not None
+
+
+@pytest.mark.parametrize(
+    "body, what",
+    [
+        (b"<!DOCTYPE html>\n<html><head><title>News</title></head><body><p>Latest</p></body></html>", "an HTML page"),
+        (b'<?xml version="1.0"?><data><item>1</item><item>2</item></data>', "a document of another kind"),
+        (b"", "an empty response"),
+    ],
+)
+def test_a_feed_url_serving_no_feed_is_a_failure_naming_the_url(server, tmp_path, body, what, caplog, capsys):
+    """Issue 16, item 9: well-formed HTML or XML that is no feed gave no entries and no error, and exit 0."""
+    from sitrep.cli import main
+
+    server.pages["/feed.xml"] = Page(body, content_type="application/rss+xml")
+    config = tmp_path / "watch.yaml"
+    config.write_text(f"http: {{host_delay: 0}}\nsources:\n  - feed: {server.url('/feed.xml')}\n    name: news\n")
+
+    assert main(["watch", str(config), "--once", "--db", str(tmp_path / "events.db")]) == 1
+
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"news: feed {server.url('/feed.xml')}: not an RSS or Atom feed ({what})" in logged
+    assert "1 polls (1 failed)" in capsys.readouterr().err
+
+
+def test_an_unreadable_subfolder_of_a_watched_folder_is_logged(store, pipeline, tmp_path, monkeypatch, caplog):
+    """Issue 16, item 9: it was skipped without a word."""
+    inbox = tmp_path / "inbox"
+    locked = inbox / "locked"
+    locked.mkdir(parents=True)
+    old_file(inbox / "kupiansk.txt", KUPIANSK)
+    real = os.scandir
+    refused = {str(locked)}
+    monkeypatch.setattr(os, "scandir", lambda path=".": _refuse(path) if str(path) in refused else real(path))
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+
+    summary = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+    assert summary.ingest.documents == 1 and summary.failed_polls == 0
+    assert f"inbox: {locked}: cannot read folder: Permission denied" in [r.getMessage() for r in caplog.records]
+    refused.add(str(inbox))  # the watched folder itself: the poll fails
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).failed_polls == 1
+    assert f"inbox: folder {inbox}: cannot read folder: Permission denied" in [r.getMessage() for r in caplog.records]
+
+
+def _refuse(path):
+    raise PermissionError(13, "Permission denied", str(path))
+
+
+def test_a_text_file_still_being_written_is_taken_once_complete(store, pipeline, tmp_path, caplog):
+    """Issue 16, item 9: a .txt whose writer had paused was stored half, and its completed text was then
+    refused for good ("a different text is already stored") while watch exited 0."""
+    caplog.set_level(logging.INFO, logger="sitrep.watch")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = inbox / "report.txt"
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+    half, rest = KUPIANSK[:60], KUPIANSK[60:]
+    with path.open("w", encoding="utf-8") as writer:  # a writer that has paused, its file open
+        writer.write(half)
+        writer.flush()
+        os.utime(path, (time.time() - 60, time.time() - 60))  # paused for longer than any settle time
+
+        first = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+        assert (first.items, first.failed_polls, store.count("documents")) == (0, 0, 0)
+        assert any("report.txt" in r.getMessage() and "still open for writing" in r.getMessage() for r in caplog.records)
+        writer.write(rest)
+
+    second = make_watcher(data, store, pipeline, tmp_path).run(once=True)
+
+    assert (second.items, second.ingest.documents, second.ingest.errors) == (1, 1, [])
+    assert store.document("report").text == KUPIANSK
+
+
+def test_a_file_that_changes_while_it_is_read_is_read_again_next_turn(store, pipeline, tmp_path, monkeypatch):
+    from sitrep.watch import folders
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    path = old_file(inbox / "report.txt", KUPIANSK[:60])
+    data = {"sources": [{"folder": str(inbox), "name": "inbox"}]}
+    real = folders.documents_of
+
+    def read_then_grow(*args, **kwargs):
+        documents = list(real(*args, **kwargs))
+        path.write_text(KUPIANSK, encoding="utf-8")  # the writer goes on as the file is read
+        return documents
+
+    monkeypatch.setattr(folders, "documents_of", read_then_grow)
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).items == 0
+    monkeypatch.setattr(folders, "documents_of", real)
+    assert make_watcher(data, store, pipeline, tmp_path).run(once=True).ingest.documents == 1
+    assert store.document("report").text == KUPIANSK

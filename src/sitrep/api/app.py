@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from .documents import SCHEMAS as DOCUMENT_SCHEMAS
 from .documents import router as documents_router
 from .errors import ERROR_SCHEMA, install_error_handlers
 from .events import router as events_router
@@ -22,20 +23,27 @@ from .stores import Stores
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
+DEFAULT_MAX_BODY_BYTES = 10_000_000  # a POST of some thousands of articles; larger batches are split
+
+
 @dataclass(frozen=True)
 class ServeConfig:
     db: str
     token: str | None = None  # bearer token for POST /api/documents; None: read-only
     tiles: str | None = None  # tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png
     tile_attribution: str | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # a larger request body is refused (413) unread
 
     @classmethod
-    def from_env(cls, db: str, token: str | None = None, tiles: str | None = None) -> "ServeConfig":
+    def from_env(
+        cls, db: str, token: str | None = None, tiles: str | None = None, max_body_bytes: int | None = None
+    ) -> "ServeConfig":
         return cls(
             db=db,
             token=token or os.environ.get("SITREP_API_TOKEN") or None,
             tiles=tiles or os.environ.get("SITREP_TILES") or None,
             tile_attribution=os.environ.get("SITREP_TILES_ATTRIBUTION") or None,
+            max_body_bytes=max_body_bytes or int(os.environ.get("SITREP_API_MAX_BODY_BYTES") or DEFAULT_MAX_BODY_BYTES),
         )
 
 
@@ -79,12 +87,19 @@ def create_app(config: ServeConfig) -> FastAPI:
 
 
 class SecurityHeaders:
-    """Headers on every response: no MIME sniffing, and the page's Content-Security-Policy (a plain ASGI
-    middleware: Starlette's BaseHTTPMiddleware costs more than the whole of a page of events)."""
+    """Headers on every response: no MIME sniffing, the page's Content-Security-Policy, no framing (for
+    browsers older than CSP's frame-ancestors), and no page address sent to other sites beyond this
+    server's origin (tile servers may ask for a Referer: the origin is all they get). A plain ASGI
+    middleware: Starlette's BaseHTTPMiddleware costs more than the whole of a page of events."""
 
     def __init__(self, app, csp: str):
         self.app = app
-        self.headers = [(b"x-content-type-options", b"nosniff"), (b"content-security-policy", csp.encode())]
+        self.headers = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"content-security-policy", csp.encode()),
+            (b"x-frame-options", b"DENY"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        ]
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -134,7 +149,7 @@ def _document_errors(app: FastAPI) -> None:
         if app.openapi_schema:
             return app.openapi_schema
         schema = original()
-        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        schema.setdefault("components", {}).setdefault("schemas", {}).update({"Error": ERROR_SCHEMA, **DOCUMENT_SCHEMAS})
         error = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for path in schema.get("paths", {}).values():
             for operation in path.values():

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hmac
+import json
 import threading
 
-from fastapi import APIRouter, Body, Depends, Header, Request
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, StrictStr, TypeAdapter, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from ..ingest.jsonl import parse_record
+from ..model import Document
 from .errors import ApiError
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -16,15 +20,27 @@ _ingest_lock = threading.Lock()  # one ingest at a time: merging reads and rewri
 
 
 class DocumentIn(BaseModel):
-    """A document as one line of a JSONL input file."""
+    """A document as one line of a JSONL input file; the API needs its id, a string."""
 
     model_config = ConfigDict(extra="allow")
-    id: str | int | None = None
+    id: StrictStr | None = None  # strict: `true` or `5` is refused, never stored as "True" or "1"
     text: str
     published: str | None = None
     source: str | None = None
     url: str | None = None
     title: str | None = None
+
+
+_DOCUMENT_LIST = TypeAdapter(list[DocumentIn])
+# The request body in the OpenAPI schema: the endpoint reads it itself (below), so FastAPI cannot say it.
+REQUEST_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": {"anyOf": [
+        {"$ref": "#/components/schemas/DocumentIn"},
+        {"type": "array", "items": {"$ref": "#/components/schemas/DocumentIn"}},
+    ]}}},
+}
+SCHEMAS = {"DocumentIn": DocumentIn.model_json_schema()}
 
 
 def require_token(request: Request, authorization: str | None = Header(None, description="Bearer TOKEN")) -> None:
@@ -39,7 +55,8 @@ def require_token(request: Request, authorization: str | None = Header(None, des
                        headers={"WWW-Authenticate": "Bearer"})
 
 
-@router.get("/{document_id}", summary="A document's text and the spans of it that are evidence of events")
+# A path parameter: document ids are the user's own and may hold "/" ("reuters/2024/12/31-strike").
+@router.get("/{document_id:path}", summary="A document's text and the spans of it that are evidence of events")
 async def get_document(document_id: str, request: Request) -> dict:
     store = request.app.state.stores.get()
     document = store.document(document_id)
@@ -63,22 +80,59 @@ async def get_document(document_id: str, request: Request) -> dict:
     "",
     status_code=201,
     summary="Ingest documents (one object or a list, as JSONL lines); needs the server's bearer token",
+    openapi_extra={"requestBody": REQUEST_BODY},
 )
-def post_documents(
-    request: Request,
-    documents: DocumentIn | list[DocumentIn] = Body(...),
-    _: None = Depends(require_token),  # checked before the body is read
-) -> dict:
-    items = documents if isinstance(documents, list) else [documents]
+async def post_documents(request: Request, _: None = Depends(require_token)) -> dict:
+    """The token is checked before a byte of the body is read (FastAPI reads a declared body first: an
+    anonymous client could make the server read and parse any amount), and the body is read up to the
+    server's limit only."""
+    body = await read_body(request, request.app.state.config.max_body_bytes)
+    parsed = parse_documents(body)
+    return await run_in_threadpool(_ingest, request, parsed)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, or 413 once it is over `limit` bytes (by its Content-Length, or as it arrives)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, f"request body over this server's limit of {limit:,} bytes: send fewer documents a "
+                         "request, or start the server with a larger --max-body-bytes")
+
+
+def parse_documents(body: bytes) -> list[Document]:
+    """The body's documents, or 422 saying what is wrong (in the shape of FastAPI's own validation errors)."""
+    try:
+        data = json.loads(body)
+    except ValueError as error:  # bad JSON, or bytes that are not UTF-8
+        raise RequestValidationError([{"loc": ("body",), "msg": f"invalid JSON: {error}"}]) from None
+    try:  # a list or one object, told apart first: a union's errors would name both of its branches
+        items = _DOCUMENT_LIST.validate_python(data) if isinstance(data, list) else [DocumentIn.model_validate(data)]
+    except ValidationError as error:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in error.errors()]) from None
     parsed = []
     for number, item in enumerate(items):
         try:
             parsed.append(parse_record(item.model_dump(exclude_none=True), default_id=""))
         except ValueError as error:
             raise ApiError(422, f"document {number}: {error}") from None
-    for number, document in enumerate(parsed):
-        if not document.id:
+        if not parsed[-1].id:
             raise ApiError(422, f"document {number}: no 'id' (the API needs one to refer to the document)")
+    return parsed
+
+
+def _ingest(request: Request, parsed: list[Document]) -> dict:
+    """Runs in a worker thread: the pipeline and the database block."""
     from ..jobs import IngestSummary, ingest_documents, merge_new_mentions  # the pipeline's imports: on first use
 
     store = request.app.state.stores.get()

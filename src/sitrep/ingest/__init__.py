@@ -2,6 +2,8 @@
 
 Problems come out as InputError items alongside the documents rather than as raised
 exceptions, so one bad file never stops a batch; the caller reports them and exits non-zero.
+An InputWarning (a document read, but not exactly as written) comes before its document:
+the caller says it, and stores the document.
 
     for item in read_documents(["articles/"]):
         if isinstance(item, InputError): report(item)
@@ -42,7 +44,10 @@ def read_documents(
     published and source apply to documents that carry none of their own: plain text
     always, JSONL lines without the field, HTML pages without a date or site name.
     """
-    for path in input_files(paths):
+    unreadable: list[InputError] = []
+    files = input_files(paths, unreadable.append)
+    yield from unreadable
+    for path in files:
         yield from read_file(path, published, source)
 
 

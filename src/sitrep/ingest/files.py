@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from sitrep.errors import InputError
 from sitrep.ingest.common import load_json
 from sitrep.ingest.text import PUBLISHED_SIDECAR
 
@@ -25,23 +27,32 @@ KIND_BY_SUFFIX = {
 _SNIFF_CHARS = 4096
 
 
-def input_files(paths: Iterable[str | Path]) -> list[Path]:
+def input_files(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None) -> list[Path]:
     """Files to read, in order: directories expanded recursively and sorted.
 
-    Hidden files and folders, and published.json date sidecars, are skipped. A path that
-    does not exist is kept, so that reading it reports the problem.
+    Hidden files and folders, and published.json date sidecars, are skipped. A path that does not exist
+    is kept, so that reading it reports the problem; a folder that cannot be listed goes to `on_error`.
     """
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))))
+            files.extend(sorted(_files_under(path, on_error or (lambda error: None))))
         elif path.name != PUBLISHED_SIDECAR:
             files.append(path)
     return files
 
 
-def _wanted(relative: Path) -> bool:
-    return relative.name != PUBLISHED_SIDECAR and not any(part.startswith(".") for part in relative.parts)
+def _files_under(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path]:
+    def unreadable(error: OSError) -> None:
+        on_error(InputError(error.filename or folder, f"cannot read folder: {error.strerror or error}"))
+
+    # os.walk, not Path.rglob: rglob passes over a folder it cannot list without a word.
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name != PUBLISHED_SIDECAR and not name.startswith(".") and path.is_file():
+                yield path
 
 
 def kind_of(path: Path) -> str:

@@ -35,6 +35,11 @@ def read_html_file(
         yield InputError(path, str(err))
 
 
+def has_a_sentence(text: str) -> bool:
+    """Some line holds a sentence: four words or more, and a full stop, question or exclamation mark."""
+    return any(len(line.split()) >= 4 and any(mark in line for mark in ".!?…") for line in text.split("\n"))
+
+
 def html_document(
     page_content: bytes | str,
     document_id: str,
@@ -52,6 +57,9 @@ def html_document(
     text = normalise_newlines(page.text or "") if page is not None else ""
     if not text.strip():
         raise ValueError("no article text found in HTML")
+    if not has_a_sentence(text):
+        # trafilatura falls back to whatever text a page has: a menu's links ("Home World Sport") are no article
+        raise ValueError(f"no article text found in HTML (only {len(text.split())} words of menus or links)")
     try:
         page_published = parse_date(page.date)
     except ValueError:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import codecs
+import io
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, InputWarning
 from sitrep.ingest.common import DocumentOrError, load_json, optional_str, parse_date
-from sitrep.ingest.decoding import read_text
+from sitrep.ingest.decoding import decode_bytes, looks_binary
 from sitrep.model import Document
+
+_SNIFF_BYTES = 8192  # enough to tell a binary file, or a UTF-16 BOM
 
 
 def read_jsonl_file(
@@ -17,19 +21,43 @@ def read_jsonl_file(
 ) -> Iterator[DocumentOrError]:
     """Yield a Document per good line and an InputError (with its line number) per bad one.
 
-    published and source are defaults for lines that do not give their own. The text is
-    kept verbatim, newlines included: gold annotations may hold offsets into it.
+    The file is read line by line, so memory stays flat however large it is, and each line is decoded on
+    its own: stray bytes spoil (or are replaced in) one line, not the file. published and source are
+    defaults for lines that do not give their own. The text is kept verbatim, newlines included: gold
+    annotations may hold offsets into it.
     """
-    try:
-        content = read_text(path)
-    except InputError as err:
-        yield err
-        return
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+        handle.seek(0)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # newline="\n": JSON strings may hold a raw U+2028 or \r, which end no line.
+            lines: Iterable[bytes | str] = io.TextIOWrapper(handle, encoding="utf-16", errors="replace", newline="\n")
+        elif looks_binary(head):
+            yield InputError(path, "binary file, not text")
+            return
+        else:
+            lines = handle  # bytes, split at b"\n" only
+        yield from _read_lines(path, lines, published, source)
+
+
+def _read_lines(
+    path: Path, lines: Iterable[bytes | str], published: date | None, source: str | None
+) -> Iterator[DocumentOrError]:
     first_line_of: dict[str, int] = {}
-    # split("\n"), not splitlines(): JSON strings may hold a raw U+2028, which is no line break.
-    for number, line in enumerate(content.split("\n"), start=1):
+    empty = True
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        empty = False
+        if isinstance(line, bytes):
+            try:
+                decoded = decode_bytes(line)
+            except ValueError as err:
+                yield InputError(path, str(err), line=number)
+                continue
+            if decoded.note:
+                yield InputWarning(path, decoded.note, line=number)
+            line = decoded.text
         try:
             document = parse_line(line, default_id=f"{path.stem}-{number}", published=published, source=source)
         except ValueError as err:
@@ -41,6 +69,8 @@ def read_jsonl_file(
             continue
         first_line_of[document.id] = number
         yield document
+    if empty:
+        yield InputError(path, "empty file")
 
 
 def parse_line(line: str, default_id: str, published: date | None, source: str | None) -> Document:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, InputWarning
 from sitrep.ingest.common import DocumentOrError, load_json, normalise_newlines, parse_date
 from sitrep.ingest.decoding import read_text
 from sitrep.model import Document
@@ -25,17 +25,20 @@ def read_telegram_export(
     since every message carries its own date.
     """
     try:
-        export = load_json(read_text(path))
+        decoded = read_text(path)
+        export = load_json(decoded.text)
         messages = export_messages(export)
     except InputError as err:
         yield err
         return
-    except NotAnExport as err:
-        yield InputError(path, f"not a Telegram Desktop export: {err}")
-        return
     except ValueError as err:
         yield InputError(path, f"invalid JSON: {err}")
         return
+    except NotAnExport as err:
+        yield InputError(path, f"not a Telegram Desktop export: {err}")
+        return
+    if decoded.note:
+        yield InputWarning(path, decoded.note)
     channel_id = export["id"]
     channel_name = export.get("name") if isinstance(export.get("name"), str) else None
     username = export.get("username") if isinstance(export.get("username"), str) else None

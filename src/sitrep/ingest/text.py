@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, InputWarning
 from sitrep.ingest.common import DocumentOrError, load_json, normalise_newlines, parse_date
 from sitrep.ingest.decoding import read_text
 from sitrep.model import Document
@@ -18,17 +18,20 @@ PUBLISHED_SIDECAR = "published.json"
 def read_text_file(
     path: Path, published: date | None = None, source: str | None = None
 ) -> Iterator[DocumentOrError]:
-    """Yield the file as one Document (id = file stem), or the InputError that stops it."""
+    """Yield the file as one Document (id = file stem), or the InputError that stops it; an InputWarning
+    first when stray bytes were replaced."""
     try:
-        text = read_text(path)
+        decoded = read_text(path)
         if published is None:
             published = sidecar_date(path)
     except InputError as err:
         yield err
         return
+    if decoded.note:
+        yield InputWarning(path, decoded.note)
     yield Document(
         id=path.stem,
-        text=normalise_newlines(text),
+        text=normalise_newlines(decoded.text),
         published=published,
         source=source,
         kind="text",

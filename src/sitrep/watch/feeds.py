@@ -46,6 +46,8 @@ def feed_items(
     )
     if parsed.bozo and not parsed.entries:
         raise SourceError(f"feed {source.location}: broken feed XML ({parsed.get('bozo_exception')})")
+    if not parsed.get("version"):  # well-formed, but no RSS or Atom: an HTML page, an error page, other XML
+        raise SourceError(f"feed {source.location}: not an RSS or Atom feed ({_what_it_is(response.body)})")
     if parsed.bozo:
         log_problem(f"feed {source.location}: malformed XML, {len(parsed.entries)} entries read anyway "
                     f"({parsed.get('bozo_exception')})")
@@ -56,6 +58,13 @@ def feed_items(
         state.save_validators(source.location, response.etag, response.last_modified)
 
     return [item for item in items if item is not None], done
+
+
+def _what_it_is(body: bytes) -> str:
+    head = body[:2048].lstrip().lower()
+    if not head:
+        return "an empty response"
+    return "an HTML page" if b"<html" in head or head.startswith(b"<!doctype html") else "a document of another kind"
 
 
 def _content_type(charset: str | None) -> str:

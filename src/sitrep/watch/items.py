@@ -16,7 +16,11 @@ class ItemSkipped(Exception):
     """An item that will never give a document (a 404 page, a page too large): seen, with none stored."""
 
 
+class ItemNotReady(Exception):
+    """An item to take on a later turn (a file still being written): not seen, nothing stored."""
+
+
 @dataclass(frozen=True)
 class Item:
     key: str  # unique within its source: a feed entry's guid, or a file's path, size and time
-    load: Callable[[], list[Document]]  # raises ItemSkipped, or a transient FetchError to retry next turn
+    load: Callable[[], list[Document]]  # raises ItemSkipped, or ItemNotReady or a transient FetchError to retry next turn

@@ -20,7 +20,7 @@ from .config import SourceConfig, WatchConfig
 from .feeds import feed_items
 from .folders import folder_items
 from .http import FetchError, Fetcher
-from .items import Item, ItemSkipped, SourceError
+from .items import Item, ItemNotReady, ItemSkipped, SourceError
 from .state import WatchState
 
 log = logging.getLogger("sitrep.watch")
@@ -134,6 +134,9 @@ class Watcher:
             documents = item.load()
         except FetchError as error:  # transient: the host is down or busy
             log.warning("%s: %s (retried next turn)", source.name, error)
+            return False
+        except ItemNotReady as reason:
+            log.info("%s: %s: %s (retried next turn)", source.name, item.key, reason)
             return False
         except ItemSkipped as reason:
             log.warning("%s: skipped %s: %s", source.name, item.key, reason)
