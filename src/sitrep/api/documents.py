@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import json
 import threading
 
 from fastapi import APIRouter, Depends, Header, Request
@@ -11,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, StrictStr, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from ..ingest.common import load_json
 from ..ingest.jsonl import parse_record
 from ..model import Document
 from .errors import ApiError
@@ -113,8 +113,8 @@ def _too_large(limit: int) -> ApiError:
 def parse_documents(body: bytes) -> list[Document]:
     """The body's documents, or 422 saying what is wrong (in the shape of FastAPI's own validation errors)."""
     try:
-        data = json.loads(body)
-    except ValueError as error:  # bad JSON, or bytes that are not UTF-8
+        data = load_json(body.decode("utf-8"))
+    except ValueError as error:  # bad JSON, too deeply nested, or bytes that are not UTF-8
         raise RequestValidationError([{"loc": ("body",), "msg": f"invalid JSON: {error}"}]) from None
     try:  # a list or one object, told apart first: a union's errors would name both of its branches
         items = _DOCUMENT_LIST.validate_python(data) if isinstance(data, list) else [DocumentIn.model_validate(data)]

@@ -15,6 +15,7 @@ from datetime import timedelta
 from ..clean import Sentence
 from ..corroboration import verification
 from ..geo.metonymy import named_as_actor
+from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
@@ -351,12 +352,22 @@ def _add_place(report: _Report, place: Place | None, text: str):
     if report.place is not None and place.geonameid == report.place.geonameid:
         return  # the same place again: the first mention says how near ("a few miles from Belgorod")
     if report.place is None or (place.geo_precision < report.place.geo_precision
-                                and _compatible_places(report.place, place)):
-        # a finer place inside the one known ("the Donetsk region" ... "in Bakhmut"), never a town elsewhere
-        # that a later sentence names ("in Chasiv Yar" ... "attacks on Kyiv")
+                                and (_compatible_places(report.place, place) or _close(report.place, place))):
+        # a finer place inside or beside the one known ("the Donetsk region" ... "in Bakhmut", "the outskirts
+        # of Moscow" ... "in Voskresensk"), never a town elsewhere that a later sentence names ("in Chasiv
+        # Yar" ... "attacks on Kyiv")
         report.place = place
         if place.start is not None and place.end is not None:
             report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+
+
+REFINE_KM = 100  # how far from a place a later, finer place may lie and still be the same event's
+
+
+def _close(a: Place, b: Place) -> bool:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= REFINE_KM
 
 
 def _add_fields(

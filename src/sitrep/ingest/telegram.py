@@ -31,11 +31,11 @@ def read_telegram_export(
     except InputError as err:
         yield err
         return
+    except NotAnExport as err:  # (a ValueError too)
+        yield InputError(path, f"not a Telegram Desktop export: {err}")
+        return
     except ValueError as err:
         yield InputError(path, f"invalid JSON: {err}")
-        return
-    except NotAnExport as err:
-        yield InputError(path, f"not a Telegram Desktop export: {err}")
         return
     if decoded.note:
         yield InputWarning(path, decoded.note)
