@@ -155,3 +155,11 @@ def test_extract_explain_lists_every_report(capsys, embedded_gazetteer):
     assert main(["extract", text, "--published", "2022-07-20", "--explain"]) == 0
     out = capsys.readouterr().out
     assert "[event] Shelling/artillery/missile attack at Kharkiv" in out and "dated «on Tuesday»" in out
+
+
+def test_version(capsys):
+    import sitrep
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"sitrep {sitrep.__version__}"

@@ -177,6 +177,12 @@ def test_a_later_period_of_a_file_is_scored_on_its_own(fake):
     assert asked == [{"since": date(2019, 1, 1)}] and "(since 2019-01-01)" in out.getvalue()
 
 
+def test_a_gate_with_no_floors_to_check_fails(fake):
+    """"gate passed: 0 floors hold" was a check that could not fail."""
+    code, text = _run(fake)
+    assert code == 1 and "no floors to check" in text and "gate passed" not in text
+
+
 def test_run_gate_fails_on_changed_gold_file(fake):
     shared, gold, floors, state, _ = fake
     assert _run(fake, do_pin=True)[0] == 0

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import config
+from . import __version__, config
 from .errors import SitrepError
 from .export import FORMATS, write_events
 from .model import to_dict
@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     commands = parser.add_subparsers(metavar="COMMAND")
 
     ingest = _command(commands, "ingest", "read files into the event database", "sitrep ingest examples/ --published 2024-12-31")

@@ -271,10 +271,14 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
         print(f"\nfloors pinned in {floors_path}" + (f" ({len(lowered)} lowered)" if lowered else ""), file=out)
         return 0
     failed = [r for r in rows if not r.ok]
+    if not any(r.floor is not None for r in rows) and not problems:
+        # a gate with nothing to check would pass whatever the scores: that is a failure, not a pass
+        problems.append(f"no floors to check in {floors_path}: pin them first (sitrep gate --pin)")
     if problems:
         print("\n" + "\n".join(problems), file=out)
-    if failed:
-        print(f"\ngate FAILED: {len(failed)} of {len(rows)} checks", file=out)
+    if failed or problems:
+        print(f"\ngate FAILED: {len(failed)} of {len(rows)} checks" + (" (and the problems above)" if problems else ""),
+              file=out)
         return 1
     print(f"\ngate passed: {len(rows)} floors hold", file=out)
     return 0
