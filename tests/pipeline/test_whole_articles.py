@@ -204,3 +204,14 @@ def test_every_report_says_why_it_is_or_is_not_an_event(pipeline):
     result = read(pipeline, NEWS, "Putin threatened to strike Kyiv if the West sent longer-range rockets.")
     assert result.mentions and all(m.why for m in result.mentions + result.dropped)
     assert any("report of an occurrence" in why for why in result.mentions[0].why)
+
+
+def test_an_explosion_takes_the_kind_of_the_weapon_the_report_names(pipeline):
+    strike = read(pipeline, "Explosions from Russian cruise missiles rocked Mykolaiv overnight, the mayor said on "
+                            "Tuesday.", NEWS)
+    assert {m.sub_event_type for m in strike.mentions if m.place and m.place.name.startswith("Mykola")} == {
+        "Shelling/artillery/missile attack"}
+    bomb = read(pipeline, "An explosion ripped through a cafe in Melitopol on Tuesday, killing two people, "
+                          "officials said.", NEWS)
+    assert {m.sub_event_type for m in bomb.mentions if m.place and m.place.name == "Melitopol"} == {
+        "Remote explosive/landmine/IED"}
