@@ -7,19 +7,15 @@ never saw the fold's rows: the honest estimate of what a user gets on reports of
 
 from __future__ import annotations
 
-import hashlib
-
 from ..extractors.classifier_training import examples, fit_examples
 from ..model import Event
 from ..pipeline import Pipeline
-from .gold import GoldRow
+from .gold import GoldRow, row_hash
 
 
 def fold_of(row: GoldRow, folds: int) -> int:
-    """A row's fold, from its first document's id: stable across runs and machines, the same for every row
-    of one document."""
-    key = min(d.id for d in row.documents) if row.documents else row.id
-    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % folds
+    """A row's fold (see `gold.row_hash`)."""
+    return row_hash(row) % folds
 
 
 def cross_validated(rows: list[GoldRow], pipeline: Pipeline, folds: int) -> tuple[list[Event], list[Event]]:
@@ -30,11 +26,12 @@ def cross_validated(rows: list[GoldRow], pipeline: Pipeline, folds: int) -> tupl
         raise ValueError(f"cross-validation needs 2 folds or more, not {folds}")
     events: list[Event] = []
     held: list[Event] = []
+    fold_of_row = [fold_of(r, folds) for r in rows]
     for fold in range(folds):
-        inside = [r for r in rows if fold_of(r, folds) == fold]
+        inside = [r for r, f in zip(rows, fold_of_row) if f == fold]
         if not inside:
             continue
-        model = fit_examples(*examples(_as_json(r) for r in rows if fold_of(r, folds) != fold))
+        model = fit_examples(*examples(_as_json(r) for r, f in zip(rows, fold_of_row) if f != fold))
         reader = Pipeline(pipeline.gazetteer, pipeline.batch_size, pipeline.report_model, event_model=model)
         found, kept_back = predict_with_held(inside, reader)
         events += found

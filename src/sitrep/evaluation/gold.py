@@ -68,9 +68,15 @@ def distinct_documents(rows: Iterable[GoldRow]) -> list[Document]:
 SPLITS = ("tune", "check")
 
 
-def split_of(row: GoldRow) -> str:
+def row_hash(row: GoldRow) -> int:
+    """A number for a row from its first document's id: stable across runs and machines, the same for every
+    row of one document (so an article and all its events fall in one half, or one fold)."""
     key = min(d.id for d in row.documents) if row.documents else row.id
-    return SPLITS[int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % 2]
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16)
+
+
+def split_of(row: GoldRow) -> str:
+    return SPLITS[row_hash(row) % 2]
 
 
 def in_split(rows: list[GoldRow], split: str | None) -> list[GoldRow]:

@@ -140,11 +140,20 @@ class LinearModel:
                             intercept=self.intercept.astype(np.float32))
 
 
-@cache
-def load_model() -> LinearModel | None:
-    """The shipped model, or None when the package has none (the rules then decide alone)."""
-    resource = resources.files("sitrep.data").joinpath(MODEL_FILE)
+def shipped_arrays(name: str) -> dict[str, np.ndarray] | None:
+    """The arrays of a model file shipped in `sitrep/data` (a numpy archive, no pickle), or None when the
+    package has none."""
+    resource = resources.files("sitrep.data").joinpath(name)
     if not resource.is_file():
         return None
     with resources.as_file(resource) as path, np.load(path) as data:
-        return LinearModel(tuple(str(c) for c in data["classes"]), data["coef"].astype(np.float64), data["intercept"].astype(np.float64))
+        return {key: data[key] for key in data.files}
+
+
+@cache
+def load_model() -> LinearModel | None:
+    """The shipped model, or None when the package has none (the rules then decide alone)."""
+    data = shipped_arrays(MODEL_FILE)
+    if data is None:
+        return None
+    return LinearModel(tuple(str(c) for c in data["classes"]), data["coef"].astype(np.float64), data["intercept"].astype(np.float64))

@@ -161,7 +161,7 @@ def weapon_kinds() -> dict[str, str]:
 
 @cache
 def not_a_report() -> re.Pattern:
-    """Titles of what reports no one event (live blogs, digests, obituaries, a channel's boilerplate)."""
+    """Titles of what reports no one event (live blogs, digests, explainers, datasets, obituaries)."""
     return re.compile("|".join(f"(?:{p})" for p in lexicon()["not_a_report"]), FLAGS)
 
 

@@ -23,7 +23,7 @@ from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
-from .place_lists import listed_with, region_of_toll, split_by_places
+from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
 
@@ -42,6 +42,9 @@ _EVENT_BACK_REFERENCE = re.compile(
 _DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|casualties|lost their lives)\b", re.I)
 _REFERENCE_PLACE_REACH = 16  # "the attack on the city of": how far after its words a reference names its place
 _BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
+# "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence turns to another event.
+_NEW_STORY = re.compile(
+    r"^\W*(?:separately|elsewhere|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development))\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
@@ -358,7 +361,7 @@ def _add_place(report: _Report, place: Place | None, text: str):
         # Yar" ... "attacks on Kyiv")
         report.place = place
         if place.start is not None and place.end is not None:
-            report.evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+            report.evidence["location"] = location_evidence(place, text)
 
 
 REFINE_KM = 100  # how far from a place a later, finer place may lie and still be the same event's
@@ -505,8 +508,6 @@ def _best_place(places: list[Place], text: str) -> Place | None:
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
-# "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence turns to another event.
-_NEW_STORY = re.compile(r"^\W*(?:separately|elsewhere|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development))\b", re.I)
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""

@@ -66,7 +66,7 @@ def split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Me
     pieces = []
     for index, place in enumerate(listed):
         evidence = {k: v for k, v in mention.evidence.items() if k not in ("fatalities", "injuries")}
-        evidence["location"] = Evidence(place.start, place.end, text[place.start:place.end])
+        evidence["location"] = location_evidence(place, text)
         toll = _toll_of(place, text)
         if toll is not None:
             evidence["fatalities"] = toll[1]
@@ -78,6 +78,11 @@ def split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Me
             sentence_start=mention.sentence_start if index == 0 else place.start,
         ))
     return pieces
+
+
+def location_evidence(place: Place, text: str) -> Evidence:
+    """The words of the text that name a place."""
+    return Evidence(place.start, place.end, text[place.start:place.end])
 
 
 def _toll_of(place: Place, text: str) -> tuple[int, Evidence] | None:
@@ -97,7 +102,7 @@ def region_of_toll(mention: Mention, sentence_places: list[Place], text: str) ->
         if (region.geo_precision >= GEO_PRECISION_REGION and region.admin1 and region.admin1 == place.admin1
                 and region.start is not None and region.start > toll.end
                 and _TOLL_PLACE_GAP.match(text[toll.end:region.start])):
-            evidence = {**mention.evidence, "location": Evidence(region.start, region.end, text[region.start:region.end])}
+            evidence = {**mention.evidence, "location": location_evidence(region, text)}
             return replace(mention, place=region, evidence=evidence,
                            why=(*mention.why, f"the toll is told for {region.name}, not {place.name} alone"))
     return mention

@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
-from .classify import _vectorisers
+from .classify import _vectorisers, shipped_arrays
 from .dates import resolve_date
 
 MODEL_FILE = "report_classifier.npz"
@@ -63,8 +62,7 @@ class ReportModel:
 @cache
 def load_report_model() -> ReportModel | None:
     """The shipped model, or None when the package has none (then every placed, recent report is kept)."""
-    resource = resources.files("sitrep.data").joinpath(MODEL_FILE)
-    if not resource.is_file():
+    data = shipped_arrays(MODEL_FILE)
+    if data is None:
         return None
-    with resources.as_file(resource) as path, np.load(path) as data:
-        return ReportModel(data["coef"].astype(np.float64), float(data["intercept"]), float(data["threshold"]))
+    return ReportModel(data["coef"].astype(np.float64), float(data["intercept"]), float(data["threshold"]))

@@ -42,9 +42,10 @@ def short_report_labels(documents: list[list[Sentence]], model: LinearModel | No
         return labels
     short = [i for i, sentences in enumerate(documents) if is_short(sentences)]
     triggers = [first_trigger(documents[i]) for i in short]
-    verdicts = model.verdicts([report_text(documents[i]) for i in short], triggers)
-    for i, trigger, verdict in zip(short, triggers, verdicts):
-        titled = not_a_report().search(report_text(documents[i]))
+    texts = [report_text(documents[i]) for i in short]
+    verdicts = model.verdicts(texts, triggers)
+    for i, text, trigger, verdict in zip(short, texts, triggers, verdicts):
+        titled = not_a_report().search(text)
         labels[i] = NO_EVENT if titled else combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
     return labels
 
