@@ -3,18 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test gate bench bench-serve fuzz web clean
+.PHONY: run test gate bench bench-serve fuzz web clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Exact versions from requirements.lock (the ones the tests passed with); pyproject.toml keeps ranges.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
 	touch $@ $(VENV)/.installed
 
 # Ingest the two example articles into the default database and print the event table.
@@ -25,6 +26,7 @@ run: $(VENV)/.installed
 	@echo "Your own files: $(BIN)/sitrep ingest PATH... [--published YYYY-MM-DD]; then sitrep events, sitrep show ID, sitrep export --format csv"
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
 
 # Quality gate: dev-gold scores against quality/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
@@ -51,3 +53,8 @@ web:
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+
+# After changing dependencies: install afresh (make clean test) and write the versions the tests passed with.
+lock: $(VENV)/.installed-test
+	printf '# The exact versions `make` and CI install (pip constraints): the ones the tests last passed with.\n# Regenerate with `make clean test lock` after changing dependencies in pyproject.toml.\n' > requirements.lock
+	$(BIN)/pip freeze --exclude-editable >> requirements.lock

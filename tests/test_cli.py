@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from sitrep.cli import main
+from sitrep.store import Store
 
 from .conftest import EXAMPLES
 
@@ -108,8 +109,27 @@ def test_one_hostile_document_is_one_line_and_the_batch_goes_on(db, tmp_path, ca
 
 
 def test_show_unknown_event_is_a_clear_error(db, capsys):
+    Store.open(db).close()
     assert main(["show", "ev-nope", "--db", db]) == 1
     assert "no event or document 'ev-nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["events"], ["show", "ev-1"], ["export", "--format", "csv"], ["merge"]])
+def test_a_read_command_on_a_missing_database_is_an_error_and_creates_nothing(tmp_path, capsys, command):
+    missing = tmp_path / "no" / "such" / "events.db"
+    assert main([*command, "--db", str(missing)]) == 1
+    assert f"{missing}: no such database" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
+
+
+def test_ingest_of_a_folder_never_reads_the_database_inside_it(db, examples, capsys):
+    inside = examples / "events.db"
+    assert main(["ingest", str(examples), "--db", str(inside), "--quiet"]) == 0
+    assert main(["ingest", str(examples), "--db", str(inside), "--quiet"]) == 0  # the folder now holds it
+    captured = capsys.readouterr()
+    assert "error" not in captured.err and "0 new documents" in captured.out
+    assert main(["ingest", str(inside), "--db", db, "--quiet"]) == 1  # named on its own: said, not read
+    assert f"{inside}: a SQLite database, not documents" in capsys.readouterr().err
 
 
 def test_merge_explain_says_why_two_events_are_apart(db, examples, capsys):

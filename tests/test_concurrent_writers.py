@@ -15,7 +15,9 @@ from dataclasses import replace
 import pytest
 
 from sitrep.model import Document
-from sitrep.store import Store, StoreError, db as db_module, migrations, store as store_module
+from sitrep.store import Store, StoreError, migrations
+from sitrep.store import db as db_module
+from sitrep.store import store as store_module
 from sitrep.store.migrations import MIGRATIONS
 
 from .conftest import EXAMPLES, fresh_database
@@ -28,7 +30,7 @@ _fork = multiprocessing.get_context("fork")
 def _report(results, function, args) -> None:
     try:
         results.put(("ok", function(*args)))
-    except BaseException as error:  # noqa: BLE001 - the test reads what went wrong
+    except BaseException as error:
         results.put(("error", f"{type(error).__name__}: {error}"))
 
 

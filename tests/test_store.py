@@ -108,7 +108,8 @@ def test_event_pages_filter_and_follow_the_cursor(store):
         event("ev-d", None, 30.5, 50.5),
         event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Other",)),
     ])
-    ids = lambda rows: [row[1] for row in rows]
+    def ids(rows):
+        return [row[1] for row in rows]
     everything = store.event_page(EventFilter())
     assert ids(everything) == ["ev-e", "ev-a", "ev-b", "ev-c", "ev-d"]  # by date, undated last
     first = store.event_page(EventFilter(), limit=2)

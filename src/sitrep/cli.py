@@ -158,10 +158,11 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
 
 
-def _open_store(args):
+def _open_store(args, create: bool = False):
+    """The database to read (it must exist) or, with create, to write."""
     from .store import Store
 
-    return Store.open(args.db or config.default_db())
+    return Store.open(args.db or config.default_db(), create=create)
 
 
 def _filters(args) -> dict:
@@ -180,7 +181,7 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 def _ingest(args) -> int:
     from .jobs import ingest_paths
 
-    with _open_store(args) as store:
+    with _open_store(args, create=True) as store:
         if args.engine == "dask":
             from .dask_ingest import ingest_paths_dask
 
@@ -374,7 +375,7 @@ def _watch(args) -> int:
 
     config = load_config(args.config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    with _open_store(args) as store, stop_on_signals(threading.Event()) as stop:
+    with _open_store(args, create=True) as store, stop_on_signals(threading.Event()) as stop:
         summary = Watcher(config, store, stop=stop).run(once=args.once)
     print(summary, file=sys.stderr)
     return 1 if args.once and summary.failed_polls else 0

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from tqdm import tqdm
-
 from .errors import SitrepError
 from .jobs import IngestSummary, batches, merge_new_mentions, new_documents, read_paths, store_results
 from .model import Document, Mention
 from .pipeline import Pipeline
+from .progress import progress_bar
 from .store import Store
 
 PARTITION_SIZE = 16  # documents a task: enough sentences for spaCy batches, small enough to spread evenly
@@ -70,7 +68,7 @@ def ingest_paths_dask(
         client = Client(cluster)
     try:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-        bar = tqdm(desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
+        bar = progress_bar(desc="ingest", unit="doc", show=progress)
         pending: deque = deque()
         for partition in _partitions(paths, store, summary, published, source, partition_size):
             pending.append((partition, client.submit(process_partition, partition, pure=False)))

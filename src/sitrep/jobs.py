@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
-
-from tqdm import tqdm
 
 from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
@@ -17,6 +14,7 @@ from .match import DATE_SLACK
 from .merge import merge_mentions
 from .model import Document, Event, Mention
 from .pipeline import Pipeline
+from .progress import progress_bar
 from .store import Store
 
 T = TypeVar("T")
@@ -59,7 +57,7 @@ def ingest_paths(
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
     # No total: counting the documents of a large file would mean reading it twice. Quick runs show nothing.
-    with tqdm(desc="ingest", unit=" documents", disable=not progress, delay=1, file=sys.stderr) as bar:
+    with progress_bar(desc="ingest", unit=" documents", show=progress, delay=1) as bar:
         for batch in batches(read_paths(paths, summary, published, source), pipeline.batch_size):
             ingest_documents(batch, store, pipeline, summary)
             bar.update(len(batch))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+
 from fastapi import APIRouter, Request, Response
 
 from ..export import event_record

@@ -53,7 +53,7 @@ _UNIT_WORD = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_LOCATION_WORDS = frozenset(
-    "airport city town village settlement district raion rayon area region oblast province republic line "  # noqa: SIM905
+    "airport city town village settlement district raion rayon area region oblast province republic line "
     "government territory north south east west eastern western northern southern near outskirts "
     "suburb centre center station railway mine camp protest border checkpoint special republican "
     "multiple locations conflict zone basin highway road monument "

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-
-from tqdm import tqdm
 
 from .. import jobs
 from ..merge import build_event, event_id, merge_mentions
 from ..model import Document, DocumentInfo, Event, Mention
 from ..pipeline import Pipeline
+from ..progress import progress_bar
 from ..store import Store
 from .crossval import cross_validated
 from .fields import FULL_ARTICLE
@@ -53,8 +51,8 @@ def predict_with_held(
 
 def _each_on_its_own(documents: list[Document], pipeline: Pipeline, held: list[Mention]) -> list[Event]:
     events = []
-    for result in tqdm(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
-                       disable=len(documents) <= 50, file=sys.stderr):
+    for result in progress_bar(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
+                               show=len(documents) > 50):
         info = {result.document.id: DocumentInfo(result.document.source, result.document.published)}
         events += merge_mentions(result.mentions, documents=info)
         held += result.dropped
@@ -67,7 +65,7 @@ def _merged(documents: list[Document], pipeline: Pipeline, held: list[Mention]) 
     try:
         summary = jobs.IngestSummary()
         batch = pipeline.batch_size
-        with tqdm(total=len(documents), desc="evaluate", unit="doc", disable=len(documents) <= 50, file=sys.stderr) as bar:
+        with progress_bar(total=len(documents), desc="evaluate", unit="doc", show=len(documents) > 50) as bar:
             for start in range(0, len(documents), batch):
                 chunk = documents[start : start + batch]
                 jobs.ingest_documents(chunk, store, pipeline, summary, held)

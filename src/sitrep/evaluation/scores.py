@@ -9,8 +9,8 @@ from itertools import combinations
 from typing import Any
 
 from ..model import Event
-from .fields import FIELDS, field_outcomes, point_km, point_scored
 from .density import dense_rows
+from .fields import FIELDS, field_outcomes, point_km, point_scored
 from .gold import GoldRow
 from .matching import match
 

@@ -176,7 +176,7 @@ def _wiki_doc(item: dict[str, Any], clusters: dict[str, list[list[str]]]) -> Wik
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GENERIC = frozenset(
-    "the a an of and or in on at to for by from with its their his her our this that these those "  # noqa: SIM905
+    "the a an of and or in on at to for by from with its their his her our this that these those "
     "unidentified unknown armed group groups forces force men man members member unit units "
     "some several many two three other others local state government".split()
 )

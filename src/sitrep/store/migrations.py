@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 _001_INITIAL = """
 CREATE TABLE documents (
@@ -146,7 +146,7 @@ def migrate(db) -> list[str]:
                 db.executescript(step)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         applied.append(name)
     return applied

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..errors import SitrepError
@@ -62,18 +62,24 @@ class Store:
         self.path = path  # printable: a file path, or a PostgreSQL address without its password
 
     @classmethod
-    def open(cls, target: str | Path, check_same_thread: bool = True) -> "Store":
-        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version."""
+    def open(cls, target: str | Path, check_same_thread: bool = True, create: bool = True) -> "Store":
+        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version.
+        With create=False a SQLite file that does not exist is an error, not a new empty database."""
         target = str(target)
         if is_postgres(target):
             return cls._open_postgres(target)
         path = str(Path(target).expanduser()) if target != ":memory:" else target
         if path != ":memory:":
+            if not create and not Path(path).is_file():
+                raise StoreError(f"{path}: no such database (`sitrep ingest PATH --db {path}` creates one)")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = None
         try:
             connection = connect_sqlite(path, check_same_thread=check_same_thread)
             migrate(connection)
         except sqlite3.DatabaseError as error:
+            if connection is not None:
+                connection.close()
             busy = error.sqlite_errorcode == sqlite3.SQLITE_BUSY
             problem = "kept busy by another process past the time allowed" if busy else "not a sitrep database"
             raise StoreError(f"{path}: {problem} ({error})") from error
@@ -137,7 +143,7 @@ class Store:
     def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> list[Document]:
         """Store many documents and their mentions in one transaction (bulk loads); returns the documents
         stored, leaving out (with their mentions) those already there, as `add_document` does."""
-        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [(document, _document_row(document, ingested_at), _mention_rows(found)) for document, found in results]
         stored, mentions = [], []
         with self.connection:

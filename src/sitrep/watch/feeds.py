@@ -8,7 +8,7 @@ import html as html_lib
 import io
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import feedparser
 
@@ -17,7 +17,7 @@ from ..ingest.decoding import decode
 from ..ingest.html import html_document
 from ..model import Document
 from .config import SourceConfig
-from .http import FetchError, Fetcher
+from .http import Fetcher, FetchError
 from .items import Item, ItemSkipped, SourceError
 from .state import WatchState
 
@@ -76,7 +76,7 @@ def _item(source: SourceConfig, entry, feed_title: str | None, fetcher: Fetcher)
     key = entry.get("id") or link or entry.get("title")
     if not key:
         return None  # nothing identifies it, so nothing could tell it apart next time
-    document_id = "feed-" + hashlib.sha1(f"{source.name}\x1f{key}".encode("utf-8")).hexdigest()[:16]
+    document_id = "feed-" + hashlib.sha1(f"{source.name}\x1f{key}".encode()).hexdigest()[:16]
     published = _entry_date(entry)
     label = source.source
 
@@ -132,7 +132,7 @@ def _entry_date(entry) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).date()
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
 
 
 def _entry_text(entry) -> str:

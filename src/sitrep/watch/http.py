@@ -4,7 +4,6 @@ User-Agent, a minimum delay between requests to the same host, and back-off from
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -115,7 +114,7 @@ class Fetcher:
             raise FetchError(url, f"unreachable: {error.reason}", transient=True) from None
         except http.client.HTTPException as error:
             raise FetchError(url, f"broken HTTP response: {error!r}", transient=True) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise FetchError(url, f"timed out after {self.timeout:g} s", transient=True) from None
         except (ConnectionError, OSError) as error:
             raise FetchError(url, f"connection failed: {error}", transient=True) from None

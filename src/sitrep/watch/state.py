@@ -6,13 +6,13 @@ Plain SQL with `?` placeholders over the Store's connection, so that a PostgreSQ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..store import Store
 
 
 def _now_text() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
