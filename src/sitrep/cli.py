@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, config
 from .errors import SitrepError
 from .export import FORMATS, write_events
+from .language import LANGUAGES
 from .model import to_dict
 from .show import event_table, explain_event, explain_merge, explain_reports
 
@@ -149,6 +150,7 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="country name or ISO code")
     parser.add_argument("--type", dest="event_type", help="event type or sub-event type")
     parser.add_argument("--verification", choices=["unverified", "reported", "claimed", "confirmed", "disputed"])
+    parser.add_argument("--language", choices=LANGUAGES, help="reported in this language (among others)")
 
 
 def _date(text: str) -> date:
@@ -167,7 +169,7 @@ def _open_store(args):
 def _filters(args) -> dict:
     return dict(
         since=args.since, until=args.until, country=args.country,
-        event_type=args.event_type, verification=args.verification,
+        event_type=args.event_type, verification=args.verification, language=args.language,
     )
 
 
