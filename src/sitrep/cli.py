@@ -304,7 +304,7 @@ def _evaluate(args) -> int:
         if not path.is_file():
             raise SitrepError(f"{path}: no such gold file")
     if args.task == "geocode":
-        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
+        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors, split=args.split)
     else:
         if args.cv is not None and args.cv < 2:
             raise SitrepError(f"--cv {args.cv}: cross-validation needs 2 folds or more")
