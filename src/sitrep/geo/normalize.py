@@ -48,6 +48,13 @@ def romanise(text: str) -> str:
     return "".join(out)
 
 
+def consonant_key(name: str) -> str:
+    """The consonants of a name romanised, g and h as one: what the Russian, Ukrainian and English spellings
+    of one town share ("Харьков", "Харків", "Kharkiv" -> "khrkv"; "Белгород", "Belgorod" -> "blhrd")."""
+    latin = normalise(romanise(name)).replace("g", "h")
+    return re.sub(r"[aeiouy\s]+", "", latin)
+
+
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Casefold, strip Latin diacritics, drop apostrophes, hyphens and punctuation to spaces.
