@@ -7,6 +7,7 @@ a guess. Unknown and English texts take the same (English) reading; only "ru" an
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -20,6 +21,8 @@ MIN_LETTERS = 12  # "Взрыв", "ok": too short to say
 SAMPLE_CHARS = 2000  # the start of a text tells its language as well as the whole, at a fixed cost
 MAIN_SCRIPT_SHARE = 0.7  # below it, a text mixes Latin and Cyrillic too much to be read as either
 MIN_CYRILLIC_PROBABILITY = 0.7  # Russian against Ukrainian: a closer call is unknown
+MIN_CYRILLIC_SHARE = 0.5  # of a text's letters, for its words to be read as Russian or Ukrainian ones
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def detect_language(text: str) -> str:
@@ -49,6 +52,15 @@ def detect_language(text: str) -> str:
         language, _ = _identifier().classify(sample)
         return ENGLISH if language == ENGLISH else UNKNOWN
     return UNKNOWN
+
+
+def is_cyrillic_text(text: str) -> bool:
+    """Most of the text's letters are Cyrillic: it is read as Russian or Ukrainian (places, the short-report
+    classifier) whatever its detected language. No model: `sitrep geocode TEXT` asks it of bare text."""
+    if not _CYRILLIC.search(text):
+        return False  # English text: one scan in C
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_CYRILLIC.findall(text)) >= MIN_CYRILLIC_SHARE * letters
 
 
 def with_language(document: Document) -> Document:

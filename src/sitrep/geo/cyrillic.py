@@ -23,11 +23,11 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, sentence_starts
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_data
+from sitrep.language import is_cyrillic_text  # noqa: F401 (also asked of this module by resolve)
 
 DATA_FILE = "cyrillic_places.yaml"
 LANGUAGES = ("uk", "ru")
 MAX_NAME_WORDS = 3
-MIN_CYRILLIC_SHARE = 0.5  # of a text's letters, for it to be read as Russian or Ukrainian
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
@@ -86,14 +86,6 @@ def cyrillic_data() -> CyrillicData:
         *({str(k).casefold(): str(v) for k, v in names[s].items()} for s in ("admin1_names", "other_names")),
         frozenset(raw.get("home_countries") or ()),
     )
-
-
-def is_cyrillic_text(text: str) -> bool:
-    """Most of the text's letters are Cyrillic: its places are read by this module."""
-    if not _CYRILLIC.search(text):
-        return False  # English text: one scan in C
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and len(_CYRILLIC.findall(text)) >= MIN_CYRILLIC_SHARE * letters
 
 
 @lru_cache(maxsize=1)
