@@ -4,8 +4,9 @@ Sentences written for these tests (about towns of our choosing), read with the e
 import pytest
 
 from sitrep.geo import geocode_document
-from sitrep.geo.cyrillic import cyrillic_data, is_cyrillic_text, lemmas
+from sitrep.geo.cyrillic import cyrillic_data, lemmas
 from sitrep.geo.normalize import consonant_key, romanise
+from sitrep.language import is_cyrillic_text
 
 
 def main_place(text, gazetteer):

@@ -23,7 +23,6 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, sentence_starts
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_data
-from sitrep.language import is_cyrillic_text  # noqa: F401 (also asked of this module by resolve)
 
 DATA_FILE = "cyrillic_places.yaml"
 LANGUAGES = ("uk", "ru")
@@ -151,11 +150,15 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     starts = sentence_starts(text)
     tokens: list[_Token] = []
-    sentence = 0
+    sentence, previous_sentence = 0, -1
     for match in WORD.finditer(text):
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
             sentence += 1
-        initial = not any(ch.isalnum() for ch in text[starts[sentence]:match.start()])
+        # only a sentence's first word may open it: the stretch before it is read once a sentence (linear time)
+        initial = sentence != previous_sentence and not any(
+            ch.isalnum() for ch in text[starts[sentence]:match.start()]
+        )
+        previous_sentence = sentence
         tokens.append(_Token(match.start(), match.end(), match.group(), sentence, initial))
     return tokens
 
@@ -169,12 +172,12 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], bool]) 
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not _may_name(token, text):
+        if not _may_name(token):
             i += 1
             continue
         for size in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
             words = tokens[i:i + size]
-            if not _joined(text, words) or not all(_may_name(w, text) for w in words):
+            if not _joined(text, words) or not all(_may_name(w) for w in words):
                 continue
             candidate = _candidate(text, tokens, i, size, is_known, data)
             if candidate is not None:
@@ -206,7 +209,7 @@ def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _may_name(token: _Token, text: str) -> bool:
+def _may_name(token: _Token) -> bool:
     """A capitalised Cyrillic word that may be (part of) a name; upper-case acronyms only when listed."""
     word = token.text
     if not _CYRILLIC.match(word) or not word[0].isupper():

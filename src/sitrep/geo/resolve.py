@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.geo.candidates import Candidate, find_candidates
-from sitrep.geo.cyrillic import cyrillic_candidates, home_first, is_cyrillic_text
+from sitrep.geo.cyrillic import cyrillic_candidates, home_first
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import named_as_actor
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
 from sitrep.geo.wordlists import aliases, stopwords
+from sitrep.language import is_cyrillic_text
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
