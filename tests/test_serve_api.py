@@ -133,6 +133,8 @@ def test_every_filter(client, records):
     for status in {r["verification"] for r in records}:
         assert _ids(client, verification=status) == expect(lambda r, status=status: r["verification"] == status)
     assert _ids(client, source="Hostile Outlet") == expect(lambda r: "Hostile Outlet" in r["sources"]) != []
+    assert _ids(client, language="en") == expect(lambda r: "en" in (r["language"] or "").split("|")) != []
+    assert _ids(client, language="uk") == expect(lambda r: "uk" in (r["language"] or "").split("|"))
     assert _ids(client, source="Hostile Outlet", bbox=bbox, verification="disputed", since="2030-01-01") == []
 
 
@@ -178,6 +180,7 @@ def test_one_document_with_its_marked_spans(client, records):
         ("get", "/api/events?since=yesterday", 422),
         ("get", "/api/events?verification=maybe", 422),
         ("get", "/api/events?format=xml", 422),
+        ("get", "/api/events?language=klingon", 422),
         ("get", "/api/events?cursor=not-a-cursor", 422),
         ("delete", "/api/events", 405),
         ("post", "/api/documents", 401),

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, config
 from .errors import SitrepError
 from .export import FORMATS, write_events
+from .language import LANGUAGES
 from .model import to_dict
 from .show import event_table, explain_event, explain_merge, explain_reports
 
@@ -149,6 +150,7 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="country name or ISO code")
     parser.add_argument("--type", dest="event_type", help="event type or sub-event type")
     parser.add_argument("--verification", choices=["unverified", "reported", "claimed", "confirmed", "disputed"])
+    parser.add_argument("--language", choices=LANGUAGES, help="reported in this language (among others)")
 
 
 def _date(text: str) -> date:
@@ -168,7 +170,7 @@ def _open_store(args, create: bool = False):
 def _filters(args) -> dict:
     return dict(
         since=args.since, until=args.until, country=args.country,
-        event_type=args.event_type, verification=args.verification,
+        event_type=args.event_type, verification=args.verification, language=args.language,
     )
 
 
@@ -303,7 +305,7 @@ def _evaluate(args) -> int:
         if not path.is_file():
             raise SitrepError(f"{path}: no such gold file")
     if args.task == "geocode":
-        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
+        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors, split=args.split)
     else:
         if args.cv is not None and args.cv < 2:
             raise SitrepError(f"--cv {args.cv}: cross-validation needs 2 folds or more")

@@ -39,6 +39,11 @@ def report_dates(mentions: list[Mention], documents: dict[str, DocumentInfo]) ->
     return (published[0], published[-1]) if published else (None, None)
 
 
+def document_languages(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[str, ...]:
+    """The languages the event was reported in, sorted (documents stored before detection have none)."""
+    return tuple(sorted({lang for m in mentions if (lang := documents.get(m.document_id, DocumentInfo()).language)}))
+
+
 def outlets_and_claimants(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[str, ...]:
     """Who reported it: the outlets of the documents and the claimants they quote, each once."""
     names: list[str] = []

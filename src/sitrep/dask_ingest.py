@@ -1,9 +1,10 @@
 """Archives on a Dask cluster: `sitrep ingest --engine dask`.
 
 The driver reads the files, skips what the database already holds, and sends the rest in partitions
-to the workers; each worker runs the same Pipeline (loaded once per worker thread) and sends back the
-mentions. The driver stores each partition in one transaction, in input order, and merges the new
-mentions into events at the end, exactly as the single-process ingest does: the result is the same.
+to the workers; each worker runs the same Pipeline (loaded once per worker thread) and sends back each
+document's language and mentions. The driver stores each partition in one transaction, in input order, and
+merges the new mentions into events at the end, exactly as the single-process ingest does: the result is
+the same.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -27,13 +29,13 @@ PARTITION_SIZE = 16  # documents a task: enough sentences for spaCy batches, sma
 _worker = threading.local()
 
 
-def process_partition(documents: list[Document]) -> list[list[Mention]]:
-    """Runs on a worker: the mentions of each document, in order. The pipeline is loaded once per worker
-    thread (spaCy and a gazetteer connection are not shared between threads)."""
+def process_partition(documents: list[Document]) -> list[tuple[str | None, list[Mention]]]:
+    """Runs on a worker: the language and the mentions of each document, in order. The pipeline is loaded
+    once per worker thread (spaCy and a gazetteer connection are not shared between threads)."""
     pipeline = getattr(_worker, "pipeline", None)
     if pipeline is None:
         pipeline = _worker.pipeline = Pipeline()
-    return [result.mentions for result in pipeline.process(documents)]
+    return [(result.document.language, result.mentions) for result in pipeline.process(documents)]
 
 
 def ingest_paths_dask(
@@ -87,7 +89,9 @@ def ingest_paths_dask(
 
 
 def _store(partition: list[Document], future, store: Store, summary: IngestSummary, bar) -> None:
-    store_results(list(zip(partition, future.result())), store, summary)
+    read = future.result()
+    store_results([(replace(document, language=language), mentions)
+                   for document, (language, mentions) in zip(partition, read)], store, summary)
     bar.update(len(partition))
 
 

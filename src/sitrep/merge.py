@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .corroboration import (
+    document_languages,
     independent_sources,
     outlets_and_claimants,
     report_dates,
@@ -184,6 +185,7 @@ def build_event(
         first_reported=first_reported,
         last_reported=last_reported,
         merge_notes=merge_notes,
+        languages=document_languages(mentions, documents),
     )
     return replace(event, notes=summarise(event))
 

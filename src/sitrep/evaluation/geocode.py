@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..geo.normalize import romanise
 from ..model import GEO_PRECISION_REGION, Document
 from .fields import admin1_key, admin1_same, haversine_km, point_scored
-from .gold import GoldRow, load_gold
+from .gold import GoldRow, in_split, load_gold
 from .scores import _figure
 
 NEAR_KM, FAR_KM = 25.0, 161.0
@@ -47,9 +48,11 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 _NAME = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _TOKEN = re.compile(rf"{_NAME}|[^\w\s]|\d+")
 _POSSESSIVE = re.compile(r"['’]s$")
-# A word after a name that makes it the name of an area, not of a point ("Donetsk Obl", "Luhansk sector").
+# A word after a name that makes it the name of an area, not of a point ("Donetsk Obl", "Luhansk sector"),
+# also romanised and inflected ("Kharkivskii oblasti", "Bakhmutskoho raionu", "hromady").
 _UNIT_WORD = re.compile(
-    r"(obl|oblast|oblasti|region|regions|district|raion|rayon|republic|people['’]s|province|sector|direction)$",
+    r"(obl|oblast\w*|region|regions|district|raion\w*|rayon\w*|hromad\w*|republic|people['’]s|province|sector|"
+    r"direction)$",
     re.IGNORECASE,
 )
 _GENERIC_LOCATION_WORDS = frozenset(
@@ -129,8 +132,9 @@ def head_stems(gold: dict[str, Any]) -> set[str]:
 
 
 def text_place_stems(text: str) -> set[str]:
-    """Stems of the words of a text that may name a place: not those naming an admin unit ("Donetsk region")."""
-    words = re.findall(_NAME, text)
+    """Stems of the words of a text that may name a place: not those naming an admin unit ("Donetsk region").
+    Cyrillic is read romanised: "у Мелітополі" names Melitopol (an ending of at most two letters changed)."""
+    words = re.findall(_NAME, romanise(text))
     return {
         _stem(w) for i, w in enumerate(words)
         if len(w) > 2 and not (i + 1 < len(words) and _UNIT_WORD.match(words[i + 1]))
@@ -145,7 +149,7 @@ def names_place(text: str, gold: dict[str, Any]) -> str | None:
         return "location"
     if gold.get("admin1"):
         stem = _skeleton(admin1_key(gold["admin1"])[0])
-        if any(_similar(_stem(w), stem) for w in _WORD.findall(text) if len(w) > 2):
+        if any(_similar(_stem(w), stem) for w in _WORD.findall(romanise(text)) if len(w) > 2):
             return "admin1"
     return None
 
@@ -205,7 +209,7 @@ def error_kind(place: dict | None, gold: dict[str, Any], text: str, facts: PairF
     named = [place.get("name") or ""]
     start, end = place.get("start"), place.get("end")
     if start is not None and end is not None:
-        named.append(text[start:end])
+        named.append(romanise(text[start:end]))
     stems = head_stems(gold)
     if any(_similar(_stem(w), s) for name in named for w in _WORD.findall(name) for s in stems):
         return "wrong_homonym"
@@ -224,7 +228,8 @@ def location_names(gold: dict[str, Any], text: str) -> list[str]:
     stems = location_stems(gold)
     words = re.findall(_NAME, text)
     for i, word in enumerate(words):
-        if len(word) > 2 and any(_similar(_stem(word), s) for s in stems):
+        # a Cyrillic word is compared romanised and looked up as written
+        if len(word) > 2 and any(_similar(_stem(romanise(word)), s) for s in stems):
             names += [word, " ".join(words[i:i + 2])]
     return list(dict.fromkeys(re.sub(r"['’]s$", "", n) for n in names))
 
@@ -330,12 +335,16 @@ def geocode_errors(
     return {kind: out[kind] for kind in ERROR_KINDS if out.get(kind)}
 
 
-def evaluate_geocode_files(paths: list[Path], gazetteer=None, limit: int | None = None, errors_per_kind: int = 0) -> dict:
-    """Geocode the documents of the scored pairs as `sitrep geocode --jsonl` does, and score their main places."""
+def evaluate_geocode_files(
+    paths: list[Path], gazetteer=None, limit: int | None = None, errors_per_kind: int = 0, split: str | None = None
+) -> dict:
+    """Geocode the documents of the scored pairs as `sitrep geocode --jsonl` does, and score their main places;
+    with `split` ("tune" or "check"), only that half of the gold rows."""
     from ..geo import Gazetteer
     from ..geocoding import document_records
 
     rows, notes = load_gold(paths, limit)
+    rows = in_split(rows, split)
     pairs, left_out = scored_pairs(rows)
     region_only = [(row, document, why) for row, document, why in left_out if why == "admin1"]
     documents = list({document.id: document for _, document, _ in pairs + region_only}.values())

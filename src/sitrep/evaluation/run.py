@@ -53,7 +53,7 @@ def _each_on_its_own(documents: list[Document], pipeline: Pipeline, held: list[M
     events = []
     for result in progress_bar(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
                                show=len(documents) > 50):
-        info = {result.document.id: DocumentInfo(result.document.source, result.document.published)}
+        info = {result.document.id: DocumentInfo(result.document.source, result.document.published, language=result.document.language)}
         events += merge_mentions(result.mentions, documents=info)
         held += result.dropped
     return events

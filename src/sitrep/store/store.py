@@ -31,8 +31,8 @@ _UPSERT_EVENT = (
 # A document whose id or text is already stored is left as it is (the insert changes no row): another process
 # may have stored it since this one checked.
 _INSERT_DOCUMENT = (
-    "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+    "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint, language)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 
 
@@ -40,7 +40,7 @@ def _document_row(document: Document, ingested_at: str) -> tuple:
     return (
         document.id, document.hash, document.published.isoformat() if document.published else None,
         document.source, document.url, document.title, document.kind, document.text, ingested_at,
-        fingerprint(document.text),
+        fingerprint(document.text), document.language,
     )
 
 
@@ -162,13 +162,13 @@ class Store:
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
-            "SELECT id, text, published, source, url, title, kind FROM documents WHERE id = ?", (document_id,)
+            "SELECT id, text, published, source, url, title, kind, language FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if row is None:
             return None
         return Document(
             id=row[0], text=row[1], published=date.fromisoformat(row[2]) if row[2] else None,
-            source=row[3], url=row[4], title=row[5], kind=row[6],
+            source=row[3], url=row[4], title=row[5], kind=row[6], language=row[7],
         )
 
     def document_infos(self, document_ids: Iterable[str]) -> dict[str, DocumentInfo]:
@@ -178,11 +178,13 @@ class Store:
         for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
             chunk = ids[start : start + 500]
             rows = self.connection.execute(
-                f"SELECT id, source, published, fingerprint FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                f"SELECT id, source, published, fingerprint, language FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            for doc_id, source, published, signature in rows:
-                infos[doc_id] = DocumentInfo(source, date.fromisoformat(published) if published else None, signature)
+            for doc_id, source, published, signature, language in rows:
+                infos[doc_id] = DocumentInfo(
+                    source, date.fromisoformat(published) if published else None, signature, language
+                )
         return infos
 
     def count(self, table: str) -> int:
