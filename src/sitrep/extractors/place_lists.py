@@ -18,9 +18,11 @@ _EACH = (
 )
 _TOLL_BEFORE_PLACE = re.compile(rf"\b{_EACH}$", re.I)
 # Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities
-# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region", "three in Bakhmut and two in Avdiivka".
+# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region", "three in Bakhmut and two in Avdiivka", "in the
+# southern Mykolaiv region and in the eastern Donetsk region".
 _LIST_GAP = re.compile(
-    rf"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:{_EACH})?(?:the\s+)?"
+    rf"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:{_EACH}|(?:in|at|near)\s+)?(?:the\s+)?"
+    r"(?:(?:north|south)?-?(?:east|west)?ern\s+|central\s+)?"
     r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
