@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
 
-# Quality gate: dev-gold scores against quality/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
+# Quality gate: dev-gold scores against src/sitrep/data/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
 gate: $(VENV)/.installed
 	$(BIN)/python -m sitrep.gate $(ARGS)
 

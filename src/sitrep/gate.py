@@ -1,6 +1,6 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
-`quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
+`sitrep/data/floors.json` (shipped in the package) lists gold files by their path relative to the shared folder
 (and what part of it counts, see SCORED_PART: where rules were tuned on one half of a file, the `split`
 "check"; where they were tuned on an earlier period, `since` a date; where the shipped classifier learnt from
 a file, `cv`: the number of folds its cross-validated scores are taken over), with each
@@ -26,8 +26,9 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-FLOORS_PATH = REPO_ROOT / "quality" / "floors.json"
+# Packaged with the code, so that `sitrep gate` runs from an installed wheel too (the gold it scores is not:
+# --shared or $SITREP_SHARED names it).
+FLOORS_PATH = Path(__file__).resolve().parent / "data" / "floors.json"
 TOLERANCE = 1e-9
 DECIMALS = 3
 # The fields held by default (a dataset holds those it reports); fields already in floors.json are kept too.
@@ -299,7 +300,7 @@ def _pin_note(lowered: bool) -> str:
 
 def add_gate_command(commands) -> argparse.ArgumentParser:
     """Add `sitrep gate` to the sub-command set `commands` (the result of parser.add_subparsers())."""
-    help_text = "check the dev-gold scores against the floors in quality/floors.json (exit 1 if any falls below)"
+    help_text = "check the dev-gold scores against the floors in sitrep/data/floors.json (exit 1 if any falls below)"
     gate = commands.add_parser(
         "gate", help=help_text, description=help_text, epilog="example:\n  sitrep gate\n  sitrep gate --pin",
         formatter_class=argparse.RawDescriptionHelpFormatter,
