@@ -16,10 +16,9 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from ..nlp import load_nlp, tokenizable
+from .hashing import FeatureRows, text_features
 from .lexicon import taxonomy
 from .triggers import Trigger
 
@@ -27,7 +26,6 @@ NO_EVENT = "none"
 # Texts known to report an event whose sub-type nobody coded (UCDP headlines): they teach the classifier
 # what is not "none", and never win as a type.
 SOME_EVENT = "event"
-N_FEATURES = 2**16
 RULE_WEIGHT = 0.5
 # Scale of the (unit-length) mean word vector beside the hashed n-grams; chosen by cross-validation.
 VECTOR_WEIGHT = 1.0
@@ -47,7 +45,7 @@ def rule_columns() -> list[str]:
     return sorted(taxonomy()) + ["no trigger", "fallback"]
 
 
-def featurise(texts: list[str], triggers: list[Trigger | None]) -> csr_matrix:
+def featurise(texts: list[str], triggers: list[Trigger | None]) -> FeatureRows:
     columns = rule_columns()
     rules = np.zeros((len(texts), len(columns)), dtype=np.float64)
     for row, trigger in enumerate(triggers):
@@ -56,9 +54,7 @@ def featurise(texts: list[str], triggers: list[Trigger | None]) -> csr_matrix:
         else:
             rules[row, columns.index(trigger.sub_event_type)] = RULE_WEIGHT
             rules[row, columns.index("fallback")] = RULE_WEIGHT * trigger.fallback
-    words, chars = _vectorisers()
-    vectors = csr_matrix(mean_vectors(texts) * VECTOR_WEIGHT)
-    return hstack([words.transform(texts), chars.transform(texts), vectors, csr_matrix(rules)]).tocsr()
+    return text_features(texts, np.hstack([mean_vectors(texts) * VECTOR_WEIGHT, rules]))
 
 
 def mean_vectors(texts: list[str]) -> np.ndarray:
@@ -99,13 +95,6 @@ def _static_vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return table, data["keys"], data["rows"].astype(np.int64)
 
 
-@cache
-def _vectorisers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    words = HashingVectorizer(n_features=N_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm="l2")
-    chars = HashingVectorizer(n_features=N_FEATURES, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False, norm="l2")
-    return words, chars
-
-
 @dataclass(frozen=True)
 class LinearModel:
     classes: tuple[str, ...]
@@ -115,8 +104,7 @@ class LinearModel:
     def verdicts(self, texts: list[str], triggers: list[Trigger | None]) -> list[Verdict]:
         if not texts:
             return []
-        scores = featurise(texts, triggers) @ self.coef.T + self.intercept
-        scores = np.asarray(scores)
+        scores = featurise(texts, triggers).scores(self.coef) + self.intercept
         probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         types = [i for i, c in enumerate(self.classes) if c not in (NO_EVENT, SOME_EVENT)]
