@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from ..clean import Sentence
 from ..corroboration import verification
-from ..geo.metonymy import named_as_actor
+from ..geo.metonymy import not_where_it_happened
 from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
@@ -504,7 +504,7 @@ def _claim_rank(claim: Claim):
 def _best_place(places: list[Place], text: str) -> Place | None:
     """The most specific place a sentence names where something happened. A country or capital named as
     an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
-    where = [p for p in places if not named_as_actor(p, text)]
+    where = [p for p in places if not not_where_it_happened(p, text)]
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
@@ -512,7 +512,7 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) ->
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    return before[-1] if before and not named_as_actor(before[-1], text) else None
+    return before[-1] if before and not not_where_it_happened(before[-1], text) else None
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

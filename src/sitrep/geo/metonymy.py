@@ -1,7 +1,8 @@
-"""Places that stand for a government: "Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev".
+"""Places that stand for a government ("Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev") or name a
+meeting ("ahead of the Minsk peace summit", "the Istanbul talks").
 
-A country or a capital named as who acts or speaks is no location of the event, and a geocoder that puts
-such a report in the capital is wrong by hundreds of kilometres.
+A country or a capital named as who acts or speaks is no location of the event, nor is a city that only names
+talks held there; a geocoder that puts such a report there is wrong by hundreds of kilometres.
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ _PART_OF_A_CITY = re.compile(
     r"northern|southern|eastern|western|north|south|east|west|left|right|railway|train|bus|power|water)$",
     re.I,
 )
+
+
+# "the Minsk peace summit", "Minsk agreements", "Istanbul talks": the place names a meeting or what it signed.
+_MEETING_AFTER = re.compile(
+    r"^(['’]s)?\s+(peace\s+|ceasefire\s+|truce\s+)?(summit|talks|negotiations|agreements?|accords?|protocol|"
+    r"format|process|memorandum|conference|deal)\b",
+    re.I,
+)
+
+
+def not_where_it_happened(place: Place, text: str) -> bool:
+    """Is this place, at its span in `text`, named as an actor or as a meeting rather than a location?"""
+    return named_as_actor(place, text) or names_a_meeting(place, text)
+
+
+def names_a_meeting(place: Place, text: str) -> bool:
+    return place.end is not None and bool(_MEETING_AFTER.match(text[place.end:place.end + 40]))
 
 
 def named_as_actor(place: Place, text: str) -> bool:

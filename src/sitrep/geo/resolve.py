@@ -11,7 +11,7 @@ from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
-from sitrep.geo.metonymy import named_as_actor
+from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
 from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.language import is_cyrillic_text
@@ -79,14 +79,14 @@ def geocode_document(
     """The distinct places of a text, main place first: a point (a town, or the place "near X" names) before
     a region or country; a place of the document's country before a foreign one ("Minsk talks on Gorlovka
     shelling"); then the most mentioned, then the first. A country or capital only ever named as an actor
-    ("Kiev forces", "...: Kiev") comes last."""
+    ("Kiev forces", "...: Kiev"), or a city only named for talks held there ("the Minsk summit"), comes last."""
     places, context = _resolve(text, gazetteer, exclude_spans, country_hint)
     counts = Counter(_identity(p) for p in places)
     first: dict[tuple, Place] = {}
     for place in places:
         first.setdefault(_identity(place), place)
-    acting = {_identity(p) for p in places if named_as_actor(p, text)} - {
-        _identity(p) for p in places if not named_as_actor(p, text)
+    acting = {_identity(p) for p in places if not_where_it_happened(p, text)} - {
+        _identity(p) for p in places if not not_where_it_happened(p, text)
     }
     focus = context.dominant_country
 
