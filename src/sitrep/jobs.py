@@ -13,7 +13,7 @@ from .ingest import input_files, read_file
 from .match import DATE_SLACK
 from .merge import merge_mentions
 from .model import Document, Event, Mention
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Result
 from .progress import progress_bar
 from .store import Store
 
@@ -127,6 +127,22 @@ def known_document(
     return True
 
 
+def _read(documents: list[Document], pipeline: Pipeline, summary: IngestSummary) -> list[Result]:
+    """The documents read in one batch; should reading fail on one of them (a defect of sitrep's, not of the
+    input), each is read on its own, so that one document is lost and named, not the batch."""
+    try:
+        return list(pipeline.process(documents))
+    except Exception:
+        results = []
+        for document in documents:
+            try:
+                results.extend(pipeline.process([document]))
+            except Exception as error:
+                summary.errors.append(f"{document.id}: not read: sitrep failed on it ({type(error).__name__}: "
+                                      f"{error}); please report it")
+        return results
+
+
 def ingest_documents(
     documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary,
     held: list[Mention] | None = None,
@@ -134,7 +150,7 @@ def ingest_documents(
     """Store the new documents and their reports in one transaction; the reports that are no event go to
     `held`, if given."""
     new = list(new_documents(documents, store, summary))
-    results = list(pipeline.process(new))
+    results = _read(new, pipeline, summary)
     stored = store_results([(r.document, r.mentions) for r in results], store, summary)
     if held is not None:
         held.extend(m for r in results if r.document.id in stored for m in r.dropped)
