@@ -4,6 +4,7 @@ as one source however many outlets carry it."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import numpy as np
 from datasketch import MinHash
@@ -34,7 +35,7 @@ def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:
     known = [i for i, f in enumerate(fingerprints) if f is not None]
     if len(known) < 2:
         return []
-    signatures = np.stack([np.frombuffer(bytes.fromhex(fingerprints[i]), dtype=np.uint32) for i in known])
+    signatures = np.stack([np.frombuffer(bytes.fromhex(cast(str, fingerprints[i])), dtype=np.uint32) for i in known])
     agreement = (signatures[:, None, :] == signatures[None, :, :]).mean(axis=2)
     rows, cols = np.nonzero(np.triu(agreement >= REPRINT_SIMILARITY, k=1))
     return [(known[r], known[c]) for r, c in zip(rows.tolist(), cols.tolist())]

@@ -208,9 +208,10 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     floors = load_floors(floors_path)
     entries = floors.get("files") or [{"path": p, "sha256": None, "floors": {}} for p in DEFAULT_GOLD]
     if evaluate is None:
-        from .evaluation import evaluate_files as evaluate
+        from .evaluation import evaluate_files
         from .pipeline import Pipeline
 
+        evaluate = evaluate_files
         pipeline = pipeline or Pipeline()
 
     problems: list[str] = []

@@ -94,8 +94,8 @@ def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | 
             bad("cursor", error.detail)
     if errors:
         raise ApiError(422, "; ".join(f"{e['location']}: {e['message']}" for e in errors), errors)
-    text = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
-    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, **text)
+    text: dict[str, str | None] = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
+    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, undated=False, **text)
     return where, limit, after, query.get("format") or None
 
 

@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..geo.normalize import romanise
 from ..model import GEO_PRECISION_REGION, Document
@@ -301,7 +301,8 @@ def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> 
     # the texts that name only the region: is their main place in it? (not a point: diagnosis only)
     out["admin1_only_admin1"] = _figure(sum(
         1 for row, document in region_only
-        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), row.event["admin1"])
+        # scored_pairs leaves out only rows with a gold event
+        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), cast(dict, row.event)["admin1"])
     ), len(region_only))
     if distances:
         out["median_km"] = statistics.median(distances)

@@ -28,7 +28,7 @@ AGE_BUCKETS = ("undated", "days", "month", "older")
 
 def age_bucket(sentence: str, published: date | None) -> str:
     found = resolve_date(sentence, 0, published) if published else None
-    if found is None:
+    if found is None or published is None:
         return "undated"
     age = (published - found.end).days
     return "days" if age <= 2 else "month" if age <= 30 else "older"

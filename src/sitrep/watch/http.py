@@ -121,7 +121,8 @@ class Fetcher:
 
     def _read(self, url: str, reply, started: float) -> bytes:
         """The body, up to max_bytes: a larger page is abandoned, not read to the end."""
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while True:
             chunk = reply.read(CHUNK)
             if not chunk:
