@@ -133,7 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands, name: str, help_text: str, example: str) -> argparse.ArgumentParser:
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str, example: str
+) -> argparse.ArgumentParser:
     return commands.add_parser(
         name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -27,7 +27,8 @@ def fingerprint(text: str) -> str:
         shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     signature = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature.hashvalues.astype(np.uint32).tobytes().hex()
+    hashes: np.ndarray = signature.hashvalues
+    return hashes.astype(np.uint32).tobytes().hex()
 
 
 def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FLOORS_PATH = REPO_ROOT / "quality" / "floors.json"
@@ -67,7 +67,7 @@ def sha256_file(path: Path) -> str:
 def load_floors(path: Path) -> dict:
     if not path.is_file():
         return {"files": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
 def save_floors(path: Path, floors: dict) -> None:
@@ -298,7 +298,7 @@ def _pin_note(lowered: bool) -> str:
 # ---------------------------------------------------------------- command line
 
 
-def add_gate_command(commands) -> argparse.ArgumentParser:
+def add_gate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add `sitrep gate` to the sub-command set `commands` (the result of parser.add_subparsers())."""
     help_text = "check the dev-gold scores against the floors in quality/floors.json (exit 1 if any falls below)"
     gate = commands.add_parser(

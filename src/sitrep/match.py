@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .extractors.casualties import vague_figure
 from .extractors.claims import claimant_side
@@ -134,7 +134,7 @@ def _date(a: Report, b: Report) -> Check:
     return Check("date", False, f"{gap} days apart")
 
 
-def _consecutive_periods(a_start, a_end, b_start, b_end) -> bool:
+def _consecutive_periods(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
     """Two periods of several days (weekly or monthly round-ups) whose only common day is where one ends
     and the other begins."""
     several_days = (a_end - a_start).days >= 2 and (b_end - b_start).days >= 2

@@ -85,7 +85,8 @@ def _rows_of(words: np.ndarray, lowercase: np.ndarray, keys: np.ndarray, rows: n
 
     as_written, written_rows = lookup(words)
     as_lower, lower_rows = lookup(lowercase)
-    return np.where(as_written, written_rows, lower_rows)[as_written | as_lower]
+    found: np.ndarray = np.where(as_written, written_rows, lower_rows)[as_written | as_lower]
+    return found
 
 
 @cache

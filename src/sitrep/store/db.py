@@ -150,7 +150,7 @@ class PostgresConnection(_Scripts):
         return cursor
 
     def has_table(self, name: str) -> bool:
-        return self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+        return bool(self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
 
     def commit(self) -> None:
         """Like sqlite3's commit outside a transaction: nothing to do, every statement is already committed."""

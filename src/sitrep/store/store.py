@@ -17,7 +17,7 @@ from ..errors import SitrepError
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
-from .db import PostgresConnection, connect_sqlite, is_postgres, redact
+from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
 from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
 from .migrations import migrate
 
@@ -57,7 +57,7 @@ class StoreError(SitrepError):
 
 
 class Store:
-    def __init__(self, connection, path: str):
+    def __init__(self, connection: SQLiteConnection | PostgresConnection, path: str):
         self.connection = connection  # sqlite3.Connection or db.PostgresConnection: the same calls work on both
         self.path = path  # printable: a file path, or a PostgreSQL address without its password
 
@@ -190,7 +190,7 @@ class Store:
     def count(self, table: str) -> int:
         if table not in ("documents", "mentions", "events"):
             raise ValueError(table)
-        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # Mentions ----------------------------------------------------------------------------------------
 
