@@ -318,7 +318,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", help="with --allow-lower: why the floors go down (kept in floors.json)")
 
 
-def _gate(args) -> int:
+def _gate(args: argparse.Namespace) -> int:
     return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower, reason=args.reason)
 
 

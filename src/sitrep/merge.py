@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from .corroboration import (
     document_languages,
@@ -197,5 +198,5 @@ def build_event(
     return replace(event, notes=summarise(event))
 
 
-def _first_of(mentions: list[Mention], name: str):
+def _first_of(mentions: list[Mention], name: str) -> Any:
     return next((getattr(m, name) for m in mentions if getattr(m, name) is not None), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 
 from fastapi import APIRouter, Request, Response
@@ -53,7 +54,7 @@ PARAMETERS = [
 ]
 
 
-def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
+def parse_query(query: Mapping[str, str]) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
     """The filter, page size, cursor and format of a list request; ApiError 422 naming each bad parameter."""
     errors, values = [], {}
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -128,7 +129,7 @@ class LinearModel:
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32))
 

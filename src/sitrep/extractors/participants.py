@@ -131,7 +131,7 @@ def _extend_left(sentence: str, start: int) -> int:
     return start
 
 
-def _earliest(entries: tuple[NamedPatterns, ...], sentence: str):
+def _earliest(entries: tuple[NamedPatterns, ...], sentence: str) -> tuple[NamedPatterns, re.Match[str]] | None:
     found = [(entry, m) for entry in entries if (m := entry.search(sentence))]
     return min(found, key=lambda pair: pair[1].start()) if found else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -54,7 +55,7 @@ class ReportModel:
         scores = np.asarray(featurise(sentences, published) @ self.coef).ravel() + self.intercept
         return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=np.float32(self.intercept),
                             threshold=np.float32(self.threshold))
 

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import SitrepError
 from ..fingerprint import fingerprint
@@ -114,10 +115,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self):
+    def transaction(self) -> SQLiteConnection | PostgresConnection:
         """One write transaction over several calls (which join it): no other writer comes between what is
         read in it and what is written (see `db.py`)."""
         return self.connection
@@ -256,7 +257,7 @@ class Store:
         country: str | None = None,
         event_type: str | None = None,
         verification: str | None = None,
-        **more,
+        **more: Any,
     ) -> Iterator[Event]:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
