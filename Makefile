@@ -27,6 +27,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Quality gate: dev-gold scores against src/sitrep/data/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .errors import SitrepError
 from .jobs import IngestSummary, batches, merge_new_mentions, new_documents, read_paths, store_results
@@ -71,7 +72,7 @@ def ingest_paths_dask(
     try:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         bar = progress_bar(desc="ingest", unit="doc", show=progress)
-        pending: deque = deque()
+        pending: deque[tuple[list[Document], Any]] = deque()  # (partition, its future)
         for partition in _partitions(paths, store, summary, published, source, partition_size):
             pending.append((partition, client.submit(process_partition, partition, pure=False)))
             if len(pending) >= in_flight:

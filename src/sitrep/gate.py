@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 # Packaged with the code, so that `sitrep gate` runs from an installed wheel too (the gold it scores is not:
 # --shared or $SITREP_SHARED names it).
@@ -68,7 +68,7 @@ def sha256_file(path: Path) -> str:
 def load_floors(path: Path) -> dict:
     if not path.is_file():
         return {"files": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
 def save_floors(path: Path, floors: dict) -> None:
@@ -209,9 +209,10 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     floors = load_floors(floors_path)
     entries = floors.get("files") or [{"path": p, "sha256": None, "floors": {}} for p in DEFAULT_GOLD]
     if evaluate is None:
-        from .evaluation import evaluate_files as evaluate
+        from .evaluation import evaluate_files
         from .pipeline import Pipeline
 
+        evaluate = evaluate_files
         pipeline = pipeline or Pipeline()
 
     problems: list[str] = []
@@ -298,7 +299,7 @@ def _pin_note(lowered: bool) -> str:
 # ---------------------------------------------------------------- command line
 
 
-def add_gate_command(commands) -> argparse.ArgumentParser:
+def add_gate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add `sitrep gate` to the sub-command set `commands` (the result of parser.add_subparsers())."""
     help_text = "check the dev-gold scores against the floors in sitrep/data/floors.json (exit 1 if any falls below)"
     gate = commands.add_parser(
@@ -318,7 +319,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", help="with --allow-lower: why the floors go down (kept in floors.json)")
 
 
-def _gate(args) -> int:
+def _gate(args: argparse.Namespace) -> int:
     return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower, reason=args.reason)
 
 

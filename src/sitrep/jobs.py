@@ -133,7 +133,7 @@ def _read(documents: list[Document], pipeline: Pipeline, summary: IngestSummary)
     try:
         return list(pipeline.process(documents))
     except Exception:
-        results = []
+        results: list[Result] = []
         for document in documents:
             try:
                 results.extend(pipeline.process([document]))
@@ -192,11 +192,11 @@ def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
     """The stored events new mentions could join: those within a few days of the dated ones, the undated
     ones, and, for an undated mention (which joins by place alone), the events of its region."""
     events: dict[str, Event] = {}
-    dated = [m for m in mentions if m.event_date is not None]
+    dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
     if dated:
         margin = 2 * DATE_SLACK
-        since = min(m.event_date for m in dated) - margin
-        until = max(m.event_date_end or m.event_date for m in dated) + margin
+        since = min(start for start, _ in dated) - margin
+        until = max(end for _, end in dated) + margin
         events.update((e.id, e) for e in store.events(since=since, until=until))
     events.update((e.id, e) for e in store.events(undated=True))
     regions = {m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}

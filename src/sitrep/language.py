@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from .model import Document
 
@@ -75,7 +76,7 @@ def is_cyrillic_language(language: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def _identifier() -> Any:  # py3langid's LanguageIdentifier (the package has no types)
     """py3langid's model (1 s to load): loaded on the first document, once a process."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 
 from fastapi import APIRouter, Request, Response
@@ -53,7 +54,7 @@ PARAMETERS = [
 ]
 
 
-def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
+def parse_query(query: Mapping[str, str]) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
     """The filter, page size, cursor and format of a list request; ApiError 422 naming each bad parameter."""
     errors, values = [], {}
 
@@ -94,8 +95,8 @@ def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | 
             bad("cursor", error.detail)
     if errors:
         raise ApiError(422, "; ".join(f"{e['location']}: {e['message']}" for e in errors), errors)
-    text = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
-    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, **text)
+    text: dict[str, str | None] = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
+    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, undated=False, **text)
     return where, limit, after, query.get("format") or None
 
 

@@ -33,13 +33,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..geo.normalize import romanise
 from ..model import GEO_PRECISION_REGION, Document
 from .fields import admin1_key, admin1_same, haversine_km, point_scored
 from .gold import GoldRow, in_split, load_gold
 from .scores import _figure
+
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
 
 NEAR_KM, FAR_KM = 25.0, 161.0
 ERROR_KINDS = ("missed_name", "no_entry", "wrong_homonym", "person_or_org", "coarse", "other")
@@ -234,7 +237,7 @@ def location_names(gold: dict[str, Any], text: str) -> list[str]:
     return list(dict.fromkeys(re.sub(r"['’]s$", "", n) for n in names))
 
 
-def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]:
+def pair_facts(gazetteer: Gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]:
     """PairFacts of every pair: gazetteer look-ups of the location names, spaCy's PERSON/ORG spans."""
     from ..nlp import entity_spans, load_nlp
 
@@ -248,7 +251,7 @@ def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]
         gold = row.event or {}
         has_entry = any(
             haversine_km(e.lat, e.lon, gold["latitude"], gold["longitude"]) <= NEAR_KM
-            for name in location_names(gold, document.text) for e in gazetteer.lookup(name) if e.lat is not None
+            for name in location_names(gold, document.text) for e in gazetteer.lookup(name) if e.lat is not None and e.lon is not None
         )
         facts[(row.id, document.id)] = PairFacts(has_entry, spans.get(document.id, ()))
     return facts
@@ -301,7 +304,8 @@ def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> 
     # the texts that name only the region: is their main place in it? (not a point: diagnosis only)
     out["admin1_only_admin1"] = _figure(sum(
         1 for row, document in region_only
-        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), row.event["admin1"])
+        # scored_pairs leaves out only rows with a gold event
+        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), cast(dict, row.event)["admin1"])
     ), len(region_only))
     if distances:
         out["median_km"] = statistics.median(distances)
@@ -336,7 +340,7 @@ def geocode_errors(
 
 
 def evaluate_geocode_files(
-    paths: list[Path], gazetteer=None, limit: int | None = None, errors_per_kind: int = 0, split: str | None = None
+    paths: list[Path], gazetteer: Gazetteer | None = None, limit: int | None = None, errors_per_kind: int = 0, split: str | None = None
 ) -> dict:
     """Geocode the documents of the scored pairs as `sitrep geocode --jsonl` does, and score their main places;
     with `split` ("tune" or "check"), only that half of the gold rows."""

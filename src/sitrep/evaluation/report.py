@@ -38,6 +38,7 @@ def errors(rows: list[GoldRow], events: list[Event], n: int) -> dict[str, list[d
     matched = match(rows, events)
     out: dict[str, list[dict]] = defaultdict(list)
     produced: dict[str, list[Event]] = defaultdict(list)
+    event: Event | None
     for event in events:
         for doc_id in event.document_ids:
             produced[doc_id].append(event)

@@ -162,6 +162,8 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     # the words of a count of both are blanked (offsets kept), so that no pattern reads them as either
     sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
     clauses = _Clauses.of(sentence)
+    killed: int | None
+    killed_ev: Evidence | None
     if match := _PERSON_LIST.search(sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -81,7 +82,8 @@ def _rows_of(words: np.ndarray, lowercase: np.ndarray, keys: np.ndarray, rows: n
 
     as_written, written_rows = lookup(words)
     as_lower, lower_rows = lookup(lowercase)
-    return np.where(as_written, written_rows, lower_rows)[as_written | as_lower]
+    found: np.ndarray = np.where(as_written, written_rows, lower_rows)[as_written | as_lower]
+    return found
 
 
 @cache
@@ -115,7 +117,7 @@ class LinearModel:
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32))
 

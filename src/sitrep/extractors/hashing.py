@@ -29,7 +29,7 @@ def word_ngrams(text: str) -> list[str]:
 
 def char_ngrams(text: str) -> list[str]:
     """3- to 5-character pieces of each word padded with a space each side; a word shorter than a piece once."""
-    grams = []
+    grams: list[str] = []
     for word in _SPACES.sub(" ", text.lower()).split():
         padded = f" {word} "
         for n in range(3, 6):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -28,7 +29,7 @@ AGE_BUCKETS = ("undated", "days", "month", "older")
 
 def age_bucket(sentence: str, published: date | None) -> str:
     found = resolve_date(sentence, 0, published) if published else None
-    if found is None:
+    if found is None or published is None:
         return "undated"
     age = (published - found.end).days
     return "days" if age <= 2 else "month" if age <= 30 else "older"
@@ -53,7 +54,7 @@ class ReportModel:
         scores = featurise(sentences, published).scores(self.coef.reshape(1, -1))[:, 0] + self.intercept
         return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=np.float32(self.intercept),
                             threshold=np.float32(self.threshold))
 

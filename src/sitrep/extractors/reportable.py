@@ -65,7 +65,7 @@ def screen(
         problem = _background(mention, published)
         if not problem and article:
             problem = _unplaced(mention, finer)
-        if not problem and reading is not None:
+        if not problem and reading is not None and model is not None:  # (a reading comes from a model)
             problem = _not_a_report(reading, _bar(mention, model, paragraphs > 1, mention.sentence_end in listing))
         if problem:
             dropped.append(replace(mention, why=(*mention.why, problem)))

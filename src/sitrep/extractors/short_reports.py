@@ -12,7 +12,7 @@ from ..clean import Sentence
 from ..language import is_cyrillic_text
 from .classify import NO_EVENT, LinearModel, Verdict, load_model
 from .lexicon import not_a_report
-from .triggers import find_trigger
+from .triggers import Trigger, find_trigger
 
 MAX_SENTENCES = 3
 # How sure the classifier must be to say a short report tells of no event (chosen by 5-fold
@@ -60,5 +60,5 @@ def report_text(sentences: list[Sentence]) -> str:
     return " ".join(s.text for s in sentences if s.usable)
 
 
-def first_trigger(sentences: list[Sentence]):
+def first_trigger(sentences: list[Sentence]) -> Trigger | None:
     return next((t for s in sentences if s.usable and (t := find_trigger(s.text))), None)

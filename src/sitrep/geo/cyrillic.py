@@ -80,9 +80,10 @@ def cyrillic_data() -> CyrillicData:
         names[section] = raw.get(section) or {}
         if not isinstance(names[section], dict):
             raise GazetteerError(f"sitrep/data/{DATA_FILE}: '{section}' must map names to places")
+    admin1_names, other_names = ({str(k).casefold(): str(v) for k, v in names[s].items()} for s in ("admin1_names", "other_names"))
     return CyrillicData(
         PlaceWords(**{name: frozenset(values) for name, values in sections.items()}),
-        *({str(k).casefold(): str(v) for k, v in names[s].items()} for s in ("admin1_names", "other_names")),
+        admin1_names, other_names,
         frozenset(raw.get("home_countries") or ()),
     )
 
@@ -240,8 +241,8 @@ def _candidate(
             return None
         if words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before:
             return None
-    name = _known_name(words, unit, lambda form: is_known(form, unit), data)
-    if name is None:
+    known_name = _known_name(words, unit, lambda form: is_known(form, unit), data)
+    if known_name is None:
         if size > 1 or unit:
             return None
         name = _unknown_name(words[0].text, data)
@@ -250,7 +251,7 @@ def _candidate(
         known = False
     else:
         known = True
-        name, region_unit = name
+        name, region_unit = known_name
         unit = unit or region_unit
     end = after.end if unit_after and after is not None else words[-1].end  # "Харківській області"
     return Candidate(

@@ -144,7 +144,7 @@ def _merged_aliases(old_json: str | None, new: list[str]) -> str:
     return json.dumps(list(dict.fromkeys([*old, *usable])), ensure_ascii=False)
 
 
-def _merge_admin1(conn, code: str, iso: str, name: str, names: list[str], geonameid: int | None) -> None:
+def _merge_admin1(conn: sqlite3.Connection, code: str, iso: str, name: str, names: list[str], geonameid: int | None) -> None:
     row = conn.execute("SELECT aliases FROM admin1 WHERE code = ?", (code,)).fetchone()
     if row is None:
         conn.execute(
@@ -158,7 +158,7 @@ def _merge_admin1(conn, code: str, iso: str, name: str, names: list[str], geonam
         )
 
 
-def _merge_admin2(conn, code: str, name: str, names: list[str], geonameid: int | None) -> None:
+def _merge_admin2(conn: sqlite3.Connection, code: str, name: str, names: list[str], geonameid: int | None) -> None:
     row = conn.execute("SELECT aliases FROM admin2 WHERE code = ?", (code,)).fetchone()
     if row is None:
         conn.execute(

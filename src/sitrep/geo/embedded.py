@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any, cast
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.admin_index import refresh_admin_index, spherical_centroid
@@ -50,7 +51,7 @@ def seed_countries(conn: sqlite3.Connection) -> None:
 def _load_json(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as fh:
-            return json.load(fh)
+            return cast(dict[str, Any], json.load(fh))
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"{path}: cannot read as JSON ({exc})") from exc
 

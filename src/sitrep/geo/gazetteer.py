@@ -251,7 +251,7 @@ class Gazetteer:
         return GazetteerEntry(row["geonameid"], row["name"], row["iso"], row["name"], None, None, None, None,
                               row["lat"], row["lon"], "A", "PCLI", row["population"] or 0)
 
-    def region_lookup(self, name: str) -> tuple[Region, GazetteerEntry | None] | None:
+    def region_lookup(self, name: str) -> tuple[Region, GazetteerEntry] | None:
         """A listed multi-unit region ("Donbas"), with its country as an entry."""
         region = aliases().regions.get(normalise(name))
         if region is None:

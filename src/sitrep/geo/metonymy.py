@@ -79,7 +79,7 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
         or (place.feature_code == "PPLC" and _states_possessive(text[end:end + 40], _PART_OF_A_CITY))
-        or (place.feature_code.startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
+        or ((place.feature_code or "").startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
 

@@ -51,8 +51,9 @@ class EventFilter:
     language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
-    def where(self) -> tuple[list[str], list]:
-        clauses, params = ["event_date IS NULL"] if self.undated else [], []
+    def where(self) -> tuple[list[str], list[str | float]]:
+        clauses: list[str] = ["event_date IS NULL"] if self.undated else []
+        params: list[str | float] = []
         if self.since:
             clauses.append("COALESCE(event_date_end, event_date) >= ?")
             params.append(self.since.isoformat())

@@ -12,12 +12,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import SitrepError
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
-from .db import PostgresConnection, connect_sqlite, is_postgres, redact
+from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
 from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
 from .migrations import migrate
 
@@ -57,7 +58,7 @@ class StoreError(SitrepError):
 
 
 class Store:
-    def __init__(self, connection, path: str):
+    def __init__(self, connection: SQLiteConnection | PostgresConnection, path: str):
         self.connection = connection  # sqlite3.Connection or db.PostgresConnection: the same calls work on both
         self.path = path  # printable: a file path, or a PostgreSQL address without its password
 
@@ -114,10 +115,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self):
+    def transaction(self) -> SQLiteConnection | PostgresConnection:
         """One write transaction over several calls (which join it): no other writer comes between what is
         read in it and what is written (see `db.py`)."""
         return self.connection
@@ -190,7 +191,7 @@ class Store:
     def count(self, table: str) -> int:
         if table not in ("documents", "mentions", "events"):
             raise ValueError(table)
-        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # Mentions ----------------------------------------------------------------------------------------
 
@@ -256,7 +257,7 @@ class Store:
         country: str | None = None,
         event_type: str | None = None,
         verification: str | None = None,
-        **more,
+        **more: Any,
     ) -> Iterator[Event]:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""

@@ -7,8 +7,9 @@ import hashlib
 import html as html_lib
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from typing import Any
 
 import feedparser
 
@@ -71,7 +72,7 @@ def _content_type(charset: str | None) -> str:
     return f"application/xml; charset={charset}" if charset else "application/xml"
 
 
-def _item(source: SourceConfig, entry, feed_title: str | None, fetcher: Fetcher) -> Item | None:
+def _item(source: SourceConfig, entry: Mapping[str, Any], feed_title: str | None, fetcher: Fetcher) -> Item | None:
     link = entry.get("link") or None
     key = entry.get("id") or link or entry.get("title")
     if not key:
@@ -128,14 +129,14 @@ def decode_page(body: bytes, charset: str | None) -> str:
         raise ValueError(f"undecodable page, no charset declared: {error}") from None
 
 
-def _entry_date(entry) -> date | None:
+def _entry_date(entry: Mapping[str, Any]) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
     return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
 
 
-def _entry_text(entry) -> str:
+def _entry_text(entry: Mapping[str, Any]) -> str:
     """The entry's own text (full content, else summary), without markup."""
     contents = entry.get("content") or []
     html = contents[0].get("value") if contents else entry.get("summary")

@@ -119,9 +119,10 @@ class Fetcher:
         except (ConnectionError, OSError) as error:
             raise FetchError(url, f"connection failed: {error}", transient=True) from None
 
-    def _read(self, url: str, reply, started: float) -> bytes:
+    def _read(self, url: str, reply: http.client.HTTPResponse, started: float) -> bytes:
         """The body, up to max_bytes: a larger page is abandoned, not read to the end."""
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while True:
             chunk = reply.read(CHUNK)
             if not chunk:

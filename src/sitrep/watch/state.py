@@ -42,8 +42,8 @@ class WatchState:
 
     def seen_count(self, source: str | None = None) -> int:
         if source is None:
-            return self.db.execute("SELECT COUNT(*) FROM watch_seen").fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM watch_seen WHERE source = ?", (source,)).fetchone()[0]
+            return int(self.db.execute("SELECT COUNT(*) FROM watch_seen").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM watch_seen WHERE source = ?", (source,)).fetchone()[0])
 
     # Poll state of each source --------------------------------------------------------------------------
 
