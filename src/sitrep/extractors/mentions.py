@@ -15,6 +15,7 @@ from datetime import timedelta
 from ..clean import Sentence
 from ..corroboration import verification
 from ..geo.metonymy import named_as_actor
+from ..language import is_cyrillic_text
 from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
@@ -122,7 +123,9 @@ def extract_mentions(
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
-        if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
+        # An article's list of places is a list of events (gold/CODING.md), so is a short Russian or Ukrainian
+        # report's ("удари по Житомиру та Черняхову"); an English headline's list stays one report.
+        if report_label is None or is_cyrillic_text(sentence.text):
             report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
