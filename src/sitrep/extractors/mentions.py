@@ -20,6 +20,7 @@ from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
+from .cyrillic_reports import tells_who_said
 from .classify import NO_EVENT
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
@@ -339,6 +340,12 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     if _BACK_REFERENCE.search(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None, sentence_places)
+    elif not report.claims and tells_who_said(sentence.text):
+        # "Про це повідомив у Telegram голова ОВА": the claimant of the report before it
+        place_country = report.place.country if report.place else None
+        attribution = find_attribution(sentence.text, sentence.start, report.fields.get("actor1"), place_country)
+        if attribution:
+            report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
