@@ -20,8 +20,8 @@ from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
-from .cyrillic_reports import tells_who_said
 from .classify import NO_EVENT
+from .cyrillic_reports import tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
