@@ -40,11 +40,14 @@ def _export(db, fmt, capsys):
 def test_ingest_list_show_export(db, examples, capsys):
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert "2 new documents" in out
+    assert "4 new documents" in out
 
     assert main(["events", "--db", db, "--country", "RU"]) == 0
     table = capsys.readouterr().out
     assert "Yartsevo" in table and "Voskresensk" in table and "Belgorod" in table
+    assert "Glushkovo" in table  # the Russian example post
+    assert main(["events", "--db", db, "--language", "uk"]) == 0
+    assert "Krolevets, Sumy Oblast, UA" in capsys.readouterr().out  # the Ukrainian one
 
     records = [json.loads(line) for line in _export(db, "jsonl", capsys).splitlines()]
     for record in records:
@@ -70,7 +73,7 @@ def test_ingesting_again_changes_nothing(db, examples, capsys):
     main(["ingest", str(examples), "--db", db, "--quiet"])
     first = _export(db, "jsonl", capsys)
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
-    assert "0 new documents, 2 already stored" in capsys.readouterr().out
+    assert "0 new documents, 4 already stored" in capsys.readouterr().out
     assert _export(db, "jsonl", capsys) == first
 
 
@@ -81,10 +84,10 @@ def test_bad_files_are_reported_and_the_rest_goes_on(db, examples, tmp_path, cap
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
     captured = capsys.readouterr()
     assert "empty.txt" in captured.err and "binary.txt" in captured.err and "broken.jsonl:2" in captured.err
-    assert "3 new documents" in captured.out
+    assert "5 new documents" in captured.out
     # what was stored stays stored, once
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
-    assert "0 new documents, 3 already stored" in capsys.readouterr().out
+    assert "0 new documents, 5 already stored" in capsys.readouterr().out
 
 
 def test_one_hostile_document_is_one_line_and_the_batch_goes_on(db, tmp_path, capsys):

@@ -36,6 +36,7 @@ PIN_FIELDS = (
     "found", "event_precision", "no_event", "event_type", "sub_event_type", "sub_event_macro_f1",
     "date", "admin1", "point", "fatalities", "group_link_p", "group_link_r",
     "attack_found", "attacker_found", "target_found",
+    "language",  # the share of documents read in their gold language (VIINA: uk, ru)
 )
 # On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees).
 PIN_FIELDS_OF = {"fullarticle": ("event_type_if_found", "admin1_if_found")}

@@ -85,6 +85,10 @@ def format_report(result: dict) -> str:
             lines.append("confusion (gold sub-type -> predicted counts):")
             for gold, counts_ in scores["confusion"].items():
                 lines.append(f"  {gold}: " + ", ".join(f"{p} {c}" for p, c in counts_.items()))
+        if "language_confusion" in scores:
+            lines.append("languages (gold language -> read as, per document):")
+            for gold, counts_ in scores["language_confusion"].items():
+                lines.append(f"  {gold}: " + ", ".join(f"{p} {c}" for p, c in counts_.items()))
         if "error_kinds" in scores:
             lines.append("errors by kind: " + ", ".join(f"{k} {c}" for k, c in scores["error_kinds"].items()))
     for note in result.get("notes", []):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language import is_cyrillic_text
 from ..model import Claim, Evidence
+from .cyrillic_reports import cyrillic_speaker, cyrillic_stance
 from .lexicon import (
     channel_patterns,
     claimant_side_patterns,
@@ -86,6 +88,8 @@ def _credited(sentence: str, offset: int) -> Evidence | None:
 
 def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
     """The words naming who a sentence attributes its report to ("according to X", "..., the governor said")."""
+    if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
+        return cyrillic_speaker(sentence, offset)
     match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
     if match is None:
         return None
@@ -150,6 +154,8 @@ def _last_speaker(sentence: str) -> re.Match | None:
 def _stance(sentence: str) -> str:
     """What the sentence's claimant does with the report: "has not claimed responsibility" claims nothing,
     and "denies planning to invade" denies a plan, not the event."""
+    if is_cyrillic_text(sentence):
+        return cyrillic_stance(sentence) or "reports"
     for pattern, stance in _STANCES:
         for match in pattern.finditer(sentence):
             if ends_at(_NEGATED_BEFORE, sentence, match.start()) or _OF_A_PLAN.match(sentence, match.end()):

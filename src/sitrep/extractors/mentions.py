@@ -15,11 +15,13 @@ from datetime import timedelta
 from ..clean import Sentence
 from ..corroboration import verification
 from ..geo.metonymy import not_where_it_happened
+from ..language import is_cyrillic_text
 from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
+from .cyrillic_reports import tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
@@ -122,7 +124,9 @@ def extract_mentions(
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
-        if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
+        # An article's list of places is a list of events (gold/CODING.md), so is a short Russian or Ukrainian
+        # report's ("удари по Житомиру та Черняхову"); an English headline's list stays one report.
+        if report_label is None or is_cyrillic_text(sentence.text):
             report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
@@ -352,6 +356,12 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     if _BACK_REFERENCE.search(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None, sentence_places)
+    elif not report.claims and tells_who_said(sentence.text):
+        # "Про це повідомив у Telegram голова ОВА": the claimant of the report before it
+        place_country = report.place.country if report.place else None
+        attribution = find_attribution(sentence.text, sentence.start, report.fields.get("actor1"), place_country)
+        if attribution:
+            report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import cast
 
+from ..geo.cyrillic import cyrillic_data
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
 from .casualties import COUNT, parse_number
 
@@ -27,6 +29,22 @@ _LIST_GAP = re.compile(
     r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+@cache
+def _cyrillic_list_gap() -> re.Pattern:
+    """Between two names of a Russian or Ukrainian list: "у Житомирі та Черняхові", "в Харькове и в Павлограде"
+    (the words in cyrillic_places.yaml)."""
+    words = cyrillic_data().words
+    joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words.list_joins, key=len, reverse=True))
+    prepositions = "|".join(re.escape(w) for w in sorted(words.list_prepositions, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:,|,?\s*(?:{joins}))\s*(?:(?:{prepositions})\s+)?$", re.I)
+
+
+def _is_list_gap(gap: str) -> bool:
+    return bool(_LIST_GAP.match(gap) or _cyrillic_list_gap().match(gap))
+
+
 # After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
@@ -40,7 +58,7 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     chains: list[list[Place]] = []
     for current in ordered:
         previous = chains[-1][-1] if chains else None
-        if previous is not None and _LIST_GAP.match(text[previous.end:current.start]):
+        if previous is not None and _is_list_gap(text[previous.end:current.start]):
             chains[-1].append(current)
         else:
             chains.append([current])

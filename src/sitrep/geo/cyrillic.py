@@ -31,7 +31,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
-_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "not_places")
+_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "not_places",
+             "list_joins", "list_prepositions")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class PlaceWords:
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
     not_places: frozenset[str]
+    list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
+    list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
 
 
 @dataclass(frozen=True)
