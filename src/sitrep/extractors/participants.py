@@ -62,10 +62,13 @@ def find_parties(
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
     others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
+    # "liberated Snake Island from Russian forces": the side a place is taken from lost it, it did not act
+    others.sort(key=lambda a: _taken_from(a, sentence, offset))
     actor1 = None
     if roles.attacker and (attacker or looks_like_party(roles.attacker.quote)):  # an attacker is named within roles.attacker
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
-    elif others and not (hit and others[0].evidence.start > hit.evidence.start):
+    elif others and not (hit and others[0].evidence.start > hit.evidence.start) and not _taken_from(
+            others[0], sentence, offset):
         actor1 = others.pop(0)
     actor2 = civilians = target = None
     if hit and roles.target and (actor1 is None or hit.value != actor1.value):  # a hit is named within roles.target
@@ -78,6 +81,20 @@ def find_parties(
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
+
+
+_TAKING_BEFORE = re.compile(
+    r"\b(?:liberat\w*|recaptur\w*|retak\w*|retook|took back|taken back|freed|free|wrest\w*|seiz\w*|captur\w*|"
+    r"clear\w*|reclaim\w*|regain\w*)\b[^.;]{0,80}$",
+    re.I,
+)
+
+
+def _taken_from(actor: Found, sentence: str, offset: int) -> bool:
+    """An actor named as "from X" after a verb of taking ground: the side that lost the place."""
+    start = actor.evidence.start - offset
+    return actor.evidence.quote.lower().startswith("from ") and bool(
+        _TAKING_BEFORE.search(sentence, max(0, start - 100), start))
 
 
 def _named_within(actors: list[Found], words: Evidence | None) -> Found | None:
