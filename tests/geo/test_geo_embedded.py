@@ -47,6 +47,13 @@ def test_donetsk_in_a_ukrainian_story_is_the_ukrainian_city(embedded):
     ]
 
 
+def test_a_towns_former_name_finds_it_in_a_ukrainian_story(embedded):
+    text = "Ukrainian officials said shelling hit Kramatorsk and a rocket struck an oil depot in Novomoskovsk."
+    assert [(p.name, p.iso) for p in find_places(text, embedded)][-1] == ("Samar", "UA")  # renamed in 2024
+    text = "A fire broke out at a chemical plant in Novomoskovsk, in Russia's Tula region."
+    assert ("Novomoskovsk", "RU") in [(p.name, p.iso) for p in find_places(text, embedded)]
+
+
 @pytest.mark.parametrize("phrase, code", [
     ("Smolensk region", "RU.69"), ("Smolensk oblast", "RU.69"), ("the Belgorod region", "RU.09"),
     ("Moscow Region", "RU.47"), ("Kursk region", "RU.41"), ("Donetsk", "UA.05"),
