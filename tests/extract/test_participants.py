@@ -8,3 +8,14 @@ def test_the_side_a_place_is_taken_from_is_not_who_acted():
     parties = find_parties(sentence, 0, None, "Ukraine")
     assert parties.actor1 is None or parties.actor1.value != "Military Forces of Russia (2000-)"
     assert parties.actor2 is not None and parties.actor2.value == "Military Forces of Russia (2000-)"
+
+
+def test_a_russian_or_ukrainian_report_names_its_side_as_acled_does():
+    from sitrep.extractors.participants import find_actors
+
+    def first(sentence):
+        return find_actors(sentence, 0, None)[0].value
+
+    assert first("Украинский дрон атаковал нефтебазу под Брянском.") == "Military Forces of Ukraine (2019-)"
+    assert first("Окупанти знову обстріляли Нікополь.") == "Military Forces of Russia (2000-)"
+    assert first("Російські війська вдарили по Сумах.") == "Military Forces of Russia (2000-)"
