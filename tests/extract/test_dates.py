@@ -41,3 +41,11 @@ def test_publication_date_stands_in_when_the_text_gives_none():
     found = date_from_publication(PUBLISHED)
     assert (found.start, found.end, found.precision) == (date(2024, 12, 30), PUBLISHED, 2)
     assert date_from_publication(None) is None
+
+
+def test_russian_and_ukrainian_relative_days():
+    published = date(2024, 3, 12)
+    assert resolve_date("Утром дрон атаковал нефтебазу", 0, published).start == published
+    assert resolve_date("Вчора ворог обстріляв село", 0, published).start == date(2024, 3, 11)
+    overnight = resolve_date("Вночі над областю збили ракету", 0, published)
+    assert (overnight.start, overnight.end) == (date(2024, 3, 11), published)

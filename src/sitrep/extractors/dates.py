@@ -32,13 +32,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve)\b", re.I)),
-    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today)\b", re.I)),
+    # Russian and Ukrainian beside the English: "вчера", "сьогодні вранці", "утром"
+    ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve|"
+                             r"вчера|вчора|накануне|напередодні|прошлой ночью|минулої ночі)\b", re.I)),
+    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|"
+                         r"сегодня|сьогодні|утром|вранці|зранку|днем|вдень|вечером|ввечері)\b", re.I)),
     # "Sunday night's attack", "Saturday's strike": the day of the event itself, before the day anyone spoke
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
     ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b", re.I)),
-    ("overnight", re.compile(r"\b(overnight|during the night|in the early hours)\b", re.I)),
+    ("overnight", re.compile(r"\b(overnight|during the night|in the early hours|ночью|вночі|уночі|этой ночью|цієї ночі)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?:ago|earlier)\b", re.I)),
