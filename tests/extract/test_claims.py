@@ -74,6 +74,8 @@ def test_a_headline_end_that_tells_more_news_names_no_source():
         ("Kyiv made a similar claim about the depot.", None),
         ("Ukrainian claims of the town's recapture could not be verified.", None),
         ("The army, said enemy troops were trying to cross the river.", None),  # a clause, not a name
+        ("On Tuesday Petrenko said the depot was still burning.", "Petrenko"),
+        ("Two soldiers died, a volunteer medic who said he saw the strike.", "a volunteer medic"),
     ],
 )
 def test_the_claimant_is_a_name_not_a_piece_of_the_clause(sentence, claimant):

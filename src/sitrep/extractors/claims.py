@@ -52,6 +52,8 @@ _QUALIFIER_ONLY = re.compile(
 )
 # Where a subordinate clause begins inside the words before "said": "a series of attacks that Kyiv (said)".
 _CLAUSE_OPENER = re.compile(r"^.*\b(?:that|which|as|after|when|while|where|because|since|if|than)\s+(?=\S)", re.I)
+_WHEN_BEFORE = re.compile(
+    r"^(?:on|late on|early on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+", re.I)
 # A report's vehicle before its author: "an update from the regional governor" is the governor's.
 _VEHICLE = re.compile(r"^(?:an?|the|his|her|its|their)\s+(?:\w+\s+)?(?:update|statement|post|message|briefing|report|video|interview|address)\s+(?:from|by|of)\s+", re.I)
 _STANCES = [
@@ -173,5 +175,7 @@ def _tidy(who: str) -> str:
     who = _CLAUSE_OPENER.sub("", who)
     who = _VEHICLE.sub("", who)
     who = re.sub(r"^(and|but|while|as|which|that|however)\s+", "", who, flags=re.I)
+    who = _WHEN_BEFORE.sub("", who)  # "On Sunday Gladkov (said)"
+    who = re.sub(r"\s+(who|which|that)$", "", who, flags=re.I)  # "a fellow fighter who (said)"
     who = re.sub(r"(?<!\s)\s++(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
     return _AUXILIARY_END.sub("", who.strip())
