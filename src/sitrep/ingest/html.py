@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import trafilatura
-
 from sitrep.errors import InputError
 from sitrep.ingest.common import DocumentOrError, normalise_newlines, parse_date
 from sitrep.ingest.decoding import looks_binary
@@ -53,6 +51,8 @@ def html_document(
     The page's own date, site name and URL win over the given ones, unless prefer_given (a feed item's
     date and the watcher's source label are better than what the page says of itself).
     """
+    import trafilatura  # 0.45 s to import: only when a page is read, not at every command's start
+
     page = trafilatura.bare_extraction(page_content, with_metadata=True)
     text = normalise_newlines(page.text or "") if page is not None else ""
     if not text.strip():
