@@ -17,9 +17,9 @@ from importlib import resources
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from ..nlp import load_nlp, tokenizable
+from .hashing import HashedNgrams
 from .lexicon import taxonomy
 from .triggers import Trigger
 
@@ -100,10 +100,9 @@ def _static_vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 @cache
-def _vectorisers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    words = HashingVectorizer(n_features=N_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm="l2")
-    chars = HashingVectorizer(n_features=N_FEATURES, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False, norm="l2")
-    return words, chars
+def _vectorisers() -> tuple[HashedNgrams, HashedNgrams]:
+    """Word 1-2-grams and in-word character 3-5-grams, hashed (scikit-learn's HashingVectorizer's matrices)."""
+    return HashedNgrams(N_FEATURES, (1, 2), "word"), HashedNgrams(N_FEATURES, (3, 5), "char_wb")
 
 
 @dataclass(frozen=True)
