@@ -3,32 +3,59 @@ as one source however many outlets carry it."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import cast
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE_WORDS = 4
 # Estimated Jaccard similarity of shingle sets above which two texts are one article.
 REPRINT_SIMILARITY = 0.7
+SEED = 11
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=11)  # its permutations are reused: they cost more than the hashing
+
+
+def _permutations(seed: int, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations h -> a*h + b mod 2**32 (odd a) of datasketch 2's MinHash(seed, scheme
+    "affine32"): the signatures stored since it was used are the same, and its import (scipy) is not paid."""
+    generator = np.random.RandomState(seed)  # numpy keeps this legacy stream unchanged across versions
+    a = generator.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, count, dtype=np.uint32)
+    return a, b
+
+
+_A, _B = _permutations(SEED, NUM_PERM)
+_CHUNK = 4096
+
+
+def _mix(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser, which datasketch applies before the permutations."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    mixed: np.ndarray = hashes ^ (hashes >> np.uint32(16))
+    return mixed
 
 
 def fingerprint(text: str) -> str:
-    """A hex MinHash signature of `text`'s word shingles (lower-cased, punctuation ignored)."""
+    """A hex MinHash signature of `text`'s word shingles (lower-cased, punctuation ignored): the first 4
+    bytes of each shingle's SHA-1, mixed, permuted 64 ways, the least of each."""
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         shingles = {" ".join(words)}
     else:
         shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    signature = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
-    hashes: np.ndarray = signature.hashvalues
-    return hashes.astype(np.uint32).tobytes().hex()
+    digests = b"".join(hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles)
+    hashes = _mix(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    signature = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(hashes), _CHUNK):  # a huge text's shingles a part at a time: bounded memory
+        part = hashes[start : start + _CHUNK, None]
+        signature = np.minimum(signature, (part * _A + _B).min(axis=0))
+    return signature.tobytes().hex()
 
 
 def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:

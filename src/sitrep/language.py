@@ -26,16 +26,20 @@ MIN_CYRILLIC_SHARE = 0.5  # of a text's letters, for its words to be read as Rus
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+def _letters(first: int, last: int) -> str:
+    return "".join(re.escape(chr(code)) for code in range(first, last + 1) if chr(code).isalpha())
+
+
+# The letters of the Cyrillic block, and the ASCII and Latin-1 to Latin Extended-B ones: counted in C, not
+# a character at a time in Python.
+_CYRILLIC_LETTER = re.compile(f"[{_letters(0x400, 0x4FF)}]")
+_LATIN_LETTER = re.compile(f"[{_letters(0x00, 0x7F)}{_letters(0xC0, 0x24F)}]")
+
+
 def detect_language(text: str) -> str:
     """"en", "ru", "uk" or "unknown" (too short, another language, mixed scripts, or unsure)."""
     sample = text[:SAMPLE_CHARS]
-    latin = cyrillic = 0
-    for ch in sample:
-        if ch.isalpha():
-            if "\u0400" <= ch <= "\u04ff":
-                cyrillic += 1
-            elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
-                latin += 1
+    cyrillic, latin = len(_CYRILLIC_LETTER.findall(sample)), len(_LATIN_LETTER.findall(sample))
     letters = latin + cyrillic
     if letters < MIN_LETTERS:
         return UNKNOWN

@@ -15,7 +15,9 @@ from spacy.language import Language
 
 # Entity labels whose words are never a place, whatever a gazetteer says ("Vladimir Putin", "Baza").
 NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
-_UNUSED_COMPONENTS = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+# The shared tok2vec feeds only the tagger and parser; the NER has its own embedding. Left out, the corpus
+# and gold texts (22,871 sentences) gave the same 67,070 entities, and NER took a third less time.
+_UNUSED_COMPONENTS = ["tok2vec", "parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
 
 
 @cache

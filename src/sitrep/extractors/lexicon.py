@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, cast
 
 import yaml
+
+from .word_heads import HeadIndex, lowered_with_starts
 
 FLAGS = re.I
 
@@ -45,17 +47,18 @@ class NamedPatterns:
     def search(self, text: str) -> re.Match | None:
         """The earliest match of any pattern in `text` (the longest among those starting there).
 
-        Matches are found in the lower-cased text, whose offsets are the same as the original's.
+        Matches are found in the lower-cased text, whose offsets are the same as the original's. Only the
+        patterns that could match the text's words are run (see `word_heads`): most sentences run none.
         """
-        lowered = lower_keeping_offsets(text)
-        if not self.patterns or not self.any_pattern.search(lowered):
-            return None  # one pass over the text rules out most sentences
-        matches = [m for p in self.patterns if (m := p.search(lowered))]
+        if not self.patterns:
+            return None
+        lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
+        matches = [m for p in self._index.could_match(starts) if (m := p.search(lowered))]
         return min(matches, key=lambda m: (m.start(), -m.end())) if matches else None
 
-    @property
-    def any_pattern(self) -> re.Pattern:
-        return _alternation(self.patterns)
+    @cached_property
+    def _index(self) -> HeadIndex:
+        return HeadIndex(self.patterns)
 
 
 @cache

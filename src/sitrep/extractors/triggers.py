@@ -31,14 +31,13 @@ def find_trigger(sentence: str, offset: int = 0) -> Trigger | None:
 @lru_cache(maxsize=4096)
 def _trigger_at_zero(sentence: str) -> Trigger | None:
     # Cached: the pipeline asks once to pick sentences for spaCy and again to extract from them.
-    if any(cue.search(sentence) for cue in non_event_cues()):
+    # The trigger words first: most sentences have none, and the cues (which veto a trigger) are then not read.
+    found = next(((rule, match) for rule in trigger_rules() if (match := rule.search(sentence))), None)
+    if found is None or any(cue.search(sentence) for cue in non_event_cues()):
         return None
-    for rule in trigger_rules():
-        match = rule.search(sentence)
-        if match:
-            evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
-            return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
-    return None
+    rule, match = found
+    evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
+    return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
 
 
 def may_report_event(sentence: str) -> bool:

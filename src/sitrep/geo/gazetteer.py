@@ -90,6 +90,9 @@ class Gazetteer:
         self._by_name = lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._admin_by_name = lru_cache(maxsize=50_000)(self._admin_lookup_uncached)
         self._fuzzy_choices = lru_cache(maxsize=256)(self._names_in_admin1)
+        # every capitalised word of a text is asked whether it names a country or a region: once a name
+        self._country_by_name = lru_cache(maxsize=50_000)(self._country_lookup_uncached)
+        self._region_by_name = lru_cache(maxsize=50_000)(self._region_lookup_uncached)
 
     # ---- opening and importing -------------------------------------------------------------------
 
@@ -127,6 +130,8 @@ class Gazetteer:
         self._by_name.cache_clear()
         self._admin_by_name.cache_clear()
         self._fuzzy_choices.cache_clear()
+        self._country_by_name.cache_clear()
+        self._region_by_name.cache_clear()
 
     def close(self) -> None:
         self.conn.close()
@@ -242,7 +247,9 @@ class Gazetteer:
 
     def country_lookup(self, name: str) -> GazetteerEntry | None:
         """The country called `name` ("Ukraine", "Russian Federation"), with its centroid if known."""
-        norm = normalise(name)
+        return self._country_by_name(normalise(name))
+
+    def _country_lookup_uncached(self, norm: str) -> GazetteerEntry | None:
         iso = aliases().country_names.get(norm)
         sql = "SELECT iso, name, geonameid, lat, lon, population FROM countries WHERE "
         row = self.conn.execute(sql + ("iso = ?" if iso else "norm = ?"), (iso or norm,)).fetchone()
@@ -253,7 +260,10 @@ class Gazetteer:
 
     def region_lookup(self, name: str) -> tuple[Region, GazetteerEntry] | None:
         """A listed multi-unit region ("Donbas"), with its country as an entry."""
-        region = aliases().regions.get(normalise(name))
+        return self._region_by_name(normalise(name))
+
+    def _region_lookup_uncached(self, norm: str) -> tuple[Region, GazetteerEntry] | None:
+        region = aliases().regions.get(norm)
         if region is None:
             return None
         row = self.conn.execute("SELECT name FROM countries WHERE iso = ?", (region.iso,)).fetchone()

@@ -1,0 +1,131 @@
+"""A literal prefilter for the lexicon's word patterns: which patterns could match a text at all.
+
+Every lexicon pattern is `\\b(?:...)` on lower-cased text (see `lexicon.compile_word_pattern`). When what
+follows the `\\b` must begin with one of a few literal word starts ("shell", "drone", "intercept"), a match
+can only begin at the start of a word of the text that begins so. The text's word starts are one set, made
+once a text; a pattern none of whose starts is in it is not run. The answer is the same as running every
+pattern: only patterns that cannot match are skipped, and a pattern whose start cannot be told is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (Python 3.11+; no stubs)
+from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
+from typing import Any
+
+HEAD_CHARS = 5  # word starts are compared on at most this many characters
+_WORD_CHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
+    """Word starts (of 1 to HEAD_CHARS characters) one of which every match of `pattern` begins with; None
+    when that cannot be told (then the pattern is always run)."""
+    if pattern.flags & re.IGNORECASE:
+        return None  # matched on lower-cased text without IGNORECASE only
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items = list(parsed.data)
+    if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
+        return None  # without the \b a match may begin inside a word
+    return _starts(items[1:])
+
+
+def _starts(items: Any, exact: bool = False) -> frozenset[str] | None:
+    """Word starts of a sequence of parsed items read where a word of the text begins, or None if that cannot
+    be told. exact: every match of the items begins with one of them; else every match holds a word of the
+    text, at or after where the match begins, that does."""
+    prefix = ""
+    for i, (op, av) in enumerate(items):
+        if op is sre.LITERAL and _WORD_CHAR.match(chr(av)):
+            prefix += chr(av)
+            if len(prefix) == HEAD_CHARS:
+                break
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # a \b or a look-around reads no character
+        if prefix:
+            if op is sre.LITERAL:
+                break  # a space or a mark after some letters: those letters start every match
+            # "t(ook|ake|aken)" (the parser takes a common start out of alternatives): the letters and what follows
+            rest = _starts(items[i:], exact=True)
+            return frozenset((prefix + start)[:HEAD_CHARS] for start in rest) if rest else frozenset({prefix})
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            return None if add_flags or del_flags else _starts(sub.data, exact)
+        if op is sre.ATOMIC_GROUP:
+            return _starts(av.data, exact)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low >= 1:
+                return _starts(sub.data, exact)
+            # "(the )?blast": a match begins as the optional part does, or as what follows it; when the optional
+            # part ends in a space or a mark, what follows it begins a word of the text either way
+            optional, rest = _starts(sub.data, exact), _starts(items[i + 1:], exact)
+            if rest is not None and not exact and _ends_in_non_word(sub.data):
+                return rest
+            return None if optional is None or rest is None else optional | rest
+        if op is sre.BRANCH:
+            branches = [_starts(branch.data, exact) for branch in av[1]]
+            return None if any(b is None for b in branches) else frozenset().union(*(b for b in branches if b))
+        return None  # a class, a look-around, any character...
+    return frozenset({prefix}) if prefix else None
+
+
+def _ends_in_non_word(items: Any) -> bool:
+    """Every match of these parsed items ends in a character that is no word character ("the ", "pro-")."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is sre.LITERAL:
+        return not _WORD_CHAR.match(chr(av))
+    if op is sre.SUBPATTERN:
+        return _ends_in_non_word(av[3].data)
+    if op is sre.BRANCH:
+        return all(_ends_in_non_word(branch.data) for branch in av[1])
+    return False
+
+
+@lru_cache(maxsize=256)
+def lowered_with_starts(text: str, lower: Callable[[str], str]) -> tuple[str, frozenset[str]]:
+    """`lower(text)` and the starts (1 to HEAD_CHARS characters) of its words. Cached: the same sentence is
+    read for triggers, actors, targets and weapons one after the other."""
+    lowered = lower(text)
+    words = _WORDS.findall(lowered)
+    return lowered, frozenset(word[:size] for word in words for size in range(1, min(len(word), HEAD_CHARS) + 1))
+
+
+class HeadIndex:
+    """Which of some patterns could match a text, by their word starts."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.patterns = patterns
+        self.always: list[int] = []  # patterns whose start cannot be told
+        by_head: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            heads = pattern_heads(pattern)
+            if heads is None:
+                self.always.append(i)
+            else:
+                for head in heads:
+                    by_head.setdefault(head, []).append(i)
+        self.by_head = by_head
+        self.heads = frozenset(by_head)
+
+    def could_match(self, starts: frozenset[str]) -> list[re.Pattern]:
+        """The patterns, in their order, that could match a text whose word starts are `starts`; the others
+        surely do not."""
+        if self.heads.isdisjoint(starts):
+            return [self.patterns[i] for i in self.always]
+        chosen = set(self.always)
+        for head in self.heads & starts:
+            chosen.update(self.by_head[head])
+        return [self.patterns[i] for i in sorted(chosen)]

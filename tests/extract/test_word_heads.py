@@ -1,0 +1,55 @@
+"""The literal prefilter of the lexicon patterns: it may only skip a pattern that cannot match."""
+
+import re
+
+import pytest
+
+from sitrep.extractors.lexicon import (
+    actor_patterns,
+    compile_word_pattern,
+    lower_keeping_offsets,
+    target_patterns,
+    trigger_rules,
+    weapon_patterns,
+)
+from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern_heads
+
+
+@pytest.mark.parametrize("pattern, heads", [
+    ("shelled", {"shell"}),
+    ("(took|take|taken) over", {"took", "take", "taken"}),  # the parser takes "t" out of the three
+    ("air ?strikes?", {"air"}),  # "air strike" and "airstrike": only "air" starts both
+    ("(the )?(blast|explosion)s? occurred", {"blast", "explo"}),  # after "the " a word begins again
+    ("(pro-)?(kyiv|kiev) forces", {"kyiv", "kiev"}),
+    ("(pro)?kyiv", {"pro", "kyiv"}),
+    (r"\bieds?\b", {"ied"}),
+    (r"(\w+ ){0,2}shelled", {"shell"}),  # after the words and their space, "shelled" begins a word
+    (r"(\w+ )shelled", None),  # any word first: always run
+    ("[a-z]+ed", None),
+    ("(a|)b", None),
+])
+def test_word_starts_of_a_pattern(pattern, heads):
+    assert pattern_heads(compile_word_pattern(pattern)) == (frozenset(heads) if heads is not None else None)
+
+
+def test_a_pattern_without_a_leading_boundary_or_with_ignorecase_is_always_run():
+    assert pattern_heads(re.compile("shelled")) is None
+    assert pattern_heads(re.compile(r"\bshelled", re.I)) is None
+
+
+SENTENCES = [
+    "Russia stepped up air strikes on Ukraine over the weekend, including on the capital of Kyiv.",
+    "Rebel-held Donetsk hit by airstrike as govt forces close in",
+    "A 28-year-old woman was gang-raped; pro-Kyiv forces said the blast occurred at 3am.",
+    "Troops took over the town; the explosions occurred near a railway depot, IEDs were found.",
+    "Police fired tear gas and teargas, water cannon and rubber bullets at protesters.",
+    "Над Курской областью сбиты два беспилотника, сообщило Минобороны.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_every_pattern_that_matches_is_run(sentence):
+    lowered, starts = lowered_with_starts(sentence, lower_keeping_offsets)
+    for entry in (*trigger_rules(), *actor_patterns(), *target_patterns(), *weapon_patterns()):
+        run = HeadIndex(entry.patterns).could_match(starts)
+        assert [p for p in entry.patterns if p.search(lowered)] == [p for p in run if p.search(lowered)], entry.name
