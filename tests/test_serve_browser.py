@@ -161,3 +161,44 @@ def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db
         assert page.locator(".leaflet-tile-pane img").count() > 0  # tiles were asked for
         assert page.locator(".leaflet-outlines-pane path").count() > 20  # and the countries are drawn anyway
         assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1
+        page.goto("about:blank")  # tiles still loading fail once their server is gone: not the next test's errors
+
+
+# The longest step across the screen, in pixels, between two points of any stroked line of the base layer
+# (a line of Leaflet's SVG is "M x y L x y ... z"): a stripe across the world is a step of half of it or more.
+LONGEST_STROKE_STEP = """() => {
+  let longest = 0, lines = 0;
+  for (const path of document.querySelectorAll('.leaflet-outlines-pane path')) {
+    if (getComputedStyle(path).stroke === 'none') continue;
+    for (const line of (path.getAttribute('d') || '').split('M').slice(1)) {
+      const xs = [...line.matchAll(/(-?[\\d.]+) (-?[\\d.]+)/g)].map((m) => Number(m[1]));
+      if (line.trim().endsWith('z')) xs.push(xs[0]);
+      for (let i = 1; i < xs.length; i++) longest = Math.max(longest, Math.abs(xs[i] - xs[i - 1]));
+      lines += 1;
+    }
+  }
+  return {longest, lines};
+}"""
+
+
+def zoom_out_fully(page):
+    zoom_out = page.locator(".leaflet-control-zoom-out")
+    while "leaflet-disabled" not in (zoom_out.get_attribute("class") or ""):
+        zoom_out.click()
+        page.wait_for_timeout(350)  # the zoom animation
+
+
+def test_no_line_crosses_the_world_that_is_not_a_border(server, page):
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    zoom_out_fully(page)
+    world_width = 256 * 2 ** 2  # pixels at the map's least zoom
+    drawn = page.evaluate(LONGEST_STROKE_STEP)
+    assert drawn["lines"] > 100  # the borders and coasts are drawn
+    # Russia and Fiji reach across 180°: drawn flat without a cut they step across the whole map.
+    assert drawn["longest"] < world_width / 8
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_world.png"))
+    assert page.errors == []
+

@@ -7,7 +7,7 @@ import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import "./app.css";
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
-import { feature } from "topojson-client";
+import { drawCountries } from "./basemap.js";
 import { append, el, marked } from "./dom.js";
 import { colourOf, TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
@@ -41,10 +41,7 @@ async function start() {
   }
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
   const atlas = await getJSON("/static/countries-110m.json");
-  L.geoJSON(feature(atlas, atlas.objects.countries), {
-    pane: "outlines", interactive: false,
-    style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0f2", fillOpacity: 1 },
-  }).addTo(map);
+  drawCountries(map, atlas, "outlines");
   buildLegend();
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
