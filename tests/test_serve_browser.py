@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .serve_data import HOSTILE, HOSTILE_MARKUP, build_example_database
+from .serve_data import COUNTRY_LEVEL, DEADLY, HOSTILE, HOSTILE_MARKUP, MAP_DOCUMENTS, STRAY_DATE, build_example_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).resolve().parent / "output"
@@ -41,7 +41,7 @@ def served_db(tmp_path_factory, embedded_gazetteer_path):
     db = str(tmp_path_factory.mktemp("browser") / "events.db")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
-        build_example_database(db)
+        build_example_database(db, MAP_DOCUMENTS)
     return db
 
 
@@ -202,3 +202,25 @@ def test_no_line_crosses_the_world_that_is_not_a_border(server, page):
     page.screenshot(path=str(OUTPUT / "serve_world.png"))
     assert page.errors == []
 
+
+def test_a_stray_date_does_not_squeeze_the_timeline_and_stays_reachable(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    stray = next(e for e in events if e["document_ids"] == [STRAY_DATE.id])
+    dated = sorted(e["event_date"] for e in events if e["event_date"])
+    assert dated[0] == stray["event_date"] and dated[1] >= "2024-12-01"  # four years before all the others
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    axis = page.locator("#timeline text.axis")
+    assert axis.all_text_contents() == [dated[1], dated[-1]]
+    assert page.locator(f'#timeline rect.bar[data-day="{stray["event_date"]}"]').count() == 0
+    days_shown = len(set(dated[1:]))
+    assert page.locator("#timeline rect.bar").count() == days_shown
+    assert page.locator("#timeline rect.bar").first.bounding_box()["width"] > 40  # the bulk has the room
+
+    page.locator("#timeline-earlier", has_text="1 earlier").click()  # the stray date is one click away
+    assert axis.all_text_contents() == [stray["event_date"], dated[-1]]
+    assert page.locator(f'#timeline rect.bar[data-day="{stray["event_date"]}"]').count() == 1
+    page.locator("#timeline-narrow").click()
+    assert axis.all_text_contents() == [dated[1], dated[-1]]
+    assert page.errors == []

@@ -1,5 +1,5 @@
 // A histogram of events per day in SVG; dragging across it selects a range of days (the brush).
-import { svg } from "./dom.js";
+import { el, svg } from "./dom.js";
 
 const DAY = 86400000;
 const HEIGHT = 90;
@@ -13,12 +13,27 @@ export function isoDay(number) {
   return new Date(number * DAY).toISOString().slice(0, 10);
 }
 
+// The days the timeline shows at first: from the first to the third quartile of the events' days, grown
+// outward while the next event's day lies within max(30 days, that span) of the days taken. A stray date
+// years from the rest (an old article, a misread year) stays out, and cannot squeeze the rest into a sliver.
+// `days`: one day number per event, sorted.
+export function bulkSpan(days) {
+  const n = days.length;
+  let first = days[Math.floor(0.25 * (n - 1))];
+  let last = days[Math.ceil(0.75 * (n - 1))];
+  const reach = Math.max(30, last - first);
+  for (let i = Math.floor(0.25 * (n - 1)); i >= 0 && first - days[i] <= reach; i--) first = days[i];
+  for (let i = Math.ceil(0.75 * (n - 1)); i < n && days[i] - last <= reach; i++) last = days[i];
+  return [first, last];
+}
+
 export class Timeline {
   constructor(container, onBrush) {
     this.container = container;
     this.onBrush = onBrush;
     this.range = null; // [first day, last day] as day numbers, or null: every day
     this.counts = new Map();
+    this.wide = false; // true: every day, stray ones too; false: the bulk of the days (bulkSpan)
   }
 
   setEvents(events) {
@@ -28,6 +43,9 @@ export class Timeline {
       const day = dayNumber(event.event_date);
       this.counts.set(day, (this.counts.get(day) || 0) + 1);
     }
+    const days = events.filter((e) => e.event_date).map((e) => dayNumber(e.event_date)).sort((a, b) => a - b);
+    this.bulk = days.length ? bulkSpan(days) : null;
+    this.wide = false;
     this.range = null;
     this.draw();
   }
@@ -37,18 +55,21 @@ export class Timeline {
     box.replaceChildren();
     const width = Math.max(box.clientWidth, 200);
     const root = svg("svg", { width, height: HEIGHT, id: "timeline-svg", role: "img", "aria-label": "events per day" });
-    box.append(root);
     this.bars = [];
     this.brush = null;
-    if (!this.counts.size) return;
+    if (!this.counts.size) {
+      box.append(root);
+      return;
+    }
     const days = [...this.counts.keys()];
-    const first = Math.min(...days);
-    const last = Math.max(...days);
+    const [first, last] = this.wide ? [Math.min(...days), Math.max(...days)] : this.bulk;
+    box.append(this.strayButtons(first, last), root);
     const barWidth = width / (last - first + 1);
-    const top = Math.max(...this.counts.values());
+    const top = Math.max(...[...this.counts].filter(([day]) => day >= first && day <= last).map(([, count]) => count));
     this.x = (day) => (day - first) * barWidth;
     this.barWidth = barWidth;
     for (const [day, count] of this.counts) {
+      if (day < first || day > last) continue;
       const height = ((HEIGHT - AXIS - 4) * count) / top;
       const bar = svg("rect", {
         class: "bar", x: this.x(day) + 0.5, y: HEIGHT - AXIS - height, width: Math.max(barWidth - 1, 1), height,
@@ -94,6 +115,27 @@ export class Timeline {
       this.paint();
       this.onBrush(this.range);
     });
+  }
+
+  // "3 earlier" and "1 later" (the events the bulk leaves out) widen the timeline to every day; when wide,
+  // one button narrows it again.
+  strayButtons(first, last) {
+    const count = (inside) => [...this.counts].filter(([day]) => inside(day)).reduce((sum, [, n]) => sum + n, 0);
+    const earlier = count((day) => day < first);
+    const later = count((day) => day > last);
+    const widen = () => { this.wide = true; this.draw(); };
+    const row = el("div", { className: "strays" });
+    if (this.wide) {
+      const [bulkFirst, bulkLast] = this.bulk;
+      if (bulkFirst !== first || bulkLast !== last) {
+        row.append(el("button", { type: "button", id: "timeline-narrow", onclick: () => { this.wide = false; this.draw(); } },
+          `only ${isoDay(bulkFirst)} – ${isoDay(bulkLast)}`));
+      }
+      return row;
+    }
+    if (earlier) row.append(el("button", { type: "button", id: "timeline-earlier", onclick: widen }, `◂ ${earlier} earlier`));
+    if (later) row.append(el("button", { type: "button", id: "timeline-later", onclick: widen }, `${later} later ▸`));
+    return row;
   }
 
   // Bars outside the brushed range fade; the brush rectangle shows the range.
