@@ -224,3 +224,22 @@ def test_a_stray_date_does_not_squeeze_the_timeline_and_stays_reachable(server, 
     page.locator("#timeline-narrow").click()
     assert axis.all_text_contents() == [dated[1], dated[-1]]
     assert page.errors == []
+
+
+def test_the_document_view_links_to_each_of_its_events(server, page):
+    document_id = "000_9f7d75213e9a4504"  # the first example article: two strikes, two events
+    document = httpx.get(f"{server}/api/documents/{document_id}").json()
+    assert len(document["event_ids"]) == 2
+    page.errors.clear()
+    page.goto(f"{server}/#document={document_id}")
+    page.locator("#document-text").wait_for()
+    links = page.locator('#panel .field a[href^="#event="]')
+    assert links.all_inner_texts() == document["event_ids"]
+    assert "http" not in page.locator("#panel .field").first.inner_text()  # no address printed as text
+    assert page.locator("#document-text mark").count() >= 2
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_document.png"))
+    links.nth(1).click()
+    page.locator("#panel blockquote.evidence").first.wait_for()
+    assert document["event_ids"][1] in page.locator("#panel .meta").inner_text()
+    assert page.errors == []
