@@ -11,6 +11,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from collections import Counter
+
 import httpx
 import pytest
 
@@ -108,7 +110,7 @@ def test_the_map_shows_the_events_and_their_evidence_as_text(server, page):
     for _ in range(6):  # open clusters until the marker shows
         if marker.count() and marker.is_visible():
             break
-        page.locator(".marker-cluster").first.click()
+        page.locator(".sr-cluster").first.click()
         page.wait_for_timeout(600)
     assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1
     marker.click()
@@ -185,7 +187,14 @@ def zoom_out_fully(page):
     zoom_out = page.locator(".leaflet-control-zoom-out")
     while "leaflet-disabled" not in (zoom_out.get_attribute("class") or ""):
         zoom_out.click()
-        page.wait_for_timeout(350)  # the zoom animation
+        settle(page)
+
+
+def settle(page):
+    """Waits for the map's zoom and the clusters' animations to end."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")
+    page.wait_for_timeout(100)
 
 
 def test_no_line_crosses_the_world_that_is_not_a_border(server, page):
@@ -243,3 +252,47 @@ def test_the_document_view_links_to_each_of_its_events(server, page):
     page.locator("#panel blockquote.evidence").first.wait_for()
     assert document["event_ids"][1] in page.locator("#panel .meta").inner_text()
     assert page.errors == []
+
+
+def test_clusters_show_the_mix_of_event_types_in_the_legend_colours(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    on_map = [e for e in events if e["latitude"] is not None]
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    zoom_out_fully(page)  # every event of the test lies in one corner of Europe: one cluster
+    cluster = page.locator(".sr-cluster")
+    assert cluster.count() == 1
+    assert cluster.inner_text() == str(len(on_map))
+    mix = dict(part.rsplit(":", 1) for part in cluster.get_attribute("data-types").split(";"))
+    assert {t: int(n) for t, n in mix.items()} == Counter(e["event_type"] for e in on_map)
+    pie = cluster.evaluate("node => getComputedStyle(node).backgroundImage")
+    assert pie.startswith("conic-gradient(")
+    for event_type in mix:  # each slice has its type's colour in the legend
+        dot = page.locator("#legend div", has_text=event_type).locator(".sr-dot")
+        assert dot.evaluate("node => getComputedStyle(node).backgroundColor") in pie
+    assert page.locator(".marker-cluster-small, .marker-cluster-medium, .marker-cluster-large").count() == 0
+    assert page.errors == []
+
+
+def test_the_legend_folds_away_and_starts_folded_on_a_small_screen(server, page):
+    page.goto(server)
+    legend = page.locator("#legend")
+    legend.wait_for()
+    assert legend.get_attribute("open") is not None and legend.bounding_box()["height"] > 150
+    legend.locator("summary").click()
+    assert legend.get_attribute("open") is None and legend.bounding_box()["height"] < 40
+
+    small = page.context.browser.new_page(viewport={"width": 400, "height": 740})
+    try:
+        small.goto(server)
+        small.locator("#status", has_text="on the map").wait_for()  # with the page's CSP: no eval in the page
+        folded = small.locator("#legend")
+        assert folded.get_attribute("open") is None
+        box, map_box = folded.bounding_box(), small.locator("#map").bounding_box()
+        assert box["width"] * box["height"] < 0.05 * map_box["width"] * map_box["height"]
+        assert map_box["width"] >= 380  # the map takes the screen's width, the filters go below it
+        OUTPUT.mkdir(exist_ok=True)
+        small.screenshot(path=str(OUTPUT / "serve_small_screen.png"))
+    finally:
+        small.close()

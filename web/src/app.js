@@ -3,13 +3,14 @@
 // with the evidence sentences marked, the sources with channel and stance, and each document.
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
-import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import "./app.css";
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { drawCountries } from "./basemap.js";
+import { clusterIcon } from "./clusters.js";
+import { addLegend } from "./legend.js";
 import { append, el, marked } from "./dom.js";
-import { colourOf, TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
+import { colourOf, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
 const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
@@ -18,7 +19,7 @@ const $ = (id) => document.getElementById(id);
 const state = { events: [], range: null };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
-const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
@@ -42,7 +43,7 @@ async function start() {
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
   const atlas = await getJSON("/static/countries-110m.json");
   drawCountries(map, atlas, "outlines");
-  buildLegend();
+  addLegend(map);
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
     loadEvents();
@@ -118,7 +119,7 @@ function markerOf(event) {
   });
   dot.style.setProperty("--colour", colourOf(event.event_type));
   const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [18, 18], iconAnchor: [9, 9] });
-  const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type });
+  const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventType: event.event_type });
   marker.on("click", () => { window.location.hash = `event=${encodeURIComponent(event.id)}`; });
   return marker;
 }
@@ -192,24 +193,6 @@ async function showDocument(id) {
       body.event_ids.map((eid) => [el("a", { href: `#event=${encodeURIComponent(eid)}` }, eid), " "])) : null,
     el("div", { className: "document-text", id: "document-text" }, marked(body.text, 0, body.spans)),
   );
-}
-
-function buildLegend() {
-  const legend = L.control({ position: "bottomright" });
-  legend.onAdd = () => el("div", { className: "legend" },
-    el("strong", {}, "Event type"),
-    [...Object.entries(TYPE_COLOURS), ["other", OTHER_COLOUR]].map(([name, colour]) => {
-      const dot = el("span", { className: "sr-dot sr-ver-reported" });
-      dot.style.setProperty("--colour", colour);
-      return el("div", {}, dot, " ", name);
-    }),
-    el("strong", {}, "Verification"),
-    Object.entries(VERIFICATION_SHAPES).map(([name, shape]) => {
-      const dot = el("span", { className: `sr-dot ${verificationClass(name)}` });
-      dot.style.setProperty("--colour", OTHER_COLOUR);
-      return el("div", { title: shape }, dot, " ", name);
-    }));
-  legend.addTo(map);
 }
 
 start().catch((error) => { $("status").textContent = `error: ${error.message}`; });
