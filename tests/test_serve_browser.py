@@ -96,9 +96,14 @@ def page(server):
         browser.close()
 
 
+def on_the_map(event: dict) -> bool:
+    """Drawn as a point: placed at a region or finer (an event known only by its country is listed apart)."""
+    return event["latitude"] is not None and event["admin1"] is not None
+
+
 def test_the_map_shows_the_events_and_their_evidence_as_text(server, page):
     events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
-    placed = [e for e in events if e["latitude"] is not None]
+    placed = [e for e in events if on_the_map(e)]
     hostile = next(e for e in events if e["document_ids"] == [HOSTILE.id])
     page.errors.clear()
     page.goto(server)
@@ -138,7 +143,7 @@ def test_brushing_the_timeline_filters_the_map(server, page):
     day = HOSTILE.published.isoformat()
     that_day = [
         e for e in events
-        if e["latitude"] is not None and e["event_date"] and e["event_date"] <= day <= (e["event_date_end"] or e["event_date"])
+        if on_the_map(e) and e["event_date"] and e["event_date"] <= day <= (e["event_date_end"] or e["event_date"])
     ]
     page.errors.clear()
     page.goto(server)
@@ -149,7 +154,7 @@ def test_brushing_the_timeline_filters_the_map(server, page):
     page.mouse.up()
     assert page.locator("#range").inner_text() == f"{day} – {day}"
     assert f", {len(that_day)} on the map" in page.locator("#status").inner_text()
-    assert len(that_day) < len([e for e in events if e["latitude"] is not None])
+    assert len(that_day) < len([e for e in events if on_the_map(e)])
     page.locator("#clear-range").click()
     assert page.locator("#range").inner_text() == "all days"
     assert page.errors == []
@@ -256,7 +261,7 @@ def test_the_document_view_links_to_each_of_its_events(server, page):
 
 def test_clusters_show_the_mix_of_event_types_in_the_legend_colours(server, page):
     events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
-    on_map = [e for e in events if e["latitude"] is not None]
+    on_map = [e for e in events if on_the_map(e)]
     page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
@@ -296,3 +301,22 @@ def test_the_legend_folds_away_and_starts_folded_on_a_small_screen(server, page)
         small.screenshot(path=str(OUTPUT / "serve_small_screen.png"))
     finally:
         small.close()
+
+
+def test_events_placed_only_at_country_level_are_listed_apart_not_drawn(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    country_level = next(e for e in events if e["document_ids"] == [COUNTRY_LEVEL.id])
+    assert country_level["country"] == "Ukraine" and country_level["admin1"] is None
+    unplaced = [e for e in events if not on_the_map(e) and e["admin1"]] + [e for e in events if not e["country"]]
+    page.errors.clear()
+    page.goto(server)
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    assert "(1 at country level" in page.locator("#status").inner_text()
+    listed = page.locator("#apart-country li a")
+    assert listed.count() == 1 and listed.get_attribute("data-event-id") == country_level["id"]
+    assert "Ukraine" in page.locator("#apart-country li").inner_text()
+    assert page.locator("#apart-unplaced li").count() == len(unplaced)
+    listed.click()
+    page.locator("#panel blockquote.evidence").first.wait_for()
+    assert country_level["id"] in page.locator("#panel .meta").inner_text()
+    assert page.errors == []

@@ -6,6 +6,7 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./app.css";
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
+import { listApart, placement } from "./apart.js";
 import { drawCountries } from "./basemap.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
@@ -103,11 +104,14 @@ function inRange(event) {
 
 function showMarkers(fit) {
   clusters.clearLayers();
-  const shown = state.events.filter((e) => e.latitude !== null && e.longitude !== null && inRange(e));
+  const inView = state.events.filter(inRange);
+  const shown = inView.filter((e) => placement(e) === "point");
   clusters.addLayers(shown.map(markerOf));
-  const unplaced = state.events.filter((e) => e.latitude === null).length;
+  const apart = listApart($("apart"), inView);
+  const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
   $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
-    (unplaced ? ` (${unplaced} without a place)` : "") + (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
+    (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
+    (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
   if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30] });
 }
 
