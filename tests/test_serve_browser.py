@@ -320,3 +320,79 @@ def test_events_placed_only_at_country_level_are_listed_apart_not_drawn(server, 
     page.locator("#panel blockquote.evidence").first.wait_for()
     assert country_level["id"] in page.locator("#panel .meta").inner_text()
     assert page.errors == []
+
+
+def wait_for_events(page):
+    page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+
+
+def hash_of(url: str) -> dict[str, str]:
+    from urllib.parse import parse_qsl, urlsplit
+
+    return dict(parse_qsl(urlsplit(url).fragment))
+
+
+def test_the_address_holds_the_filters_the_days_the_event_and_the_view(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    hostile = next(e for e in events if e["document_ids"] == [HOSTILE.id])
+    day = hostile["event_date"]
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    page.locator("#f-country").fill("Russia")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_function("!document.getElementById('status').textContent.startsWith('8 events')")
+    wait_for_events(page)
+    bar = page.locator(f'#timeline rect.bar[data-day="{day}"]').bounding_box()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    assert page.locator("#status").inner_text().split(", ")[1].startswith("1 on the map")
+    page.locator(f'.sr-dot[data-event-id="{hostile["id"]}"]').click()
+    page.locator("#panel blockquote.evidence").first.wait_for()
+    page.locator(".leaflet-control-zoom-in").click()
+    settle(page)
+    shared = page.url
+    state = hash_of(shared)
+    assert state["country"] == "Russia" and state["days"] == f"{day}..{day}" and state["event"] == hostile["id"]
+    assert state["map"].count("/") == 2
+
+    other = page.context.browser.new_page(viewport={"width": 1400, "height": 900})  # someone the address was sent to
+    try:
+        other.goto(shared)
+        other.locator("#panel blockquote.evidence").first.wait_for()
+        other.locator(".sr-dot.sr-selected").wait_for()
+        assert other.locator("#f-country").input_value() == "Russia"
+        assert other.locator("#range").inner_text() == f"{day} – {day}"
+        assert other.locator("#status").inner_text().split(", ")[1].startswith("1 on the map")
+        assert hostile["id"] in other.locator("#panel .meta").inner_text()
+        assert other.locator(".sr-dot.sr-selected").get_attribute("data-event-id") == hostile["id"]
+        assert hash_of(other.url)["map"] == state["map"]  # the same view: the page writes back what it shows
+        OUTPUT.mkdir(exist_ok=True)
+        other.screenshot(path=str(OUTPUT / "serve_shared_view.png"))
+    finally:
+        other.close()
+    assert page.errors == []
+
+
+def test_a_link_to_an_event_zooms_to_it_and_opens_its_cluster(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    settle(page)
+    drawn = set(page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").evaluate_all(
+        "dots => dots.map((dot) => dot.dataset.eventId)"))
+    clustered = [e for e in events if on_the_map(e) and e["id"] not in drawn]
+    assert clustered  # at the first view some events are inside clusters
+    target = clustered[0]
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(f"{server}/#event={target['id']}")
+    marker = page.locator(f'.leaflet-marker-pane .sr-dot[data-event-id="{target["id"]}"]')
+    marker.wait_for()
+    settle(page)
+    assert marker.is_visible() and "sr-selected" in marker.get_attribute("class")
+    assert target["id"] in page.locator("#panel .meta").inner_text()
+    zoom, lat, lon = map(float, hash_of(page.url)["map"].split("/"))
+    assert zoom >= 9 and abs(lat - target["latitude"]) < 1 and abs(lon - target["longitude"]) < 1
+    assert page.errors == []

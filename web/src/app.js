@@ -11,13 +11,15 @@ import { drawCountries } from "./basemap.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
 import { append, el, marked } from "./dom.js";
+import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
 import { colourOf, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
 const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
+const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], range: null };
+const state = { events: [], range: null, markers: new Map(), selected: null };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
@@ -27,6 +29,7 @@ const timeline = new Timeline($("timeline"), (range) => {
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
   $("clear-range").disabled = !range;
   showMarkers(false);
+  writeHash(pageHash());
 });
 
 async function getJSON(url) {
@@ -47,13 +50,61 @@ async function start() {
   addLegend(map);
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
-    loadEvents();
+    loadEvents({ fit: true });
   });
   $("clear-range").addEventListener("click", () => timeline.clear());
-  window.addEventListener("hashchange", route);
   window.addEventListener("resize", () => timeline.draw());
-  await loadEvents();
-  route();
+  const hash = readHash();
+  fillFilters(hash);
+  const view = parseView(hash.get("map"));
+  if (view) map.setView(...view, { animate: false });
+  await loadEvents({ fit: !view, days: parseDays(hash.get("days")) });
+  map.on("moveend", () => writeHash(pageHash()));
+  window.addEventListener("hashchange", onHashChange);
+  route(hash, { zoom: !view });
+}
+
+// The page's state as a hash: the filters of the form, the brushed days, the map's view, and the event or
+// document `selection` names (by default, the one the address names now).
+function pageHash(selection = readHash()) {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) {
+    const value = $(`f-${name}`).value.trim();
+    if (value) params.set(name, value);
+  }
+  if ($("f-view").checked) params.set("view", "1");
+  if (state.range) params.set("days", `${isoDay(state.range[0])}..${isoDay(state.range[1])}`);
+  params.set("map", formatView(map));
+  for (const key of ["event", "document"]) if (selection.get(key)) params.set(key, selection.get(key));
+  return params;
+}
+
+function fillFilters(hash) {
+  for (const name of FILTERS) $(`f-${name}`).value = hash.get(name) || "";
+  $("f-view").checked = hash.get("view") === "1";
+}
+
+// The address changed: a link that names only an event or a document selects it in the current view (and
+// shows the event close); a whole state (back, forward, a pasted address) is restored.
+async function onHashChange() {
+  const hash = readHash();
+  if (selectsOnly(hash)) {
+    writeHash(pageHash(hash));
+    route(hash, { zoom: true });
+    return;
+  }
+  const view = parseView(hash.get("map"));
+  const days = parseDays(hash.get("days"));
+  if (filtersOf(hash) !== filtersOf(pageHash())) {
+    fillFilters(hash);
+    if (view) map.setView(...view, { animate: false });
+    await loadEvents({ fit: !view, days });
+  } else {
+    if (view && hash.get("map") !== formatView(map)) map.setView(...view, { animate: false });
+    const brushed = state.range ? [isoDay(state.range[0]), isoDay(state.range[1])].join("..") : null;
+    if ((hash.get("days") || null) !== brushed) timeline.select(days && days.map(dayNumber));
+  }
+  route(hash, { zoom: false });
 }
 
 function filterQuery() {
@@ -70,7 +121,7 @@ function filterQuery() {
   return query;
 }
 
-async function loadEvents() {
+async function loadEvents({ fit, days = null }) {
   const status = $("status");
   status.textContent = "loading…";
   const query = filterQuery();
@@ -91,7 +142,9 @@ async function loadEvents() {
   timeline.setEvents(events);
   $("range").textContent = "all days";
   $("clear-range").disabled = true;
-  showMarkers(true);
+  showMarkers(fit);
+  if (days) timeline.select(days.map(dayNumber));
+  writeHash(pageHash());
 }
 
 function inRange(event) {
@@ -106,13 +159,14 @@ function showMarkers(fit) {
   clusters.clearLayers();
   const inView = state.events.filter(inRange);
   const shown = inView.filter((e) => placement(e) === "point");
-  clusters.addLayers(shown.map(markerOf));
+  state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
+  clusters.addLayers([...state.markers.values()]);
   const apart = listApart($("apart"), inView);
   const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
   $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
     (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
     (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
-  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30] });
+  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
 }
 
 function markerOf(event) {
@@ -122,15 +176,15 @@ function markerOf(event) {
     title: `${event.event_date || "undated"} · ${event.sub_event_type} · ${event.location || ""}`,
   });
   dot.style.setProperty("--colour", colourOf(event.event_type));
+  if (event.id === state.selected) dot.classList.add("sr-selected");
   const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [18, 18], iconAnchor: [9, 9] });
   const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventType: event.event_type });
-  marker.on("click", () => { window.location.hash = `event=${encodeURIComponent(event.id)}`; });
+  marker.on("click", () => writeHash(pageHash(new URLSearchParams({ event: event.id })), { push: true }));
   return marker;
 }
 
-function route() {
-  const hash = new URLSearchParams(window.location.hash.slice(1));
-  if (hash.get("event")) showEvent(hash.get("event"));
+function route(hash, { zoom }) {
+  if (hash.get("event")) showEvent(hash.get("event"), { zoom });
   else if (hash.get("document")) showDocument(hash.get("document"));
 }
 
@@ -145,7 +199,7 @@ function field(name, value) {
   return value === null || value === undefined || value === "" ? null : el("div", { className: "field" }, el("span", { className: "name" }, name), " ", String(value));
 }
 
-async function showEvent(id) {
+async function showEvent(id, { zoom }) {
   let body;
   try {
     body = await getJSON(`/api/events/${encodeURIComponent(id)}`);
@@ -177,9 +231,21 @@ async function showEvent(id) {
       s.url && /^https?:\/\//.test(s.url) ? [" · ", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null))),
   );
   $("event-title").firstChild.style.background = colourOf(e.event_type);
+  selectMarker(e.id, { zoom });
+}
+
+// Marks the event's marker; with `zoom`, brings it close and opens its cluster (or spreads out the markers
+// of one place) so that it shows. An event the filters leave out, or not drawn as a point, has no marker.
+function selectMarker(id, { zoom }) {
   for (const dot of document.querySelectorAll(".sr-selected")) dot.classList.remove("sr-selected");
-  const dot = document.querySelector(`.leaflet-marker-pane .sr-dot[data-event-id="${CSS.escape(e.id)}"]`);
-  if (dot) dot.classList.add("sr-selected");
+  state.selected = id;
+  const marker = state.markers.get(id);
+  if (!marker) return;
+  const dot = marker.options.icon.options.html; // the same element each time the marker is drawn
+  dot.classList.add("sr-selected");
+  if (!zoom) return;
+  map.setView(marker.getLatLng(), Math.max(map.getZoom(), EVENT_ZOOM), { animate: false });
+  clusters.zoomToShowLayer(marker);
 }
 
 async function showDocument(id) {

@@ -154,6 +154,15 @@ export class Timeline {
     }
   }
 
+  // Brushes `range` ([first, last] day numbers; null: every day) as a drag would, showing every day when the
+  // range reaches past the bulk.
+  select(range) {
+    this.range = range;
+    if (range && this.bulk && (range[0] < this.bulk[0] || range[1] > this.bulk[1])) this.wide = true;
+    this.draw();
+    this.onBrush(range);
+  }
+
   clear() {
     this.range = null;
     this.paint();
