@@ -203,7 +203,14 @@ def test_the_page_and_its_assets(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    assert client.get("/api/config").json() == {"tiles": None, "tile_attribution": None, "read_only": False}
+    config = client.get("/api/config").json()
+    assert (config["tiles"], config["tile_attribution"], config["read_only"]) == (None, None, False)
+    # the page's choice lists: ACLED's six event types, each with its sub-event types
+    assert list(config["event_types"]) == [
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
+    ]
+    assert "Air/drone strike" in config["event_types"]["Explosions/Remote violence"]
+    assert sum(len(subs) for subs in config["event_types"].values()) == 25
 
 
 # Ingest through the API: a fresh database on each engine, since it writes.

@@ -396,3 +396,40 @@ def test_a_link_to_an_event_zooms_to_it_and_opens_its_cluster(server, page):
     zoom, lat, lon = map(float, hash_of(page.url)["map"].split("/"))
     assert zoom >= 9 and abs(lat - target["latitude"]) < 1 and abs(lon - target["longitude"]) < 1
     assert page.errors == []
+
+
+def test_sub_event_types_are_a_choice_list_and_markers_grow_with_the_dead(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    taxonomy = httpx.get(f"{server}/api/config").json()["event_types"]
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    choices = page.locator("#f-sub_event_type")
+    assert choices.locator("optgroup").evaluate_all("groups => groups.map((g) => g.label)") == list(taxonomy)
+    assert choices.locator("option").count() == 1 + sum(len(subs) for subs in taxonomy.values())
+    page.locator("#f-event_type").select_option("Battles")  # leaves Battles' own sub-event types
+    assert choices.locator("option:enabled").all_inner_texts() == ["any", *taxonomy["Battles"]]
+    page.locator("#f-event_type").select_option("")
+    choices.select_option("Air/drone strike")
+    page.locator("#filters button[type=submit]").click()
+    strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
+    page.wait_for_function(f"document.getElementById('status').textContent.startsWith('{len(strikes)} events,')")
+    assert hash_of(page.url)["sub_event_type"] == "Air/drone strike"
+
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    deadly = next(e for e in events if e["document_ids"] == [DEADLY.id])
+    no_dead = next(e for e in events if on_the_map(e) and not e["fatalities"])
+    assert deadly["fatalities"] == 25
+    sizes = {}
+    for event in (deadly, no_dead):
+        page.goto(f"{server}/#event={event['id']}")  # zooms to it: its marker shows
+        marker = page.locator(f'.leaflet-marker-pane .sr-dot[data-event-id="{event["id"]}"]')
+        marker.wait_for()
+        settle(page)
+        assert marker.is_visible()
+        sizes[event["id"]] = marker.evaluate("dot => parseFloat(getComputedStyle(dot).width)")  # before any rotation
+    assert sizes[deadly["id"]] > 1.8 * sizes[no_dead["id"]]  # 25 dead: 29 pixels; none: 14
+    assert page.errors == []

@@ -8,18 +8,19 @@ import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { listApart, placement } from "./apart.js";
 import { drawCountries } from "./basemap.js";
+import { fillTypeChoices } from "./choices.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
 import { append, el, marked } from "./dom.js";
 import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
-import { colourOf, verificationClass } from "./style.js";
+import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
 const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], range: null, markers: new Map(), selected: null };
+const state = { events: [], range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
@@ -48,6 +49,7 @@ async function start() {
   const atlas = await getJSON("/static/countries-110m.json");
   drawCountries(map, atlas, "outlines");
   addLegend(map);
+  state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
     loadEvents({ fit: true });
@@ -82,6 +84,7 @@ function pageHash(selection = readHash()) {
 function fillFilters(hash) {
   for (const name of FILTERS) $(`f-${name}`).value = hash.get(name) || "";
   $("f-view").checked = hash.get("view") === "1";
+  state.narrowSubTypes();
 }
 
 // The address changed: a link that names only an event or a document selects it in the current view (and
@@ -176,8 +179,10 @@ function markerOf(event) {
     title: `${event.event_date || "undated"} · ${event.sub_event_type} · ${event.location || ""}`,
   });
   dot.style.setProperty("--colour", colourOf(event.event_type));
+  const size = dotSize(event.fatalities);
+  dot.style.setProperty("--size", `${size}px`);
   if (event.id === state.selected) dot.classList.add("sr-selected");
-  const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [18, 18], iconAnchor: [9, 9] });
+  const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [size + 4, size + 4] });
   const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventType: event.event_type });
   marker.on("click", () => writeHash(pageHash(new URLSearchParams({ event: event.id })), { push: true }));
   return marker;

@@ -2,7 +2,7 @@
 // foldable on any.
 import L from "./leaflet-global.js";
 import { el } from "./dom.js";
-import { TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
+import { dotSize, TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
 
 const SMALL_SCREEN = "(max-width: 800px), (max-height: 600px)";
 
@@ -23,6 +23,13 @@ export function addLegend(map) {
         dot.style.setProperty("--colour", OTHER_COLOUR);
         return el("div", { title: shape }, dot, " ", name);
       }),
+      el("strong", {}, "Size: reported dead"),
+      el("div", { className: "sizes" }, [0, 10, 50].map((dead) => {
+        const dot = el("span", { className: "sr-dot sr-ver-reported" });
+        dot.style.setProperty("--colour", OTHER_COLOUR);
+        dot.style.setProperty("--size", `${dotSize(dead)}px`);
+        return [dot, ` ${dead} `];
+      })),
       el("strong", {}, "Clusters"),
       el("div", {}, "a pie of the types inside"));
     L.DomEvent.disableClickPropagation(box);
