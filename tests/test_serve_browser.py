@@ -206,6 +206,7 @@ def test_no_line_crosses_the_world_that_is_not_a_border(server, page):
     page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
+    page.locator(".leaflet-outlines-pane path.sr-region-border").wait_for(state="attached")  # Russia's regions too
     zoom_out_fully(page)
     world_width = 256 * 2 ** 2  # pixels at the map's least zoom
     drawn = page.evaluate(LONGEST_STROKE_STEP)
@@ -432,4 +433,22 @@ def test_sub_event_types_are_a_choice_list_and_markers_grow_with_the_dead(server
         assert marker.is_visible()
         sizes[event["id"]] = marker.evaluate("dot => parseFloat(getComputedStyle(dot).width)")  # before any rotation
     assert sizes[deadly["id"]] > 1.8 * sizes[no_dead["id"]]  # 25 dead: 29 pixels; none: 14
+    assert page.errors == []
+
+
+def test_the_regions_of_ukraine_and_russia_are_drawn_and_named_offline(server, page):
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(f"{server}/#map=7/49.0/37.0")  # Kharkiv, Donetsk and Luhansk regions; no tile server
+    wait_for_events(page)
+    borders = page.locator(".leaflet-outlines-pane path.sr-region-border")
+    borders.wait_for(state="attached")
+    visible_lines = borders.evaluate("path => path.getAttribute('d').split('M').length - 1")
+    assert visible_lines > 10  # the borders between oblasts, cut to the view
+    labels = page.locator(".sr-region-label")
+    assert {"Kharkiv", "Donets'k", "Luhans'k"} <= set(labels.all_inner_texts())
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_regions.png"))
+    zoom_out_fully(page)
+    assert labels.count() == 0  # names only close enough to read them
     assert page.errors == []

