@@ -1,6 +1,7 @@
 """The database the API and browser tests serve: the example articles, plus one hostile report whose text
 carries markup that must show as text and never run. The map's database adds reports the map must treat
-apart: one placed only at country level, one with a stray date years before the rest, one with many dead."""
+apart: one placed only at country level, one with a stray date years before the rest, one with many dead, and
+a battle on a day that has a strike too."""
 
 from __future__ import annotations
 
@@ -44,7 +45,13 @@ DEADLY = Document(
     published=date(2024, 12, 29),
     source="Wire Two",
 )
-MAP_DOCUMENTS = [COUNTRY_LEVEL, STRAY_DATE, DEADLY]
+CLASH = Document(  # a battle on the day of the hostile report's strike: that day's bar has two types
+    id="clash-1",
+    text="Russian troops clashed with Ukrainian forces near Kupiansk on December 30, the Ukrainian military said.",
+    published=date(2024, 12, 31),
+    source="Wire Two",
+)
+MAP_DOCUMENTS = [COUNTRY_LEVEL, STRAY_DATE, DEADLY, CLASH]
 
 
 def build_example_database(target: str, extra: list[Document] = ()) -> None:

@@ -148,7 +148,7 @@ def test_brushing_the_timeline_filters_the_map(server, page):
     page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
-    bar = page.locator(f'#timeline rect.bar[data-day="{day}"]').bounding_box()
+    bar = page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()
     page.mouse.move(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
     page.mouse.down()
     page.mouse.up()
@@ -228,14 +228,14 @@ def test_a_stray_date_does_not_squeeze_the_timeline_and_stays_reachable(server, 
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
     axis = page.locator("#timeline text.axis")
     assert axis.all_text_contents() == [dated[1], dated[-1]]
-    assert page.locator(f'#timeline rect.bar[data-day="{stray["event_date"]}"]').count() == 0
+    assert page.locator(f'#timeline .bar[data-day="{stray["event_date"]}"]').count() == 0
     days_shown = len(set(dated[1:]))
-    assert page.locator("#timeline rect.bar").count() == days_shown
-    assert page.locator("#timeline rect.bar").first.bounding_box()["width"] > 40  # the bulk has the room
+    assert page.locator("#timeline .bar").count() == days_shown
+    assert page.locator("#timeline .bar").first.bounding_box()["width"] > 40  # the bulk has the room
 
     page.locator("#timeline-earlier", has_text="1 earlier").click()  # the stray date is one click away
     assert axis.all_text_contents() == [stray["event_date"], dated[-1]]
-    assert page.locator(f'#timeline rect.bar[data-day="{stray["event_date"]}"]').count() == 1
+    assert page.locator(f'#timeline .bar[data-day="{stray["event_date"]}"]').count() == 1
     page.locator("#timeline-narrow").click()
     assert axis.all_text_contents() == [dated[1], dated[-1]]
     assert page.errors == []
@@ -345,7 +345,7 @@ def test_the_address_holds_the_filters_the_days_the_event_and_the_view(server, p
     page.locator("#filters button[type=submit]").click()
     page.wait_for_function("!document.getElementById('status').textContent.startsWith('8 events')")
     wait_for_events(page)
-    bar = page.locator(f'#timeline rect.bar[data-day="{day}"]').bounding_box()
+    bar = page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()
     page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
     assert page.locator("#status").inner_text().split(", ")[1].startswith("1 on the map")
     page.locator(f'.sr-dot[data-event-id="{hostile["id"]}"]').click()
@@ -451,4 +451,25 @@ def test_the_regions_of_ukraine_and_russia_are_drawn_and_named_offline(server, p
     page.screenshot(path=str(OUTPUT / "serve_regions.png"))
     zoom_out_fully(page)
     assert labels.count() == 0  # names only close enough to read them
+    assert page.errors == []
+
+
+def test_the_timeline_stacks_each_day_by_event_type(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    day = HOSTILE.published.isoformat()
+    that_day = Counter(e["event_type"] for e in events if e["event_date"] == day)
+    assert len(that_day) == 2  # the hostile report's drone strike and the clash near Kupiansk
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    slices = page.locator(f'#timeline .bar[data-day="{day}"] rect.slice')
+    drawn = {s.get_attribute("data-event-type"): int(s.get_attribute("data-count")) for s in slices.all()}
+    assert drawn == dict(that_day)
+    for s in slices.all():  # each in its type's colour in the legend
+        dot = page.locator("#legend div", has_text=s.get_attribute("data-event-type")).locator(".sr-dot")
+        assert s.evaluate("node => getComputedStyle(node).fill") == dot.evaluate(
+            "node => getComputedStyle(node).backgroundColor")
+    single = page.locator('#timeline .bar[data-count="1"]').first.bounding_box()["height"]  # a day of one event
+    assert abs(page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()["height"] - 2 * single) < 2
     assert page.errors == []

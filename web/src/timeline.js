@@ -1,5 +1,10 @@
-// A histogram of events per day in SVG; dragging across it selects a range of days (the brush).
+// A histogram of events per day in SVG, each day's bar stacked by event type in the map's colours; dragging
+// across it selects a range of days (the brush).
 import { el, svg } from "./dom.js";
+import { colourOf, TYPE_COLOURS } from "./style.js";
+
+const TYPE_ORDER = Object.keys(TYPE_COLOURS);
+const typeRank = (type) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
 
 const DAY = 86400000;
 const HEIGHT = 90;
@@ -32,16 +37,21 @@ export class Timeline {
     this.container = container;
     this.onBrush = onBrush;
     this.range = null; // [first day, last day] as day numbers, or null: every day
-    this.counts = new Map();
+    this.counts = new Map(); // day number → events that day
+    this.types = new Map(); // day number → Map(event type → events)
     this.wide = false; // true: every day, stray ones too; false: the bulk of the days (bulkSpan)
   }
 
   setEvents(events) {
     this.counts = new Map();
+    this.types = new Map();
     for (const event of events) {
       if (!event.event_date) continue;
       const day = dayNumber(event.event_date);
       this.counts.set(day, (this.counts.get(day) || 0) + 1);
+      if (!this.types.has(day)) this.types.set(day, new Map());
+      const types = this.types.get(day);
+      types.set(event.event_type, (types.get(event.event_type) || 0) + 1);
     }
     const days = events.filter((e) => e.event_date).map((e) => dayNumber(e.event_date)).sort((a, b) => a - b);
     this.bulk = days.length ? bulkSpan(days) : null;
@@ -70,13 +80,20 @@ export class Timeline {
     this.barWidth = barWidth;
     for (const [day, count] of this.counts) {
       if (day < first || day > last) continue;
-      const height = ((HEIGHT - AXIS - 4) * count) / top;
-      const bar = svg("rect", {
-        class: "bar", x: this.x(day) + 0.5, y: HEIGHT - AXIS - height, width: Math.max(barWidth - 1, 1), height,
-        "data-day": isoDay(day), "data-count": count,
-      });
+      const bar = svg("g", { class: "bar", "data-day": isoDay(day), "data-count": count });
+      const types = [...this.types.get(day)].sort(([a], [b]) => typeRank(a) - typeRank(b));
+      let base = HEIGHT - AXIS;
+      for (const [type, n] of types) {
+        const height = ((HEIGHT - AXIS - 4) * n) / top;
+        base -= height;
+        bar.append(svg("rect", {
+          class: "slice", x: this.x(day) + 0.5, y: base, width: Math.max(barWidth - 1, 1), height,
+          fill: colourOf(type), "data-event-type": type, "data-count": n,
+        }));
+      }
       const tip = svg("title");
-      tip.textContent = `${isoDay(day)}: ${count} event${count === 1 ? "" : "s"}`;
+      tip.textContent = `${isoDay(day)}: ${count} event${count === 1 ? "" : "s"}` +
+        types.map(([type, n]) => `\n${n} ${type}`).join("");
       bar.append(tip);
       root.append(bar);
       this.bars.push([day, bar]);
