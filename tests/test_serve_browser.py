@@ -3,6 +3,7 @@ the timeline brush, and an article whose text carries <script> and onerror= show
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -350,11 +351,13 @@ def test_the_address_holds_the_filters_the_days_the_event_and_the_view(server, p
     assert page.locator("#status").inner_text().split(", ")[1].startswith("1 on the map")
     page.locator(f'.sr-dot[data-event-id="{hostile["id"]}"]').click()
     page.locator("#panel blockquote.evidence").first.wait_for()
+    page.locator("#f-source").fill("typed, never applied")  # not what the map shows: not in the address
     page.locator(".leaflet-control-zoom-in").click()
     settle(page)
     shared = page.url
     state = hash_of(shared)
     assert state["country"] == "Russia" and state["days"] == f"{day}..{day}" and state["event"] == hostile["id"]
+    assert "source" not in state
     assert state["map"].count("/") == 2
 
     other = page.context.browser.new_page(viewport={"width": 1400, "height": 900})  # someone the address was sent to
@@ -452,6 +455,30 @@ def test_the_regions_of_ukraine_and_russia_are_drawn_and_named_offline(server, p
     zoom_out_fully(page)
     assert labels.count() == 0  # names only close enough to read them
     assert page.errors == []
+
+
+def test_page_weight_and_first_paint_are_measured(server, page):
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    page.locator(".leaflet-outlines-pane path.sr-region-border").wait_for(state="attached")
+    measured = page.evaluate("""() => {
+      const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
+      const files = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'));
+      const drawn = performance.getEntriesByName('sitrep:events-drawn')[0];
+      return {
+        first_contentful_paint_ms: paint['first-contentful-paint'],
+        events_drawn_ms: drawn && drawn.startTime,
+        bytes: files.reduce((sum, e) => sum + e.encodedBodySize, 0),  // cached or not
+        files: Object.fromEntries(files.map((e) => [new URL(e.name).pathname, e.encodedBodySize])),
+      };
+    }""")
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "serve_page_weight.json").write_text(json.dumps(measured, indent=2))
+    assert {"/static/app.js", "/static/countries-110m.json", "/static/admin1-ua-ru.json"} <= set(measured["files"])
+    assert measured["bytes"] < 700_000  # everything the page loads, region borders included (about 490 kB)
+    assert measured["first_contentful_paint_ms"] < 3000  # about 100 ms here; generous for a busy CI machine
+    assert measured["first_contentful_paint_ms"] <= measured["events_drawn_ms"] < 5000  # the markers: about 500 ms here
 
 
 def test_the_timeline_stacks_each_day_by_event_type(server, page):

@@ -1,6 +1,8 @@
-// The map page of `sitrep serve`: events on a Leaflet map (clustered; colour = event type, shape =
-// verification), a per-day timeline that filters the map when brushed, a filter panel, and an event panel
-// with the evidence sentences marked, the sources with channel and stance, and each document.
+// The map page of `sitrep serve`: events on a Leaflet map over an offline base layer (clustered; colour =
+// event type, shape = verification, size = the dead), a per-day timeline that filters the map when brushed,
+// a filter panel with the events the map cannot place under it, and an event panel with the evidence
+// sentences marked, the sources with channel and stance, and each document. What it shows is kept in the
+// address's hash (hashstate.js), so a view can be shared.
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./app.css";
@@ -20,7 +22,7 @@ const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
+const state = { events: [], filters: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
@@ -67,19 +69,25 @@ async function start() {
   route(hash, { zoom: !view });
 }
 
-// The page's state as a hash: the filters of the form, the brushed days, the map's view, and the event or
-// document `selection` names (by default, the one the address names now).
+// The page's state as a hash: the filters the shown events were loaded with (not what is typed in the form
+// but not yet applied), the brushed days, the map's view, and the event or document `selection` names (by
+// default, the one the address names now).
 function pageHash(selection = readHash()) {
+  const params = new URLSearchParams(state.filters);
+  if (state.range) params.set("days", `${isoDay(state.range[0])}..${isoDay(state.range[1])}`);
+  params.set("map", formatView(map));
+  for (const key of ["event", "document"]) if (selection.get(key)) params.set(key, selection.get(key));
+  return params;
+}
+
+function formFilters() {
   const params = new URLSearchParams();
   for (const name of FILTERS) {
     const value = $(`f-${name}`).value.trim();
     if (value) params.set(name, value);
   }
   if ($("f-view").checked) params.set("view", "1");
-  if (state.range) params.set("days", `${isoDay(state.range[0])}..${isoDay(state.range[1])}`);
-  params.set("map", formatView(map));
-  for (const key of ["event", "document"]) if (selection.get(key)) params.set(key, selection.get(key));
-  return params;
+  return filtersOf(params);
 }
 
 function fillFilters(hash) {
@@ -99,7 +107,7 @@ async function onHashChange() {
   }
   const view = parseView(hash.get("map"));
   const days = parseDays(hash.get("days"));
-  if (filtersOf(hash) !== filtersOf(pageHash())) {
+  if (filtersOf(hash) !== state.filters) {
     fillFilters(hash);
     if (view) map.setView(...view, { animate: false });
     await loadEvents({ fit: !view, days });
@@ -111,13 +119,11 @@ async function onHashChange() {
   route(hash, { zoom: false });
 }
 
-function filterQuery() {
+// The API query for `filters` (formFilters' string); "view" stands for the map's bounds.
+function filterQuery(filters) {
   const query = new URLSearchParams({ format: "geojson", limit: "1000" });
-  for (const name of ["since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source"]) {
-    const value = $(`f-${name}`).value.trim();
-    if (value) query.set(name, value);
-  }
-  if ($("f-view").checked) {
+  for (const [name, value] of new URLSearchParams(filters)) if (name !== "view") query.set(name, value);
+  if (new URLSearchParams(filters).has("view")) {
     const b = map.getBounds();
     const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
     query.set("bbox", [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(","));
@@ -128,7 +134,8 @@ function filterQuery() {
 async function loadEvents({ fit, days = null }) {
   const status = $("status");
   status.textContent = "loading…";
-  const query = filterQuery();
+  const filters = formFilters();
+  const query = filterQuery(filters);
   const events = [];
   try {
     while (events.length < MAX_EVENTS) {
@@ -142,6 +149,7 @@ async function loadEvents({ fit, days = null }) {
     return;
   }
   state.events = events;
+  state.filters = filters;
   state.range = null;
   timeline.setEvents(events);
   $("range").textContent = "all days";
@@ -170,6 +178,7 @@ function showMarkers(fit) {
   $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
     (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
     (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
+  if (!performance.getEntriesByName("sitrep:events-drawn").length) performance.mark("sitrep:events-drawn"); // for the browser test
   if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
 }
 
