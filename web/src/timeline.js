@@ -18,18 +18,23 @@ export function isoDay(number) {
   return new Date(number * DAY).toISOString().slice(0, 10);
 }
 
-// The days the timeline shows at first: from the first to the third quartile of the events' days, grown
-// outward while the next event's day lies within max(30 days, that span) of the days taken. A stray date
-// years from the rest (an old article, a misread year) stays out, and cannot squeeze the rest into a sliver.
-// `days`: one day number per event, sorted.
+// The days the timeline shows at first: the densest span holding half of the events (the shortest window of
+// half of them), grown outward while the next event's day lies within max(30 days, that span's length) of
+// the days taken. A stray date years from the rest (an old article, a misread year) stays out, and cannot
+// squeeze the rest into a sliver, however few the events. `days`: one day number per event, sorted.
 export function bulkSpan(days) {
   const n = days.length;
-  let first = days[Math.floor(0.25 * (n - 1))];
-  let last = days[Math.ceil(0.75 * (n - 1))];
-  const reach = Math.max(30, last - first);
-  for (let i = Math.floor(0.25 * (n - 1)); i >= 0 && first - days[i] <= reach; i--) first = days[i];
-  for (let i = Math.ceil(0.75 * (n - 1)); i < n && days[i] - last <= reach; i++) last = days[i];
-  return [first, last];
+  const half = Math.ceil(n / 2);
+  let start = 0;
+  for (let i = 1; i + half <= n; i++) {
+    if (days[i + half - 1] - days[i] < days[start + half - 1] - days[start]) start = i;
+  }
+  let first = start;
+  let last = start + half - 1;
+  const reach = Math.max(30, days[last] - days[first]);
+  while (first > 0 && days[first] - days[first - 1] <= reach) first--;
+  while (last < n - 1 && days[last + 1] - days[last] <= reach) last++;
+  return [days[first], days[last]];
 }
 
 export class Timeline {
