@@ -3,6 +3,8 @@ the timeline brush, and an article whose text carries <script> and onerror= show
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import socket
@@ -499,4 +501,28 @@ def test_the_timeline_stacks_each_day_by_event_type(server, page):
             "node => getComputedStyle(node).backgroundColor")
     single = page.locator('#timeline .bar[data-count="1"]').first.bounding_box()["height"]  # a day of one event
     assert abs(page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()["height"] - 2 * single) < 2
+    assert page.errors == []
+
+
+def test_the_selected_events_download_as_csv_and_geojson(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    day = HOSTILE.published.isoformat()
+    in_ukraine = {e["id"] for e in events if e["country"] == "Ukraine"}
+    that_day = {e["id"] for e in events if e["id"] in in_ukraine and e["event_date"] and e["event_date"] <= day <= (e["event_date_end"] or e["event_date"])}
+    assert 0 < len(that_day) < len(in_ukraine)
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(f"{server}/#country=Ukraine")
+    wait_for_events(page)
+    with page.expect_download() as download:
+        page.locator("#export-geojson").click()
+    collection = json.loads(Path(download.value.path()).read_text())
+    assert {f["properties"]["id"] for f in collection["features"]} == in_ukraine  # the filtered set
+    bar = page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] - 2)
+    with page.expect_download() as download:
+        page.locator("#export-csv").click()
+    assert download.value.suggested_filename == "sitrep-events.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
+    assert {row["id"] for row in rows} == that_day  # and the brushed days
     assert page.errors == []

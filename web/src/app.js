@@ -10,6 +10,7 @@ import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { listApart, placement } from "./apart.js";
 import { drawCountries, drawRegions } from "./basemap.js";
+import { downloadEvents } from "./export.js";
 import { fillTypeChoices } from "./choices.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
@@ -22,7 +23,7 @@ const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], filters: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
+const state = { events: [], filters: "", query: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
@@ -57,6 +58,10 @@ async function start() {
     loadEvents({ fit: true });
   });
   $("clear-range").addEventListener("click", () => timeline.clear());
+  for (const format of ["csv", "geojson"]) {
+    $(`export-${format}`).addEventListener("click", () => downloadEvents(state.query, state.range, format)
+      .catch((error) => { $("status").textContent = `error: ${error.message}`; }));
+  }
   window.addEventListener("resize", () => timeline.draw());
   const hash = readHash();
   fillFilters(hash);
@@ -136,6 +141,7 @@ async function loadEvents({ fit, days = null }) {
   status.textContent = "loading…";
   const filters = formFilters();
   const query = filterQuery(filters);
+  const loadedQuery = query.toString();
   const events = [];
   try {
     while (events.length < MAX_EVENTS) {
@@ -150,6 +156,7 @@ async function loadEvents({ fit, days = null }) {
   }
   state.events = events;
   state.filters = filters;
+  state.query = loadedQuery;
   state.range = null;
   timeline.setEvents(events);
   $("range").textContent = "all days";
