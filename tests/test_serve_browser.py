@@ -11,15 +11,22 @@ import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-
-from collections import Counter
 
 import httpx
 import pytest
 
-from .serve_data import COUNTRY_LEVEL, DEADLY, HOSTILE, HOSTILE_MARKUP, MAP_DOCUMENTS, STRAY_DATE, build_example_database
+from .serve_data import (
+    COUNTRY_LEVEL,
+    DEADLY,
+    HOSTILE,
+    HOSTILE_MARKUP,
+    MAP_DOCUMENTS,
+    STRAY_DATE,
+    build_example_database,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).resolve().parent / "output"
