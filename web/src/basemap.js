@@ -1,6 +1,6 @@
 // The offline base layer, under any tiles: land filled without a stroke, and the borders and coasts drawn
 // once each as lines (a shared border drawn by both countries would be twice as dark), cut at ±180°; then the
-// regions of Ukraine and Russia, shaded by their events.
+// regions of Ukraine and Russia, shaded by their events, with the frontier between them at 1:10m.
 import L from "./leaflet-global.js";
 import { feature, mesh } from "topojson-client";
 import { flatPolygons, splitLines } from "./antimeridian.js";
@@ -8,31 +8,49 @@ import { el } from "./dom.js";
 
 export function drawCountries(map, atlas, { pane, bordersPane }) {
   const countries = feature(atlas, atlas.objects.countries);
-  const land = countries.features.map((country) => {
-    const geometry = country.geometry;
-    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-    return { type: "Feature", properties: country.properties, geometry: { type: "MultiPolygon", coordinates: flatPolygons(polygons) } };
-  });
-  L.geoJSON({ type: "FeatureCollection", features: land }, {
+  L.geoJSON({ type: "FeatureCollection", features: countries.features.map(flatFeature) }, {
     pane, interactive: false, style: { stroke: false, fillColor: "#eef0f2", fillOpacity: 1, className: "sr-land" },
   }).addTo(map);
-  const borders = splitLines(mesh(atlas, atlas.objects.countries).coordinates);
-  L.polyline(borders.map((line) => line.map(([lon, lat]) => [lat, lon])), {
+  const drawLines = (lines) => L.polyline(splitLines(lines).map((line) => line.map(([lon, lat]) => [lat, lon])), {
     pane: bordersPane, interactive: false, color: "#8a8f98", weight: 0.8, className: "sr-border",
   }).addTo(map);
+  let borders = drawLines(mesh(atlas, atlas.objects.countries).coordinates);
+  return {
+    // The frontier between the countries whose regions `topology` gives at 1:10m (each region with its
+    // country's ISO number as world-atlas has it) is drawn from it instead: at the zooms that show their
+    // regions, the 1:110m line would cut through them. Land and coasts stay at 1:110m, so that the land
+    // still meets its neighbours' without a gap.
+    refine(topology) {
+      const regions = topology.objects.regions;
+      const finer = new Set(regions.geometries.map((region) => region.properties.iso_numeric));
+      const between = (a, b) => a.id !== b.id && finer.has(a.id) && finer.has(b.id);
+      borders.remove();
+      borders = drawLines([
+        ...mesh(atlas, atlas.objects.countries, (a, b) => !between(a, b)).coordinates,
+        ...mesh(topology, regions, (a, b) => a.properties.iso !== b.properties.iso).coordinates,
+      ]);
+    },
+  };
+}
+
+// A country as a MultiPolygon drawable flat (antimeridian.js).
+function flatFeature(country) {
+  const geometry = country.geometry;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return { type: "Feature", id: country.id, properties: country.properties, geometry: { type: "MultiPolygon", coordinates: flatPolygons(polygons) } };
 }
 
 // The regions of Ukraine and Russia: the borders between them, their names once the map is close enough to
 // read them (zoom 6 and closer), and their shapes in `shadingPane` for RegionShading.
 const LABEL_ZOOM = 6;
 
-export function drawRegions(map, regions, { pane, shadingPane }) {
-  const topologies = Object.values(regions.topologies);
-  const inner = topologies.flatMap((topology) => mesh(topology, topology.objects.regions, (a, b) => a !== b).coordinates);
+export function drawRegions(map, { topology, labels: names }, { pane, shadingPane }) {
+  const regions = topology.objects.regions;
+  const inner = mesh(topology, regions, (a, b) => a !== b && a.properties.iso === b.properties.iso).coordinates;
   L.polyline(splitLines(inner).map((line) => line.map(([lon, lat]) => [lat, lon])), {
     pane, interactive: false, color: "#9aa1ab", weight: 0.7, dashArray: "4 3", className: "sr-region-border",
   }).addTo(map);
-  const labels = L.layerGroup(regions.labels.map((region) => L.marker([region.lat, region.lon], {
+  const labels = L.layerGroup(names.map((region) => L.marker([region.lat, region.lon], {
     pane, interactive: false, keyboard: false,
     icon: L.divIcon({ className: "sr-region-label", html: el("span", {}, region.name), iconSize: null }),
   })));
@@ -42,8 +60,7 @@ export function drawRegions(map, regions, { pane, shadingPane }) {
   };
   map.on("zoomend", showLabels);
   showLabels();
-  const shapes = topologies.flatMap((topology) => feature(topology, topology.objects.regions).features);
-  return new RegionShading(map, shapes, shadingPane);
+  return new RegionShading(map, feature(topology, regions).features, shadingPane);
 }
 
 // Each region shaded by how many of the events on the map lie in it (the filtered set, brushed days

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..extractors.lexicon import taxonomy
+from .cities import router as cities_router
 from .documents import SCHEMAS as DOCUMENT_SCHEMAS
 from .documents import router as documents_router
 from .errors import ERROR_SCHEMA, install_error_handlers
@@ -70,6 +71,7 @@ def create_app(config: ServeConfig) -> FastAPI:
     install_error_handlers(app)
     app.include_router(events_router)
     app.include_router(documents_router)
+    app.include_router(cities_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     csp = _content_security_policy(config.tiles)
 
