@@ -10,14 +10,14 @@ import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { listApart, placement } from "./apart.js";
 import { drawCountries, drawRegions } from "./basemap.js";
-import { downloadEvents } from "./export.js";
 import { fillTypeChoices } from "./choices.js";
 import { clusterIcon } from "./clusters.js";
-import { addLegend } from "./legend.js";
 import { append, el, marked } from "./dom.js";
-import { getJSON } from "./http.js";
-import { PlaceNames } from "./placenames.js";
+import { downloadEvents } from "./export.js";
 import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
+import { getJSON } from "./http.js";
+import { addLegend } from "./legend.js";
+import { PlaceNames } from "./placenames.js";
 import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
@@ -25,7 +25,17 @@ const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], shown: [], shading: null, filters: "", query: "", range: null, markers: new Map(), selected: null, narrowSubTypes: () => {} };
+const state = {
+  events: [], // as loaded with `filters` (formFilters' string) by the API query `query`
+  filters: "",
+  query: "",
+  range: null, // the brushed days, [first, last] day numbers, or null
+  shown: [], // the events drawn as points: loaded, in the brushed days, placed finer than a country
+  markers: new Map(), // event id → its marker
+  selected: null, // the id of the event in the panel
+  shading: null, // the regions' shading, once they have loaded
+  narrowSubTypes: () => {}, // leaves the sub-event types of the chosen event type (choices.js)
+};
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
 // The offline base layer lies under the tiles, visible wherever no tile loads: land, then the regions'
 // shading, then the borders and the regions' names.
@@ -267,7 +277,8 @@ async function showEvent(id, { zoom }) {
 // Marks the event's marker; with `zoom`, brings it close and opens its cluster (or spreads out the markers
 // of one place) so that it shows. An event the filters leave out, or not drawn as a point, has no marker.
 function selectMarker(id, { zoom }) {
-  for (const dot of document.querySelectorAll(".sr-selected")) dot.classList.remove("sr-selected");
+  const previous = state.markers.get(state.selected);
+  if (previous) previous.options.icon.options.html.classList.remove("sr-selected"); // drawn or not
   state.selected = id;
   const marker = state.markers.get(id);
   if (!marker) return;
