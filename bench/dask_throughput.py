@@ -41,10 +41,9 @@ def main() -> int:
 
     from dask.distributed import Client, LocalCluster, get_task_stream
 
-    from sitrep.dask_ingest import process_partition
+    from sitrep.dask_ingest import ingest_paths_dask, process_partition
     from sitrep.geo import Gazetteer
     from sitrep.jobs import ingest_paths
-    from sitrep.dask_ingest import ingest_paths_dask
     from sitrep.model import Document
     from sitrep.pipeline import Pipeline
     from sitrep.store import Store

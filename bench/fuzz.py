@@ -27,7 +27,7 @@ from pathlib import Path
 import sitrep
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.hostile import CONTEXTS, UNITS, TookTooLong, deadline, hostile_text  # noqa: E402  (shared with the tests)
+from tests.hostile import CONTEXTS, UNITS, TookTooLong, deadline, hostile_text
 
 SRC = Path(sitrep.__file__).parent
 
@@ -147,7 +147,7 @@ def scan_patterns(small: int, limit: float, only: list[str] = ()) -> list[str]:
     for where, pattern, how in patterns.values():
         if only and not any(word in where for word in only):
             continue
-        run = getattr(pattern, how) if how != "search" else lambda text: sum(1 for _ in pattern.finditer(text))
+        run = getattr(pattern, how) if how != "search" else lambda text, pattern=pattern: sum(1 for _ in pattern.finditer(text))
         for shape in SHAPES:
             if (growth := _growth(run, shape, small, limit)) is None:
                 continue
@@ -187,7 +187,7 @@ def scan_pipeline(largest: int, limit: float) -> list[str]:
         size = 1000
         while size <= largest and (not times or times[-1][1] < limit / 8):
             text = hostile(shape, max(1, size // len(shape[1])))
-            times.append((len(text), timed(lambda: read(text), limit)))
+            times.append((len(text), timed(lambda text=text: read(text), limit)))
             size *= 4
         line = f"{described(shape):<62} " + "  ".join(f"{n / 1000:.0f}k {t:.2f}s" for n, t in times)
         (_, previous), (_, last) = times[-2] if len(times) > 1 else times[-1], times[-1]

@@ -131,7 +131,7 @@ def load(url: str, clients: int, seconds: int, box: float, threads: int) -> dict
         output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     finally:
         os.unlink(file.name)
-    line = next(l for l in output.splitlines() if l.startswith("RESULT"))
+    line = next(row for row in output.splitlines() if row.startswith("RESULT"))
     requests, socket_errors, status_errors, p50, p95, p99, duration = map(int, line.split()[1:])
     return {
         "requests": requests, "errors": socket_errors + status_errors, "rps": requests / (duration / 1e6),
@@ -154,7 +154,7 @@ def serve_and_load(target: str, args) -> dict:
                 break
             except httpx.TransportError:
                 if server.poll() is not None:
-                    raise SystemExit(f"bench: sitrep serve exited: {server.stderr.read()}")
+                    raise SystemExit(f"bench: sitrep serve exited: {server.stderr.read()}") from None
                 time.sleep(0.1)
         sample = httpx.get(f"{base}/api/events", params={"bbox": "30,48,33,51", "limit": 100})
         assert sample.status_code == 200 and len(sample.json()["events"]) == 100, sample.text[:300]

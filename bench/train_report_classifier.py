@@ -56,7 +56,7 @@ def load(labels: list[Path], corpus: Path) -> tuple[list[str], list[date], np.nd
 
 def fit(sentences: list[str], published: list[date], reports: np.ndarray, threshold: float) -> ReportModel:
     model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
-    model.fit(featurise(sentences, published), reports)
+    model.fit(featurise(sentences, published).to_csr(), reports)
     return ReportModel(model.coef_[0], float(model.intercept_[0]), threshold)
 
 

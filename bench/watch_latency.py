@@ -59,7 +59,7 @@ class Feed:
 
 def serve(feed: Feed) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = feed.xml(f"http://127.0.0.1:{self.server.server_address[1]}") if self.path == "/feed.xml" else feed.page(self.path)
             self.send_response(200 if body is not None else 404)
             self.send_header("Content-Length", str(len(body or b"")))

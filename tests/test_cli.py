@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from sitrep.cli import main
+from sitrep.store import Store
 
 from .conftest import EXAMPLES
 
@@ -39,11 +40,14 @@ def _export(db, fmt, capsys):
 def test_ingest_list_show_export(db, examples, capsys):
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert "2 new documents" in out
+    assert "4 new documents" in out
 
     assert main(["events", "--db", db, "--country", "RU"]) == 0
     table = capsys.readouterr().out
     assert "Yartsevo" in table and "Voskresensk" in table and "Belgorod" in table
+    assert "Glushkovo" in table  # the Russian example post
+    assert main(["events", "--db", db, "--language", "uk"]) == 0
+    assert "Krolevets, Sumy Oblast, UA" in capsys.readouterr().out  # the Ukrainian one
 
     records = [json.loads(line) for line in _export(db, "jsonl", capsys).splitlines()]
     for record in records:
@@ -69,7 +73,7 @@ def test_ingesting_again_changes_nothing(db, examples, capsys):
     main(["ingest", str(examples), "--db", db, "--quiet"])
     first = _export(db, "jsonl", capsys)
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 0
-    assert "0 new documents, 2 already stored" in capsys.readouterr().out
+    assert "0 new documents, 4 already stored" in capsys.readouterr().out
     assert _export(db, "jsonl", capsys) == first
 
 
@@ -80,10 +84,10 @@ def test_bad_files_are_reported_and_the_rest_goes_on(db, examples, tmp_path, cap
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
     captured = capsys.readouterr()
     assert "empty.txt" in captured.err and "binary.txt" in captured.err and "broken.jsonl:2" in captured.err
-    assert "3 new documents" in captured.out
+    assert "5 new documents" in captured.out
     # what was stored stays stored, once
     assert main(["ingest", str(examples), "--db", db, "--quiet"]) == 1
-    assert "0 new documents, 3 already stored" in capsys.readouterr().out
+    assert "0 new documents, 5 already stored" in capsys.readouterr().out
 
 
 def test_one_hostile_document_is_one_line_and_the_batch_goes_on(db, tmp_path, capsys):
@@ -108,8 +112,27 @@ def test_one_hostile_document_is_one_line_and_the_batch_goes_on(db, tmp_path, ca
 
 
 def test_show_unknown_event_is_a_clear_error(db, capsys):
+    Store.open(db).close()
     assert main(["show", "ev-nope", "--db", db]) == 1
     assert "no event or document 'ev-nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["events"], ["show", "ev-1"], ["export", "--format", "csv"], ["merge"]])
+def test_a_read_command_on_a_missing_database_is_an_error_and_creates_nothing(tmp_path, capsys, command):
+    missing = tmp_path / "no" / "such" / "events.db"
+    assert main([*command, "--db", str(missing)]) == 1
+    assert f"{missing}: no such database" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
+
+
+def test_ingest_of_a_folder_never_reads_the_database_inside_it(db, examples, capsys):
+    inside = examples / "events.db"
+    assert main(["ingest", str(examples), "--db", str(inside), "--quiet"]) == 0
+    assert main(["ingest", str(examples), "--db", str(inside), "--quiet"]) == 0  # the folder now holds it
+    captured = capsys.readouterr()
+    assert "error" not in captured.err and "0 new documents" in captured.out
+    assert main(["ingest", str(inside), "--db", db, "--quiet"]) == 1  # named on its own: said, not read
+    assert f"{inside}: a SQLite database, not documents" in capsys.readouterr().err
 
 
 def test_merge_explain_says_why_two_events_are_apart(db, examples, capsys):

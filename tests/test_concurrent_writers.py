@@ -15,7 +15,9 @@ from dataclasses import replace
 import pytest
 
 from sitrep.model import Document
-from sitrep.store import Store, StoreError, db as db_module, migrations, store as store_module
+from sitrep.store import Store, StoreError, migrations
+from sitrep.store import db as db_module
+from sitrep.store import store as store_module
 from sitrep.store.migrations import MIGRATIONS
 
 from .conftest import EXAMPLES, fresh_database
@@ -28,7 +30,7 @@ _fork = multiprocessing.get_context("fork")
 def _report(results, function, args) -> None:
     try:
         results.put(("ok", function(*args)))
-    except BaseException as error:  # noqa: BLE001 - the test reads what went wrong
+    except BaseException as error:
         results.put(("error", f"{type(error).__name__}: {error}"))
 
 
@@ -229,7 +231,7 @@ def _contents(db: str) -> dict[str, list]:
 def test_two_ingests_at_once_give_the_database_of_one_after_the_other(tmp_path, embedded_gazetteer_path,
                                                                      monkeypatch, same_file):
     monkeypatch.setenv("SITREP_GAZETTEER", str(embedded_gazetteer_path))
-    first, second = sorted(str(path) for path in EXAMPLES.glob("*.txt"))
+    first, second = sorted(str(path) for path in EXAMPLES.glob("*.txt"))[:2]  # the two English articles
     if same_file:
         second = first
     sequential, concurrent = str(tmp_path / "sequential.db"), str(tmp_path / "concurrent.db")

@@ -309,6 +309,7 @@ def test_cross_validation_scores_each_fold_with_a_model_that_never_saw_it(tmp_pa
     """`sitrep eval --cv K`: the shipped classifier learnt from the dev gold, so its figures there are training
     figures; each fold must be read by a model trained on the other folds only."""
     from sitrep.evaluation import crossval
+    from sitrep.extractors import classifier_training
     from sitrep.pipeline import Pipeline
 
     texts = [f"Hundreds of teachers rallied outside the town hall of Lviv over unpaid wages in week {i}." for i in range(6)]
@@ -319,13 +320,13 @@ def test_cross_validation_scores_each_fold_with_a_model_that_never_saw_it(tmp_pa
             for i, text in enumerate(texts)]
     path = tmp_path / "short.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    trained_on, fit = [], crossval.fit_examples
+    trained_on, fit = [], classifier_training.fit_examples
 
     def recording_fit(examples, labels):
         trained_on.append(set(examples))
         return fit(examples, labels)
 
-    monkeypatch.setattr(crossval, "fit_examples", recording_fit)
+    monkeypatch.setattr(classifier_training, "fit_examples", recording_fit)
     result = evaluate_files([path], Pipeline(embedded_gazetteer), cv=3)
     from sitrep.evaluation.gold import load_gold
 

@@ -234,7 +234,7 @@ def test_quality_gate_holds_on_dev_gold(embedded_gazetteer):
     elapsed = time.perf_counter() - started
     print(out.getvalue())
     print(f"the gate took {elapsed:.0f} s")
-    assert code == 0, "quality gate failed (a score fell below quality/floors.json):\n" + out.getvalue()
+    assert code == 0, "quality gate failed (a score fell below sitrep/data/floors.json):\n" + out.getvalue()
 
 
 def test_bounds_hold_a_figure_that_may_be_off_either_way():

@@ -113,8 +113,10 @@ def test_every_filter(client, records):
     target = placed[0]
     lon, lat = target["longitude"], target["latitude"]
     bbox = f"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}"
-    expect = lambda keep: [r["id"] for r in records if keep(r)]
-    near = lambda r: r["latitude"] is not None and abs(r["longitude"] - lon) <= 0.01 and abs(r["latitude"] - lat) <= 0.01
+    def expect(keep):
+        return [r["id"] for r in records if keep(r)]
+    def near(r):
+        return r["latitude"] is not None and abs(r["longitude"] - lon) <= 0.01 and abs(r["latitude"] - lat) <= 0.01
     assert _ids(client, bbox=bbox) == expect(near) and target["id"] in _ids(client, bbox=bbox)
     assert _ids(client, bbox="-10,-10,-9,-9") == []
     day = target["event_date"]
@@ -129,8 +131,10 @@ def test_every_filter(client, records):
         lambda r: r["sub_event_type"] == target["sub_event_type"]
     )
     for status in {r["verification"] for r in records}:
-        assert _ids(client, verification=status) == expect(lambda r: r["verification"] == status)
+        assert _ids(client, verification=status) == expect(lambda r, status=status: r["verification"] == status)
     assert _ids(client, source="Hostile Outlet") == expect(lambda r: "Hostile Outlet" in r["sources"]) != []
+    assert _ids(client, language="en") == expect(lambda r: "en" in (r["language"] or "").split("|")) != []
+    assert _ids(client, language="uk") == expect(lambda r: "uk" in (r["language"] or "").split("|"))
     assert _ids(client, source="Hostile Outlet", bbox=bbox, verification="disputed", since="2030-01-01") == []
 
 
@@ -176,6 +180,7 @@ def test_one_document_with_its_marked_spans(client, records):
         ("get", "/api/events?since=yesterday", 422),
         ("get", "/api/events?verification=maybe", 422),
         ("get", "/api/events?format=xml", 422),
+        ("get", "/api/events?language=klingon", 422),
         ("get", "/api/events?cursor=not-a-cursor", 422),
         ("delete", "/api/events", 405),
         ("post", "/api/documents", 401),

@@ -94,21 +94,24 @@ def test_the_same_words_on_another_day_are_another_report(store):
     assert store.has_document(Document("d3", "Shelling kills militiaman", published=date(2020, 5, 1)))
 
 
-def event(event_id, day, lon, lat, sub="Air/drone strike", verification="reported", sources=("Outlet",), admin1="Smolensk Oblast"):
+def event(event_id, day, lon, lat, sub="Air/drone strike", verification="reported", sources=("Outlet",),
+          admin1="Smolensk Oblast", languages=()):
     place = replace(PLACE, longitude=lon, latitude=lat, admin1=admin1)
     return Event(event_id, "Explosions/Remote violence", sub, (), day, day, 1, place=place,
-                 verification=verification, sources=sources)
+                 verification=verification, sources=sources, languages=languages)
 
 
 def test_event_pages_filter_and_follow_the_cursor(store):
     store.save_events([
         event("ev-a", date(2024, 1, 1), 30.0, 50.0),
         event("ev-b", date(2024, 1, 2), 31.0, 51.0, sub="Shelling/artillery/missile attack", verification="confirmed"),
-        event("ev-c", date(2024, 1, 2), 40.0, 60.0, sources=("Other", "Outlet"), admin1="Kursk Oblast"),
-        event("ev-d", None, 30.5, 50.5),
-        event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Other",)),
+        event("ev-c", date(2024, 1, 2), 40.0, 60.0, sources=("Other", "Outlet"), admin1="Kursk Oblast",
+              languages=("ru", "uk")),
+        event("ev-d", None, 30.5, 50.5, languages=("uk",)),
+        event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Other",), languages=("en",)),
     ])
-    ids = lambda rows: [row[1] for row in rows]
+    def ids(rows):
+        return [row[1] for row in rows]
     everything = store.event_page(EventFilter())
     assert ids(everything) == ["ev-e", "ev-a", "ev-b", "ev-c", "ev-d"]  # by date, undated last
     first = store.event_page(EventFilter(), limit=2)
@@ -121,6 +124,9 @@ def test_event_pages_filter_and_follow_the_cursor(store):
     assert ids(store.event_page(EventFilter(source="Other"))) == ["ev-e", "ev-c"]
     assert ids(store.event_page(EventFilter(admin1="kursk oblast"))) == ["ev-c"]
     assert ids(store.event_page(EventFilter(verification="confirmed"))) == ["ev-b"]
+    assert ids(store.event_page(EventFilter(language="uk"))) == ["ev-c", "ev-d"]  # "ru|uk" is reported in uk too
+    assert ids(store.event_page(EventFilter(language="ru"))) == ["ev-c"]
+    assert ids(store.event_page(EventFilter(language="unknown"))) == []
     assert ids(store.event_page(EventFilter(sub_event_type="Shelling/artillery/missile attack"))) == ["ev-b"]
     assert ids(store.event_page(EventFilter(country="ru", event_type="Explosions/Remote violence"), limit=1)) == ["ev-e"]
     record = json.loads(everything[0][2])
@@ -146,14 +152,16 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_data(tmp_path):
     old.executescript(_001_INITIAL)
     old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     old.execute("INSERT INTO migrations VALUES ('001_initial', '2026-11-01')")
-    old.execute("INSERT INTO documents VALUES ('d1', 'h', NULL, 'Outlet', NULL, NULL, 'text', 'x', '2026-11-01')")
+    old.execute("INSERT INTO documents VALUES ('d1', 'h', NULL, 'Outlet', NULL, NULL, 'text', ?, '2026-11-01')",
+                ("Уночі над Полтавою збили два безпілотники, уламки пошкодили склад",))
     for key in ("m2", "m1"):
         old.execute("INSERT INTO mentions VALUES (?, 'd1', NULL, 'Air/drone strike', NULL, ?)",
                     (key, json.dumps({"document_id": "d1", "event_type": "E", "sub_event_type": key,
                                       "sentence_start": 0, "sentence_end": 1})))
     from sitrep.model import to_dict
 
-    old_event = event("ev-a", date(2024, 1, 1), 30.0, 50.0, sources=("Outlet", "Other"))
+    old_event = replace(event("ev-a", date(2024, 1, 1), 30.0, 50.0, sources=("Outlet", "Other")),
+                        mentions=(mention("d1"),))
     old.execute("INSERT INTO events VALUES ('ev-a', 'Explosions/Remote violence', 'Air/drone strike', '2024-01-01',"
                 " '2024-01-01', 'Russia', 'RU', 'Smolensk Oblast', 50.0, 30.0, 'reported', ?)",
                 (json.dumps(to_dict(old_event)),))
@@ -164,6 +172,9 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_data(tmp_path):
         assert [m.sub_event_type for m in store.unassigned_mentions()] == ["m2", "m1"]  # insertion order kept
         ((_, event_id, record),) = store.event_page(EventFilter(source="Other", bbox=(29, 49, 31, 51)))
         assert event_id == "ev-a" and json.loads(record)["source"] == "Outlet; Other"
+        # the documents stored before languages were detected are read for it, and their events take it
+        assert store.document("d1").language == "uk" and json.loads(record)["language"] == "uk"
+        assert [e.id for e in store.events(language="uk")] == ["ev-a"] and store.event("ev-a").languages == ("uk",)
 
 
 def test_sql_for_postgresql():

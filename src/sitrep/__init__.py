@@ -8,17 +8,24 @@
 Heavy parts (spaCy, the gazetteer) load on first use, not at import.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .model import Claim, Document, Event, Evidence, Mention, Place
 
+if TYPE_CHECKING:
+    from datetime import date
 
-def extract(text, published=None, source=None):
+
+def extract(text: str, published: date | None = None, source: str | None = None) -> list[Mention]:
     """The event mentions of one text (see `sitrep.pipeline.extract`)."""
     from .pipeline import extract as _extract
 
     return _extract(text, published=published, source=source)
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     # The pipeline and jobs import spaCy; load them only when asked for.
     if name == "Pipeline":
         from .pipeline import Pipeline

@@ -8,6 +8,7 @@ original text, so evidence quotes stay exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket) before white space and a
@@ -74,7 +75,7 @@ def normalise(sentence: str) -> str:
     return " ".join(_WORD.findall(sentence.casefold()))
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding white space."""
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
@@ -84,7 +85,7 @@ def _paragraphs(text: str):
             yield start, start + len(stripped)
 
 
-def _split_sentences(paragraph: str):
+def _split_sentences(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         end = match.end()

@@ -6,14 +6,21 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, config
 from .errors import SitrepError
 from .export import FORMATS, write_events
+from .language import LANGUAGES
 from .model import to_dict
 from .show import event_table, explain_event, explain_merge, explain_reports
+
+if TYPE_CHECKING:
+    from .model import Document, Event
+    from .store import Store
 
 EXAMPLES = """examples:
   sitrep ingest examples/ --published 2024-12-31
@@ -132,7 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands, name: str, help_text: str, example: str) -> argparse.ArgumentParser:
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str, example: str
+) -> argparse.ArgumentParser:
     return commands.add_parser(
         name, help=help_text, description=help_text, epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -149,6 +158,7 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="country name or ISO code")
     parser.add_argument("--type", dest="event_type", help="event type or sub-event type")
     parser.add_argument("--verification", choices=["unverified", "reported", "claimed", "confirmed", "disputed"])
+    parser.add_argument("--language", choices=LANGUAGES, help="reported in this language (among others)")
 
 
 def _date(text: str) -> date:
@@ -158,16 +168,17 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
 
 
-def _open_store(args):
+def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
+    """The database to read (it must exist) or, with create, to write."""
     from .store import Store
 
-    return Store.open(args.db or config.default_db())
+    return Store.open(args.db or config.default_db(), create=create)
 
 
-def _filters(args) -> dict:
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
     return dict(
         since=args.since, until=args.until, country=args.country,
-        event_type=args.event_type, verification=args.verification,
+        event_type=args.event_type, verification=args.verification, language=args.language,
     )
 
 
@@ -177,10 +188,10 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, metavar="N", help="with --engine dask and no --scheduler: local worker processes (default: one a core)")
 
 
-def _ingest(args) -> int:
+def _ingest(args: argparse.Namespace) -> int:
     from .jobs import ingest_paths
 
-    with _open_store(args) as store:
+    with _open_store(args, create=True) as store:
         if args.engine == "dask":
             from .dask_ingest import ingest_paths_dask
 
@@ -197,13 +208,13 @@ def _ingest(args) -> int:
     return 1 if summary.errors else 0
 
 
-def _events(args) -> int:
+def _events(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         print(event_table(list(store.events(**_filters(args)))))
     return 0
 
 
-def _show(args) -> int:
+def _show(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         event = store.event(args.event_id)
         if event is not None:
@@ -215,7 +226,7 @@ def _show(args) -> int:
         return _show_document(store, document)
 
 
-def _show_document(store, document) -> int:
+def _show_document(store: Store, document: Document) -> int:
     """A stored document read again: its reports, the events they joined, and those held back and why."""
     from .pipeline import Pipeline
 
@@ -225,7 +236,7 @@ def _show_document(store, document) -> int:
     return 0
 
 
-def _merge(args) -> int:
+def _merge(args: argparse.Namespace) -> int:
     from .jobs import merge_new_mentions
 
     with _open_store(args) as store:
@@ -242,7 +253,7 @@ def _merge(args) -> int:
     return 0
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         events = store.events(**_filters(args))
         if args.format == "parquet":
@@ -256,7 +267,7 @@ def _export(args) -> int:
     return 0
 
 
-def _export_parquet(events, args) -> int:
+def _export_parquet(events: Iterable[Event], args: argparse.Namespace) -> int:
     from .export_parquet import write_parquet
 
     if not args.output:
@@ -266,7 +277,7 @@ def _export_parquet(events, args) -> int:
     return 0
 
 
-def _extract(args) -> int:
+def _extract(args: argparse.Namespace) -> int:
     from .pipeline import read
 
     result = read(args.text, published=args.published)
@@ -278,7 +289,7 @@ def _extract(args) -> int:
     return 0
 
 
-def _gazetteer_import(args) -> int:
+def _gazetteer_import(args: argparse.Namespace) -> int:
     from .geo import Gazetteer
 
     gazetteer = Gazetteer.open()
@@ -287,14 +298,14 @@ def _gazetteer_import(args) -> int:
     return 0
 
 
-def _gazetteer_info(args) -> int:
+def _gazetteer_info(args: argparse.Namespace) -> int:
     from .geo import Gazetteer
 
     print(json.dumps(Gazetteer.open().info(), indent=2, ensure_ascii=False))
     return 0
 
 
-def _evaluate(args) -> int:
+def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import evaluate_files, format_report
     from .evaluation.geocode import evaluate_geocode_files
 
@@ -302,7 +313,7 @@ def _evaluate(args) -> int:
         if not path.is_file():
             raise SitrepError(f"{path}: no such gold file")
     if args.task == "geocode":
-        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors)
+        result = evaluate_geocode_files(args.gold, limit=args.limit, errors_per_kind=args.errors, split=args.split)
     else:
         if args.cv is not None and args.cv < 2:
             raise SitrepError(f"--cv {args.cv}: cross-validation needs 2 folds or more")
@@ -315,7 +326,7 @@ def _evaluate(args) -> int:
     return 0
 
 
-def _geocode(args) -> int:
+def _geocode(args: argparse.Namespace) -> int:
     from .geocoding import geocode_jsonl, geocode_text
 
     if args.jsonl:
@@ -325,7 +336,7 @@ def _geocode(args) -> int:
     return geocode_text(args.text, sys.stdout)
 
 
-def _add_serve_command(commands) -> None:
+def _add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = _command(commands, "serve", "the REST API and the web map over the event database", "sitrep serve --port 8000 --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -337,7 +348,7 @@ def _add_serve_command(commands) -> None:
     serve.set_defaults(handler=_serve)
 
 
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .api import ServeConfig, create_app
@@ -358,7 +369,7 @@ def _serve(args) -> int:
     return 0
 
 
-def _add_watch_command(commands) -> None:
+def _add_watch_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     watch = _command(commands, "watch", "follow feeds and folders listed in a YAML/TOML file; new reports become events at once", "sitrep watch sources.yaml --once")
     watch.add_argument("config", type=Path, metavar="CONFIG", help="YAML or TOML file listing feeds and folders (see README)")
     watch.add_argument("--once", action="store_true", help="one round of every source, then exit (for cron): exit 1 if a source failed")
@@ -366,7 +377,7 @@ def _add_watch_command(commands) -> None:
     watch.set_defaults(handler=_watch)
 
 
-def _watch(args) -> int:
+def _watch(args: argparse.Namespace) -> int:
     import logging
     import threading
 
@@ -374,7 +385,7 @@ def _watch(args) -> int:
 
     config = load_config(args.config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    with _open_store(args) as store, stop_on_signals(threading.Event()) as stop:
+    with _open_store(args, create=True) as store, stop_on_signals(threading.Event()) as stop:
         summary = Watcher(config, store, stop=stop).run(once=args.once)
     print(summary, file=sys.stderr)
     return 1 if args.once and summary.failed_polls else 0

@@ -39,6 +39,11 @@ def report_dates(mentions: list[Mention], documents: dict[str, DocumentInfo]) ->
     return (published[0], published[-1]) if published else (None, None)
 
 
+def document_languages(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[str, ...]:
+    """The languages the event was reported in, sorted (documents stored before detection have none)."""
+    return tuple(sorted({lang for m in mentions if (lang := documents.get(m.document_id, DocumentInfo()).language)}))
+
+
 def outlets_and_claimants(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> tuple[str, ...]:
     """Who reported it: the outlets of the documents and the claimants they quote, each once."""
     names: list[str] = []
@@ -101,13 +106,13 @@ class TollRange:
 
 def toll_range(mentions: list[Mention], documents: dict[str, DocumentInfo]) -> TollRange:
     """The lowest and highest death toll reported, each with the report that gave it (UCDP's low and high)."""
-    tolls = [m for m in mentions if m.fatalities is not None]
+    tolls = [(m.fatalities, m) for m in mentions if m.fatalities is not None]
     if not tolls:
         return TollRange()
-    low = min(tolls, key=lambda m: m.fatalities)
-    high = max(tolls, key=lambda m: m.fatalities)
-    revisions = [m.fatalities for m in tolls if "fatalities" in m.evidence and revised_toll(m.evidence["fatalities"].quote)]
-    return TollRange(low.fatalities, high.fatalities, _source_of(low, documents), _source_of(high, documents),
+    low_toll, low = min(tolls, key=lambda t: t[0])
+    high_toll, high = max(tolls, key=lambda t: t[0])
+    revisions = [n for n, m in tolls if "fatalities" in m.evidence and revised_toll(m.evidence["fatalities"].quote)]
+    return TollRange(low_toll, high_toll, _source_of(low, documents), _source_of(high, documents),
                      max(revisions) if revisions else None)
 
 

@@ -1,41 +1,42 @@
 """Archives on a Dask cluster: `sitrep ingest --engine dask`.
 
 The driver reads the files, skips what the database already holds, and sends the rest in partitions
-to the workers; each worker runs the same Pipeline (loaded once per worker thread) and sends back the
-mentions. The driver stores each partition in one transaction, in input order, and merges the new
-mentions into events at the end, exactly as the single-process ingest does: the result is the same.
+to the workers; each worker runs the same Pipeline (loaded once per worker thread) and sends back each
+document's language and mentions. The driver stores each partition in one transaction, in input order, and
+merges the new mentions into events at the end, exactly as the single-process ingest does: the result is
+the same.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Any
 
 from .errors import SitrepError
 from .jobs import IngestSummary, batches, merge_new_mentions, new_documents, read_paths, store_results
 from .model import Document, Mention
 from .pipeline import Pipeline
+from .progress import progress_bar
 from .store import Store
 
 PARTITION_SIZE = 16  # documents a task: enough sentences for spaCy batches, small enough to spread evenly
 _worker = threading.local()
 
 
-def process_partition(documents: list[Document]) -> list[list[Mention]]:
-    """Runs on a worker: the mentions of each document, in order. The pipeline is loaded once per worker
-    thread (spaCy and a gazetteer connection are not shared between threads)."""
+def process_partition(documents: list[Document]) -> list[tuple[str | None, list[Mention]]]:
+    """Runs on a worker: the language and the mentions of each document, in order. The pipeline is loaded
+    once per worker thread (spaCy and a gazetteer connection are not shared between threads)."""
     pipeline = getattr(_worker, "pipeline", None)
     if pipeline is None:
         pipeline = _worker.pipeline = Pipeline()
-    return [result.mentions for result in pipeline.process(documents)]
+    return [(result.document.language, result.mentions) for result in pipeline.process(documents)]
 
 
 def ingest_paths_dask(
@@ -70,8 +71,8 @@ def ingest_paths_dask(
         client = Client(cluster)
     try:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-        bar = tqdm(desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
-        pending: deque = deque()
+        bar = progress_bar(desc="ingest", unit="doc", show=progress)
+        pending: deque[tuple[list[Document], Any]] = deque()  # (partition, its future)
         for partition in _partitions(paths, store, summary, published, source, partition_size):
             pending.append((partition, client.submit(process_partition, partition, pure=False)))
             if len(pending) >= in_flight:
@@ -89,7 +90,9 @@ def ingest_paths_dask(
 
 
 def _store(partition: list[Document], future, store: Store, summary: IngestSummary, bar) -> None:
-    store_results(list(zip(partition, future.result())), store, summary)
+    read = future.result()
+    store_results([(replace(document, language=language), mentions)
+                   for document, (language, mentions) in zip(partition, read)], store, summary)
     bar.update(len(partition))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class SitrepError(Exception):
     """Base class for errors reported to the user as one clear line."""
@@ -10,7 +12,7 @@ class SitrepError(Exception):
 class InputError(SitrepError):
     """A file (or one line of it) could not be read as a document."""
 
-    def __init__(self, path: str, problem: str, line: int | None = None):
+    def __init__(self, path: str | os.PathLike[str], problem: str, line: int | None = None):
         self.path, self.problem, self.line = str(path), problem, line
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")

@@ -19,7 +19,9 @@ COLUMNS = [
     "geo_precision", "geonameid", "fatalities", "injuries", "target", "target_class", "weapon",
     "verification", "sources", "source", "document_ids", "notes",
     "fatalities_low", "fatalities_high", "source_count", "first_reported", "last_reported", "claims",
+    "language",
 ]
+LANGUAGE_SEPARATOR = "|"  # an event reported in Russian and Ukrainian is "ru|uk"
 
 
 def event_record(event: Event) -> dict:
@@ -63,6 +65,7 @@ def event_record(event: Event) -> dict:
         "last_reported": event.last_reported.isoformat() if event.last_reported else None,
         "claims": [{**to_dict(c), "document_id": m.document_id} for m in event.mentions for c in m.claims],
         "merge_notes": list(event.merge_notes),
+        "language": LANGUAGE_SEPARATOR.join(event.languages) or None,
         "evidence": {
             m.document_id: {name: to_dict(ev) for name, ev in m.evidence.items()} for m in event.mentions
         },

@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from .errors import SitrepError
 from .export import COLUMNS, event_record
@@ -60,7 +62,7 @@ def write_parquet(events: Iterable[Event], path: str | Path, table: str = "event
     return count
 
 
-def _type(pa, name: str):
+def _type(pa: ModuleType, name: str) -> Any:  # a pyarrow.DataType
     if name in _DATE:
         return pa.date32()
     if name in _INT:

@@ -4,6 +4,7 @@ as one source however many outlets carry it."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import numpy as np
 from datasketch import MinHash
@@ -26,7 +27,8 @@ def fingerprint(text: str) -> str:
         shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     signature = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature.hashvalues.astype(np.uint32).tobytes().hex()
+    hashes: np.ndarray = signature.hashvalues
+    return hashes.astype(np.uint32).tobytes().hex()
 
 
 def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:
@@ -34,7 +36,7 @@ def reprint_pairs(fingerprints: list[str | None]) -> list[tuple[int, int]]:
     known = [i for i, f in enumerate(fingerprints) if f is not None]
     if len(known) < 2:
         return []
-    signatures = np.stack([np.frombuffer(bytes.fromhex(fingerprints[i]), dtype=np.uint32) for i in known])
+    signatures = np.stack([np.frombuffer(bytes.fromhex(cast(str, fingerprints[i])), dtype=np.uint32) for i in known])
     agreement = (signatures[:, None, :] == signatures[None, :, :]).mean(axis=2)
     rows, cols = np.nonzero(np.triu(agreement >= REPRINT_SIMILARITY, k=1))
     return [(known[r], known[c]) for r, c in zip(rows.tolist(), cols.tolist())]

@@ -1,6 +1,6 @@
 """Quality gate: hold the dev-gold scores at pinned floors (a ratchet, in the manner of trafilatura's evaluation).
 
-`quality/floors.json` (at the repository root) lists gold files by their path relative to the shared folder
+`sitrep/data/floors.json` (shipped in the package) lists gold files by their path relative to the shared folder
 (and what part of it counts, see SCORED_PART: where rules were tuned on one half of a file, the `split`
 "check"; where they were tuned on an earlier period, `since` a date; where the shipped classifier learnt from
 a file, `cv`: the number of folds its cross-validated scores are taken over), with each
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-FLOORS_PATH = REPO_ROOT / "quality" / "floors.json"
+# Packaged with the code, so that `sitrep gate` runs from an installed wheel too (the gold it scores is not:
+# --shared or $SITREP_SHARED names it).
+FLOORS_PATH = Path(__file__).resolve().parent / "data" / "floors.json"
 TOLERANCE = 1e-9
 DECIMALS = 3
 # The fields held by default (a dataset holds those it reports); fields already in floors.json are kept too.
@@ -35,6 +36,7 @@ PIN_FIELDS = (
     "found", "event_precision", "no_event", "event_type", "sub_event_type", "sub_event_macro_f1",
     "date", "admin1", "point", "fatalities", "group_link_p", "group_link_r",
     "attack_found", "attacker_found", "target_found",
+    "language",  # the share of documents read in their gold language (VIINA: uk, ru)
 )
 # On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees).
 PIN_FIELDS_OF = {"fullarticle": ("event_type_if_found", "admin1_if_found")}
@@ -67,7 +69,7 @@ def sha256_file(path: Path) -> str:
 def load_floors(path: Path) -> dict:
     if not path.is_file():
         return {"files": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
 
 
 def save_floors(path: Path, floors: dict) -> None:
@@ -208,9 +210,10 @@ def run_gate(floors_path: Path = FLOORS_PATH, shared: Path | None = None, *, do_
     floors = load_floors(floors_path)
     entries = floors.get("files") or [{"path": p, "sha256": None, "floors": {}} for p in DEFAULT_GOLD]
     if evaluate is None:
-        from .evaluation import evaluate_files as evaluate
+        from .evaluation import evaluate_files
         from .pipeline import Pipeline
 
+        evaluate = evaluate_files
         pipeline = pipeline or Pipeline()
 
     problems: list[str] = []
@@ -297,9 +300,9 @@ def _pin_note(lowered: bool) -> str:
 # ---------------------------------------------------------------- command line
 
 
-def add_gate_command(commands) -> argparse.ArgumentParser:
+def add_gate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add `sitrep gate` to the sub-command set `commands` (the result of parser.add_subparsers())."""
-    help_text = "check the dev-gold scores against the floors in quality/floors.json (exit 1 if any falls below)"
+    help_text = "check the dev-gold scores against the floors in sitrep/data/floors.json (exit 1 if any falls below)"
     gate = commands.add_parser(
         "gate", help=help_text, description=help_text, epilog="example:\n  sitrep gate\n  sitrep gate --pin",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -317,7 +320,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", help="with --allow-lower: why the floors go down (kept in floors.json)")
 
 
-def _gate(args) -> int:
+def _gate(args: argparse.Namespace) -> int:
     return run_gate(args.floors, args.shared, do_pin=args.pin, allow_lower=args.allow_lower, reason=args.reason)
 
 

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from tqdm import tqdm
-
 from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
 from .merge import merge_mentions
 from .model import Document, Event, Mention
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Result
+from .progress import progress_bar
 from .store import Store
 
 T = TypeVar("T")
@@ -59,7 +57,7 @@ def ingest_paths(
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
     # No total: counting the documents of a large file would mean reading it twice. Quick runs show nothing.
-    with tqdm(desc="ingest", unit=" documents", disable=not progress, delay=1, file=sys.stderr) as bar:
+    with progress_bar(desc="ingest", unit=" documents", show=progress, delay=1) as bar:
         for batch in batches(read_paths(paths, summary, published, source), pipeline.batch_size):
             ingest_documents(batch, store, pipeline, summary)
             bar.update(len(batch))
@@ -129,6 +127,22 @@ def known_document(
     return True
 
 
+def _read(documents: list[Document], pipeline: Pipeline, summary: IngestSummary) -> list[Result]:
+    """The documents read in one batch; should reading fail on one of them (a defect of sitrep's, not of the
+    input), each is read on its own, so that one document is lost and named, not the batch."""
+    try:
+        return list(pipeline.process(documents))
+    except Exception:
+        results: list[Result] = []
+        for document in documents:
+            try:
+                results.extend(pipeline.process([document]))
+            except Exception as error:
+                summary.errors.append(f"{document.id}: not read: sitrep failed on it ({type(error).__name__}: "
+                                      f"{error}); please report it")
+        return results
+
+
 def ingest_documents(
     documents: list[Document], store: Store, pipeline: Pipeline, summary: IngestSummary,
     held: list[Mention] | None = None,
@@ -136,7 +150,7 @@ def ingest_documents(
     """Store the new documents and their reports in one transaction; the reports that are no event go to
     `held`, if given."""
     new = list(new_documents(documents, store, summary))
-    results = list(pipeline.process(new))
+    results = _read(new, pipeline, summary)
     stored = store_results([(r.document, r.mentions) for r in results], store, summary)
     if held is not None:
         held.extend(m for r in results if r.document.id in stored for m in r.dropped)
@@ -178,11 +192,11 @@ def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
     """The stored events new mentions could join: those within a few days of the dated ones, the undated
     ones, and, for an undated mention (which joins by place alone), the events of its region."""
     events: dict[str, Event] = {}
-    dated = [m for m in mentions if m.event_date is not None]
+    dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
     if dated:
         margin = 2 * DATE_SLACK
-        since = min(m.event_date for m in dated) - margin
-        until = max(m.event_date_end or m.event_date for m in dated) + margin
+        since = min(start for start, _ in dated) - margin
+        until = max(end for _, end in dated) + margin
         events.update((e.id, e) for e in store.events(since=since, until=until))
     events.update((e.id, e) for e in store.events(undated=True))
     regions = {m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}

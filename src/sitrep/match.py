@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .extractors.casualties import vague_figure
 from .extractors.claims import claimant_side
@@ -134,7 +134,7 @@ def _date(a: Report, b: Report) -> Check:
     return Check("date", False, f"{gap} days apart")
 
 
-def _consecutive_periods(a_start, a_end, b_start, b_end) -> bool:
+def _consecutive_periods(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
     """Two periods of several days (weekly or monthly round-ups) whose only common day is where one ends
     and the other begins."""
     several_days = (a_end - a_start).days >= 2 and (b_end - b_start).days >= 2
@@ -180,7 +180,7 @@ def _places(a: Place | None, b: Place | None) -> Check:
     if coarse == GEO_PRECISION_TOWN and a.name.casefold() != b.name.casefold():
         # Two towns named, however near: a strike on one village and a strike on the next are two strikes.
         return Check("place", False, f"{a.name} vs {b.name}")
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return Check("place", False, f"{a.name} vs {b.name}, no coordinates")
     km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
     limit = MAX_DISTANCE_KM[coarse]
@@ -273,7 +273,8 @@ def _actors(a: Report, b: Report) -> Check | None:
     if not a.actor1 or not b.actor1:
         return None
     if a.event_type in TWO_SIDED_TYPES and b.event_type in TWO_SIDED_TYPES:
-        sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+        sides_a = {side for side in (a.actor1, a.actor2) if side is not None}
+        sides_b = {side for side in (b.actor1, b.actor2) if side is not None}
         # one side may go unnamed in a report; where both name two, they must be the same two
         same = sides_a == sides_b if len(sides_a) == len(sides_b) == 2 else bool(sides_a & sides_b)
         if len(sides_a) == len(sides_b) == 1 and not same:

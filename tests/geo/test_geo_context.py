@@ -179,3 +179,27 @@ def test_a_capital_named_for_its_government(text, acting):
     start = text.index("Moscow")
     moscow = Place("Moscow", feature_code="PPLC", start=start, end=start + len("Moscow"))
     assert named_as_actor(moscow, text) == acting
+
+
+@pytest.mark.parametrize(
+    "text, meeting",
+    [
+        ("Dozens killed in the east ahead of the Minsk peace summit", True),
+        ("Shelling breaches the Minsk agreements, rebels say", True),
+        ("as the Minsk talks stalled", True),
+        ("Envoys met in Minsk on Friday", False),
+        ("A blast shook Minsk overnight", False),
+    ],
+)
+def test_a_city_that_names_talks_is_no_place_of_the_event(text, meeting):
+    from sitrep.geo.metonymy import not_where_it_happened
+    from sitrep.model import Place
+
+    start = text.index("Minsk")
+    minsk = Place("Minsk", feature_code="PPLC", start=start, end=start + len("Minsk"))
+    assert not_where_it_happened(minsk, text) == meeting
+
+
+def test_violence_told_beside_talks_is_not_placed_where_the_talks_are(tiny):
+    text = "Dozens killed in Ukraine ahead of Minsk peace summit"
+    assert [p.name for p in geocode_document(text, tiny)][0] != "Minsk"

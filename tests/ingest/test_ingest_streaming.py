@@ -56,3 +56,21 @@ def test_the_summary_and_errors_of_a_streamed_folder(tmp_path, embedded_gazettee
         f"{inbox / 'b.jsonl'}:2: invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
         "a: a different text is already stored under this document id",
     ]
+
+
+def test_a_document_sitrep_fails_on_is_named_and_the_rest_of_its_batch_stored(tmp_path, embedded_gazetteer):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{n}", "text": TEXT.format(n=n), "published": "2024-12-30"}) + "\n"
+                            for n in range(6)), encoding="utf-8")
+
+    class FailsOnOne(Pipeline):  # stands for a defect met on one odd document
+        def _process_batch(self, documents):
+            if any(d.id == "d3" for d in documents):
+                raise RuntimeError("a defect")
+            return super()._process_batch(documents)
+
+    with Store.open(tmp_path / "events.db") as store:
+        summary = jobs.ingest_paths([path], store, FailsOnOne(batch_size=8), progress=False)
+        assert summary.errors == ["d3: not read: sitrep failed on it (RuntimeError: a defect); please report it"]
+        assert store.count("documents") == 5 and store.document("d3") is None
+        assert store.count("events") > 0

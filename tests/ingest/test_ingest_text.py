@@ -110,7 +110,7 @@ def test_missing_path_is_an_error(tmp_path):
 def test_a_stray_byte_in_utf8_text_is_replaced_and_said_not_read_as_cp1251(tmp_path):
     """Issue 16: one stray byte made the whole file cp1251 ("Kharkiv’s" became "KharkivвЂ™s")."""
     path = tmp_path / "kharkiv.txt"
-    path.write_bytes("Kharkiv’s mayor said the city was shelled overnight.\n".encode("utf-8") * 20
+    path.write_bytes("Kharkiv’s mayor said the city was shelled overnight.\n".encode() * 20
                      + b"A stray \xff byte.\n")
 
     warning, doc = list(read_documents([path]))

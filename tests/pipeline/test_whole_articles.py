@@ -128,6 +128,12 @@ def test_a_list_of_towns_is_one_event_each(pipeline):
     assert {"Chernihiv", "Zhytomyr", "Lviv"} <= set(places(result.mentions))
 
 
+def test_regions_each_with_its_own_preposition_are_a_list(pipeline):
+    result = read(pipeline, "Moscow said on Monday its rockets had destroyed fuel depots in the northern Sumy "
+                            "region and in the western Lviv region.", NEWS)
+    assert {"Sumy Oblast", "Lviv Oblast"} <= set(places(result.mentions))
+
+
 def test_a_region_that_holds_the_listed_villages_is_no_event_of_its_own(pipeline):
     result = read(pipeline, "The army said on Tuesday its units took back two villages of the Kharkiv region, "
                             "Balakliia and Chuhuiv, after days of fighting.", NEWS)

@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 
 pytest.importorskip("distributed", reason="the scale extra (dask, distributed, pyarrow) is part of .[test]")
-import pyarrow as pa  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from sitrep.dask_ingest import ingest_paths_dask  # noqa: E402
-from sitrep.jobs import ingest_paths  # noqa: E402
-from sitrep.model import to_dict  # noqa: E402
-from sitrep.pipeline import Pipeline  # noqa: E402
-from sitrep.store import Store  # noqa: E402
+from sitrep.dask_ingest import ingest_paths_dask
+from sitrep.jobs import ingest_paths
+from sitrep.model import to_dict
+from sitrep.pipeline import Pipeline
+from sitrep.store import Store
 
 REPORTS = [
     ("A Ukrainian drone attack hit a fuel depot in Yartsevo in the Smolensk region overnight on December 30, "

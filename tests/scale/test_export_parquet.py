@@ -24,7 +24,7 @@ def db(tmp_path, embedded_gazetteer, capsys):
     shutil.copytree(EXAMPLES, folder)
     path = str(tmp_path / "events.db")
     assert main(["ingest", str(folder), "--db", path, "--quiet", "--engine", "dask", "--workers", "1"]) == 0
-    assert "2 new documents" in capsys.readouterr().out
+    assert "4 new documents" in capsys.readouterr().out
     return path
 
 

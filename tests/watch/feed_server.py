@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -29,7 +29,7 @@ class FeedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the name http.server calls
+            def do_GET(self):
                 server.requests.append({
                     "path": self.path,
                     "user_agent": self.headers.get("User-Agent"),
@@ -80,7 +80,7 @@ class FeedServer:
             handler.send_response(page.status)
             handler.send_header("Content-Type", page.content_type)
             handler.send_header("ETag", etag)
-            handler.send_header("Last-Modified", format_datetime(datetime(2024, 12, 31, tzinfo=timezone.utc), usegmt=True))
+            handler.send_header("Last-Modified", format_datetime(datetime(2024, 12, 31, tzinfo=UTC), usegmt=True))
             if page.stream_bytes:
                 handler.send_header("Connection", "close")
                 handler.end_headers()

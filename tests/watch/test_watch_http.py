@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from feed_server import FeedServer, Page
 
-from sitrep.watch.http import USER_AGENT, FetchError, Fetcher
+from sitrep.watch.http import USER_AGENT, Fetcher, FetchError
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import threading
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
@@ -21,6 +22,9 @@ from .documents import router as documents_router
 from .errors import ERROR_SCHEMA, install_error_handlers
 from .events import router as events_router
 from .stores import Stores
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -130,7 +134,8 @@ class SecurityHeaders:
 
 def _lazy_pipeline():
     """The extraction pipeline, loaded on the first POST only: a read-only server never pays for spaCy."""
-    lock, loaded = threading.Lock(), []
+    lock = threading.Lock()
+    loaded: list[Pipeline] = []
 
     def pipeline():
         with lock:
@@ -174,7 +179,7 @@ def _document_errors(app: FastAPI) -> None:
                 responses["default"] = error
         return schema
 
-    app.openapi = openapi
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the schema
 
 
 def app_from_env() -> FastAPI:

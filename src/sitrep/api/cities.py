@@ -39,7 +39,7 @@ def cities(
     limit: int = Query(200, ge=1, le=1000),
 ) -> dict:
     box = parse_bbox(bbox)
-    found = []
+    found: list[dict] = []
     for name, lat, lon, population, country in _cities():
         if population < min_population or len(found) == limit:
             break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -22,7 +24,7 @@ class ApiError(HTTPException):
         self.details = details
 
 
-def error_response(status: int, message: str, details: list | None = None, headers: dict | None = None) -> JSONResponse:
+def error_response(status: int, message: str, details: list | None = None, headers: Mapping[str, str] | None = None) -> JSONResponse:
     body = {"status": status, "code": CODES.get(status, "error"), "message": message}
     if details:
         body["details"] = details

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
+
 from fastapi import APIRouter, Request, Response
 
 from ..export import event_record
+from ..language import LANGUAGES
 from ..model import to_dict
 from ..show import passage_bounds
 from ..store import EventFilter
@@ -44,13 +47,14 @@ PARAMETERS = [
     ("sub_event_type", "ACLED sub-event type", _TEXT),
     ("verification", "verification status", {"type": "string", "enum": list(VERIFICATIONS)}),
     ("source", "an outlet or channel that reported the event", _TEXT),
+    ("language", "a language the event was reported in", {"type": "string", "enum": list(LANGUAGES)}),
     ("limit", "events per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
     ("cursor", "the 'next' cursor of the previous page", _TEXT),
     ("format", "json, geojson or csv; else chosen by the Accept header", {"type": "string", "enum": list(FORMATS)}),
 ]
 
 
-def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
+def parse_query(query: Mapping[str, str]) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
     """The filter, page size, cursor and format of a list request; ApiError 422 naming each bad parameter."""
     errors, values = [], {}
 
@@ -65,6 +69,8 @@ def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | 
                 bad(name, f"not a date (YYYY-MM-DD): {query[name]!r}")
     if query.get("verification") and query["verification"] not in VERIFICATIONS:
         bad("verification", f"one of {', '.join(VERIFICATIONS)}")
+    if query.get("language") and query["language"] not in LANGUAGES:
+        bad("language", f"one of {', '.join(LANGUAGES)}")
     if query.get("format") and query["format"] not in FORMATS:
         bad("format", f"one of {', '.join(FORMATS)}")
     limit = 100
@@ -89,8 +95,8 @@ def parse_query(query) -> tuple[EventFilter, int, tuple[str, str] | None, str | 
             bad("cursor", error.detail)
     if errors:
         raise ApiError(422, "; ".join(f"{e['location']}: {e['message']}" for e in errors), errors)
-    text = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source")}
-    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, **text)
+    text: dict[str, str | None] = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
+    where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, undated=False, **text)
     return where, limit, after, query.get("format") or None
 
 

@@ -7,7 +7,7 @@ never saw the fold's rows: the honest estimate of what a user gets on reports of
 
 from __future__ import annotations
 
-from ..extractors.classifier_training import examples, fit_examples
+from ..errors import SitrepError
 from ..model import Event
 from ..pipeline import Pipeline
 from .gold import GoldRow, row_hash
@@ -22,6 +22,11 @@ def cross_validated(rows: list[GoldRow], pipeline: Pipeline, folds: int) -> tupl
     """The events (and held reports) of every row, each fold read with a classifier trained on the others."""
     from .run import predict_with_held  # run imports this module
 
+    try:
+        from ..extractors.classifier_training import examples, fit_examples
+    except ImportError as error:  # scikit-learn trains; reading needs none of it
+        raise SitrepError(f"cross-validated scores train classifiers, which needs scikit-learn: "
+                          f"pip install 'sitrep[train]' ({error})") from error
     if folds < 2:
         raise ValueError(f"cross-validation needs 2 folds or more, not {folds}")
     events: list[Event] = []

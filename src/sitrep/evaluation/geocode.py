@@ -33,12 +33,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from ..geo.normalize import romanise
 from ..model import GEO_PRECISION_REGION, Document
 from .fields import admin1_key, admin1_same, haversine_km, point_scored
-from .gold import GoldRow, load_gold
+from .gold import GoldRow, in_split, load_gold
 from .scores import _figure
+
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
 
 NEAR_KM, FAR_KM = 25.0, 161.0
 ERROR_KINDS = ("missed_name", "no_entry", "wrong_homonym", "person_or_org", "coarse", "other")
@@ -47,13 +51,15 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 _NAME = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _TOKEN = re.compile(rf"{_NAME}|[^\w\s]|\d+")
 _POSSESSIVE = re.compile(r"['’]s$")
-# A word after a name that makes it the name of an area, not of a point ("Donetsk Obl", "Luhansk sector").
+# A word after a name that makes it the name of an area, not of a point ("Donetsk Obl", "Luhansk sector"),
+# also romanised and inflected ("Kharkivskii oblasti", "Bakhmutskoho raionu", "hromady").
 _UNIT_WORD = re.compile(
-    r"(obl|oblast|oblasti|region|regions|district|raion|rayon|republic|people['’]s|province|sector|direction)$",
+    r"(obl|oblast\w*|region|regions|district|raion\w*|rayon\w*|hromad\w*|republic|people['’]s|province|sector|"
+    r"direction)$",
     re.IGNORECASE,
 )
 _GENERIC_LOCATION_WORDS = frozenset(
-    "airport city town village settlement district raion rayon area region oblast province republic line "  # noqa: SIM905
+    "airport city town village settlement district raion rayon area region oblast province republic line "
     "government territory north south east west eastern western northern southern near outskirts "
     "suburb centre center station railway mine camp protest border checkpoint special republican "
     "multiple locations conflict zone basin highway road monument "
@@ -129,8 +135,9 @@ def head_stems(gold: dict[str, Any]) -> set[str]:
 
 
 def text_place_stems(text: str) -> set[str]:
-    """Stems of the words of a text that may name a place: not those naming an admin unit ("Donetsk region")."""
-    words = re.findall(_NAME, text)
+    """Stems of the words of a text that may name a place: not those naming an admin unit ("Donetsk region").
+    Cyrillic is read romanised: "у Мелітополі" names Melitopol (an ending of at most two letters changed)."""
+    words = re.findall(_NAME, romanise(text))
     return {
         _stem(w) for i, w in enumerate(words)
         if len(w) > 2 and not (i + 1 < len(words) and _UNIT_WORD.match(words[i + 1]))
@@ -145,7 +152,7 @@ def names_place(text: str, gold: dict[str, Any]) -> str | None:
         return "location"
     if gold.get("admin1"):
         stem = _skeleton(admin1_key(gold["admin1"])[0])
-        if any(_similar(_stem(w), stem) for w in _WORD.findall(text) if len(w) > 2):
+        if any(_similar(_stem(w), stem) for w in _WORD.findall(romanise(text)) if len(w) > 2):
             return "admin1"
     return None
 
@@ -205,7 +212,7 @@ def error_kind(place: dict | None, gold: dict[str, Any], text: str, facts: PairF
     named = [place.get("name") or ""]
     start, end = place.get("start"), place.get("end")
     if start is not None and end is not None:
-        named.append(text[start:end])
+        named.append(romanise(text[start:end]))
     stems = head_stems(gold)
     if any(_similar(_stem(w), s) for name in named for w in _WORD.findall(name) for s in stems):
         return "wrong_homonym"
@@ -224,12 +231,13 @@ def location_names(gold: dict[str, Any], text: str) -> list[str]:
     stems = location_stems(gold)
     words = re.findall(_NAME, text)
     for i, word in enumerate(words):
-        if len(word) > 2 and any(_similar(_stem(word), s) for s in stems):
+        # a Cyrillic word is compared romanised and looked up as written
+        if len(word) > 2 and any(_similar(_stem(romanise(word)), s) for s in stems):
             names += [word, " ".join(words[i:i + 2])]
     return list(dict.fromkeys(re.sub(r"['’]s$", "", n) for n in names))
 
 
-def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]:
+def pair_facts(gazetteer: Gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]:
     """PairFacts of every pair: gazetteer look-ups of the location names, spaCy's PERSON/ORG spans."""
     from ..nlp import entity_spans, load_nlp
 
@@ -243,7 +251,7 @@ def pair_facts(gazetteer, pairs: list[Pair]) -> dict[tuple[str, str], PairFacts]
         gold = row.event or {}
         has_entry = any(
             haversine_km(e.lat, e.lon, gold["latitude"], gold["longitude"]) <= NEAR_KM
-            for name in location_names(gold, document.text) for e in gazetteer.lookup(name) if e.lat is not None
+            for name in location_names(gold, document.text) for e in gazetteer.lookup(name) if e.lat is not None and e.lon is not None
         )
         facts[(row.id, document.id)] = PairFacts(has_entry, spans.get(document.id, ()))
     return facts
@@ -296,7 +304,8 @@ def _score_pairs(rows: list[GoldRow], records: dict[str, dict], facts: dict) -> 
     # the texts that name only the region: is their main place in it? (not a point: diagnosis only)
     out["admin1_only_admin1"] = _figure(sum(
         1 for row, document in region_only
-        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), row.event["admin1"])
+        # scored_pairs leaves out only rows with a gold event
+        if (place := first_place(records.get(document.id))) and admin1_same(place.get("admin1"), cast(dict, row.event)["admin1"])
     ), len(region_only))
     if distances:
         out["median_km"] = statistics.median(distances)
@@ -330,12 +339,16 @@ def geocode_errors(
     return {kind: out[kind] for kind in ERROR_KINDS if out.get(kind)}
 
 
-def evaluate_geocode_files(paths: list[Path], gazetteer=None, limit: int | None = None, errors_per_kind: int = 0) -> dict:
-    """Geocode the documents of the scored pairs as `sitrep geocode --jsonl` does, and score their main places."""
+def evaluate_geocode_files(
+    paths: list[Path], gazetteer: Gazetteer | None = None, limit: int | None = None, errors_per_kind: int = 0, split: str | None = None
+) -> dict:
+    """Geocode the documents of the scored pairs as `sitrep geocode --jsonl` does, and score their main places;
+    with `split` ("tune" or "check"), only that half of the gold rows."""
     from ..geo import Gazetteer
     from ..geocoding import document_records
 
     rows, notes = load_gold(paths, limit)
+    rows = in_split(rows, split)
     pairs, left_out = scored_pairs(rows)
     region_only = [(row, document, why) for row, document, why in left_out if why == "admin1"]
     documents = list({document.id: document for _, document, _ in pairs + region_only}.values())

@@ -20,6 +20,7 @@ class GoldRow:
     documents: tuple[Document, ...]
     event: dict[str, Any] | None
     ucdp: dict[str, Any] | None = None
+    lang: str | None = None  # the gold's language of its text ("uk", "ru", "ru|uk" where either), where given
 
     @property
     def document_ids(self) -> frozenset[str]:
@@ -48,7 +49,8 @@ def load_gold(paths: Iterable[Path], limit: int | None = None) -> tuple[list[Gol
                 )
                 for d in item["documents"]
             )
-            rows.append(GoldRow(item["id"], item.get("dataset", Path(path).stem), documents, item["event"], item.get("ucdp")))
+            rows.append(GoldRow(item["id"], item.get("dataset", Path(path).stem), documents, item["event"], item.get("ucdp"),
+                                item.get("lang")))
     return rows, notes
 
 

@@ -38,6 +38,7 @@ def errors(rows: list[GoldRow], events: list[Event], n: int) -> dict[str, list[d
     matched = match(rows, events)
     out: dict[str, list[dict]] = defaultdict(list)
     produced: dict[str, list[Event]] = defaultdict(list)
+    event: Event | None
     for event in events:
         for doc_id in event.document_ids:
             produced[doc_id].append(event)
@@ -83,6 +84,10 @@ def format_report(result: dict) -> str:
         if "confusion" in scores:
             lines.append("confusion (gold sub-type -> predicted counts):")
             for gold, counts_ in scores["confusion"].items():
+                lines.append(f"  {gold}: " + ", ".join(f"{p} {c}" for p, c in counts_.items()))
+        if "language_confusion" in scores:
+            lines.append("languages (gold language -> read as, per document):")
+            for gold, counts_ in scores["language_confusion"].items():
                 lines.append(f"  {gold}: " + ", ".join(f"{p} {c}" for p, c in counts_.items()))
         if "error_kinds" in scores:
             lines.append("errors by kind: " + ", ".join(f"{k} {c}" for k, c in scores["error_kinds"].items()))

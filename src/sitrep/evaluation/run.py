@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-
-from tqdm import tqdm
 
 from .. import jobs
 from ..merge import build_event, event_id, merge_mentions
 from ..model import Document, DocumentInfo, Event, Mention
 from ..pipeline import Pipeline
+from ..progress import progress_bar
 from ..store import Store
 from .crossval import cross_validated
 from .fields import FULL_ARTICLE
@@ -53,9 +51,9 @@ def predict_with_held(
 
 def _each_on_its_own(documents: list[Document], pipeline: Pipeline, held: list[Mention]) -> list[Event]:
     events = []
-    for result in tqdm(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
-                       disable=len(documents) <= 50, file=sys.stderr):
-        info = {result.document.id: DocumentInfo(result.document.source, result.document.published)}
+    for result in progress_bar(pipeline.process(documents), total=len(documents), desc="evaluate", unit="doc",
+                               show=len(documents) > 50):
+        info = {result.document.id: DocumentInfo(result.document.source, result.document.published, language=result.document.language)}
         events += merge_mentions(result.mentions, documents=info)
         held += result.dropped
     return events
@@ -67,7 +65,7 @@ def _merged(documents: list[Document], pipeline: Pipeline, held: list[Mention]) 
     try:
         summary = jobs.IngestSummary()
         batch = pipeline.batch_size
-        with tqdm(total=len(documents), desc="evaluate", unit="doc", disable=len(documents) <= 50, file=sys.stderr) as bar:
+        with progress_bar(total=len(documents), desc="evaluate", unit="doc", show=len(documents) > 50) as bar:
             for start in range(0, len(documents), batch):
                 chunk = documents[start : start + batch]
                 jobs.ingest_documents(chunk, store, pipeline, summary, held)
@@ -102,6 +100,7 @@ def evaluate_files(
     result["notes"] = notes + result.get("notes", [])
     if wiki_docs:
         result["datasets"][WIKIEVENTS] = score_wikievents(wiki_docs, events, held)
+    _add_language_confusion(result, rows)
     ucdp = [r for r in rows if r.ucdp is not None and r.event is not None]
     if ucdp:
         from ..geo import geocode_document
@@ -119,6 +118,31 @@ def evaluate_files(
             wrong = wikievents_errors(wiki_docs, events + held, errors_per_field)
             result["errors"].update({f"{WIKIEVENTS}/{k}": v for k, v in wrong.items()})
     return result
+
+
+def _add_language_confusion(result: dict, rows: list[GoldRow]) -> None:
+    """Per dataset whose rows give their text's language (VIINA's "uk", "ru", "ru|uk"): the language each
+    distinct document is read as (sitrep.language, as the pipeline reads it), as gold language -> read counts,
+    and the share read right ("ru|uk" is right as either)."""
+    from ..language import detect_language
+
+    for name in sorted({r.dataset for r in rows if r.lang}):
+        seen: dict[str, str] = {}
+        for row in rows:
+            if row.dataset == name and row.lang:
+                for document in row.documents:
+                    seen.setdefault(document.id, row.lang)
+        texts = {d.id: d.text for r in rows if r.dataset == name for d in r.documents}
+        confusion: dict[str, dict[str, int]] = {}
+        right = 0
+        for doc_id, gold in sorted(seen.items()):
+            language = detect_language(texts[doc_id])
+            counts = confusion.setdefault(gold, {})
+            counts[language] = counts.get(language, 0) + 1
+            right += language in gold.split("|")
+        figures = result["datasets"].setdefault(name, {})
+        figures["language"] = _figure(right, len(seen))
+        figures["language_confusion"] = {g: dict(sorted(c.items(), key=lambda kv: -kv[1])) for g, c in sorted(confusion.items())}
 
 
 def _add_merge_stress(result: dict, rows: list[GoldRow], events: list[Event]) -> None:

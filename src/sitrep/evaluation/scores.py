@@ -9,8 +9,8 @@ from itertools import combinations
 from typing import Any
 
 from ..model import Event
-from .fields import FIELDS, field_outcomes, point_km, point_scored
 from .density import dense_rows
+from .fields import FIELDS, field_outcomes, point_km, point_scored
 from .gold import GoldRow
 from .matching import match
 
@@ -54,7 +54,7 @@ def _score_subset(rows: list[GoldRow], indices: list[int], events: list[Event], 
         event_docs = {d for i in with_event for d in rows[i].document_ids}
         no_event_docs = {d for i in without for d in rows[i].document_ids} - event_docs
         out["events_on_no_event_docs"] = sum(1 for e in touching if no_event_docs.intersection(e.document_ids))
-    gold_tolls = [rows[i].event.get("fatalities_best") for i in with_event]
+    gold_tolls = [gold.get("fatalities_best") for i in with_event if (gold := rows[i].event) is not None]
     if any(toll is not None for toll in gold_tolls):
         # What a reader of the database sees: the deaths it sums against the deaths the articles report.
         out["fatalities_sum_gold"] = sum(toll or 0 for toll in gold_tolls)

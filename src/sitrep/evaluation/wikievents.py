@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,7 +143,7 @@ def _wiki_doc(item: dict[str, Any], clusters: dict[str, list[list[str]]]) -> Wik
             cluster_of[entity_id] = cluster
 
     def names(argument: dict[str, Any]) -> tuple[str, ...]:
-        entity_id = argument.get("entity_id")
+        entity_id = argument.get("entity_id", "")
         found = [argument.get("text") or entities.get(entity_id, {}).get("text", "")]
         for other in cluster_of.get(entity_id, []):
             name = entities.get(other, {}).get("text")
@@ -176,7 +177,7 @@ def _wiki_doc(item: dict[str, Any], clusters: dict[str, list[list[str]]]) -> Wik
 
 _WORD = re.compile(r"[^\W\d_]+")
 _GENERIC = frozenset(
-    "the a an of and or in on at to for by from with its their his her our this that these those "  # noqa: SIM905
+    "the a an of and or in on at to for by from with its their his her our this that these those "
     "unidentified unknown armed group groups forces force men man members member unit units "
     "some several many two three other others local state government".split()
 )
@@ -307,7 +308,7 @@ def match_attacks(doc: WikiDoc, named: list[tuple[Event, Evidence]]) -> dict[int
     return greedy_one_to_one(candidates, named)
 
 
-def score_wikievents(docs: list[WikiDoc], events: list[Event], held: list[Event] = ()) -> dict[str, Any]:
+def score_wikievents(docs: list[WikiDoc], events: list[Event], held: Sequence[Event] = ()) -> dict[str, Any]:
     """Attacks, attackers and targets are sought among every attack report sitrep reads: its events and the
     reports it `held` back from the event table (background, unplaced, general statements), for WikiEvents
     codes every mention of an attack, a bombing of 1972 recalled in a later article included. Event and

@@ -10,7 +10,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..language import is_cyrillic_text
 from ..model import Evidence
+from .cyrillic_reports import cyrillic_toll, parse_cyrillic_number
 from .lexicon import ends_at
 
 _NUMBER_WORDS = {
@@ -159,9 +161,14 @@ _KILLED_AND_WOUNDED = re.compile(
 
 
 def find_casualties(sentence: str, offset: int = 0) -> Casualties:
+    if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
+        toll = cyrillic_toll(sentence, offset)
+        return Casualties(toll.killed, toll.wounded, toll.killed_evidence, toll.wounded_evidence)
     # the words of a count of both are blanked (offsets kept), so that no pattern reads them as either
     sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
     clauses = _Clauses.of(sentence)
+    killed: int | None
+    killed_ev: Evidence | None
     if match := _PERSON_LIST.search(sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
@@ -222,7 +229,9 @@ def parse_number(text: str) -> int | None:
     if text in _NUMBER_WORDS:
         return _NUMBER_WORDS[text]
     digits = text.replace(",", "")
-    return int(digits) if digits.isdecimal() and len(digits) <= _MAX_DIGITS else None
+    if digits.isdecimal():
+        return int(digits) if len(digits) <= _MAX_DIGITS else None
+    return parse_cyrillic_number(text)
 
 
 # A running total, not one event's dead: "since the invasion began", "so far this year", "over the past

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..language import is_cyrillic_text
 from ..model import Claim, Evidence
+from .cyrillic_reports import cyrillic_speaker, cyrillic_stance
 from .lexicon import (
     channel_patterns,
     claimant_side_patterns,
@@ -39,6 +41,19 @@ _BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|rep
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
 # (?<!\s)\s++: tried at the first space of a run only, so that a run of spaces is not read once a space.
 _AUXILIARY_END = re.compile(r"(?<!\s)\s++(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously)$", re.I)
+# Words that make what precedes "said" a clause ("Russian forces were trying to surround Kharkiv, said ..."), not a name.
+_A_CLAUSE = re.compile(r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying)\b", re.I)
+# Speech verbs that are nouns too ("the competing claims"), and what then stands before them: a determiner and an
+# adjective, or a nationality ("Russian claims").
+_NOUN_OF_SPEECH = re.compile(r"claims?|reports?", re.I)
+_QUALIFIER_ONLY = re.compile(
+    r"(?:^|\s)(?:(?i:a|an|the|these|those|such|its|their|his|her)\s+[a-z]+(?:ing|ar|al|ous|ive|ic|est|ent|ant|ed|ian|ish|ese)|"
+    r"^[A-Z][a-z]+(?:ian|ish|ese|an))$"
+)
+# Where a subordinate clause begins inside the words before "said": "a series of attacks that Kyiv (said)".
+_CLAUSE_OPENER = re.compile(r"^.*\b(?:that|which|as|after|when|while|where|because|since|if|than)\s+(?=\S)", re.I)
+# A report's vehicle before its author: "an update from the regional governor" is the governor's.
+_VEHICLE = re.compile(r"^(?:an?|the|his|her|its|their)\s+(?:\w+\s+)?(?:update|statement|post|message|briefing|report|video|interview|address)\s+(?:from|by|of)\s+", re.I)
 _STANCES = [
     (re.compile(r"\b(denied|denies|deny|dismissed|refuted|rejected)\b", re.I), "denies"),
     (re.compile(r"\b(claimed responsibility|took responsibility|claimed credit)\b", re.I), "claims responsibility"),
@@ -73,12 +88,16 @@ def _credited(sentence: str, offset: int) -> Evidence | None:
 
 def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
     """The words naming who a sentence attributes its report to ("according to X", "..., the governor said")."""
+    if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
+        return cyrillic_speaker(sentence, offset)
     match = _ACCORDING_TO.search(sentence) or _SAID_WHO.search(sentence) or _last_speaker(sentence)
     if match is None:
         return None
     who = _tidy(match.group("who"))
-    if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who):
+    if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who) or _A_CLAUSE.search(who):
         return None
+    if _NOUN_OF_SPEECH.fullmatch(sentence[match.end("who"):match.end()].strip()) and _QUALIFIER_ONLY.search(who):
+        return None  # "the competing claims", "a similar report": a noun with its adjective, not who claims
     start = offset + match.start("who") + match.group("who").find(who)
     return Evidence(start, start + len(who), who)
 
@@ -135,6 +154,8 @@ def _last_speaker(sentence: str) -> re.Match | None:
 def _stance(sentence: str) -> str:
     """What the sentence's claimant does with the report: "has not claimed responsibility" claims nothing,
     and "denies planning to invade" denies a plan, not the event."""
+    if is_cyrillic_text(sentence):
+        return cyrillic_stance(sentence) or "reports"
     for pattern, stance in _STANCES:
         for match in pattern.finditer(sentence):
             if ends_at(_NEGATED_BEFORE, sentence, match.start()) or _OF_A_PLAN.match(sentence, match.end()):
@@ -149,6 +170,8 @@ def _status_of(stance: str) -> str:
 
 def _tidy(who: str) -> str:
     who = who.strip(" ,;:\"“”'")
+    who = _CLAUSE_OPENER.sub("", who)
+    who = _VEHICLE.sub("", who)
     who = re.sub(r"^(and|but|while|as|which|that|however)\s+", "", who, flags=re.I)
     who = re.sub(r"(?<!\s)\s++(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
     return _AUXILIARY_END.sub("", who.strip())

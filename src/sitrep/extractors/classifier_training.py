@@ -60,7 +60,7 @@ def fit(texts: list[str], labels: list[str], triggers: list[Trigger | None]) -> 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model = LogisticRegression(C=C, max_iter=3000, class_weight=class_weights(labels))
-        model.fit(featurise(texts, triggers), labels)
+        model.fit(featurise(texts, triggers).to_csr(), labels)
     return LinearModel(tuple(model.classes_), model.coef_, model.intercept_)
 
 

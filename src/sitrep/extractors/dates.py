@@ -180,7 +180,7 @@ def _calendar_date(match: re.Match, published: date | None):
     elif published is not None:
         year = published.year
         # "December 31" in a report published on 2 January is last year's.
-        if _safe_date(year, month, day) and _safe_date(year, month, day) > published + timedelta(days=1):
+        if (this_year := _safe_date(year, month, day)) and this_year > published + timedelta(days=1):
             year -= 1
     else:
         return None

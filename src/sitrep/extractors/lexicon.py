@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any, cast
 
 import yaml
 
@@ -96,7 +97,7 @@ def lower_keeping_offsets(text: str) -> str:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8"))
+    return cast(dict[str, Any], yaml.safe_load(resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")))
 
 
 def _named(entries: list[dict], key: str) -> tuple[NamedPatterns, ...]:

@@ -14,12 +14,14 @@ from datetime import timedelta
 
 from ..clean import Sentence
 from ..corroboration import verification
-from ..geo.metonymy import named_as_actor
+from ..geo.metonymy import not_where_it_happened
+from ..language import is_cyrillic_text
 from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
+from .cyrillic_reports import tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
@@ -98,14 +100,14 @@ def extract_mentions(
             index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
-            if refers_back or (previous and index - spoken_of == 1):
+            if previous and (refers_back or index - spoken_of == 1):  # refers_back: there is a previous
                 _add_context(previous, sentence, index, sentence_places, document)
             elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
                 # "There was an explosion": no report of its own, a further mention of the one before
                 _add_references(previous, sentence, None)
             continue
         place = _best_place(_outside_leading_clause(sentence, sentence_places, trigger), document.text)
-        if refers_back and _violent(trigger) and not _violent(previous.trigger):
+        if refers_back and previous and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
@@ -122,7 +124,9 @@ def extract_mentions(
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
-        if report_label is None:  # an article: a list of places is a list of events (gold/CODING.md)
+        # An article's list of places is a list of events (gold/CODING.md), so is a short Russian or Ukrainian
+        # report's ("удари по Житомиру та Черняхову"); an English headline's list stays one report.
+        if report_label is None or is_cyrillic_text(sentence.text):
             report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
@@ -187,8 +191,9 @@ def _join(first: _Report, later: _Report) -> None:
             evidence_name = name.removesuffix("_text").removesuffix("_civilians")
             if evidence_name in later.evidence:
                 first.evidence.setdefault(evidence_name, later.evidence[evidence_name])
-    if later.date_from_text and (not first.date_from_text or later.date.precision < first.date.precision):
-        first.date, first.date_from_text = later.date, True
+    later_date, first_date = _text_date(later), _text_date(first)
+    if later_date and (not first_date or later_date.precision < first_date.precision):
+        first.date, first.date_from_text = later_date, True
         first.evidence["event_date"] = later.evidence["event_date"]
     first.claims.extend(later.claims)
     first.cues.extend(later.cues)
@@ -270,13 +275,28 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
 def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:
     """Do the report and the sentence each give a date, days apart? "A strike near Kyiv killed 87 in May" and
     "Last Thursday Russian forces hit a base near Kyiv" are two strikes."""
-    if not report.date_from_text:
+    told = _text_date(report)
+    if not told:
         return False
     said = resolve_date(sentence.text, sentence.start, document.published, trigger.evidence.start - sentence.start,
                         trigger.evidence.end - sentence.start)
     if said is None:
         return False
-    return said.start > report.date.end + timedelta(days=1) or said.end < report.date.start - timedelta(days=1)
+    return said.start > told.end + timedelta(days=1) or said.end < told.start - timedelta(days=1)
+
+
+def _text_date(report: _Report) -> EventDate | None:
+    """The date the report's own words give (none when its date is only the publication's)."""
+    if report.date_from_text and report.date is None:
+        raise ValueError("a report dated from its text without a date")
+    return report.date if report.date_from_text else None
+
+
+def _words(evidence: Evidence | None, name: str) -> Evidence:
+    """Every field is backed by the words that gave it: a value found without them is its finder's bug."""
+    if evidence is None:
+        raise ValueError(f"{name} found without the words that give it")
+    return evidence
 
 
 def _only_deaths(trigger: Trigger) -> bool:
@@ -336,6 +356,12 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     if _BACK_REFERENCE.search(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None, sentence_places)
+    elif not report.claims and tells_who_said(sentence.text):
+        # "Про це повідомив у Telegram голова ОВА": the claimant of the report before it
+        place_country = report.place.country if report.place else None
+        attribution = find_attribution(sentence.text, sentence.start, report.fields.get("actor1"), place_country)
+        if attribution:
+            report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
@@ -368,7 +394,7 @@ REFINE_KM = 100  # how far from a place a later, finer place may lie and still b
 
 
 def _close(a: Place, b: Place) -> bool:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= REFINE_KM
 
@@ -381,9 +407,10 @@ def _add_fields(
     anchor = (trigger.evidence.start - offset) if trigger else 0
     anchor_end = (trigger.evidence.end - offset) if trigger else None
     event_date = resolve_date(text, offset, document.published, anchor, anchor_end)
-    if event_date and (not report.date_from_text or event_date.precision < report.date.precision):
+    told = _text_date(report)
+    if event_date and (not told or event_date.precision < told.precision):
         report.date, report.date_from_text = event_date, True
-        report.evidence["event_date"] = event_date.evidence
+        report.evidence["event_date"] = _words(event_date.evidence, "event_date")
     _add_parties(report, text, offset, trigger, document, places)
     _first(report, "weapon", find_weapon(text, offset))
     if trigger and trigger.weapon and "weapon" not in report.fields:
@@ -396,7 +423,7 @@ def _add_fields(
     ):
         if value is not None and _better_toll(report.fields.get(name), value, evidence):
             report.fields[name] = value
-            report.evidence[name] = evidence
+            report.evidence[name] = _words(evidence, name)
     place_country = report.place.country if report.place else None
     headline = offset == 0 and sentence.end >= len(document.text.rstrip())  # the report is this one sentence
     attribution = find_attribution(text, offset, report.fields.get("actor1"), place_country, headline)
@@ -446,7 +473,7 @@ def _kind(report: _Report) -> tuple[str, str]:
     """The event and sub-event type of a report: its words', or, where they said only that there was an
     attack or deaths, the kind of event its weapon makes ("the attack on Odesa ... cruise missiles")."""
     trigger = report.trigger
-    made_by = weapon_kinds().get(report.fields.get("weapon")) if trigger.generic or trigger.fallback else None
+    made_by = weapon_kinds().get(report.fields.get("weapon", "")) if trigger.generic or trigger.fallback else None
     if made_by:
         return taxonomy()[made_by], made_by
     return trigger.event_type, trigger.sub_event_type
@@ -504,7 +531,7 @@ def _claim_rank(claim: Claim):
 def _best_place(places: list[Place], text: str) -> Place | None:
     """The most specific place a sentence names where something happened. A country or capital named as
     an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
-    where = [p for p in places if not named_as_actor(p, text)]
+    where = [p for p in places if not not_where_it_happened(p, text)]
     return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
 
 
@@ -512,7 +539,7 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) ->
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    return before[-1] if before and not named_as_actor(before[-1], text) else None
+    return before[-1] if before and not not_where_it_happened(before[-1], text) else None
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

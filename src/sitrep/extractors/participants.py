@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -43,7 +44,7 @@ class Parties:
 
 
 def find_parties(
-    sentence: str, offset: int, event_date: date | None, country: str | None, places: list[tuple[int, int]] = (),
+    sentence: str, offset: int, event_date: date | None, country: str | None, places: Sequence[tuple[int, int]] = (),
     in_order: bool = True,
 ) -> Parties:
     """From the attacker's and the target's words where the sentence has them ("Taliban gunmen attacked Camp
@@ -62,12 +63,12 @@ def find_parties(
     hit = _named_within(actors, roles.target)
     others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
     actor1 = None
-    if attacker or (roles.attacker and looks_like_party(roles.attacker.quote)):
+    if roles.attacker and (attacker or looks_like_party(roles.attacker.quote)):  # an attacker is named within roles.attacker
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
     elif others and not (hit and others[0].evidence.start > hit.evidence.start):
         actor1 = others.pop(0)
     actor2 = civilians = target = None
-    if hit and (actor1 is None or hit.value != actor1.value):
+    if hit and roles.target and (actor1 is None or hit.value != actor1.value):  # a hit is named within roles.target
         actor2 = Found(hit.value, roles.target)
     elif roles.target and civilians_named(roles.target.quote, roles.target.start):
         civilians = roles.target
@@ -130,7 +131,7 @@ def _extend_left(sentence: str, start: int) -> int:
     return start
 
 
-def _earliest(entries: tuple[NamedPatterns, ...], sentence: str):
+def _earliest(entries: tuple[NamedPatterns, ...], sentence: str) -> tuple[NamedPatterns, re.Match[str]] | None:
     found = [(entry, m) for entry in entries if (m := entry.search(sentence))]
     return min(found, key=lambda pair: pair[1].start()) if found else None
 

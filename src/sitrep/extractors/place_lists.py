@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
+from typing import cast
 
+from ..geo.cyrillic import cyrillic_data
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
 from .casualties import COUNT, parse_number
 
@@ -18,12 +21,30 @@ _EACH = (
 )
 _TOLL_BEFORE_PLACE = re.compile(rf"\b{_EACH}$", re.I)
 # Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities
-# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region", "three in Bakhmut and two in Avdiivka".
+# of Mykolaiv, Kharkiv, and communities of Zaporizhzhia region", "three in Bakhmut and two in Avdiivka", "in the
+# southern Mykolaiv region and in the eastern Donetsk region".
 _LIST_GAP = re.compile(
-    rf"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:{_EACH})?(?:the\s+)?"
+    rf"^\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:{_EACH}|(?:in|at|near)\s+)?(?:the\s+)?"
+    r"(?:(?:north|south)?-?(?:east|west)?ern\s+|central\s+)?"
     r"(?:(?:cities|towns|villages|settlements|regions|provinces|oblasts|communities)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+@cache
+def _cyrillic_list_gap() -> re.Pattern:
+    """Between two names of a Russian or Ukrainian list: "у Житомирі та Черняхові", "в Харькове и в Павлограде"
+    (the words in cyrillic_places.yaml)."""
+    words = cyrillic_data().words
+    joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words.list_joins, key=len, reverse=True))
+    prepositions = "|".join(re.escape(w) for w in sorted(words.list_prepositions, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:,|,?\s*(?:{joins}))\s*(?:(?:{prepositions})\s+)?$", re.I)
+
+
+def _is_list_gap(gap: str) -> bool:
+    return bool(_LIST_GAP.match(gap) or _cyrillic_list_gap().match(gap))
+
+
 # After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
@@ -33,11 +54,11 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""
     if place is None or place not in sentence_places:
         return []
-    ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: p.start)
+    ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: cast(int, p.start))
     chains: list[list[Place]] = []
     for current in ordered:
         previous = chains[-1][-1] if chains else None
-        if previous is not None and _LIST_GAP.match(text[previous.end:current.start]):
+        if previous is not None and _is_list_gap(text[previous.end:current.start]):
             chains[-1].append(current)
         else:
             chains.append([current])
@@ -75,21 +96,30 @@ def split_by_places(mention: Mention, listed: list[Place], text: str) -> list[Me
             mention, place=place, fatalities=toll[0] if toll else None, injuries=None, evidence=evidence,
             why=(*mention.why, note),
             # each piece is its own report: the later ones start where their place is named (a distinct key)
-            sentence_start=mention.sentence_start if index == 0 else place.start,
+            sentence_start=mention.sentence_start if index == 0 else _span(place)[0],
         ))
     return pieces
 
 
 def location_evidence(place: Place, text: str) -> Evidence:
     """The words of the text that name a place."""
-    return Evidence(place.start, place.end, text[place.start:place.end])
+    start, end = _span(place)
+    return Evidence(start, end, text[start:end])
+
+
+def _span(place: Place) -> tuple[int, int]:
+    """Where the text names a place: every place listed or given evidence is named in it."""
+    if place.start is None or place.end is None:
+        raise ValueError(f"{place.name} is named nowhere in the text")
+    return place.start, place.end
 
 
 def _toll_of(place: Place, text: str) -> tuple[int, Evidence] | None:
     """The figure told for one listed place ("three in Bakhmut"), with its words."""
-    found = _TOLL_BEFORE_PLACE.search(text, max(0, place.start - 40), place.start)
+    start, end = _span(place)
+    found = _TOLL_BEFORE_PLACE.search(text, max(0, start - 40), start)
     value = parse_number(found.group("num")) if found else None
-    return (value, Evidence(found.start(), place.end, text[found.start():place.end])) if value is not None else None
+    return (value, Evidence(found.start(), end, text[found.start():end])) if found and value is not None else None
 
 
 def region_of_toll(mention: Mention, sentence_places: list[Place], text: str) -> Mention:

@@ -3,8 +3,8 @@
 "Russian forces shelled Lysychansk on Tuesday" reports an event; "Russia's attack on Ukraine has broken all
 the rules", "the fight for democracy", "Putin threatened to strike" and "since February, 10,000 civilians have
 been killed" do not, though each has an attack word. A linear model over the sentence's hashed word and
-character n-grams (`classify`'s vectorisers), and over how old the date the sentence gives is, says how likely
-the sentence is a report. It was trained by `bench/train_report_classifier.py` on corpus sentences we labelled
+character n-grams (`hashing`), and over how old the date the sentence gives is, says how likely the sentence
+is a report. It was trained by `bench/train_report_classifier.py` on corpus sentences we labelled
 by reading, under the coding rules of ../shared/gold/CODING.md (`bench/labels/corpus_sentences.jsonl`, none
 of them from a gold article); its cross-validated scores are in that script's output and the README.
 """
@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
 
-from .classify import _vectorisers, shipped_arrays
+from .classify import shipped_arrays
 from .dates import resolve_date
+from .hashing import FeatureRows, text_features
 
 MODEL_FILE = "report_classifier.npz"
 # Days between publication and the end of the date a sentence gives: none given, 2 days, a month, older.
@@ -28,18 +29,17 @@ AGE_BUCKETS = ("undated", "days", "month", "older")
 
 def age_bucket(sentence: str, published: date | None) -> str:
     found = resolve_date(sentence, 0, published) if published else None
-    if found is None:
+    if found is None or published is None:
         return "undated"
     age = (published - found.end).days
     return "days" if age <= 2 else "month" if age <= 30 else "older"
 
 
-def featurise(sentences: list[str], published: list[date | None]) -> csr_matrix:
-    words, chars = _vectorisers()
+def featurise(sentences: list[str], published: list[date | None]) -> FeatureRows:
     ages = np.zeros((len(sentences), len(AGE_BUCKETS)))
     for row, (sentence, day) in enumerate(zip(sentences, published)):
         ages[row, AGE_BUCKETS.index(age_bucket(sentence, day))] = 1.0
-    return hstack([words.transform(sentences), chars.transform(sentences), csr_matrix(ages)]).tocsr()
+    return text_features(sentences, ages)
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,10 @@ class ReportModel:
     def probabilities(self, sentences: list[str], published: list[date | None]) -> list[float]:
         if not sentences:
             return []
-        scores = np.asarray(featurise(sentences, published) @ self.coef).ravel() + self.intercept
+        scores = featurise(sentences, published).scores(self.coef.reshape(1, -1))[:, 0] + self.intercept
         return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
 
-    def save(self, path) -> None:
+    def save(self, path: str | Path) -> None:
         np.savez_compressed(path, coef=self.coef.astype(np.float32), intercept=np.float32(self.intercept),
                             threshold=np.float32(self.threshold))
 

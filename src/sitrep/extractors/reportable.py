@@ -10,6 +10,8 @@ opinion, plans, running totals, other wars. A report becomes an event only when
 - in an article, the event-report classifier reads one of its sentences as the report of a specific
   occurrence, not opinion, a plan, a hypothetical or an ongoing situation (`report_classifier`); surely so
   where the report is placed only in a country, or is one of several events one sentence lists.
+  The classifier learnt English words only: a report whose sentence is Russian or Ukrainian is judged by
+  the rules (its trigger words and `non_event_cues`), as a short report is.
 
 Short reports (a headline, a post) are judged whole by `short_reports` and only the age rule applies to them.
 Every mention says why it was kept or dropped (`Mention.why`), so `sitrep extract --explain` can show both.
@@ -23,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..clean import Sentence
+from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_REGION, Mention, Place
 from .report_classifier import ReportModel
 from .short_reports import is_short
@@ -65,7 +68,7 @@ def screen(
         problem = _background(mention, published)
         if not problem and article:
             problem = _unplaced(mention, finer)
-        if not problem and reading is not None:
+        if not problem and reading is not None and model is not None:  # (a reading comes from a model)
             problem = _not_a_report(reading, _bar(mention, model, paragraphs > 1, mention.sentence_end in listing))
         if problem:
             dropped.append(replace(mention, why=(*mention.why, problem)))
@@ -111,9 +114,12 @@ def _readings(
     later = [[s for s in sentences if s.usable and s.end != m.sentence_end and _tells_again(m, s)] for m in mentions]
     texts = list(dict.fromkeys([s.text for s in opening.values() if s] + [s.text for group in later for s in group]))
     probability = dict(zip(texts, model.probabilities(texts, [published] * len(texts))))
-    readings = []
+    readings: list[float | None] = []
     for mention, group in zip(mentions, later):
         first = opening[mention.sentence_end]
+        if first is not None and is_cyrillic_text(first.text):
+            readings.append(None)  # a Russian or Ukrainian sentence: the English classifier cannot read it
+            continue
         sure = [probability[s.text] for s in group if probability[s.text] >= LATER_SENTENCE_MIN_PROBABILITY]
         candidates = ([probability[first.text]] if first else []) + sure
         readings.append(max(candidates) if candidates else None)

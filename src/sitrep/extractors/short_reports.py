@@ -9,9 +9,10 @@ and elsewhere the rules' verdict stands.
 from __future__ import annotations
 
 from ..clean import Sentence
+from ..language import is_cyrillic_text
 from .classify import NO_EVENT, LinearModel, Verdict, load_model
 from .lexicon import not_a_report
-from .triggers import find_trigger
+from .triggers import Trigger, find_trigger
 
 MAX_SENTENCES = 3
 # How sure the classifier must be to say a short report tells of no event (chosen by 5-fold
@@ -46,7 +47,11 @@ def short_report_labels(documents: list[list[Sentence]], model: LinearModel | No
     verdicts = model.verdicts(texts, triggers)
     for i, text, trigger, verdict in zip(short, texts, triggers, verdicts):
         titled = not_a_report().search(text)
-        labels[i] = NO_EVENT if titled else combine(trigger.sub_event_type if trigger else NO_EVENT, verdict)
+        rules_label = trigger.sub_event_type if trigger else NO_EVENT
+        if is_cyrillic_text(text):
+            labels[i] = rules_label  # the classifier learnt English words only: Russian and Ukrainian by the rules
+        else:
+            labels[i] = NO_EVENT if titled else combine(rules_label, verdict)
     return labels
 
 
@@ -55,5 +60,5 @@ def report_text(sentences: list[Sentence]) -> str:
     return " ".join(s.text for s in sentences if s.usable)
 
 
-def first_trigger(sentences: list[Sentence]):
+def first_trigger(sentences: list[Sentence]) -> Trigger | None:
     return next((t for s in sentences if s.usable and (t := find_trigger(s.text))), None)

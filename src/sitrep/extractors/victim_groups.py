@@ -91,11 +91,12 @@ def listed_toll(sentence: str) -> tuple[int, int, int] | None:
     """The dead of one event counted by groups ("Two civilians and one militiaman killed"): their sum,
     with its span, when every group has a number."""
     groups = _dead_groups(sentence)
-    if len(groups) < 2 or any(g.count is None for g in groups):
+    counts = [g.count for g in groups if g.count is not None]
+    if len(groups) < 2 or len(counts) < len(groups):
         return None
     if {"combatants", "fighters"} <= {g.kind for g in groups}:
         return None  # "One Ukrainian soldier, three rebels killed": each side's dead, likely apart
-    return sum(g.count for g in groups), groups[0].start, groups[-1].end
+    return sum(counts), groups[0].start, groups[-1].end
 
 
 def split_by_victims(mention: Mention, text: str) -> list[Mention]:

@@ -8,10 +8,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-import sys
 from collections import defaultdict
-
-from tqdm import tqdm
 
 from sitrep.geo.normalize import (
     ADMIN1_UNIT_WORDS,
@@ -22,6 +19,7 @@ from sitrep.geo.normalize import (
     strip_unit_words,
 )
 from sitrep.geo.wordlists import aliases
+from sitrep.progress import progress_bar
 
 # Ranks of admin search keys, best first.
 RANK_TYPED_NAME = 0  # core of a name that says what it is: "Moscow" of "Moscow Oblast"
@@ -48,7 +46,7 @@ def refresh_spellings(conn: sqlite3.Connection, batch: int = 200_000, progress: 
     conn.execute("DELETE FROM spellings")
     rows: list[tuple[str, str]] = []
     norms = conn.execute("SELECT DISTINCT norm FROM names")
-    for (norm,) in tqdm(norms, desc="spellings", unit=" names", disable=not progress, file=sys.stderr):
+    for (norm,) in progress_bar(norms, desc="spellings", unit=" names", show=progress):
         key = spelling_key(norm)
         if key != norm:
             rows.append((key, norm))

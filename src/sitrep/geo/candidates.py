@@ -19,7 +19,7 @@ from sitrep.geo.wordlists import aliases, stopwords
 MAX_NAME_WORDS = 4
 
 _LETTERS = r"[^\W\d_]"
-_WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
+WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
 _WORD_CHARS = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
@@ -165,7 +165,7 @@ def person_words(
     words.update(normalise(m.group(1)) for m in _HONORIFIC.finditer(text))
     words.update(normalise(m.group(1)) for m in _NAME_AND_AGE.finditer(text))
     for start, end in person_spans:
-        words.update(normalise(w) for w in _WORD.findall(text[start:end])[1:])  # the surname and any later names
+        words.update(normalise(w) for w in WORD.findall(text[start:end])[1:])  # the surname and any later names
     return words
 
 
@@ -199,7 +199,7 @@ def _names_weapon(cand: Candidate, weapons: list[tuple[int, int]]) -> bool:
     return not (cand.unit or cand.settlement) and any(start <= cand.start and cand.end <= end for start, end in weapons)
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
@@ -225,12 +225,12 @@ class _Spans:
 def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False) -> list[list[_Token]]:
     """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
     like a sentence's first word."""
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     sentence = 0
     previous_sentence = -1  # the sentence of the word before
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
             sentence += 1
         word = match.group()
@@ -278,7 +278,7 @@ def _is_name_word(text: str, token: _Token, exclude_spans: _Spans) -> bool:
 
 def _is_title_case(text: str) -> bool:
     """"Shelling Hits Donetsk Suburbs": every word capitalised, so capitals say little."""
-    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    words = [w for w in WORD.findall(text) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.85 * len(words)
 
 

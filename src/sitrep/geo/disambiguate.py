@@ -61,7 +61,8 @@ class DocumentContext:
                     context.admin1_sentences[code].add(cand.sentence)
                 context.countries[top.iso] += 2
             elif all(o.entry.feature_code == "ADM1" for o in opts[:1]) and (cand.unit == "admin1" or len(opts) == 1):
-                context.admin1_sentences[top.admin1_code].add(cand.sentence)
+                if top.admin1_code is not None:  # (every first-level unit of GeoNames has its code)
+                    context.admin1_sentences[top.admin1_code].add(cand.sentence)
                 context.countries[top.iso] += 2
             elif cand.sentence_initial and not cand.place_context:
                 continue  # "List of ...", "Driver of ...": a headline's first word is too weak to vote

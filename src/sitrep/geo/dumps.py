@@ -10,18 +10,16 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-import sys
 import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tqdm import tqdm
-
 from sitrep.errors import GazetteerError
 from sitrep.geo.normalize import is_usable_name, normalise
 from sitrep.geo.schema import PlaceRow, record_import, staged_names, write_places
+from sitrep.progress import progress_bar
 
 BATCH = 10_000
 MAIN_COLUMNS = 19
@@ -85,7 +83,7 @@ def _open_text(path: Path) -> Iterator[io.TextIOBase]:
 
 
 def _rows(fh: io.TextIOBase, path: Path, min_columns: int, progress: bool) -> Iterator[tuple[int, list[str]]]:
-    for line_no, line in enumerate(tqdm(fh, desc=path.name, unit=" rows", disable=not progress, file=sys.stderr), 1):
+    for line_no, line in enumerate(progress_bar(fh, desc=path.name, unit=" rows", show=progress), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\r\n").split("\t")
@@ -146,7 +144,7 @@ def _merged_aliases(old_json: str | None, new: list[str]) -> str:
     return json.dumps(list(dict.fromkeys([*old, *usable])), ensure_ascii=False)
 
 
-def _merge_admin1(conn, code: str, iso: str, name: str, names: list[str], geonameid: int | None) -> None:
+def _merge_admin1(conn: sqlite3.Connection, code: str, iso: str, name: str, names: list[str], geonameid: int | None) -> None:
     row = conn.execute("SELECT aliases FROM admin1 WHERE code = ?", (code,)).fetchone()
     if row is None:
         conn.execute(
@@ -160,7 +158,7 @@ def _merge_admin1(conn, code: str, iso: str, name: str, names: list[str], geonam
         )
 
 
-def _merge_admin2(conn, code: str, name: str, names: list[str], geonameid: int | None) -> None:
+def _merge_admin2(conn: sqlite3.Connection, code: str, name: str, names: list[str], geonameid: int | None) -> None:
     row = conn.execute("SELECT aliases FROM admin2 WHERE code = ?", (code,)).fetchone()
     if row is None:
         conn.execute(

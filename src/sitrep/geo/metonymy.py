@@ -1,7 +1,8 @@
-"""Places that stand for a government: "Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev".
+"""Places that stand for a government ("Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev") or name a
+meeting ("ahead of the Minsk peace summit", "the Istanbul talks").
 
-A country or a capital named as who acts or speaks is no location of the event, and a geocoder that puts
-such a report in the capital is wrong by hundreds of kilometres.
+A country or a capital named as who acts or speaks is no location of the event, nor is a city that only names
+talks held there; a geocoder that puts such a report there is wrong by hundreds of kilometres.
 """
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ _PART_OF_A_CITY = re.compile(
 )
 
 
+# "the Minsk peace summit", "Minsk agreements", "Istanbul talks": the place names a meeting or what it signed.
+_MEETING_AFTER = re.compile(
+    r"^(['’]s)?\s+(peace\s+|ceasefire\s+|truce\s+)?(summit|talks|negotiations|agreements?|accords?|protocol|"
+    r"format|process|memorandum|conference|deal)\b",
+    re.I,
+)
+
+
+def not_where_it_happened(place: Place, text: str) -> bool:
+    """Is this place, at its span in `text`, named as an actor or as a meeting rather than a location?"""
+    return named_as_actor(place, text) or names_a_meeting(place, text)
+
+
+def names_a_meeting(place: Place, text: str) -> bool:
+    return place.end is not None and bool(_MEETING_AFTER.match(text[place.end:place.end + 40]))
+
+
 def named_as_actor(place: Place, text: str) -> bool:
     """Is this country or capital, at its span in `text`, named as an actor rather than a location?"""
     if place.start is None or place.end is None:
@@ -61,7 +79,7 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
         or (place.feature_code == "PPLC" and _states_possessive(text[end:end + 40], _PART_OF_A_CITY))
-        or (place.feature_code.startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
+        or ((place.feature_code or "").startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
     )
 

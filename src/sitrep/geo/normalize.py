@@ -28,6 +28,33 @@ _ADJECTIVE_ENDINGS = (
 )
 
 
+# Russian and Ukrainian letters in Latin, as GeoNames' English names mostly spell them (Kharkiv, Zhytomyr,
+# Yevpatoriya): enough to tell whether two spellings name one place, not a standard to print.
+_ROMAN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+
+
+def romanise(text: str) -> str:
+    """Cyrillic letters in Latin ("Мелітополі" -> "Melitopoli"), the rest as it is. Russian г is written h
+    as in Ukrainian; `spelling_key` and the evaluation's skeletons absorb the other differences."""
+    out = []
+    for ch in text:
+        latin = _ROMAN.get(ch.lower())
+        out.append(ch if latin is None else latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+def consonant_key(name: str) -> str:
+    """The consonants of a name romanised, g and h as one: what the Russian, Ukrainian and English spellings
+    of one town share ("Харьков", "Харків", "Kharkiv" -> "khrkv"; "Белгород", "Belgorod" -> "blhrd")."""
+    latin = normalise(romanise(name)).replace("g", "h")
+    return re.sub(r"[aeiouy\s]+", "", latin)
+
+
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Casefold, strip Latin diacritics, drop apostrophes, hyphens and punctuation to spaces.

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.geo.candidates import Candidate, find_candidates
+from sitrep.geo.cyrillic import cyrillic_candidates, home_first
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
-from sitrep.geo.metonymy import named_as_actor
+from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
 from sitrep.geo.wordlists import aliases, stopwords
+from sitrep.language import is_cyrillic_text
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
@@ -40,8 +42,13 @@ def _resolve(
     text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None,
     person_spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
-    candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
-    options = [_options(gazetteer, cand) for cand in candidates]
+    if is_cyrillic_text(text):
+        # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
+        candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
+        options = [home_first(_options(gazetteer, cand)) for cand in candidates]
+    else:
+        candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
+        options = [_options(gazetteer, cand) for cand in candidates]
     context = DocumentContext.build(candidates, options, country_hint, _cue_admin1(text))
 
     person_words = _person_words(text, exclude_spans)
@@ -72,14 +79,14 @@ def geocode_document(
     """The distinct places of a text, main place first: a point (a town, or the place "near X" names) before
     a region or country; a place of the document's country before a foreign one ("Minsk talks on Gorlovka
     shelling"); then the most mentioned, then the first. A country or capital only ever named as an actor
-    ("Kiev forces", "...: Kiev") comes last."""
+    ("Kiev forces", "...: Kiev"), or a city only named for talks held there ("the Minsk summit"), comes last."""
     places, context = _resolve(text, gazetteer, exclude_spans, country_hint)
     counts = Counter(_identity(p) for p in places)
     first: dict[tuple, Place] = {}
     for place in places:
         first.setdefault(_identity(place), place)
-    acting = {_identity(p) for p in places if named_as_actor(p, text)} - {
-        _identity(p) for p in places if not named_as_actor(p, text)
+    acting = {_identity(p) for p in places if not_where_it_happened(p, text)} - {
+        _identity(p) for p in places if not not_where_it_happened(p, text)
     }
     focus = context.dominant_country
 
@@ -115,6 +122,16 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
         or gazetteer.region_lookup(name)
         or gazetteer.admin1_lookup(name)
     )
+
+
+def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> bool:
+    """Known as the kind of place a unit word after it says ("Донецької області": an oblast, not the town
+    Donetskyi), else as any place."""
+    if unit == "admin1":
+        return bool(gazetteer.admin1_lookup(name))
+    if unit == "admin2":
+        return bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name)
+    return _is_known(gazetteer, name)
 
 
 def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:

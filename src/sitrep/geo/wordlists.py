@@ -42,7 +42,7 @@ class StopWords:
     given_names: frozenset[str]
 
 
-def _read_data(name: str) -> str:
+def read_data(name: str) -> str:
     try:
         return resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
     except OSError as exc:
@@ -52,7 +52,7 @@ def _read_data(name: str) -> str:
 @lru_cache(maxsize=1)
 def aliases() -> Aliases:
     try:
-        raw = yaml.safe_load(_read_data(ALIASES_FILE)) or {}
+        raw = yaml.safe_load(read_data(ALIASES_FILE)) or {}
     except yaml.YAMLError as exc:
         raise GazetteerError(f"sitrep/data/{ALIASES_FILE}: not valid YAML ({exc})") from exc
     variants: dict[str, tuple[str, ...]] = {}
@@ -77,7 +77,7 @@ def aliases() -> Aliases:
 def stopwords() -> StopWords:
     sections: dict[str, set[str]] = {"not places": set(), "titles": set(), "given names": set()}
     current = sections["not places"]
-    for line in _read_data(STOPWORDS_FILE).splitlines():
+    for line in read_data(STOPWORDS_FILE).splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sitrep.errors import InputError
 from sitrep.ingest.common import DocumentOrError, Reader
-from sitrep.ingest.files import HTML, JSONL, PARQUET, TELEGRAM, TEXT, input_files, kind_of
+from sitrep.ingest.files import HTML, JSONL, PARQUET, TELEGRAM, TEXT, input_files, is_database, kind_of
 from sitrep.ingest.html import read_html_file
 from sitrep.ingest.jsonl import read_jsonl_file
 from sitrep.ingest.parquet import read_parquet_file
@@ -55,6 +55,9 @@ def read_file(path: Path, published: date | None = None, source: str | None = No
     """The Documents of one file (for callers that show progress per file)."""
     if not path.exists():
         yield InputError(path, "no such file or directory")
+        return
+    if is_database(path):
+        yield InputError(path, "a SQLite database, not documents (a database to write to is given with --db)")
         return
     try:
         yield from READERS[kind_of(path)](path, published, source)

@@ -25,6 +25,9 @@ KIND_BY_SUFFIX = {
     ".parquet": PARQUET,
 }
 _SNIFF_CHARS = 4096
+# A database in the folder being read (often sitrep's own, events.db and its journals) holds no documents.
+SQLITE_HEADER = b"SQLite format 3\x00"
+_DATABASE_JOURNALS = ("-wal", "-shm", "-journal")
 
 
 def input_files(paths: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None) -> list[Path]:
@@ -51,8 +54,19 @@ def _files_under(folder: Path, on_error: Callable[[InputError], None]) -> Iterat
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in names:
             path = Path(root, name)
-            if name != PUBLISHED_SIDECAR and not name.startswith(".") and path.is_file():
+            if name != PUBLISHED_SIDECAR and not name.startswith(".") and path.is_file() and not is_database(path):
                 yield path
+
+
+def is_database(path: Path) -> bool:
+    """A SQLite database or one of its journals: never read as documents."""
+    if path.name.endswith(_DATABASE_JOURNALS):
+        return Path(str(path).rsplit("-", 1)[0]).is_file()
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False  # the reader will report the problem
 
 
 def kind_of(path: Path) -> str:

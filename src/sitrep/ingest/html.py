@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import trafilatura
 
@@ -12,6 +13,9 @@ from sitrep.errors import InputError
 from sitrep.ingest.common import DocumentOrError, normalise_newlines, parse_date
 from sitrep.ingest.decoding import looks_binary
 from sitrep.model import Document
+
+if TYPE_CHECKING:
+    import trafilatura.settings
 
 
 def read_html_file(
@@ -53,9 +57,10 @@ def html_document(
     The page's own date, site name and URL win over the given ones, unless prefer_given (a feed item's
     date and the watcher's source label are better than what the page says of itself).
     """
-    page = trafilatura.bare_extraction(page_content, with_metadata=True)
+    # without as_dict, a trafilatura Document (or None: no article)
+    page = cast("trafilatura.settings.Document | None", trafilatura.bare_extraction(page_content, with_metadata=True))
     text = normalise_newlines(page.text or "") if page is not None else ""
-    if not text.strip():
+    if page is None or not text.strip():
         raise ValueError("no article text found in HTML")
     if not has_a_sentence(text):
         # trafilatura falls back to whatever text a page has: a menu's links ("Home World Sport") are no article

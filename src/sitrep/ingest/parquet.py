@@ -25,7 +25,7 @@ def read_parquet_file(
         return
     try:
         archive = pq.ParquetFile(path)
-    except Exception as err:  # noqa: BLE001 - pyarrow raises several types for a file that is not Parquet
+    except Exception as err:
         yield InputError(path, f"not a Parquet file: {err}")
         return
     names = set(archive.schema_arrow.names)

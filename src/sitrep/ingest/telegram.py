@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 from sitrep.errors import InputError, InputWarning
 from sitrep.ingest.common import DocumentOrError, load_json, normalise_newlines, parse_date
@@ -39,6 +40,7 @@ def read_telegram_export(
         return
     if decoded.note:
         yield InputWarning(path, decoded.note)
+    export = cast("dict[str, Any]", export)  # export_messages checked that it is an object
     channel_id = export["id"]
     channel_name = export.get("name") if isinstance(export.get("name"), str) else None
     username = export.get("username") if isinstance(export.get("username"), str) else None

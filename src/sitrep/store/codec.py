@@ -49,5 +49,6 @@ def event_from_dict(data: dict) -> Event:
             "first_reported": _date(data.get("first_reported")),
             "last_reported": _date(data.get("last_reported")),
             "merge_notes": tuple(data.get("merge_notes", ())),
+            "languages": tuple(data.get("languages", ())),
         }
     )

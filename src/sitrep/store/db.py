@@ -19,7 +19,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, Protocol
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -36,8 +36,16 @@ def redact(target: str) -> str:
 BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for another's transaction before it gives up
 
 
+class _Transactional(Protocol):
+    """What `_Scripts` needs of the class it is mixed into."""
+
+    def __enter__(self) -> Any: ...
+    def __exit__(self, kind: Any, value: Any, traceback: Any, /) -> Any: ...
+    def execute(self, sql: str, /) -> Any: ...
+
+
 class _Scripts:
-    def executescript(self, script: str) -> None:
+    def executescript(self: _Transactional, script: str) -> None:
         """The statements of `script`, in one transaction (sqlite3's own would commit before it, and each
         DDL statement would commit alone)."""
         with self:
@@ -45,7 +53,8 @@ class _Scripts:
                 self.execute(statement)
 
 
-class SQLiteConnection(_Scripts, sqlite3.Connection):
+# sqlite3's executescript returns a cursor and commits first; the store's returns nothing and never calls sqlite3's.
+class SQLiteConnection(_Scripts, sqlite3.Connection):  # type: ignore[misc]
     """Transactions as the module docstring says. Opened by `connect_sqlite` with isolation_level=None, so
     that the sqlite3 module begins and commits nothing on its own: with its default it begins a transaction
     only before INSERT, UPDATE or DELETE, so DDL and reads before them commit alone, and its `executescript`
@@ -61,7 +70,7 @@ class SQLiteConnection(_Scripts, sqlite3.Connection):
         self._depth += 1
         return self
 
-    def __exit__(self, kind, value, traceback) -> bool:
+    def __exit__(self, kind, value, traceback) -> Literal[False]:
         self._depth -= 1
         if self._depth > 0:
             if kind is not None:
@@ -141,7 +150,7 @@ class PostgresConnection(_Scripts):
         return cursor
 
     def has_table(self, name: str) -> bool:
-        return self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+        return bool(self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0])
 
     def commit(self) -> None:
         """Like sqlite3's commit outside a transaction: nothing to do, every statement is already committed."""
@@ -197,7 +206,9 @@ def postgres_sql(sql: str) -> str:
 
 def split_statements(script: str) -> list[str]:
     """The statements of a script, split on semicolons outside quoted strings."""
-    statements, current, quote = [], [], None
+    statements: list[str] = []
+    current: list[str] = []
+    quote = None
     for char in script:
         if quote:
             if char == quote:

@@ -6,13 +6,13 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from ..export import event_record
+from ..export import LANGUAGE_SEPARATOR, event_record
 from ..model import Event, to_dict
 
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
 EVENT_COLUMNS = (
     "id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "iso", "admin1",
-    "latitude", "longitude", "verification", "data", "date_key", "record",
+    "latitude", "longitude", "verification", "language", "data", "date_key", "record",
 )
 
 
@@ -48,10 +48,12 @@ class EventFilter:
     verification: str | None = None
     source: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
-    def where(self) -> tuple[list[str], list]:
-        clauses, params = ["event_date IS NULL"] if self.undated else [], []
+    def where(self) -> tuple[list[str], list[str | float]]:
+        clauses: list[str] = ["event_date IS NULL"] if self.undated else []
+        params: list[str | float] = []
         if self.since:
             clauses.append("COALESCE(event_date_end, event_date) >= ?")
             params.append(self.since.isoformat())
@@ -73,6 +75,10 @@ class EventFilter:
         if self.verification:
             clauses.append("verification = ?")
             params.append(self.verification)
+        if self.language:
+            # the column holds "ru|uk" for an event reported in both: match one code between separators
+            clauses.append(f"('{LANGUAGE_SEPARATOR}' || language || '{LANGUAGE_SEPARATOR}') LIKE ?")
+            params.append(f"%{LANGUAGE_SEPARATOR}{self.language.lower()}{LANGUAGE_SEPARATOR}%")
         if self.source:
             clauses.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
             params.append(self.source)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import UTC, datetime
 
 _001_INITIAL = """
 CREATE TABLE documents (
@@ -116,11 +117,44 @@ CREATE TABLE watch_http (
 );
 """
 
+# The language of each document (sitrep.language) and of each event (its documents' languages, "ru|uk"), to
+# filter on. Documents stored before are read for it here, and their events take it, in the one transaction.
+_005_LANGUAGE = """
+ALTER TABLE documents ADD COLUMN language TEXT;
+ALTER TABLE events ADD COLUMN language TEXT;
+CREATE INDEX events_language ON events (language);
+"""
+
+
+def _005_language(db) -> None:
+    from ..corroboration import document_languages
+    from ..language import detect_language
+    from ..model import DocumentInfo
+    from .codec import event_from_dict
+    from .events import event_columns
+
+    db.executescript(_005_LANGUAGE)
+    languages = {}
+    for document_id, text in db.execute("SELECT id, text FROM documents").fetchall():
+        languages[document_id] = detect_language(text)
+        db.execute("UPDATE documents SET language = ? WHERE id = ?", (languages[document_id], document_id))
+    infos = {doc_id: DocumentInfo(language=lang) for doc_id, lang in languages.items()}
+    for event_id, data in db.execute("SELECT id, data FROM events").fetchall():
+        event = event_from_dict(json.loads(data))
+        event = replace(event, languages=document_languages(list(event.mentions), infos))
+        columns = event_columns(event)
+        db.execute(
+            "UPDATE events SET language = ?, data = ?, record = ? WHERE id = ?",
+            (columns["language"], columns["data"], columns["record"], event_id),
+        )
+
+
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
     ("002_serve", _002_serve),
     ("003_document_fingerprint", _003_DOCUMENT_FINGERPRINT),
     ("004_watch", _004_WATCH),
+    ("005_language", _005_language),
 ]
 
 
@@ -146,7 +180,7 @@ def migrate(db) -> list[str]:
                 db.executescript(step)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         applied.append(name)
     return applied

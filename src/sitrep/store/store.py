@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..errors import SitrepError
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
-from .db import PostgresConnection, connect_sqlite, is_postgres, redact
+from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
 from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
 from .migrations import migrate
 
@@ -31,8 +32,8 @@ _UPSERT_EVENT = (
 # A document whose id or text is already stored is left as it is (the insert changes no row): another process
 # may have stored it since this one checked.
 _INSERT_DOCUMENT = (
-    "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+    "INSERT INTO documents (id, hash, published, source, url, title, kind, text, ingested_at, fingerprint, language)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
 
 
@@ -40,7 +41,7 @@ def _document_row(document: Document, ingested_at: str) -> tuple:
     return (
         document.id, document.hash, document.published.isoformat() if document.published else None,
         document.source, document.url, document.title, document.kind, document.text, ingested_at,
-        fingerprint(document.text),
+        fingerprint(document.text), document.language,
     )
 
 
@@ -57,23 +58,29 @@ class StoreError(SitrepError):
 
 
 class Store:
-    def __init__(self, connection, path: str):
+    def __init__(self, connection: SQLiteConnection | PostgresConnection, path: str):
         self.connection = connection  # sqlite3.Connection or db.PostgresConnection: the same calls work on both
         self.path = path  # printable: a file path, or a PostgreSQL address without its password
 
     @classmethod
-    def open(cls, target: str | Path, check_same_thread: bool = True) -> "Store":
-        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version."""
+    def open(cls, target: str | Path, check_same_thread: bool = True, create: bool = True) -> "Store":
+        """The database at a SQLite path (or ":memory:") or a postgresql:// address, migrated to this version.
+        With create=False a SQLite file that does not exist is an error, not a new empty database."""
         target = str(target)
         if is_postgres(target):
             return cls._open_postgres(target)
         path = str(Path(target).expanduser()) if target != ":memory:" else target
         if path != ":memory:":
+            if not create and not Path(path).is_file():
+                raise StoreError(f"{path}: no such database (`sitrep ingest PATH --db {path}` creates one)")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = None
         try:
             connection = connect_sqlite(path, check_same_thread=check_same_thread)
             migrate(connection)
         except sqlite3.DatabaseError as error:
+            if connection is not None:
+                connection.close()
             busy = error.sqlite_errorcode == sqlite3.SQLITE_BUSY
             problem = "kept busy by another process past the time allowed" if busy else "not a sitrep database"
             raise StoreError(f"{path}: {problem} ({error})") from error
@@ -108,10 +115,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self):
+    def transaction(self) -> SQLiteConnection | PostgresConnection:
         """One write transaction over several calls (which join it): no other writer comes between what is
         read in it and what is written (see `db.py`)."""
         return self.connection
@@ -137,7 +144,7 @@ class Store:
     def add_documents(self, results: Iterable[tuple[Document, list[Mention]]]) -> list[Document]:
         """Store many documents and their mentions in one transaction (bulk loads); returns the documents
         stored, leaving out (with their mentions) those already there, as `add_document` does."""
-        ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [(document, _document_row(document, ingested_at), _mention_rows(found)) for document, found in results]
         stored, mentions = [], []
         with self.connection:
@@ -156,13 +163,13 @@ class Store:
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
-            "SELECT id, text, published, source, url, title, kind FROM documents WHERE id = ?", (document_id,)
+            "SELECT id, text, published, source, url, title, kind, language FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if row is None:
             return None
         return Document(
             id=row[0], text=row[1], published=date.fromisoformat(row[2]) if row[2] else None,
-            source=row[3], url=row[4], title=row[5], kind=row[6],
+            source=row[3], url=row[4], title=row[5], kind=row[6], language=row[7],
         )
 
     def document_infos(self, document_ids: Iterable[str]) -> dict[str, DocumentInfo]:
@@ -172,17 +179,19 @@ class Store:
         for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
             chunk = ids[start : start + 500]
             rows = self.connection.execute(
-                f"SELECT id, source, published, fingerprint FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                f"SELECT id, source, published, fingerprint, language FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
-            for doc_id, source, published, signature in rows:
-                infos[doc_id] = DocumentInfo(source, date.fromisoformat(published) if published else None, signature)
+            for doc_id, source, published, signature, language in rows:
+                infos[doc_id] = DocumentInfo(
+                    source, date.fromisoformat(published) if published else None, signature, language
+                )
         return infos
 
     def count(self, table: str) -> int:
         if table not in ("documents", "mentions", "events"):
             raise ValueError(table)
-        return self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # Mentions ----------------------------------------------------------------------------------------
 
@@ -248,7 +257,7 @@ class Store:
         country: str | None = None,
         event_type: str | None = None,
         verification: str | None = None,
-        **more,
+        **more: Any,
     ) -> Iterator[Event]:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .config import ConfigError, SourceConfig, WatchConfig, load_config
@@ -13,7 +14,7 @@ __all__ = ["ConfigError", "SourceConfig", "WatchConfig", "Watcher", "WatchSummar
 
 
 @contextmanager
-def stop_on_signals(stop: threading.Event):
+def stop_on_signals(stop: threading.Event) -> Iterator[threading.Event]:
     """SIGINT and SIGTERM set `stop`: the watcher finishes the item in hand and returns."""
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     for sig in previous:

@@ -7,8 +7,9 @@ import hashlib
 import html as html_lib
 import io
 import re
-from collections.abc import Callable
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
 
 import feedparser
 
@@ -17,7 +18,7 @@ from ..ingest.decoding import decode
 from ..ingest.html import html_document
 from ..model import Document
 from .config import SourceConfig
-from .http import FetchError, Fetcher
+from .http import Fetcher, FetchError
 from .items import Item, ItemSkipped, SourceError
 from .state import WatchState
 
@@ -71,12 +72,12 @@ def _content_type(charset: str | None) -> str:
     return f"application/xml; charset={charset}" if charset else "application/xml"
 
 
-def _item(source: SourceConfig, entry, feed_title: str | None, fetcher: Fetcher) -> Item | None:
+def _item(source: SourceConfig, entry: Mapping[str, Any], feed_title: str | None, fetcher: Fetcher) -> Item | None:
     link = entry.get("link") or None
     key = entry.get("id") or link or entry.get("title")
     if not key:
         return None  # nothing identifies it, so nothing could tell it apart next time
-    document_id = "feed-" + hashlib.sha1(f"{source.name}\x1f{key}".encode("utf-8")).hexdigest()[:16]
+    document_id = "feed-" + hashlib.sha1(f"{source.name}\x1f{key}".encode()).hexdigest()[:16]
     published = _entry_date(entry)
     label = source.source
 
@@ -128,14 +129,14 @@ def decode_page(body: bytes, charset: str | None) -> str:
         raise ValueError(f"undecodable page, no charset declared: {error}") from None
 
 
-def _entry_date(entry) -> date | None:
+def _entry_date(entry: Mapping[str, Any]) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).date()
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
 
 
-def _entry_text(entry) -> str:
+def _entry_text(entry: Mapping[str, Any]) -> str:
     """The entry's own text (full content, else summary), without markup."""
     contents = entry.get("content") or []
     html = contents[0].get("value") if contents else entry.get("summary")

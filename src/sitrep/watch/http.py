@@ -4,7 +4,6 @@ User-Agent, a minimum delay between requests to the same host, and back-off from
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -115,14 +114,15 @@ class Fetcher:
             raise FetchError(url, f"unreachable: {error.reason}", transient=True) from None
         except http.client.HTTPException as error:
             raise FetchError(url, f"broken HTTP response: {error!r}", transient=True) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise FetchError(url, f"timed out after {self.timeout:g} s", transient=True) from None
         except (ConnectionError, OSError) as error:
             raise FetchError(url, f"connection failed: {error}", transient=True) from None
 
-    def _read(self, url: str, reply, started: float) -> bytes:
+    def _read(self, url: str, reply: http.client.HTTPResponse, started: float) -> bytes:
         """The body, up to max_bytes: a larger page is abandoned, not read to the end."""
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while True:
             chunk = reply.read(CHUNK)
             if not chunk:

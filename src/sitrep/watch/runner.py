@@ -19,7 +19,7 @@ from ..store import Store
 from .config import SourceConfig, WatchConfig
 from .feeds import feed_items
 from .folders import folder_items
-from .http import FetchError, Fetcher
+from .http import Fetcher, FetchError
 from .items import Item, ItemNotReady, ItemSkipped, SourceError
 from .state import WatchState
 
@@ -109,7 +109,7 @@ class Watcher:
         except SourceError as problem:
             error = str(problem)
             log.warning("%s: %s", source.name, error)
-        except Exception as problem:  # noqa: BLE001 - one source's bug must not stop the others
+        except Exception as problem:
             error = f"unexpected {type(problem).__name__}: {problem}"
             log.exception("%s: %s", source.name, error)
         failures = previous.failures + 1 if error else 0
@@ -145,7 +145,7 @@ class Watcher:
         summary = IngestSummary()
         try:
             ingest_documents(documents, self.store, self.pipeline, summary)
-        except Exception as error:  # noqa: BLE001 - one document that trips a bug must not hold up the rest
+        except Exception as error:
             log.exception("%s: %s: cannot process (retried next turn): %s", source.name, item.key, error)
             return False
         for problem in summary.errors:

@@ -6,13 +6,13 @@ Plain SQL with `?` placeholders over the Store's connection, so that a PostgreSQ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..store import Store
 
 
 def _now_text() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -42,8 +42,8 @@ class WatchState:
 
     def seen_count(self, source: str | None = None) -> int:
         if source is None:
-            return self.db.execute("SELECT COUNT(*) FROM watch_seen").fetchone()[0]
-        return self.db.execute("SELECT COUNT(*) FROM watch_seen WHERE source = ?", (source,)).fetchone()[0]
+            return int(self.db.execute("SELECT COUNT(*) FROM watch_seen").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM watch_seen WHERE source = ?", (source,)).fetchone()[0])
 
     # Poll state of each source --------------------------------------------------------------------------
 

@@ -1,0 +1,307 @@
+"""Toponym candidates of Russian and Ukrainian text: inflected names looked up in their dictionary form.
+
+"у Ніжині" names Ніжин, "в Харьковской области" the oblast of "Харьковская область", "під Бахмутом" a place
+near Бахмут, "Сімферопольського району" the district "Сімферопольський район", "на Донеччині" Donetsk Oblast.
+pymorphy3 (its Russian and Ukrainian dictionaries, loaded on the first Cyrillic text) gives each capitalised
+word its dictionary forms; the first form the gazetteer knows (GeoNames keeps Cyrillic names of places as
+alternate names) is the candidate's name. The words around a name (`cyrillic_places.yaml`) set what is looked
+up and at what precision, as `candidates.py` does for English. People's names (a word pymorphy knows only as
+a surname or a first name) are never places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import product
+
+import yaml
+
+from sitrep.errors import GazetteerError
+from sitrep.geo.candidates import WORD, Candidate, sentence_starts
+from sitrep.geo.normalize import romanise
+from sitrep.geo.wordlists import read_data
+
+DATA_FILE = "cyrillic_places.yaml"
+LANGUAGES = ("uk", "ru")
+MAX_NAME_WORDS = 3
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
+# The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
+_NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
+_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "not_places",
+             "list_joins", "list_prepositions")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """One language's words of place (see the data file): sets of lower-case words or lemmas."""
+
+    place_before: frozenset[str]
+    near_before: frozenset[str]
+    settlement_before: frozenset[str]
+    admin1_after: frozenset[str]
+    admin2_after: frozenset[str]
+    not_places: frozenset[str]
+    list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
+    list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
+
+
+@dataclass(frozen=True)
+class CyrillicData:
+    words: PlaceWords  # both languages' words together: a Russian word never means a place in Ukrainian
+    admin1_names: dict[str, str]  # lemma of an oblast's other name -> the admin1 unit, in English
+    other_names: dict[str, str]  # lemma -> a multi-unit region or a country, in English
+    home_countries: frozenset[str]
+
+    def named_area(self, lemma: str) -> tuple[str, str | None] | None:
+        """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
+        if lemma in self.admin1_names:
+            return self.admin1_names[lemma], "admin1"
+        if lemma in self.other_names:
+            return self.other_names[lemma], None
+        return None
+
+
+@lru_cache(maxsize=1)
+def cyrillic_data() -> CyrillicData:
+    try:
+        raw = yaml.safe_load(read_data(DATA_FILE)) or {}
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"sitrep/data/{DATA_FILE}: not valid YAML ({exc})") from exc
+    sections: dict[str, set[str]] = {name: set() for name in _SECTIONS}
+    for language in LANGUAGES:
+        words = raw.get(language)
+        if not isinstance(words, dict) or set(words) - set(_SECTIONS):
+            raise GazetteerError(f"sitrep/data/{DATA_FILE}: '{language}' must map {', '.join(_SECTIONS)} to lists")
+        for name in _SECTIONS:
+            sections[name].update(str(w).casefold() for w in words.get(name) or ())
+    names = {}
+    for section in ("admin1_names", "other_names"):
+        names[section] = raw.get(section) or {}
+        if not isinstance(names[section], dict):
+            raise GazetteerError(f"sitrep/data/{DATA_FILE}: '{section}' must map names to places")
+    admin1_names, other_names = ({str(k).casefold(): str(v) for k, v in names[s].items()} for s in ("admin1_names", "other_names"))
+    return CyrillicData(
+        PlaceWords(**{name: frozenset(values) for name, values in sections.items()}),
+        admin1_names, other_names,
+        frozenset(raw.get("home_countries") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def _analyzers() -> tuple:
+    """pymorphy3's Ukrainian and Russian analysers (0.3 s): loaded on the first Cyrillic text only."""
+    import pymorphy3
+
+    return tuple(pymorphy3.MorphAnalyzer(lang=language) for language in LANGUAGES)
+
+
+@lru_cache(maxsize=100_000)
+def _parses(word: str) -> tuple:
+    return tuple(p for analyzer in _analyzers() for p in analyzer.parse(word))
+
+
+def lemmas(word: str) -> list[str]:
+    """The dictionary forms of a word, most likely first, in lower case: "Ніжині" -> ["ніжин"]."""
+    return list(dict.fromkeys(p.normal_form for p in _parses(word)))
+
+
+def name_forms(word: str, adjective_first: bool = False) -> list[str]:
+    """The forms a word of a place name may be looked up under: as written, its nouns' dictionary forms, then
+    for an adjective its nominative in each gender ("Харківській" -> "харківська", "харківський",
+    "харківське"). A town before an adjective ("Луганську" is Луганськ, not the village Луганське), unless
+    a unit word follows (`adjective_first`: "Харківській області")."""
+    nouns, adjectives = [], []
+    for parse in _parses(word):
+        if "ADJF" in parse.tag:
+            adjectives.append(parse.normal_form)
+            for grammemes in _NOMINATIVE_FORMS:
+                inflected = parse.inflect(grammemes)
+                if inflected is not None:
+                    adjectives.append(inflected.word)
+        else:
+            nouns.append(parse.normal_form)
+    forms = [word.casefold(), *(adjectives + nouns if adjective_first else nouns + adjectives)]
+    return list(dict.fromkeys(forms))
+
+
+def is_person_name(word: str) -> bool:
+    """Every reading pymorphy knows of the word is a surname, first name or patronymic ("Путін")."""
+    parses = _parses(word)
+    known = [p for p in parses if p.is_known]
+    return bool(known) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in known)
+
+
+def is_common_word(word: str) -> bool:
+    """A word the dictionaries know and never as a name ("Вибухи", "Удар"): capitalised only because it
+    opens a sentence or a headline."""
+    known = [p for p in _parses(word) if p.is_known]
+    return bool(known) and not any({"Geox", "Surn", "Name", "Abbr", "Orgn"} & set(p.tag.grammemes) for p in known)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    sentence_initial: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    starts = sentence_starts(text)
+    tokens: list[_Token] = []
+    sentence, previous_sentence = 0, -1
+    for match in WORD.finditer(text):
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
+            sentence += 1
+        # only a sentence's first word may open it: the stretch before it is read once a sentence (linear time)
+        initial = sentence != previous_sentence and not any(
+            ch.isalnum() for ch in text[starts[sentence]:match.start()]
+        )
+        previous_sentence = sentence
+        tokens.append(_Token(match.start(), match.end(), match.group(), sentence, initial))
+    return tokens
+
+
+def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], bool]) -> list[Candidate]:
+    """Candidate toponyms of a Russian or Ukrainian text, in text order; `name` is the form to look up.
+    is_known(name, unit): whether the gazetteer knows the name as a place, or as a unit of that kind."""
+    data = cyrillic_data()
+    tokens = _tokens(text)
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _may_name(token):
+            i += 1
+            continue
+        for size in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+            words = tokens[i:i + size]
+            if not _joined(text, words) or not all(_may_name(w) for w in words):
+                continue
+            candidate = _candidate(text, tokens, i, size, is_known, data)
+            if candidate is not None:
+                found.append(candidate)
+                i += size
+                break
+        else:
+            i += 1
+    return _with_parents(text, found)
+
+
+# "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "між Киселівкою та Чорнобаївкою
+# Херсонської області": the towns lie in the oblast named right after them (the list's every town).
+_PARENT_GAP = re.compile(r"^\s*[,(]?\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
+
+
+def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        child, parent = out[i], out[i + 1]
+        if child.unit == "admin1":
+            continue
+        gap = text[child.end:parent.start]
+        if parent.unit == "admin1" and _PARENT_GAP.match(gap):
+            out[i] = replace(child, parent=i + 1)
+        elif parent.parent is not None and parent.unit is None and _LIST_GAP.match(gap):
+            out[i] = replace(child, parent=parent.parent)
+    return out
+
+
+def _may_name(token: _Token) -> bool:
+    """A capitalised Cyrillic word that may be (part of) a name; upper-case acronyms only when listed."""
+    word = token.text
+    if not _CYRILLIC.match(word) or not word[0].isupper():
+        return False
+    if len(word) > 1 and word.isupper():
+        return cyrillic_data().named_area(word.casefold()) is not None  # "ДНР", "РФ"; not "ЗСУ", "ППО"
+    return True
+
+
+def _joined(text: str, words: list[_Token]) -> bool:
+    return all(text[a.end:b.start] == " " and a.sentence == b.sentence for a, b in zip(words, words[1:]))
+
+
+def _candidate(
+    text: str, tokens: list[_Token], i: int, size: int, is_known: Callable[[str, str | None], bool],
+    data: CyrillicData,
+) -> Candidate | None:
+    words = tokens[i:i + size]
+    before = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == words[0].sentence else None
+    after = tokens[i + size] if i + size < len(tokens) and tokens[i + size].sentence == words[-1].sentence else None
+    before_lemmas = set(lemmas(before.text.casefold())) | {before.text.casefold()} if before else set()
+    after_lemmas = set(lemmas(after.text.casefold())) if after and after.text[0].islower() else set()
+    unit_after = "admin1" if after_lemmas & data.words.admin1_after else "admin2" if after_lemmas & data.words.admin2_after else None
+    unit = unit_after
+    if size == 1 and unit is None:
+        word = words[0].text
+        if is_person_name(word):
+            return None
+        if words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before:
+            return None
+    known_name = _known_name(words, unit, lambda form: is_known(form, unit), data)
+    if known_name is None:
+        if size > 1 or unit:
+            return None
+        name = _unknown_name(words[0].text, data)
+        if name is None:
+            return None
+        known = False
+    else:
+        known = True
+        name, region_unit = known_name
+        unit = unit or region_unit
+    end = after.end if unit_after and after is not None else words[-1].end  # "Харківській області"
+    return Candidate(
+        start=words[0].start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
+        settlement=bool(before_lemmas & data.words.settlement_before),
+        relative=bool(before_lemmas & data.words.near_before),
+        sentence_initial=words[0].sentence_initial,
+        place_context=bool(before_lemmas & (data.words.place_before | data.words.near_before
+                                            | data.words.settlement_before)),
+    )
+
+
+def _known_name(
+    words: list[_Token], unit: str | None, is_known: Callable[[str], bool], data: CyrillicData
+) -> tuple[str, str | None] | None:
+    """The first form of the words that the gazetteer or the regions list knows, with the unit a listed
+    region is ("admin1" for an oblast, None for a country or a multi-unit region)."""
+    for form in _forms(words, unit):
+        if form in data.words.not_places:
+            return None
+        area = data.named_area(form)
+        if area is not None:
+            return area
+        if is_known(form):
+            return form, None
+    return None
+
+
+def _forms(words: list[_Token], unit: str | None) -> Iterator[str]:
+    """Forms to look the words up under, most likely first: each word's forms, joined."""
+    options = [name_forms(w.text, adjective_first=unit is not None) for w in words]
+    for combination in product(*options):
+        yield " ".join(combination)
+
+
+def _unknown_name(word: str, data: CyrillicData) -> str | None:
+    """An unknown word's name for a fuzzy match inside a named region: its dictionary form, romanised (the
+    gazetteer's own names of places are in Latin letters)."""
+    forms = lemmas(word)
+    if not forms or forms[0] in data.words.not_places:
+        return None
+    return romanise(forms[0]).capitalize()
+
+
+def home_first(options: list) -> list:
+    """The readings of a name in the countries a Russian or Ukrainian text is about (`home_countries`), when
+    it has any: "Саки" is the Crimean town, not the Nigerian city. The document's context still chooses
+    among them."""
+    home = [o for o in options if o.entry.iso in cyrillic_data().home_countries]
+    return home or options

@@ -1,0 +1,54 @@
+"""Russian and Ukrainian tolls and claimants (lexicon.yaml: cyrillic_tolls, cyrillic_claims). Sentences written
+for these tests."""
+
+import datetime
+
+import pytest
+
+import sitrep
+from sitrep.extractors.casualties import find_casualties
+from sitrep.extractors.claims import find_speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Внаслідок удару по Ромнах загинули двоє людей, ще п'ятеро поранені", 2, 5),
+        ("При обстреле Шебекино погибли 3 человека", 3, None),
+        ("Після обстрілу Оріхова загинув чоловік", 1, None),
+        ("Один человек погиб и двое пострадали при ударе по складу", 1, 2),
+        ("У Борисполі є поранені", 0, 2),  # an unnumbered plural: at least two, and no dead counted
+        ("Жертв немає, люди не постраждали", 0, 0),
+        ("Сили оборони знищили 40 окупантів", None, None),  # a killing of the enemy is no toll word
+        ("Убиты 150 националистов, заявили в Минобороны", 2, None),  # a side's claim: the floor
+        ("З початку війни у місті загинули 300 людей", None, None),  # a running total
+    ],
+)
+def test_russian_and_ukrainian_tolls(sentence, killed, wounded):
+    found = find_casualties(sentence)
+    assert (found.fatalities, found.injuries) == (killed, wounded)
+    if found.fatalities_evidence:
+        quote = found.fatalities_evidence
+        assert sentence[quote.start:quote.end] == quote.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Про це у Telegram повідомив голова Сумської ОВА Іван Петренко", "голова Сумської ОВА Іван Петренко"),
+        ("Как сообщил губернатор Курской области, пострадавших нет", "губернатор Курской области"),
+        ("За даними Генштабу ЗСУ, ворог обстріляв Вовчанськ", "Генштабу ЗСУ"),
+        ("Вчора голова громади повідомив про вибухи", "голова громади"),
+    ],
+)
+def test_russian_and_ukrainian_claimants(sentence, who):
+    assert find_speaker(sentence).quote == who
+
+
+def test_a_claimant_in_the_next_sentence_and_the_channel():
+    text = ("Російська ракета влучила у склад у Ковелі, загинули двоє працівників. "
+            "Про це повідомив у Telegram голова Волинської ОВА.")
+    [mention] = sitrep.extract(text, published=datetime.date(2023, 5, 2))
+    assert mention.place.name == "Kovel" and mention.fatalities == 2
+    [claim] = mention.claims
+    assert (claim.claimant, claim.claimant_side, claim.channel) == ("голова Волинської ОВА", "Ukraine", "telegram")

@@ -1,0 +1,66 @@
+"""Russian and Ukrainian trigger words (event_triggers.yaml): ACLED's types in English, evidence as written.
+Sentences written for these tests."""
+
+import pytest
+
+from sitrep.clean import segment
+from sitrep.extractors.short_reports import short_report_labels
+from sitrep.extractors.triggers import find_trigger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Над Вінницею сили ППО збили три ворожі дрони", "Disrupted weapons use"),
+        ("Ночью над Курском сбиты два беспилотника", "Disrupted weapons use"),
+        ("Ворог завдав ракетного удару по Кременчуку", "Shelling/artillery/missile attack"),
+        ("Армия обстреляла окраины Херсона из артиллерии", "Shelling/artillery/missile attack"),
+        ("Безпілотники атакували нафтобазу під Ровеньками", "Air/drone strike"),
+        ("У Шостці пролунали вибухи", "Remote explosive/landmine/IED"),
+        ("Запеклі бої точаться біля Мар'їнки", "Armed clash"),
+        ("Десантники звільнили ще два села на Херсонщині", "Government regains territory"),
+        ("Внаслідок ДТП двоє людей загинули", "Attack"),  # a death, its kind only guessed
+        ("Окупанти випустили шість ракет по Умані", "Shelling/artillery/missile attack"),
+        ("Вечером было выпущено 12 ракет по Краматорску", "Shelling/artillery/missile attack"),
+        ("Ворог атакував нафтобазу в Ізюмі", "Shelling/artillery/missile attack"),
+        ("Снаряд влучив у водонапірну вежу в Куп'янську", "Shelling/artillery/missile attack"),
+        ("Росіяни пошкодили котельню ракетами", "Shelling/artillery/missile attack"),
+        ("Сили оборони знищили склад пального окупантів біля Токмака", "Shelling/artillery/missile attack"),
+        ("Над Сумами знищено п'ять шахедів", "Disrupted weapons use"),
+        ("Безпілотник підірвав цистерну під Шосткою", "Air/drone strike"),
+        ("Ворог атакував Чернігівщину", "Armed clash"),  # an attack of no named kind
+    ],
+)
+def test_russian_and_ukrainian_triggers(sentence, sub_event_type):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
+    assert sentence[trigger.evidence.start:trigger.evidence.end] == trigger.evidence.quote
+
+
+def test_a_cyrillic_short_report_is_typed_by_the_rules():
+    labels = short_report_labels([segment("У Шостці пролунали вибухи"), segment("Мер Шостки провів нараду")])
+    assert labels == ["Remote explosive/landmine/IED", "none"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Санкції завдали удару по економіці Росії",  # a figurative blow
+        "Новые пошлины нанесли удар по бизнесу",
+        "Росія може завдати удару по Вінниці, попереджає розвідка",  # a possibility
+        "Если переговоры сорвутся, армия может атаковать Херсон",
+        "Минулої ночі в Сумах не було обстрілів",  # none happened
+        "У Полтаві вшанували пам'ять загиблих",  # remembrance
+    ],
+)
+def test_no_event_in_russian_and_ukrainian(sentence):
+    assert find_trigger(sentence) is None
+
+
+def test_a_cyrillic_headline_listing_two_towns_reports_two_events():
+    import datetime
+
+    import sitrep
+
+    mentions = sitrep.extract("Вночі ракети влучили в підстанції у Смілі та Конотопі", published=datetime.date(2022, 10, 11))
+    assert sorted(m.place.name for m in mentions) == ["Konotop", "Smila"]

@@ -1,0 +1,67 @@
+"""Russian and Ukrainian place names: inflected forms, region adjectives, -щина names, near and in, people.
+Sentences written for these tests (about towns of our choosing), read with the embedded gazetteer."""
+
+import pytest
+
+from sitrep.geo import geocode_document
+from sitrep.geo.cyrillic import cyrillic_data, lemmas
+from sitrep.geo.normalize import consonant_key, romanise
+from sitrep.language import is_cyrillic_text
+
+
+def main_place(text, gazetteer):
+    places = geocode_document(text, gazetteer)
+    return places[0] if places else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "precision", "span"),
+    [
+        ("Вночі у Конотопі пролунали вибухи", "Konotop", "Sumy Oblast", 1, "Конотопі"),  # uk locative
+        ("Ночью в Конотопе прогремели взрывы", "Konotop", "Sumy Oblast", 1, "Конотопе"),  # ru locative
+        ("Окупанти обстріляли Нікополь з артилерії", "Nikopol", "Dnipropetrovsk Oblast", 1, "Нікополь"),
+        ("Важкі бої тривають під Вугледаром", None, "Donetsk Oblast", 2, "Вугледаром"),  # near: precision 2
+        ("На Сумщині уламки дрона пошкодили будинок", "Sumy Oblast", "Sumy Oblast", 3, "Сумщині"),
+        ("У Полтавській області збили крилату ракету", "Poltava Oblast", "Poltava Oblast", 3, "Полтавській області"),
+        ("В Брянской области сбили беспилотник", "Bryansk Oblast", "Bryansk Oblast", 3, "Брянской области"),
+        ("Дрон атакував підстанцію у Новій Одесі", "Nova Odesa", "Mykolaiv Oblast", 1, "Новій Одесі"),
+    ],
+)
+def test_inflected_names_are_read_in_their_dictionary_form(embedded, text, name, admin1, precision, span):
+    place = main_place(text, embedded)
+    assert place is not None, text
+    assert (place.admin1, place.geo_precision, text[place.start:place.end]) == (admin1, precision, span)
+    if name:
+        assert place.name == name
+
+
+def test_a_district_adjective_and_its_unit_word(embedded):
+    text = "Вибухи пролунали у Бахмутському районі"
+    place = main_place(text, embedded)
+    assert place.admin1 == "Donetsk Oblast" and place.geo_precision == 2
+    assert text[place.start:place.end] == "Бахмутському районі"
+
+
+def test_a_town_lies_in_the_oblast_named_after_it(embedded):
+    # two Ukrainian villages share this name; the one in the oblast the text names is meant
+    text = "Ворог вдарив по Миколаївці Донецької області"
+    place = main_place(text, embedded)
+    assert place.admin1 == "Donetsk Oblast" and place.geo_precision == 1
+
+
+def test_people_and_common_words_are_no_places(embedded):
+    assert main_place("Шмигаль провів нараду з енергетиками", embedded) is None
+    assert main_place("Удар був потужний, повідомили рятувальники", embedded) is None
+
+
+def test_a_shared_name_goes_to_the_countries_the_text_is_about(embedded):
+    place = main_place("Уночі вибухи пролунали в Одесі", embedded)
+    assert (place.name, place.iso) == ("Odesa", "UA")
+
+
+def test_helpers():
+    assert is_cyrillic_text("Вибухи в Одесі") and not is_cyrillic_text("Explosions in Odesa")
+    assert "конотоп" in lemmas("Конотопі")
+    assert romanise("Мелітополь") == "Melitopol" and consonant_key("Харьков") == consonant_key("Kharkiv")
+    data = cyrillic_data()
+    assert data.named_area("донеччина") == ("Donetsk Oblast", "admin1") and "область" in data.words.admin1_after
