@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test gate bench bench-serve fuzz web clean lock
+.PHONY: run test gate bench bench-serve bench-map fuzz web clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(VENV)/.installed
 # Load bench of `sitrep serve` (100,000 events, 50 clients) on SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
 bench-serve: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_load.py $(ARGS)
+
+# The map page in Chromium over 10,000 synthetic events: first paint, events loaded and drawn (issue 20).
+bench-map: $(VENV)/.installed-test
+	$(BIN)/python bench/map_page.py $(ARGS)
 
 # Hostile text (issue 16): every regular expression and the whole pipeline must take linear time; a longer
 # run than the test suite's (bench/fuzz.py says what each step does).

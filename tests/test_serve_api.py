@@ -204,11 +204,31 @@ def test_the_openapi_schema(client):
     assert listing["responses"]["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
 
+def test_city_names_for_the_map_come_by_box_the_largest_first(client):
+    cities = client.get("/api/cities", params={"bbox": "30,44,40,52", "min_population": 300000}).json()["cities"]
+    names = [city["name"] for city in cities]
+    assert names[:2] == ["Kyiv", "Kharkiv"] and "Donetsk" in names  # GeoNames' spellings, most populous first
+    assert [c["population"] for c in cities] == sorted((c["population"] for c in cities), reverse=True)
+    assert all(30 <= c["longitude"] <= 40 and 44 <= c["latitude"] <= 52 and c["population"] >= 300000 for c in cities)
+    across = client.get("/api/cities", params={"bbox": "170,60,-170,70", "min_population": 15000}).json()["cities"]
+    assert "Anadyr" in [city["name"] for city in across]  # a box across the antimeridian
+    assert len(client.get("/api/cities", params={"bbox": "-180,-90,180,90", "limit": 7}).json()["cities"]) == 7
+    assert_error(client.get("/api/cities", params={"bbox": "30,44,40"}), 422)
+    assert_error(client.get("/api/cities", params={"bbox": "30,44,40,52", "min_population": 10}), 422)
+
+
 def test_the_page_and_its_assets(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    assert client.get("/api/config").json() == {"tiles": None, "tile_attribution": None, "read_only": False}
+    config = client.get("/api/config").json()
+    assert (config["tiles"], config["tile_attribution"], config["read_only"]) == (None, None, False)
+    # the page's choice lists: ACLED's six event types, each with its sub-event types
+    assert list(config["event_types"]) == [
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
+    ]
+    assert "Air/drone strike" in config["event_types"]["Explosions/Remote violence"]
+    assert sum(len(subs) for subs in config["event_types"].values()) == 25
 
 
 # Ingest through the API: a fresh database on each engine, since it writes.

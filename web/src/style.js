@@ -1,4 +1,5 @@
-// How an event looks on the map: colour by ACLED event type, shape and outline by verification status.
+// How an event looks on the map: colour by ACLED event type, shape and outline by verification status, size
+// by the dead.
 
 export const TYPE_COLOURS = {
   "Battles": "#d62728",
@@ -24,4 +25,10 @@ export function colourOf(eventType) {
 
 export function verificationClass(verification) {
   return `sr-ver-${verification in VERIFICATION_SHAPES ? verification : "reported"}`;
+}
+
+// A marker's width in pixels: 14 with no one reported dead, growing with the square root of the dead
+// (1: 17, 10: 23, 25: 29) up to 40 (from 76 dead).
+export function dotSize(fatalities) {
+  return Math.min(40, Math.round(14 + 3 * Math.sqrt(fatalities || 0)));
 }

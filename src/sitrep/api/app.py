@@ -15,6 +15,8 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..extractors.lexicon import taxonomy
+from .cities import router as cities_router
 from .documents import SCHEMAS as DOCUMENT_SCHEMAS
 from .documents import router as documents_router
 from .errors import ERROR_SCHEMA, install_error_handlers
@@ -73,6 +75,7 @@ def create_app(config: ServeConfig) -> FastAPI:
     install_error_handlers(app)
     app.include_router(events_router)
     app.include_router(documents_router)
+    app.include_router(cities_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     csp = _content_security_policy(config.tiles)
 
@@ -82,12 +85,24 @@ def create_app(config: ServeConfig) -> FastAPI:
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
-    @app.get("/api/config", tags=["page"], summary="What the map page needs to know: tile URL, read-only or not")
+    @app.get("/api/config", tags=["page"],
+             summary="What the map page needs to know: tile URL, read-only or not, ACLED's event and sub-event types")
     def page_config() -> dict:
-        return {"tiles": config.tiles, "tile_attribution": config.tile_attribution, "read_only": not config.token}
+        return {
+            "tiles": config.tiles, "tile_attribution": config.tile_attribution, "read_only": not config.token,
+            "event_types": _event_types(),
+        }
 
     _document_errors(app)
     return app
+
+
+def _event_types() -> dict[str, list[str]]:
+    """ACLED's event types, each with its sub-event types, in the codebook's order: the page's choice lists."""
+    types: dict[str, list[str]] = {}
+    for sub_event_type, event_type in taxonomy().items():
+        types.setdefault(event_type, []).append(sub_event_type)
+    return types
 
 
 class SecurityHeaders:
