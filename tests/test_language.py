@@ -23,3 +23,20 @@ def test_a_given_language_is_kept_and_a_missing_one_detected():
     given = Document("d1", "Уночі над Полтавою збили два безпілотники", language="ru")
     assert with_language(given) is given
     assert with_language(Document("d2", "Уночі над Полтавою збили два безпілотники")).language == "uk"
+
+
+def test_plain_english_is_read_without_loading_the_language_model(monkeypatch):
+    from sitrep import language
+
+    def no_model():
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert detect_language("Rockets hit a school in the town of Izium, and two teachers were hurt, police said.") == "en"
+
+
+def test_other_languages_of_latin_script_still_go_to_the_model():
+    for text in ("Het leger heeft de stad in de nacht beschoten, zei de gouverneur. Er was veel schade.",
+                 "Die Armee hat die Stadt in der Nacht beschossen, sagte der Gouverneur.",
+                 "El ejército bombardeó la ciudad durante la noche, dijo el gobernador."):
+        assert detect_language(text) == UNKNOWN
