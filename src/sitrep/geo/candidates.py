@@ -109,7 +109,8 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
+    """A word of the text, where it stands, and whether it opens its sentence."""
     start: int
     end: int
     text: str
@@ -149,7 +150,7 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt
 
 
 def person_words(
-    text: str, runs: list[list[_Token]], is_known: Callable[[str], bool], person_spans: Sequence[tuple[int, int]] = ()
+    text: str, runs: list[list[Token]], is_known: Callable[[str], bool], person_spans: Sequence[tuple[int, int]] = ()
 ) -> set[str]:
     """Words that name a person somewhere in the text, and so name that person everywhere in it: "Pentagon
     spokesman John Kirby ... Kirby said" (the second "Kirby" is no town in Texas). Found after a title or a
@@ -222,12 +223,12 @@ class _Spans:
         return last >= 0 and self._ends[last] > start
 
 
-def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False) -> list[list[_Token]]:
+def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False) -> list[list[Token]]:
     """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
     like a sentence's first word."""
     starts = sentence_starts(text)
-    runs: list[list[_Token]] = []
-    current: list[_Token] = []
+    runs: list[list[Token]] = []
+    current: list[Token] = []
     sentence = 0
     previous_sentence = -1  # the sentence of the word before
     for match in WORD.finditer(text):
@@ -242,7 +243,7 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
         first_word = sentence != previous_sentence
         previous_sentence = sentence
         initial = title_case or (first_word and not any(ch.isalnum() for ch in text[starts[sentence]:match.start()]))
-        token = _Token(match.start(), match.start() + len(word), word, sentence, initial)
+        token = Token(match.start(), match.start() + len(word), word, sentence, initial)
         joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
         if possessive and _is_name_word(text, token, exclude_spans):
             if current and not joined:
@@ -265,7 +266,7 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
     return runs
 
 
-def _is_name_word(text: str, token: _Token, exclude_spans: _Spans) -> bool:
+def _is_name_word(text: str, token: Token, exclude_spans: _Spans) -> bool:
     word = token.text
     if not word[0].isupper():
         return False
@@ -283,7 +284,7 @@ def _is_title_case(text: str) -> bool:
 
 
 def _split_run(
-    text: str, run: list[_Token], is_known: Callable[[str], bool], words_of_text: set[str], title_case: bool = False
+    text: str, run: list[Token], is_known: Callable[[str], bool], words_of_text: set[str], title_case: bool = False
 ) -> list[Candidate]:
     stop = stopwords()
     first = normalise(run[0].text)
@@ -322,14 +323,14 @@ def _split_run(
     return candidates
 
 
-def _is_stop(words: list[_Token], not_places: frozenset[str]) -> bool:
+def _is_stop(words: list[Token], not_places: frozenset[str]) -> bool:
     if len(words) == 1:
         norm = normalise(words[0].text)
         return norm in not_places or norm in STOP_WORDS or UNIT_AFTER.match(" " + words[0].text) is not None
     return normalise(words[-1].text) in not_places or UNIT_AFTER.match(" " + words[-1].text) is not None
 
 
-def _is_common_word(text: str, token: _Token, words_of_text: set[str]) -> bool:
+def _is_common_word(text: str, token: Token, words_of_text: set[str]) -> bool:
     """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling").
     `words_of_text`: the text's runs of word characters, so that most words are a look-up, not a search of
     the whole text (for every word of a title-case text, that was quadratic)."""
@@ -344,7 +345,7 @@ def _is_common_word(text: str, token: _Token, words_of_text: set[str]) -> bool:
     return re.search(rf"\b{re.escape(lower)}\b", text) is not None  # "Pro-Russian ... pro-russian"
 
 
-def _candidate(text: str, words: list[_Token], name: str, known: bool) -> Candidate:
+def _candidate(text: str, words: list[Token], name: str, known: bool) -> Candidate:
     start, end = words[0].start, words[-1].end
     after = text[end:end + 120]
     before = text[max(0, start - 80):start]

@@ -20,7 +20,7 @@ from itertools import product
 import yaml
 
 from sitrep.errors import GazetteerError
-from sitrep.geo.candidates import WORD, Candidate, sentence_starts
+from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_data
 
@@ -142,18 +142,9 @@ def is_common_word(word: str) -> bool:
     return bool(known) and not any({"Geox", "Surn", "Name", "Abbr", "Orgn"} & set(p.tag.grammemes) for p in known)
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    sentence: int
-    sentence_initial: bool
-
-
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str) -> list[Token]:
     starts = sentence_starts(text)
-    tokens: list[_Token] = []
+    tokens: list[Token] = []
     sentence, previous_sentence = 0, -1
     for match in WORD.finditer(text):
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
@@ -163,7 +154,7 @@ def _tokens(text: str) -> list[_Token]:
             ch.isalnum() for ch in text[starts[sentence]:match.start()]
         )
         previous_sentence = sentence
-        tokens.append(_Token(match.start(), match.end(), match.group(), sentence, initial))
+        tokens.append(Token(match.start(), match.end(), match.group(), sentence, initial))
     return tokens
 
 
@@ -213,7 +204,7 @@ def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _may_name(token: _Token) -> bool:
+def _may_name(token: Token) -> bool:
     """A capitalised Cyrillic word that may be (part of) a name; upper-case acronyms only when listed."""
     word = token.text
     if not _CYRILLIC.match(word) or not word[0].isupper():
@@ -223,12 +214,12 @@ def _may_name(token: _Token) -> bool:
     return True
 
 
-def _joined(text: str, words: list[_Token]) -> bool:
+def _joined(text: str, words: list[Token]) -> bool:
     return all(text[a.end:b.start] == " " and a.sentence == b.sentence for a, b in zip(words, words[1:]))
 
 
 def _candidate(
-    text: str, tokens: list[_Token], i: int, size: int, is_known: Callable[[str, str | None], bool],
+    text: str, tokens: list[Token], i: int, size: int, is_known: Callable[[str, str | None], bool],
     data: CyrillicData,
 ) -> Candidate | None:
     words = tokens[i:i + size]
@@ -268,7 +259,7 @@ def _candidate(
 
 
 def _known_name(
-    words: list[_Token], unit: str | None, is_known: Callable[[str], bool], data: CyrillicData
+    words: list[Token], unit: str | None, is_known: Callable[[str], bool], data: CyrillicData
 ) -> tuple[str, str | None] | None:
     """The first form of the words that the gazetteer or the regions list knows, with the unit a listed
     region is ("admin1" for an oblast, None for a country or a multi-unit region)."""
@@ -283,7 +274,7 @@ def _known_name(
     return None
 
 
-def _forms(words: list[_Token], unit: str | None) -> Iterator[str]:
+def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
     """Forms to look the words up under, most likely first: each word's forms, joined."""
     options = [name_forms(w.text, adjective_first=unit is not None) for w in words]
     for combination in product(*options):
