@@ -137,6 +137,14 @@ def test_event_pages_filter_and_follow_the_cursor(store):
     assert [e.id for e in store.events(source="Third")] == ["ev-e"]
 
 
+def test_an_event_that_began_long_before_a_window_and_runs_into_it_is_in_it(store):
+    month = replace(event("ev-month", date(2024, 3, 1), 30.0, 50.0), event_date_end=date(2024, 3, 31), time_precision=3)
+    store.save_events([month, event("ev-old", date(2024, 2, 1), 30.0, 50.0), event("ev-in", date(2024, 3, 30), 30.0, 50.0)])
+    window = EventFilter(since=date(2024, 3, 29), until=date(2024, 4, 2))
+    assert [row[1] for row in store.event_page(window)] == ["ev-month", "ev-in"]
+    assert [e.id for e in store.events(since=date(2024, 3, 29))] == ["ev-month", "ev-in"]
+
+
 def test_mentions_of_a_document_with_their_events(store):
     store.add_document(Document("d1", "A drone hit Yartsevo overnight."), [mention("d1")])
     assert store.mentions_in("d1") == [(mention("d1"), None)]

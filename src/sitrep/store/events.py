@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..export import LANGUAGE_SEPARATOR, event_record
 from ..model import Event, to_dict
@@ -12,7 +12,7 @@ from ..model import Event, to_dict
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
 EVENT_COLUMNS = (
     "id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "iso", "admin1",
-    "latitude", "longitude", "verification", "language", "data", "date_key", "record",
+    "latitude", "longitude", "verification", "language", "data", "date_key", "span_days", "record",
 )
 
 
@@ -26,8 +26,16 @@ def event_columns(event: Event) -> dict:
         **{name: record[name] for name in _RECORD_COLUMNS},
         "data": json.dumps(to_dict(event)),
         "date_key": record["event_date"] or UNDATED,
+        "span_days": span_days(event),
         "record": json.dumps(record, ensure_ascii=False),
     }
+
+
+def span_days(event: Event) -> int | None:
+    """How many days the event's dates run past its first day (0 for one day; None undated)."""
+    if event.event_date is None:
+        return None
+    return ((event.event_date_end or event.event_date) - event.event_date).days
 
 
 def source_rows(event: Event) -> list[tuple[str, str]]:
@@ -51,12 +59,17 @@ class EventFilter:
     language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
-    def where(self) -> tuple[list[str], list[str | float]]:
+    def where(self, longest_span: int | None = None) -> tuple[list[str], list[str | float]]:
+        """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
+        first, bounds where events ending on or after `since` can start: an index can seek there."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
         if self.since:
             clauses.append("COALESCE(event_date_end, event_date) >= ?")
             params.append(self.since.isoformat())
+            if longest_span is not None:
+                clauses.append("date_key >= ?")
+                params.append((self.since - timedelta(days=longest_span)).isoformat())
         if self.until:
             clauses.append("event_date <= ?")
             params.append(self.until.isoformat())

@@ -149,12 +149,30 @@ def _005_language(db) -> None:
         )
 
 
+# How many days each event runs past its first day, indexed: a filter on "ends on or after a day" can then start
+# its scan of the date-ordered index at that day less the longest span, not at the oldest event.
+_006_SPAN = """
+ALTER TABLE events ADD COLUMN span_days INTEGER;
+CREATE INDEX events_span ON events (span_days);
+"""
+
+
+def _006_span(db) -> None:
+    from .codec import event_from_dict
+    from .events import span_days
+
+    db.executescript(_006_SPAN)
+    for event_id, data in db.execute("SELECT id, data FROM events").fetchall():
+        db.execute("UPDATE events SET span_days = ? WHERE id = ?", (span_days(event_from_dict(json.loads(data))), event_id))
+
+
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
     ("002_serve", _002_serve),
     ("003_document_fingerprint", _003_DOCUMENT_FINGERPRINT),
     ("004_watch", _004_WATCH),
     ("005_language", _005_language),
+    ("006_span", _006_span),
 ]
 
 

@@ -262,18 +262,23 @@ class Store:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
         where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
-        clauses, params = where.where()
+        clauses, params = where.where(self._longest_span() if where.since else None)
         sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
         for (data,) in self.connection.execute(query, params):
             yield event_from_dict(json.loads(data))
+
+    def _longest_span(self) -> int:
+        """The most days a stored event runs past its first (read from its index)."""
+        row = self.connection.execute("SELECT MAX(span_days) FROM events").fetchone()
+        return int(row[0] or 0) if row else 0
 
     def event_page(
         self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100
     ) -> list[tuple[str, str, str]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
         (date_key, id, export record as JSON) rows, read straight from an index."""
-        clauses, params = where.where()
+        clauses, params = where.where(self._longest_span() if where.since else None)
         if after is not None:
             clauses.append("(date_key, id) > (?, ?)")
             params += list(after)
