@@ -59,9 +59,12 @@ class EventFilter:
     language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
-    def where(self, longest_span: int | None = None) -> tuple[list[str], list[str | float]]:
+    def where(
+        self, longest_span: int | None = None, country_codes: list[str] | None = None
+    ) -> tuple[list[str], list[str | float]]:
         """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
-        first, bounds where events ending on or after `since` can start: an index can seek there."""
+        first, bounds where events ending on or after `since` can start: an index can seek there. So can the
+        ISO codes `country` names (`country_codes`, looked up by the store), where the name itself cannot."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
         if self.since:
@@ -73,7 +76,10 @@ class EventFilter:
         if self.until:
             clauses.append("event_date <= ?")
             params.append(self.until.isoformat())
-        if self.country:
+        if self.country and country_codes is not None:
+            clauses.append(f"iso IN ({', '.join('?' * len(country_codes))})" if country_codes else "0 = 1")
+            params += country_codes
+        elif self.country:
             clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
             params += [self.country, self.country]
         if self.admin1:

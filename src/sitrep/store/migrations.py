@@ -166,6 +166,13 @@ def _006_span(db) -> None:
         db.execute("UPDATE events SET span_days = ? WHERE id = ?", (span_days(event_from_dict(json.loads(data))), event_id))
 
 
+# A country filter seeks the codes its name stands for, then the events of those codes in date order.
+_007_COUNTRY_INDEXES = """
+CREATE INDEX events_country_name ON events (lower(country));
+CREATE INDEX events_iso_page ON events (iso, date_key, id);
+"""
+
+
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
     ("002_serve", _002_serve),
@@ -173,6 +180,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("004_watch", _004_WATCH),
     ("005_language", _005_language),
     ("006_span", _006_span),
+    ("007_country_indexes", _007_COUNTRY_INDEXES),
 ]
 
 

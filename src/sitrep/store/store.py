@@ -262,11 +262,24 @@ class Store:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
         where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
-        clauses, params = where.where(self._longest_span() if where.since else None)
+        clauses, params = self._where(where)
         sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
         for (data,) in self.connection.execute(query, params):
             yield event_from_dict(json.loads(data))
+
+    def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
+        return where.where(self._longest_span() if where.since else None,
+                           self._country_codes(where.country) if where.country else None)
+
+    def _country_codes(self, country: str) -> list[str]:
+        """The ISO codes of the events a country's name or code names (each read from an index; a country's name
+        is one code's)."""
+        named = self.connection.execute("SELECT iso FROM events WHERE lower(country) = lower(?) LIMIT 1", (country,))
+        codes = {iso for (iso,) in named if iso}
+        if self.connection.execute("SELECT 1 FROM events WHERE iso = ? LIMIT 1", (country.upper(),)).fetchone():
+            codes.add(country.upper())
+        return sorted(codes)
 
     def _longest_span(self) -> int:
         """The most days a stored event runs past its first (read from its index)."""
@@ -278,7 +291,7 @@ class Store:
     ) -> list[tuple[str, str, str]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
         (date_key, id, export record as JSON) rows, read straight from an index."""
-        clauses, params = where.where(self._longest_span() if where.since else None)
+        clauses, params = self._where(where)
         if after is not None:
             clauses.append("(date_key, id) > (?, ?)")
             params += list(after)
