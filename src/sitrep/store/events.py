@@ -60,11 +60,13 @@ class EventFilter:
     undated: bool = False  # only the events of no known date
 
     def where(
-        self, longest_span: int | None = None, country_codes: list[str] | None = None
+        self, longest_span: int | None = None, country_codes: list[str] | None = None,
+        admin1_names: list[str] | None = None,
     ) -> tuple[list[str], list[str | float]]:
         """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
         first, bounds where events ending on or after `since` can start: an index can seek there. So can the
-        ISO codes `country` names (`country_codes`, looked up by the store), where the name itself cannot."""
+        ISO codes `country` names and the stored spellings of `admin1` (`country_codes`, `admin1_names`, looked
+        up by the store), where a name in any case cannot."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
         if self.since:
@@ -82,7 +84,10 @@ class EventFilter:
         elif self.country:
             clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
             params += [self.country, self.country]
-        if self.admin1:
+        if self.admin1 and admin1_names is not None:
+            clauses.append(f"admin1 IN ({', '.join('?' * len(admin1_names))})" if admin1_names else "0 = 1")
+            params += admin1_names
+        elif self.admin1:
             clauses.append("lower(admin1) = lower(?)")
             params.append(self.admin1)
         if self.event_type:

@@ -171,6 +171,11 @@ _007_COUNTRY_INDEXES = """
 CREATE INDEX events_country_name ON events (lower(country));
 CREATE INDEX events_iso_page ON events (iso, date_key, id);
 """
+# A first-level unit likewise: its stored spelling, then its events in date order.
+_008_ADMIN1_INDEXES = """
+CREATE INDEX events_admin1_name ON events (lower(admin1));
+CREATE INDEX events_admin1_page ON events (admin1, date_key, id);
+"""
 
 
 MIGRATIONS: list[tuple[str, str | Callable]] = [
@@ -181,6 +186,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("005_language", _005_language),
     ("006_span", _006_span),
     ("007_country_indexes", _007_COUNTRY_INDEXES),
+    ("008_admin1_indexes", _008_ADMIN1_INDEXES),
 ]
 
 

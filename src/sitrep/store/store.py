@@ -270,7 +270,13 @@ class Store:
 
     def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
         return where.where(self._longest_span() if where.since else None,
-                           self._country_codes(where.country) if where.country else None)
+                           self._country_codes(where.country) if where.country else None,
+                           self._admin1_names(where.admin1) if where.admin1 else None)
+
+    def _admin1_names(self, admin1: str) -> list[str]:
+        """The stored spellings of a first-level unit's name, whatever its case (read from an index)."""
+        rows = self.connection.execute("SELECT admin1 FROM events WHERE lower(admin1) = lower(?) LIMIT 1", (admin1,))
+        return [name for (name,) in rows]
 
     def _country_codes(self, country: str) -> list[str]:
         """The ISO codes of the events a country's name or code names (each read from an index; a country's name
