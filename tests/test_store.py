@@ -145,13 +145,17 @@ def test_an_event_that_began_long_before_a_window_and_runs_into_it_is_in_it(stor
     assert [e.id for e in store.events(since=date(2024, 3, 29))] == ["ev-month", "ev-in"]
 
 
-def test_a_country_or_region_is_found_by_its_name_or_code_in_any_case(store):
+def test_a_country_region_or_type_is_found_in_any_case(store):
     store.save_events([event("ev-a", date(2024, 1, 1), 30.0, 50.0), event("ev-b", date(2024, 1, 2), 31.0, 51.0)])
     for country in ("Russia", "RUSSIA", "ru", "RU"):
         assert [row[1] for row in store.event_page(EventFilter(country=country))] == ["ev-a", "ev-b"]
     assert store.event_page(EventFilter(country="France")) == [] and store.event_page(EventFilter(country="fr")) == []
     assert [row[1] for row in store.event_page(EventFilter(admin1="SMOLENSK oblast"))] == ["ev-a", "ev-b"]
     assert store.event_page(EventFilter(admin1="Lviv Oblast")) == []
+    for kind in ("explosions/remote violence", "AIR/DRONE STRIKE"):  # a type or a sub-type
+        assert [row[1] for row in store.event_page(EventFilter(event_type=kind))] == ["ev-a", "ev-b"]
+    assert [row[1] for row in store.event_page(EventFilter(sub_event_type="air/drone strike"))] == ["ev-a", "ev-b"]
+    assert store.event_page(EventFilter(event_type="Riots")) == [] and store.event_page(EventFilter(language="uk")) == []
 
 
 def test_mentions_of_a_document_with_their_events(store):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,6 +30,23 @@ def event_columns(event: Event) -> dict:
         "span_days": span_days(event),
         "record": json.dumps(record, ensure_ascii=False),
     }
+
+
+# The filters the store looks up as stored column values (see `EventFilter.where`): each filter's field, and
+# the columns its value may be found in.
+LOOKED_UP = {
+    "country": ("iso",), "admin1": ("admin1",), "event_type": ("event_type", "sub_event_type"),
+    "sub_event_type": ("sub_event_type",), "language": ("language",),
+}
+
+
+def _one_of(values_by_column: dict[str, list[str]]) -> tuple[str, list[str]]:
+    """A clause true where a column holds one of its values ("0 = 1" when none is stored anywhere)."""
+    parts = [f"{column} IN ({', '.join('?' * len(values))})" for column, values in values_by_column.items() if values]
+    values = [value for column_values in values_by_column.values() for value in column_values]
+    if not parts:
+        return "0 = 1", []
+    return (parts[0] if len(parts) == 1 else f"({' OR '.join(parts)})"), values
 
 
 def span_days(event: Event) -> int | None:
@@ -60,13 +78,12 @@ class EventFilter:
     undated: bool = False  # only the events of no known date
 
     def where(
-        self, longest_span: int | None = None, country_codes: list[str] | None = None,
-        admin1_names: list[str] | None = None,
+        self, longest_span: int | None = None, stored: Mapping[str, dict[str, list[str]]] | None = None
     ) -> tuple[list[str], list[str | float]]:
         """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
         first, bounds where events ending on or after `since` can start: an index can seek there. So can the
-        ISO codes `country` names and the stored spellings of `admin1` (`country_codes`, `admin1_names`, looked
-        up by the store), where a name in any case cannot."""
+        column values that the filters of `LOOKED_UP`, given in any case, stand for (`stored`: filter -> column
+        -> values, looked up by the store), where the text itself cannot."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
         if self.since:
@@ -78,16 +95,16 @@ class EventFilter:
         if self.until:
             clauses.append("event_date <= ?")
             params.append(self.until.isoformat())
-        if self.country and country_codes is not None:
-            clauses.append(f"iso IN ({', '.join('?' * len(country_codes))})" if country_codes else "0 = 1")
-            params += country_codes
-        elif self.country:
+        if stored is not None:
+            for by_column in stored.values():
+                clause, values = _one_of(by_column)
+                clauses.append(clause)
+                params += values
+            return self._other_clauses(clauses, params)
+        if self.country:
             clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
             params += [self.country, self.country]
-        if self.admin1 and admin1_names is not None:
-            clauses.append(f"admin1 IN ({', '.join('?' * len(admin1_names))})" if admin1_names else "0 = 1")
-            params += admin1_names
-        elif self.admin1:
+        if self.admin1:
             clauses.append("lower(admin1) = lower(?)")
             params.append(self.admin1)
         if self.event_type:
@@ -96,13 +113,16 @@ class EventFilter:
         if self.sub_event_type:
             clauses.append("lower(sub_event_type) = lower(?)")
             params.append(self.sub_event_type)
-        if self.verification:
-            clauses.append("verification = ?")
-            params.append(self.verification)
         if self.language:
             # the column holds "ru|uk" for an event reported in both: match one code between separators
             clauses.append(f"('{LANGUAGE_SEPARATOR}' || language || '{LANGUAGE_SEPARATOR}') LIKE ?")
             params.append(f"%{LANGUAGE_SEPARATOR}{self.language.lower()}{LANGUAGE_SEPARATOR}%")
+        return self._other_clauses(clauses, params)
+
+    def _other_clauses(self, clauses: list[str], params: list[str | float]) -> tuple[list[str], list[str | float]]:
+        if self.verification:
+            clauses.append("verification = ?")
+            params.append(self.verification)
         if self.source:
             clauses.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
             params.append(self.source)

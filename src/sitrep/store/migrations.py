@@ -176,6 +176,14 @@ _008_ADMIN1_INDEXES = """
 CREATE INDEX events_admin1_name ON events (lower(admin1));
 CREATE INDEX events_admin1_page ON events (admin1, date_key, id);
 """
+# Types, sub-types and languages likewise.
+_009_TYPE_AND_LANGUAGE_INDEXES = """
+CREATE INDEX events_type_name ON events (lower(event_type));
+CREATE INDEX events_type_page ON events (event_type, date_key, id);
+CREATE INDEX events_sub_type_name ON events (lower(sub_event_type));
+CREATE INDEX events_sub_type_page ON events (sub_event_type, date_key, id);
+CREATE INDEX events_language_page ON events (language, date_key, id);
+"""
 
 
 MIGRATIONS: list[tuple[str, str | Callable]] = [
@@ -187,6 +195,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("006_span", _006_span),
     ("007_country_indexes", _007_COUNTRY_INDEXES),
     ("008_admin1_indexes", _008_ADMIN1_INDEXES),
+    ("009_type_and_language_indexes", _009_TYPE_AND_LANGUAGE_INDEXES),
 ]
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SitrepError
+from ..export import LANGUAGE_SEPARATOR
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, EventFilter, event_columns, source_rows
+from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, source_rows
 from .migrations import migrate
 
 _UPSERT_EVENT = (
@@ -269,23 +270,27 @@ class Store:
             yield event_from_dict(json.loads(data))
 
     def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
-        return where.where(self._longest_span() if where.since else None,
-                           self._country_codes(where.country) if where.country else None,
-                           self._admin1_names(where.admin1) if where.admin1 else None)
+        stored = {field: self._stored_values(field, getattr(where, field))
+                  for field in LOOKED_UP if getattr(where, field)}
+        return where.where(self._longest_span() if where.since else None, stored)
 
-    def _admin1_names(self, admin1: str) -> list[str]:
-        """The stored spellings of a first-level unit's name, whatever its case (read from an index)."""
-        rows = self.connection.execute("SELECT admin1 FROM events WHERE lower(admin1) = lower(?) LIMIT 1", (admin1,))
-        return [name for (name,) in rows]
-
-    def _country_codes(self, country: str) -> list[str]:
-        """The ISO codes of the events a country's name or code names (each read from an index; a country's name
-        is one code's)."""
-        named = self.connection.execute("SELECT iso FROM events WHERE lower(country) = lower(?) LIMIT 1", (country,))
-        codes = {iso for (iso,) in named if iso}
-        if self.connection.execute("SELECT 1 FROM events WHERE iso = ? LIMIT 1", (country.upper(),)).fetchone():
-            codes.add(country.upper())
-        return sorted(codes)
+    def _stored_values(self, field: str, value: str) -> dict[str, list[str]]:
+        """The values of each column of `field` that `value` stands for, whatever its case, each read from an
+        index: a country's name is one ISO code's, and a code itself; a language is each stored combination
+        holding it ("ru|uk" for "uk")."""
+        found: dict[str, list[str]] = {}
+        for column in LOOKED_UP[field]:
+            if field == "language":
+                combinations = self.connection.execute("SELECT DISTINCT language FROM events WHERE language IS NOT NULL")
+                found[column] = [c for (c,) in combinations if value.lower() in c.split(LANGUAGE_SEPARATOR)]
+                continue
+            named = "country" if field == "country" else column
+            rows = self.connection.execute(f"SELECT {column} FROM events WHERE lower({named}) = lower(?) LIMIT 1", (value,))
+            found[column] = [v for (v,) in rows if v]
+            if field == "country" and self.connection.execute(
+                    "SELECT 1 FROM events WHERE iso = ? LIMIT 1", (value.upper(),)).fetchone():
+                found[column] = sorted({*found[column], value.upper()})
+        return found
 
     def _longest_span(self) -> int:
         """The most days a stored event runs past its first (read from its index)."""
