@@ -222,3 +222,9 @@ def test_stored_records_follow_the_export_code(db_target):
     with Store.open(db_target) as store:
         assert store.event_page(EventFilter()) == fresh
         assert store.refresh_records() == 0
+
+
+def test_a_filter_the_store_must_look_up_is_never_dropped_silently():
+    with pytest.raises(ValueError, match="country"):
+        EventFilter(country="Ukraine").where()
+    assert EventFilter(verification="confirmed").where() == (["verification = ?"], ["confirmed"])

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..export import LANGUAGE_SEPARATOR, event_record
+from ..export import event_record
 from ..model import Event, to_dict
 
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
@@ -95,31 +95,13 @@ class EventFilter:
         if self.until:
             clauses.append("event_date <= ?")
             params.append(self.until.isoformat())
-        if stored is not None:
-            for by_column in stored.values():
-                clause, values = _one_of(by_column)
-                clauses.append(clause)
-                params += values
-            return self._other_clauses(clauses, params)
-        if self.country:
-            clauses.append("(lower(country) = lower(?) OR lower(iso) = lower(?))")
-            params += [self.country, self.country]
-        if self.admin1:
-            clauses.append("lower(admin1) = lower(?)")
-            params.append(self.admin1)
-        if self.event_type:
-            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
-            params += [self.event_type, self.event_type]
-        if self.sub_event_type:
-            clauses.append("lower(sub_event_type) = lower(?)")
-            params.append(self.sub_event_type)
-        if self.language:
-            # the column holds "ru|uk" for an event reported in both: match one code between separators
-            clauses.append(f"('{LANGUAGE_SEPARATOR}' || language || '{LANGUAGE_SEPARATOR}') LIKE ?")
-            params.append(f"%{LANGUAGE_SEPARATOR}{self.language.lower()}{LANGUAGE_SEPARATOR}%")
-        return self._other_clauses(clauses, params)
-
-    def _other_clauses(self, clauses: list[str], params: list[str | float]) -> tuple[list[str], list[str | float]]:
+        stored = stored or {}
+        if missing := [field for field in LOOKED_UP if getattr(self, field) and field not in stored]:
+            raise ValueError(f"the filters {missing} need the values they stand for (the store looks them up)")
+        for by_column in stored.values():
+            clause, values = _one_of(by_column)
+            clauses.append(clause)
+            params += values
         if self.verification:
             clauses.append("verification = ?")
             params.append(self.verification)
