@@ -16,6 +16,8 @@ from typing import Any
 TIME_PRECISION_DAY, TIME_PRECISION_WEEK, TIME_PRECISION_MONTH = 1, 2, 3
 # ACLED geo_precision: 1 the town itself, 2 near a town or a part of a region, 3 the region only.
 GEO_PRECISION_TOWN, GEO_PRECISION_NEAR, GEO_PRECISION_REGION = 1, 2, 3
+# UCDP codes a side's unnumbered or partisan claim of the enemy it killed at this floor of deaths.
+PARTISAN_CLAIM_FLOOR = 2
 
 
 def content_hash(text: str, published: date | None = None, source: str | None = None) -> str:

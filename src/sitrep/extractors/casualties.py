@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..language import is_cyrillic_text
-from ..model import Evidence
+from ..model import PARTISAN_CLAIM_FLOOR, Evidence
 from .cyrillic_reports import cyrillic_toll, parse_cyrillic_number
 from .lexicon import ends_at
 
@@ -255,7 +255,6 @@ _COMBATANTS = re.compile(
     r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|nationalists|mercenaries|personnel|"
     r"(?:ukrainian|russian|enemy)\s+(?:military|forces|army|units))\b", re.I)
 _ENEMY_WORDS = re.compile(r"\b(?:invaders|occupiers|occupants|nationalists|neo-?nazis|mercenaries|orcs)\b", re.I)
-PARTISAN_CLAIM_FLOOR = 2
 PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
 # Where a clause breaks: each position (a lookahead, so that " and as " gives both).
 _CLAUSE_BREAK = re.compile(r"(?=,(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s)", re.I)

@@ -11,11 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Evidence
+from ..model import PARTISAN_CLAIM_FLOOR, Evidence
 from .lexicon import lexicon
 
-# A side's count of the enemy it killed is read at this floor, as in English (casualties.PARTISAN_CLAIM_FLOOR).
-PARTISAN_CLAIM_FLOOR = 2
 _ENEMY = re.compile(
     r"\b(окупант\w*|оккупант\w*|загарбник\w*|націоналіст\w*|националист\w*|бойовик\w*|боевик\w*|найманц\w*|"
     r"наемник\w*|русак\w*|орк\w*|укронацист\w*|всушник\w*)", re.I)
@@ -95,6 +93,15 @@ def _evidence(match: re.Match, offset: int) -> Evidence:
     return Evidence(offset + match.start(), offset + match.end(), match.group())
 
 
+def _told_without_a_figure(sentence: str, offset: int, none: re.Pattern, some: re.Pattern,
+                           one: re.Pattern) -> tuple[int, Evidence] | None:
+    """A count the words give without a figure: none ("жертв немає"), some (at least two), one (a singular verb)."""
+    for value, pattern in ((0, none), (2, some), (1, one)):
+        if match := pattern.search(sentence):
+            return value, _evidence(match, offset)
+    return None
+
+
 def cyrillic_toll(sentence: str, offset: int = 0) -> Toll:
     """The dead and wounded a Russian or Ukrainian sentence counts (None where it counts none)."""
     patterns = _patterns()
@@ -103,19 +110,9 @@ def cyrillic_toll(sentence: str, offset: int = 0) -> Toll:
     killed = _lowest("killed", sentence, offset)
     wounded = _lowest("wounded", sentence, offset)
     if killed is None:
-        if match := patterns["no_casualties"].search(sentence):
-            killed = (0, _evidence(match, offset))
-        elif match := patterns["some_killed"].search(sentence):
-            killed = (2, _evidence(match, offset))
-        elif match := _SINGULAR_KILLED.search(sentence):
-            killed = (1, _evidence(match, offset))
+        killed = _told_without_a_figure(sentence, offset, patterns["no_casualties"], patterns["some_killed"], _SINGULAR_KILLED)
     if wounded is None:
-        if match := patterns["no_injuries"].search(sentence):
-            wounded = (0, _evidence(match, offset))
-        elif match := patterns["some_wounded"].search(sentence):
-            wounded = (2, _evidence(match, offset))
-        elif match := _SINGULAR_WOUNDED.search(sentence):
-            wounded = (1, _evidence(match, offset))
+        wounded = _told_without_a_figure(sentence, offset, patterns["no_injuries"], patterns["some_wounded"], _SINGULAR_WOUNDED)
     if killed is None and wounded and wounded[0] and not re.search(_tolls()["killed"], sentence, re.I):
         killed = (0, wounded[1])  # a count of wounded that counts no dead: 0 killed, as in English
     return Toll(killed[0] if killed else None, wounded[0] if wounded else None,

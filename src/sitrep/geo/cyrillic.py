@@ -17,12 +17,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
-import yaml
-
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
 from sitrep.geo.normalize import romanise
-from sitrep.geo.wordlists import read_data
+from sitrep.geo.wordlists import read_yaml
 
 DATA_FILE = "cyrillic_places.yaml"
 LANGUAGES = ("uk", "ru")
@@ -67,10 +65,7 @@ class CyrillicData:
 
 @lru_cache(maxsize=1)
 def cyrillic_data() -> CyrillicData:
-    try:
-        raw = yaml.safe_load(read_data(DATA_FILE)) or {}
-    except yaml.YAMLError as exc:
-        raise GazetteerError(f"sitrep/data/{DATA_FILE}: not valid YAML ({exc})") from exc
+    raw = read_yaml(DATA_FILE)
     sections: dict[str, set[str]] = {name: set() for name in _SECTIONS}
     for language in LANGUAGES:
         words = raw.get(language)

@@ -49,12 +49,17 @@ def read_data(name: str) -> str:
         raise GazetteerError(f"sitrep/data/{name}: cannot read ({exc})") from exc
 
 
+def read_yaml(name: str) -> dict:
+    """A YAML data file of sitrep's, as a dict (empty if the file is)."""
+    try:
+        return yaml.safe_load(read_data(name)) or {}
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"sitrep/data/{name}: not valid YAML ({exc})") from exc
+
+
 @lru_cache(maxsize=1)
 def aliases() -> Aliases:
-    try:
-        raw = yaml.safe_load(read_data(ALIASES_FILE)) or {}
-    except yaml.YAMLError as exc:
-        raise GazetteerError(f"sitrep/data/{ALIASES_FILE}: not valid YAML ({exc})") from exc
+    raw = read_yaml(ALIASES_FILE)
     variants: dict[str, tuple[str, ...]] = {}
     for group in raw.get("variants", []):
         norms = [normalise(n) for n in group]
