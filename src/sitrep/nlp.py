@@ -122,6 +122,16 @@ def overrules_gazetteer(label: str, text: str) -> bool:
     return label in NON_PLACE_LABELS and _one_name_of_words(text)
 
 
+# Labels the small model gives two-word Ukrainian and Russian towns ("Chasiv Yar" as PERSON or FAC, "Velyka
+# Novosilka" as ORG).
+MISREAD_PLACE_LABELS = frozenset({"PERSON", "FAC", "ORG"})
+
+
+def may_be_a_place(label: str, text: str) -> bool:
+    """Might this entity, which overrules the gazetteer, still be a town the model misread?"""
+    return label in MISREAD_PLACE_LABELS and overrules_gazetteer(label, text)
+
+
 def names_person(label: str, text: str) -> bool:
     """A person's full name ("Kira Rudik"), whose surname is then no place anywhere in the document."""
     return label == "PERSON" and _one_name_of_words(text)

@@ -20,7 +20,7 @@ from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
 from .language import with_language
 from .model import Document, Mention
-from .nlp import entity_spans, load_nlp, names_person, overrules_gazetteer
+from .nlp import entity_spans, load_nlp, may_be_a_place, names_person, overrules_gazetteer
 
 
 @dataclass(frozen=True)
@@ -73,16 +73,19 @@ class Pipeline:
         pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]
         non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         people: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
+        misread: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         if pieces:
             for (doc_id, _offset), entities in entity_spans(load_nlp(), pieces):
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
                 people[doc_id].extend((s, e) for s, e, label, text in entities if names_person(label, text))
+                misread[doc_id].extend((s, e) for s, e, label, text in entities if may_be_a_place(label, text))
         labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
         for doc, label in zip(documents, labels):
             if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode
                 continue
-            places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id], person_spans=people[doc.id])
+            places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id], person_spans=people[doc.id],
+                                 maybe_places=misread[doc.id])
             found = extract_mentions(doc, segmented[doc.id], places, label)
             screened = screen(found, segmented[doc.id], places, doc.published, self.report_model)
             yield Result(doc, screened.kept, screened.dropped)

@@ -221,3 +221,65 @@ def test_an_explosion_takes_the_kind_of_the_weapon_the_report_names(pipeline):
                           "officials said.", NEWS)
     assert {m.sub_event_type for m in bomb.mentions if m.place and m.place.name == "Melitopol"} == {
         "Remote explosive/landmine/IED"}
+
+
+def test_a_two_word_town_the_model_tags_as_a_person_is_still_a_place(pipeline):
+    result = read(pipeline, "Russian artillery pounded Velyka Novosilka on Sunday, killing an elderly couple, "
+                            "the Donetsk regional governor said.", NEWS)
+    assert "Velyka Novosilka" in places(result.mentions)
+
+
+def test_an_institution_whose_name_is_a_town_abroad_is_no_place(pipeline):
+    result = read(pipeline, NEWS, "Zelenskiy flew to Washington and asked the White House on Thursday for more "
+                                  "air defence after the shelling of Kharkiv.")
+    assert all(m.place.iso == "UA" for m in result.mentions if m.place)
+
+
+def test_a_city_of_the_same_name_abroad_is_not_the_one_the_story_means(pipeline):
+    result = read(pipeline, "A bomb hidden in a statuette killed a military blogger in a cafe in St Petersburg on "
+                            "Sunday, Russian investigators said. Moscow blamed Kyiv for the attack.", NEWS)
+    assert {m.place.iso for m in result.mentions if m.place} == {"RU", "UA"}
+
+
+def test_a_part_of_a_town_named_after_its_possessive_is_the_town(pipeline):
+    result = read(pipeline, "Gunmen opened fire at Istanbul's Ataturk airport on Tuesday, killing three guards, "
+                            "Turkish officials said.", NEWS)
+    assert "Istanbul" in places(result.mentions) and "Atatürk" not in places(result.mentions)
+
+
+def test_a_regional_governor_places_the_region_not_its_capital(pipeline):
+    result = read(pipeline, NEWS, "Russian shelling killed two civilians in Kurakhove on Sunday, the Donetsk "
+                                  "regional governor said.")
+    assert "Donetsk" not in places(result.mentions)
+
+
+def test_a_capitals_institution_is_no_place(pipeline):
+    result = read(pipeline, "Sea drones struck a patrol boat of Moscow's Black Sea Fleet off the coast of Crimea "
+                            "early on Tuesday, the navy in Kyiv said.", NEWS)
+    assert "Moscow" not in places(result.mentions)
+
+
+def test_a_place_a_list_names_and_a_later_sentence_tells_again_is_one_event(pipeline):
+    result = read(
+        pipeline,
+        "The president said on Tuesday that Russian forces had shelled Sumy, Kharkiv and Poltava overnight.",
+        "In Kharkiv, shells struck a hospital, wounding three nurses, the mayor said.",
+    )
+    assert places(result.mentions).count("Kharkiv") == 1
+
+
+def test_dead_counted_since_an_offensive_began_are_no_event(pipeline):
+    result = read(pipeline, NEWS, "The governor of the Belgorod region said 19 civilians had been killed and 80 "
+                                  "injured since the offensive started in May.")
+    assert not [m for m in result.mentions if m.place and m.place.iso == "RU"]
+    assert all(m.fatalities in (None, 0) for m in result.mentions)
+
+
+def test_strikes_and_bombs_from_the_air_are_remote_violence_with_their_tolls(pipeline):
+    result = read(pipeline, "Russian strikes on Monday killed three residents of Huliaipole and one in Orikhiv, "
+                            "the governor said.",
+                  "Two people were hurt when a guided bomb hit a shop in Kupiansk on Monday, police said.")
+    kinds = {m.place.name: (m.sub_event_type, m.fatalities) for m in result.mentions if m.place}
+    assert kinds["Hulyaypole"] == ("Shelling/artillery/missile attack", 3)
+    assert kinds["Orikhiv"] == ("Shelling/artillery/missile attack", 1)
+    assert kinds["Kupyansk"][0] == "Air/drone strike"

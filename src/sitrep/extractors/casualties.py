@@ -160,6 +160,16 @@ _KILLED_AND_WOUNDED = re.compile(
     re.I)
 
 
+def counts_only_running_totals(sentence: str) -> bool:
+    """Are the sentence's dead all counted over a war or a season ("12 civilians have been killed since the
+    incursion began")? Then no event of its own is told by them."""
+    if is_cyrillic_text(sentence):
+        return False
+    sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+    killed, _, running_total = _smallest(_KILLED_PATTERNS, sentence, 0, _Clauses.of(sentence))
+    return killed is None and running_total
+
+
 def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
         toll = cyrillic_toll(sentence, offset)
@@ -239,12 +249,17 @@ def parse_number(text: str) -> int | None:
 # bringing the toll since February to 300" keeps its three.
 _CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|the (?:war|invasion|conflict)|(?:the )?(?:russian |full-scale )?invasion|"
-    r"february|(?:19|20)\d\d|last (?:year|month)|it began)|\bso far(?: this (?:year|month))?\b|\bin total\b|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"(?:19|20)\d\d|last (?:year|month)|it began|(?:the|its|their) (?:[\w-]+ ){1,3}?(?:began|started|begun)\b|"
+    r"(?:the )?(?:[\w-]+ ){0,2}?(?:incursion|offensive|counteroffensive|occupation|escalation|mobili[sz]ation)\b)|"
+    r"\bso far(?: this (?:year|month))?\b|\bin total\b|"
     r"\ba total of\b|\baltogether\b|\bto date\b|\bover the (?:past|last) (?:few |several |\w+ )?(?:weeks|months|years)\b|"
     r"\b(?:throughout|during|in|of) the (?:war|conflict)\b|\ba day\b|\bper day\b|\bevery day\b|\beach day\b|"
     r"\bon average\b|\bwar dead\b",
     re.I,
 )
+# "the bloodiest day since August", "the first such attack since 2019": a comparison, not a count since then.
+_COMPARED = re.compile(r"\b(?:\w+iest|worst|biggest|largest|heaviest|first|most \w+)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AGENT = re.compile(
     r"\b(?:strikes?|airstrikes?|attacks?|explosions?|blasts?|shells?|shelling|missiles?|rockets?|bombs?|drones?|"
     r"mines?|shots?|bullets?|raids?|barrages?|salvos?)\b", re.I)
@@ -257,7 +272,10 @@ _COMBATANTS = re.compile(
 _ENEMY_WORDS = re.compile(r"\b(?:invaders|occupiers|occupants|nationalists|neo-?nazis|mercenaries|orcs)\b", re.I)
 PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
 # Where a clause breaks: each position (a lookahead, so that " and as " gives both).
-_CLAUSE_BREAK = re.compile(r"(?=,(?!\d)|[;:–—]|\s(?:while|bringing|as|and|but|whereas)\s)", re.I)
+# ("12 were killed and 121 injured since the incursion began": the wounded they are counted with are no new clause.)
+_CLAUSE_BREAK = re.compile(
+    r"(?=,(?!\d)|[;:–—]|\s(?:while|bringing|as|but|whereas)\s|"
+    r"\sand\s(?![\d,]{1,12}\s(?:[a-z]+\s){0,2}(?:injured|wounded|hurt)\b))", re.I)
 
 
 @dataclass(frozen=True)
@@ -271,7 +289,9 @@ class _Clauses:
 
     @classmethod
     def of(cls, sentence: str) -> _Clauses:
-        cumulative = _CUMULATIVE.search(sentence)
+        cumulative = next((m for m in _CUMULATIVE.finditer(sentence)
+                           if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())),
+                          None)
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
         return cls(breaks, len(sentence), cumulative.end() if cumulative else None)
 

@@ -18,7 +18,7 @@ from ..geo.metonymy import not_where_it_happened
 from ..language import is_cyrillic_text
 from ..match import distance_km
 from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
-from .casualties import Casualties, find_casualties, revised_toll
+from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import tells_who_said
@@ -92,6 +92,8 @@ def extract_mentions(
         if not sentence.usable:
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
+        if trigger is not None and _tells_only_deaths(trigger) and counts_only_running_totals(sentence.text):
+            trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
@@ -106,7 +108,7 @@ def extract_mentions(
                 # "There was an explosion": no report of its own, a further mention of the one before
                 _add_references(previous, sentence, None)
             continue
-        place = _best_place(_outside_leading_clause(sentence, sentence_places, trigger), document.text)
+        place = _best_place(_outside_leading_clause(sentence, sentence_places, trigger), document.text, trigger)
         if refers_back and previous and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
@@ -132,14 +134,26 @@ def extract_mentions(
             place = _nearest_place_before(places, sentence, document.text)
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
-    return [
-        piece
-        for report in _fold_repeats(reports, document)
-        for by_place in split_by_places(
-            region_of_toll(_to_mention(document, report), _places_in(report.sentence, places), document.text),
-            report.listed, document.text)
-        for piece in split_by_victims(by_place, document.text)
-    ]
+    told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
+    for report in _fold_repeats(reports, document):
+        mention = region_of_toll(_to_mention(document, report), _places_in(report.sentence, places), document.text)
+        for by_place in split_by_places(mention, report.listed, document.text):
+            told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
+    alone = [mention for mention, listed in told if not listed]
+    return [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
+
+
+def _told_again(listed: Mention, other: Mention) -> bool:
+    """A place of a list ("attacked Mykolaiv, Kharkiv and Kryvyi Rih") that the article tells of again on its
+    own ("rockets struck central Kharkiv, injuring four"): one event, the one told in full."""
+    if listed.place is None or other.place is None or listed.sub_event_type != other.sub_event_type:
+        return False
+    if (listed.place.geonameid, listed.place.name) != (other.place.geonameid, other.place.name):
+        return False
+    if listed.event_date is None or other.event_date is None:
+        return listed.event_date is other.event_date
+    return (listed.event_date <= (other.event_date_end or other.event_date)
+            and other.event_date <= (listed.event_date_end or listed.event_date))
 
 
 def _places_in(sentence: Sentence, places: list[Place]) -> list[Place]:
@@ -201,6 +215,10 @@ def _join(first: _Report, later: _Report) -> None:
     first.folded.append(later.sentence.start)
 
 
+def _tells_only_deaths(trigger: Trigger) -> bool:
+    return trigger.fallback or bool(_DEATHS.search(trigger.evidence.quote))
+
+
 def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence, first: bool) -> Trigger | None:
     """The trigger as the whole report's label has it: its type, or the whole sentence where no word said it."""
     if report_label is None:
@@ -251,13 +269,25 @@ _LEADING_CLAUSE = re.compile(
     r"^\W*(?:after|before|since|following|while|as|when|amid|weeks after|days after)\b[^,;]{3,160}?,", re.I)
 
 
+# "... stepped up their shelling of the city after the capture of Lysychansk": a clause that closes the sentence
+# with another event, after the event's words.
+_TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s",
+                              re.I)
+
+
 def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
-    """The sentence's places, but for those in a leading "after ..." clause that the event's words are not in."""
+    """The sentence's places, but for those in a leading "after ..." clause that the event's words are not in,
+    and those in a closing one after them, where the sentence names a place outside it."""
     clause = _LEADING_CLAUSE.match(sentence.text)
-    if clause is None or trigger.evidence.start < sentence.start + clause.end():
-        return places
-    end = sentence.start + clause.end()
-    return [p for p in places if p.start is None or p.start >= end]
+    if clause is not None and trigger.evidence.start >= sentence.start + clause.end():
+        end = sentence.start + clause.end()
+        places = [p for p in places if p.start is None or p.start >= end]
+    closing = _TRAILING_CLAUSE.search(sentence.text, max(0, trigger.evidence.end - sentence.start))
+    if closing is not None:
+        start = sentence.start + closing.start()
+        before = [p for p in places if p.start is None or p.start < start]
+        places = before or places
+    return places
 
 
 def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None:
@@ -528,11 +558,22 @@ def _claim_rank(claim: Claim):
     return (CLAIM_PRIORITY.get(claim.stance, 9), claim.channel is None)
 
 
-def _best_place(places: list[Place], text: str) -> Place | None:
-    """The most specific place a sentence names where something happened. A country or capital named as
-    an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
+def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) -> Place | None:
+    """The most specific place a sentence names where something happened, of those as specific the nearest to
+    the event's words ("asked Washington for help after the shelling of Kharkiv"). A country or capital named
+    as an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
     where = [p for p in places if not not_where_it_happened(p, text)]
-    return min(where, key=lambda p: (p.geo_precision, not p.admin1)) if where else None  # a region before a country
+
+    def key(p: Place) -> tuple:
+        return (p.geo_precision, not p.admin1, _distance(p, trigger.evidence) if trigger else 0)
+
+    return min(where, key=key) if where else None  # a region before a country
+
+
+def _distance(place: Place, words: Evidence) -> int:
+    """Characters between a place's name and the event's words."""
+    start, end = place.start or 0, place.end or 0
+    return max(start - words.end, words.start - end, 0)
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:

@@ -14,10 +14,12 @@ from ..geo.cyrillic import cyrillic_data
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
 from .casualties import COUNT, parse_number
 
-# A figure told for one place of a list: "three in Bakhmut", "two people near Izium" (not "five missiles in").
+# A figure told for one place of a list: "three in Bakhmut", "two people near Izium", "two residents of
+# Kostiantynivka" (not "five missiles in").
 _EACH = (
-    rf"(?P<num>{COUNT})\s+(?:(?!(?:strikes?|missiles?|rockets?|drones?|shells?|attacks?|times|km|miles)\b)[\w-]+\s+)?"
-    r"(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    rf"(?P<num>{COUNT})\s+(?:(?:residents|inhabitants|civilians|people|citizens)\s+of\s+|"
+    r"(?:(?!(?:strikes?|missiles?|rockets?|drones?|shells?|attacks?|times|km|miles)\b)[\w-]+\s+)?"
+    r"(?:in|near|at)\s+)(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
 )
 _TOLL_BEFORE_PLACE = re.compile(rf"\b{_EACH}$", re.I)
 # Between two names of one list: "Kharkiv, Zhytomyr and Lviv", "the regions of Odesa and Mykolaiv", "the cities

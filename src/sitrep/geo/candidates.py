@@ -24,7 +24,8 @@ _WORD_CHARS = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
-_ADMIN1_WORDS = r"regions?|oblasts?|obl|provinces?|krai|kray|governorates?|(?:people['’]s\s+)?republic"
+# ("the Donetsk regional governor": the adjective names the region too)
+_ADMIN1_WORDS = r"regions?|regional|oblasts?|obl|provinces?|provincial|krai|kray|governorates?|(?:people['’]s\s+)?republic"
 _ADMIN2_WORDS = r"districts?|raions?|rayons?"
 UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
 # "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.
@@ -223,6 +224,10 @@ class _Spans:
         return last >= 0 and self._ends[last] > start
 
 
+# "St. Paul", "Mt. Hood", "Ft. Worth": the dot of an abbreviation joins a name, it does not end a sentence.
+_ABBREVIATED_TITLES = frozenset({"St", "Ste", "Mt", "Ft"})
+
+
 def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False) -> list[list[Token]]:
     """Runs of capitalised words; in a title-case text every word counts as capitalised whatever it is,
     like a sentence's first word."""
@@ -244,7 +249,9 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
         previous_sentence = sentence
         initial = title_case or (first_word and not any(ch.isalnum() for ch in text[starts[sentence]:match.start()]))
         token = Token(match.start(), match.start() + len(word), word, sentence, initial)
-        joined = bool(current) and current[-1].sentence == sentence and text[current[-1].end:token.start] == " "
+        gap = text[current[-1].end:token.start] if current else ""
+        joined = bool(current) and (gap == " " or (gap == ". " and current[-1].text in _ABBREVIATED_TITLES)) and (
+            current[-1].sentence == sentence or gap == ". ")
         if possessive and _is_name_word(text, token, exclude_spans):
             if current and not joined:
                 runs.append(current)

@@ -52,7 +52,7 @@ class DocumentContext:
         for cand, opts in zip(candidates, options):
             if not opts:
                 continue
-            top = opts[0].entry
+            top = _likeliest(opts, cand).entry
             if top.feature_code == "PCLI":
                 context.countries[top.iso] += 2
             elif top.feature_code == "RGN":
@@ -134,6 +134,15 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
     if _unsupported_small_place(best, cand, context):
         return None
     return best
+
+
+_NOWHERE = DocumentContext()  # a document that has said nothing yet of where it is
+
+
+def _likeliest(options: list[Option], cand: Candidate) -> Option:
+    """The reading a name has before the document says where it is: "St Petersburg" is the Russian city, not
+    the smaller one in Florida whose own name it is (the Russian one has it as an alternate name)."""
+    return max(_own_names_first(options, cand.name), key=lambda o: score(o, cand, _NOWHERE))
 
 
 def _own_names_first(options: list[Option], name: str) -> list[Option]:

@@ -29,13 +29,20 @@ _ACTS_AFTER = re.compile(
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
     r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
     r"invasion|war|aggression|support|campaign|demands|decision|"
-    r"(is|was|are|were|has been) (trying|seeking|preparing|planning|using|attempting|pushing|pressing))\b",
+    r"(is|was|are|were|has been) (trying|seeking|preparing|planning|using|attempting|pushing|pressing)|"
+    r"edges|edged|moves|moved|pushes|pushed|presses|pressed|steps up|stepped up|continues|continued|seeks|sought|"
+    r"tries|tried|plans|planned|hopes|hoped|struck|strikes|targets|targeted|hit|responded|threatens|threatened)\b",
     re.I,
 )
 # "Moscow's unprovoked invasion", "Kyiv's long-awaited counteroffensive": the government's deeds.
 _DEEDS_AFTER = re.compile(
     r"^['’]s\s+[\w-]+\s+(invasion|war|aggression|offensive|counteroffensive|campaign|forces|troops|army|military)\b",
     re.I,
+)
+# "Moscow's Black Sea Fleet", "Ukraine's Defence Ministry": a state's possessive before one of its institutions.
+_INSTITUTION_AFTER = re.compile(
+    r"^['’]s\s+(?:[A-Z][\w-]*\s+){0,3}?(Fleet|Flotilla|Ministry|Staff|Council|Forces|Army|Navy|Guard|Service|"
+    r"Agency|Command|Directorate|Duma|Parliament|Government|Cabinet)\b"
 )
 # A capital's possessive is its government's ("Moscow's need", "Moscow's top diplomat") unless a name or a
 # part of the city follows: "Kiev's Independence Square", "Moscow's Sheremetyevo airport", "Kyiv's suburbs".
@@ -78,6 +85,7 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _RECIPIENT_BEFORE.search(text[max(0, start - 16):start])
         or _ACTS_AFTER.match(text[end:end + 24])
         or _DEEDS_AFTER.match(text[end:end + 40])
+        or _INSTITUTION_AFTER.match(text[end:end + 60])
         or (place.feature_code == "PPLC" and _states_possessive(text[end:end + 40], _PART_OF_A_CITY))
         or ((place.feature_code or "").startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
         or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))

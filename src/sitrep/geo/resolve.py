@@ -28,27 +28,34 @@ def find_places(
     exclude_spans: Sequence[tuple[int, int]] = (),
     country_hint: str | None = None,
     person_spans: Sequence[tuple[int, int]] = (),
+    maybe_places: Sequence[tuple[int, int]] = (),
 ) -> list[Place]:
     """Every place named in `text`, in document order, each with the span of its mention.
 
     exclude_spans: person/organisation spans found by NER; they win over gazetteer hits.
     country_hint: ISO code of the country the document is about, when the caller knows it.
     person_spans: people's names found by NER: their surnames are no place anywhere in the text.
+    maybe_places: those of exclude_spans that may still be a town the NER model misread (`nlp.may_be_a_place`).
     """
-    return _resolve(text, gazetteer, exclude_spans, country_hint, person_spans)[0]
+    return _resolve(text, gazetteer, exclude_spans, country_hint, person_spans, maybe_places)[0]
 
 
 def _resolve(
     text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None,
-    person_spans: Sequence[tuple[int, int]] = (),
+    person_spans: Sequence[tuple[int, int]] = (), maybe_places: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
     if is_cyrillic_text(text):
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
         options = [home_first(_options(gazetteer, cand)) for cand in candidates]
     else:
+        misread = _places_read_as_names(text, maybe_places, gazetteer)
+        exclude_spans = [span for span in exclude_spans if span not in misread]
+        person_spans = [span for span in person_spans if span not in misread]
         candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
         options = [_options(gazetteer, cand) for cand in candidates]
+        if misread:
+            options = _home_places_only(candidates, options, misread, country_hint, _cue_admin1(text))
     context = DocumentContext.build(candidates, options, country_hint, _cue_admin1(text))
 
     person_words = _person_words(text, exclude_spans)
@@ -63,10 +70,21 @@ def _resolve(
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
     places = []
-    for cand, option in zip(candidates, chosen):
-        if option is not None:
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
     return places, context
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+
+
+def _part_of_a_town(text: str, before: Candidate, town: Option | None, cand: Candidate) -> bool:
+    """"Istanbul's Ataturk airport", "Kyiv's Obolon": a name right after a town's possessive is a part of the
+    town (not the village Atatürk): the event is in the town. A part the text calls a district or a region is
+    a place of its own ("Kharkiv's Saltivka district")."""
+    return (town is not None and town.entry.feature_class == "P" and not (cand.unit or cand.settlement)
+            and bool(_POSSESSIVE_GAP.fullmatch(text, before.end, cand.start)))
 
 
 def geocode_document(
@@ -113,6 +131,38 @@ def _person_words(text: str, exclude_spans: Sequence[tuple[int, int]]) -> set[st
     for start, end in exclude_spans:
         words.update(normalise(text[start:end]).split())
     return words
+
+
+def _places_read_as_names(
+    text: str, entity_spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+) -> set[tuple[int, int]]:
+    """The entity spans the NER model read as a person's or an organisation's name of several words that are,
+    word for word, a town the gazetteer knows: the small English model tags many two-word Ukrainian and Russian
+    towns ("Chasiv Yar", "Kryvyi Rih") as PERSON or FAC. Only spans not opened by a first name or a title."""
+    stop = stopwords()
+    found = set()
+    for start, end in entity_spans:
+        name = text[start:end].strip()
+        first = normalise(name.split()[0]) if " " in name else ""
+        if first and first not in stop.given_names and first not in stop.titles and gazetteer.lookup(name):
+            found.add((start, end))
+    return found
+
+
+def _home_places_only(
+    candidates: list[Candidate], options: list[list[Option]], misread: set[tuple[int, int]],
+    country_hint: str | None, cue_admin1: list[str],
+) -> list[list[Option]]:
+    """The readings of each candidate, where a name the NER model gave a person or an organisation keeps only
+    those in the country the rest of the document is about ("shelling of Chasiv Yar" in a story on Ukraine):
+    "the White House" is named in many stories and is a town in several countries, none of them the story's."""
+    def recovered(cand: Candidate) -> bool:
+        return any(start <= cand.start and cand.end <= end for start, end in misread)
+
+    rest = [(c, o) for c, o in zip(candidates, options) if not recovered(c)]
+    home = DocumentContext.build([c for c, _ in rest], [o for _, o in rest], country_hint, cue_admin1).dominant_country
+    return [[o for o in opts if o.entry.iso == home] if recovered(cand) else opts
+            for cand, opts in zip(candidates, options)]
 
 
 def _is_known(gazetteer: Gazetteer, name: str) -> bool:
