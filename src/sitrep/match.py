@@ -6,13 +6,13 @@ A report here is a Mention or an Event: both carry the compared fields under the
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .extractors.casualties import vague_figure
 from .extractors.claims import claimant_side
 from .extractors.victim_groups import side_of_the_dead
+from .geo.distance import distance_km
 from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
 
 # How far apart two places may be and still be one event's, by the coarser one's geo_precision.
@@ -291,9 +291,4 @@ def _opposite_sides(actor_a: str, actor_b: str) -> bool:
     return side_a is not None and side_b is not None and side_a != side_b
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 

@@ -283,3 +283,42 @@ def test_strikes_and_bombs_from_the_air_are_remote_violence_with_their_tolls(pip
     assert kinds["Hulyaypole"] == ("Shelling/artillery/missile attack", 3)
     assert kinds["Orikhiv"] == ("Shelling/artillery/missile attack", 1)
     assert kinds["Kupyansk"][0] == "Air/drone strike"
+
+
+def test_a_habit_of_the_capital_is_no_event_there(pipeline):
+    result = read(pipeline, NEWS, "Kyiv rarely comments on strikes on Russian-held territory, and it did not do so "
+                                  "on Tuesday.")
+    assert "Kyiv" not in places(result.mentions)
+
+
+def test_a_region_told_after_a_nationwide_count_places_it(pipeline):
+    result = read(pipeline, "Russia fired 40 drones at Ukraine overnight and air defences shot down 35 of them, the "
+                            "air force said on Tuesday. Falling debris damaged two houses in the Poltava region, "
+                            "where a man was injured, the governor said.", NEWS)
+    assert "Poltava Oblast" in places(result.mentions)
+
+
+def test_a_governors_region_is_not_where_a_village_named_with_near_is(pipeline):
+    result = read(pipeline, NEWS, "Kursk Governor Alexei Smirnov said on Tuesday a drone hit a lorry near the town of "
+                                  "Rylsk, wounding the driver.")
+    assert "Kursk" not in places(result.mentions)
+    assert any(name.startswith("Ryl") for name in places(result.mentions))
+
+
+def test_a_district_of_the_city_in_the_next_sentence_is_the_same_event(pipeline):
+    result = read(pipeline, "Shelling hit the centre of Donetsk on Monday, killing two people, the city's mayor said. "
+                            "Shells struck a market in the Kuibyshevsky district, he said.", NEWS)
+    assert len([m for m in result.mentions if m.place and m.place.admin1 == "Donetsk Oblast"]) == 1
+
+
+def test_the_side_whose_shelling_it_was_is_the_actor(pipeline):
+    result = read(pipeline, "Ukrainian shelling hit a bus stop in Horlivka on Monday, the Russian-installed mayor "
+                            "said.", NEWS)
+    (horlivka,) = [m for m in result.mentions if m.place and m.place.name.startswith("Horl")]
+    assert horlivka.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_a_power_plant_named_after_a_region_is_where_it_stands(pipeline):
+    result = read(pipeline, "A drone hit the roof of a reactor building at the Zaporizhzhia nuclear power plant on "
+                            "Sunday, the plant's Russian-installed managers said.", NEWS)
+    assert "Enerhodar" in places(result.mentions)

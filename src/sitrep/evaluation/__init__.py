@@ -15,7 +15,6 @@ from .fields import (
     date_right,
     fatalities_right,
     field_outcomes,
-    haversine_km,
     point_km,
     point_radius,
     point_scored,
@@ -28,6 +27,6 @@ from .scores import NONE, score
 
 __all__ = [
     "ERROR_TEXT_CHARS", "FIELDS", "NONE", "GoldRow", "admin1_key", "admin1_same", "date_right", "distinct_documents",
-    "errors", "evaluate_files", "fatalities_right", "field_outcomes", "format_report", "haversine_km", "load_gold",
+    "errors", "evaluate_files", "fatalities_right", "field_outcomes", "format_report", "load_gold",
     "match", "point_km", "point_radius", "point_scored", "predict", "score",
 ]

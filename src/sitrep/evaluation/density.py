@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from .fields import haversine_km
+from ..geo.distance import distance_km
 from .gold import GoldRow
 
 DENSE_KM = 15.0
@@ -28,7 +28,7 @@ def dense_rows(rows: list[GoldRow], indices: list[int]) -> set[int]:
     for day, here in by_day.items():
         near = [e for k in range(-DENSE_DAYS, DENSE_DAYS + 1) for e in by_day.get(day + timedelta(days=k), [])]
         for i, lat, lon in here:
-            if any(j != i and haversine_km(lat, lon, lat2, lon2) <= DENSE_KM for j, lat2, lon2 in near):
+            if any(j != i and distance_km(lat, lon, lat2, lon2) <= DENSE_KM for j, lat2, lon2 in near):
                 dense.add(i)
     return dense
 

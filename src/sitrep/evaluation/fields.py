@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, timedelta
 from typing import Any
 
+from ..geo.distance import distance_km
 from ..geo.normalize import spelling_key
 from ..model import Event
 from .gold import GoldRow
@@ -92,13 +92,9 @@ def point_km(row: GoldRow, event: Event | None) -> float | None:
     place = event.place if event else None
     if place is None or place.latitude is None or place.longitude is None or row.event is None:
         return None
-    return haversine_km(place.latitude, place.longitude, row.event["latitude"], row.event["longitude"])
+    return distance_km(place.latitude, place.longitude, row.event["latitude"], row.event["longitude"])
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 # admin1 names: strip the unit words, map transliterations and Ukrainian adjective forms to one stem.

@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from ..geo.distance import distance_km
 from ..geo.normalize import romanise
 from ..model import GEO_PRECISION_REGION, Document
-from .fields import admin1_key, admin1_same, haversine_km, point_scored
+from .fields import admin1_key, admin1_same, point_scored
 from .gold import GoldRow, in_split, load_gold
 from .scores import _figure
 
@@ -186,7 +187,7 @@ def first_place(record: dict | None) -> dict | None:
 def place_km(place: dict | None, gold: dict[str, Any]) -> float | None:
     if not place or place.get("latitude") is None or place.get("longitude") is None:
         return None
-    return haversine_km(place["latitude"], place["longitude"], gold["latitude"], gold["longitude"])
+    return distance_km(place["latitude"], place["longitude"], gold["latitude"], gold["longitude"])
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def pair_facts(gazetteer: Gazetteer, pairs: list[Pair]) -> dict[tuple[str, str],
     for row, document, _ in pairs:
         gold = row.event or {}
         has_entry = any(
-            haversine_km(e.lat, e.lon, gold["latitude"], gold["longitude"]) <= NEAR_KM
+            distance_km(e.lat, e.lon, gold["latitude"], gold["longitude"]) <= NEAR_KM
             for name in location_names(gold, document.text) for e in gazetteer.lookup(name) if e.lat is not None and e.lon is not None
         )
         facts[(row.id, document.id)] = PairFacts(has_entry, spans.get(document.id, ()))

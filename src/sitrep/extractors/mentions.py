@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import cast
 
 from ..clean import Sentence
 from ..corroboration import verification
+from ..geo.distance import distance_km
 from ..geo.metonymy import not_where_it_happened
 from ..language import is_cyrillic_text
-from ..match import distance_km
-from ..model import GEO_PRECISION_REGION, Claim, Document, Evidence, Mention, Place
+from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Claim, Document, Evidence, Mention, Place
 from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
@@ -258,7 +259,8 @@ def _same_event(
     if not _compatible_types(report.trigger, trigger):
         return False
     if gap <= 1:
-        return place is None or report.place is None or _compatible_places(report.place, place)
+        return place is None or report.place is None or _compatible_places(report.place, place) or (
+            _part_of_the_town(report.place, place))
     return gap <= MAX_REFERENCE_GAP and place is not None and report.place is not None and (
         _compatible_places(report.place, place))
 
@@ -358,6 +360,21 @@ def _compatible_places(a: Place, b: Place) -> bool:
     return a.name == b.name
 
 
+PART_OF_TOWN_KM = 10  # how far from a town's point a district of it, told of in the next sentence, may lie
+
+
+def _part_of_the_town(a: Place, b: Place) -> bool:
+    """"Shelling hit the centre of Donetsk. Shells struck a market in the Kuibyshevsky district": a part of
+    the town placed only near it (a district, an area) in the very next sentence is the town's."""
+    town, part = (a, b) if a.geo_precision < b.geo_precision else (b, a)
+    if town.geo_precision != GEO_PRECISION_TOWN or part.geo_precision != GEO_PRECISION_NEAR:
+        return False
+    if None in (town.latitude, town.longitude, part.latitude, part.longitude):
+        return False
+    return distance_km(cast(float, town.latitude), cast(float, town.longitude),
+                       cast(float, part.latitude), cast(float, part.longitude)) <= PART_OF_TOWN_KM
+
+
 def _add_sentence(
     report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, sentence_places: list[Place],
     document: Document, tolls: bool = True,
@@ -410,7 +427,7 @@ def _add_place(report: _Report, place: Place | None, text: str):
         return
     if report.place is not None and place.geonameid == report.place.geonameid:
         return  # the same place again: the first mention says how near ("a few miles from Belgorod")
-    if report.place is None or (place.geo_precision < report.place.geo_precision
+    if report.place is None or (_fineness(place) < _fineness(report.place)
                                 and (_compatible_places(report.place, place) or _close(report.place, place))):
         # a finer place inside or beside the one known ("the Donetsk region" ... "in Bakhmut", "the outskirts
         # of Moscow" ... "in Voskresensk"), never a town elsewhere that a later sentence names ("in Chasiv
@@ -418,6 +435,11 @@ def _add_place(report: _Report, place: Place | None, text: str):
         report.place = place
         if place.start is not None and place.end is not None:
             report.evidence["location"] = location_evidence(place, text)
+
+
+def _fineness(place: Place) -> tuple[int, bool]:
+    """How finely a place locates an event, smallest finest: a region is finer than a country."""
+    return place.geo_precision, not place.admin1
 
 
 REFINE_KM = 100  # how far from a place a later, finer place may lie and still be the same event's
@@ -565,7 +587,7 @@ def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) 
     where = [p for p in places if not not_where_it_happened(p, text)]
 
     def key(p: Place) -> tuple:
-        return (p.geo_precision, not p.admin1, _distance(p, trigger.evidence) if trigger else 0)
+        return (*_fineness(p), _distance(p, trigger.evidence) if trigger else 0)
 
     return min(where, key=key) if where else None  # a region before a country
 

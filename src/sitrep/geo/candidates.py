@@ -24,8 +24,9 @@ _WORD_CHARS = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
-# ("the Donetsk regional governor": the adjective names the region too)
-_ADMIN1_WORDS = r"regions?|regional|oblasts?|obl|provinces?|provincial|krai|kray|governorates?|(?:people['’]s\s+)?republic"
+# ("the Donetsk regional governor", "Belgorod Governor Gladkov", "the governor of Kharkiv": a region's words)
+_ADMIN1_WORDS = (r"regions?|regional|oblasts?|obl|provinces?|provincial|governor|krai|kray|governorates?|"
+                 r"(?:people['’]s\s+)?republic")
 _ADMIN2_WORDS = r"districts?|raions?|rayons?"
 UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
 # "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.

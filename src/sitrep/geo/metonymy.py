@@ -31,7 +31,8 @@ _ACTS_AFTER = re.compile(
     r"invasion|war|aggression|support|campaign|demands|decision|"
     r"(is|was|are|were|has been) (trying|seeking|preparing|planning|using|attempting|pushing|pressing)|"
     r"edges|edged|moves|moved|pushes|pushed|presses|pressed|steps up|stepped up|continues|continued|seeks|sought|"
-    r"tries|tried|plans|planned|hopes|hoped|struck|strikes|targets|targeted|hit|responded|threatens|threatened)\b",
+    r"tries|tried|plans|planned|hopes|hoped|struck|strikes|targets|targeted|hit|responded|threatens|threatened|"
+    r"acknowledges|acknowledged|admits|admitted|rarely|never|did not|does not|has not|have not)\b",
     re.I,
 )
 # "Moscow's unprovoked invasion", "Kyiv's long-awaited counteroffensive": the government's deeds.

@@ -53,6 +53,7 @@ def _resolve(
         exclude_spans = [span for span in exclude_spans if span not in misread]
         person_spans = [span for span in person_spans if span not in misread]
         candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
+        candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
         if misread:
             options = _home_places_only(candidates, options, misread, country_hint, _cue_admin1(text))
@@ -74,6 +75,17 @@ def _resolve(
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
     return places, context
+
+
+_POWER_PLANT_AFTER = re.compile(r"[ \t]+(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|[ \t]+NPP\b", re.I)
+
+
+def _power_plant_town(text: str, cand: Candidate) -> Candidate:
+    """"the Zaporizhzhia nuclear power plant": the plant's name, read as the town it stands in (Enerhodar)."""
+    town = aliases().power_plants.get(normalise(cand.name))
+    if town is None or not _POWER_PLANT_AFTER.match(text, cand.end):
+        return cand
+    return replace(cand, name=town, known=True, unit=None, settlement=True)
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")

@@ -33,6 +33,7 @@ class Aliases:
     admin1_names: dict[str, str]  # 'UA.11' -> 'Crimea'
     country_names: dict[str, str]  # norm -> ISO code
     context_cues: dict[str, tuple[str, ...]]  # word as written ("JFO") -> admin1 codes it places a story in
+    power_plants: dict[str, str]  # norm of the name a plant goes by -> the town it stands in
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def aliases() -> Aliases:
         normalise(alias): iso for iso, names in (raw.get("countries") or {}).items() for alias in names
     }
     cues = {word: tuple(codes) for word, codes in (raw.get("context_cues") or {}).items()}
-    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues)
+    plants = {normalise(name): town for name, town in (raw.get("power_plants") or {}).items()}
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants)
 
 
 @lru_cache(maxsize=1)
