@@ -322,3 +322,45 @@ def test_a_power_plant_named_after_a_region_is_where_it_stands(pipeline):
     result = read(pipeline, "A drone hit the roof of a reactor building at the Zaporizhzhia nuclear power plant on "
                             "Sunday, the plant's Russian-installed managers said.", NEWS)
     assert "Enerhodar" in places(result.mentions)
+
+
+def test_a_report_said_to_be_told_is_not_joined_to_the_one_before(pipeline):
+    result = read(pipeline, "Russian troops captured the village of Novoselivka on Monday, the ministry said.",
+                  "The president said on Tuesday that fierce fighting continued around Kurakhove, where his forces "
+                  "had repelled 30 assaults.")
+    assert any(name.startswith("Kurakh") for name in places(result.mentions))
+
+
+def test_earlier_in_the_day_opens_another_event(pipeline):
+    result = read(pipeline, "Two glide bombs hit a district of Kharkiv on Thursday evening, wounding five people, the "
+                            "mayor said. Earlier in the day, a missile strike on a warehouse in Kharkiv killed three "
+                            "workers, officials said.", NEWS)
+    tolls = sorted((m.fatalities or 0) for m in result.mentions if m.place and m.place.name == "Kharkiv"
+                   and m.event_date == date(2022, 7, 14))
+    assert tolls == [0, 3]
+
+
+def test_what_killed_is_not_counted_as_one_dead(pipeline):
+    result = read(pipeline, "A missile strike on a shopping centre in Kremenchuk killed eighteen people on Monday, "
+                            "officials said.", NEWS)
+    (strike,) = [m for m in result.mentions if m.place and m.place.name.startswith("Kremen")]
+    assert strike.fatalities == 18
+
+
+def test_a_tally_of_settlements_and_the_city_of_a_speech_make_no_event(pipeline):
+    result = read(pipeline, NEWS, "Speaking at a meeting with generals in Moscow, the president said his forces had "
+                                  "taken more than 150 settlements this year.")
+    assert "Moscow" not in places(result.mentions)
+    assert not [m for m in result.mentions if m.sub_event_type in ("Government regains territory", "Armed clash")]
+
+
+def test_a_route_between_two_places_is_no_list(pipeline):
+    result = read(pipeline, NEWS, "A strike on Tuesday hit an ammunition train on the railway between Melitopol and "
+                                  "Dzhankoi, the general staff said.")
+    assert not ({"Melitopol", "Dzhankoy"} <= set(places(result.mentions)))
+
+
+def test_a_statement_is_no_claimant(pipeline):
+    result = read(pipeline, "Ukrainian forces struck an S-400 air defence system near Yevpatoriia on Monday, "
+                            "according to the statement.", NEWS)
+    assert all(c.claimant != "the statement" for m in result.mentions for c in m.claims)

@@ -55,8 +55,12 @@ _KILLED = rf"(?:{_KILLED_WORDS})"
 _ANY_DEATH = re.compile(rf"\b(?:{_KILLED_WORDS}|kill\w*|deadly|death\w*|bod(?:y|ies))\b", re.I)
 _WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
+# "a strike on a printing house killed seven": the words before "killed" are what killed, not one dead.
+_COUNT_AFTER = (r"(?!\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|"
+                r"scores|hundreds)\s+(?!(?:days?|weeks?|months?|years?|hours?)\b))")
 _KILLED_PATTERNS = [
-    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b", re.I),
+    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b"
+               rf"{_COUNT_AFTER}", re.I),
     # "Five civilians, including two children, died": the whole before the part.
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
     re.compile(rf"\b(?:killing|kills|killed|kill|eliminated|eliminating|liquidated|neutrali[sz]ed|claimed the lives of|death of|deaths of|killing of)\s+{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles|percent|%))", re.I),

@@ -36,7 +36,11 @@ _NOT_A_SOURCE = re.compile(
     r"\b(casualt\w*|killed|dead|died|wounded|injured|deaths?|toll|attacks?|shelling|fighting|clash\w*|explosions?|"
     r"video|photos?|live|update)\b", re.I
 )
-_BAD_CLAIMANT = re.compile(r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion))$", re.I)
+# (A document is no one: "according to the statement" credits whoever issued it, named elsewhere.)
+_BAD_CLAIMANT = re.compile(
+    r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion)|"
+    r"(the|a|an|this|that|its|their|his|her) (\w+ )?(statement|report|post|video|footage|message|update|"
+    r"briefing|data|figures|images|photos))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
 # (?<!\s)\s++: tried at the first space of a run only, so that a run of spaces is not read once a space.

@@ -30,15 +30,18 @@ from .place_lists import listed_with, location_evidence, region_of_toll, split_b
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
 
+# "that" points back only where it cannot be the "that" of "said that ...": opening the sentence or after a
+# preposition ("after that attack").
+_THAT = r"(?:^\W*|\b(?:after|in|since|before|during|from|of|by|with|following|on)\s+)that"
 _BACK_REFERENCE = re.compile(
-    r"\b(the|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:\b(the|this|these|those|its|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
     r"damage|fires?|fighting|clash(?:es)?|operation|sabotage|hit|claims?)\b",
     re.I,
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
 _EVENT_BACK_REFERENCE = re.compile(
-    r"\b(the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:\b(the|this|these|those|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|fighting|clash(?:es)?|barrages?)\b",
     re.I,
 )
@@ -47,7 +50,9 @@ _REFERENCE_PLACE_REACH = 16  # "the attack on the city of": how far after its wo
 _BODIES = re.compile(r"\bbod(?:y|ies)\b", re.I)
 # "Separately, ...", "Elsewhere, ...", "In another attack, ...": the sentence turns to another event.
 _NEW_STORY = re.compile(
-    r"^\W*(?:separately|elsewhere|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development))\b", re.I)
+    r"^\W*(?:separately|elsewhere|meanwhile|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development)|"
+    r"(?:earlier|later) (?:in the day|that day|on \w+day|in the week))\b", re.I)
+_SAME_DAY = re.compile(r"^\W*(?:earlier|later) (?:in the day|that day)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
@@ -133,6 +138,10 @@ def extract_mentions(
             report.listed = listed_with(place, sentence_places, document.text)
         if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
+        if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
+            # "Earlier in the day, ...": another event on the day of the one before
+            report.date, report.date_from_text = previous.date, True
+            report.evidence["event_date"] = previous.evidence["event_date"]
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         reports.append(report)
     told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
@@ -268,7 +277,9 @@ def _same_event(
 # "After Ukraine withdrew from Lysychansk, explosions hit ...", "Amid talks in Moscow, ...": a clause that opens
 # the sentence with another event tells when, not where.
 _LEADING_CLAUSE = re.compile(
-    r"^\W*(?:after|before|since|following|while|as|when|amid|weeks after|days after)\b[^,;]{3,160}?,", re.I)
+    r"^\W*(?:after|before|since|following|while|as|when|amid|weeks after|days after|speaking|addressing|writing|"
+    r"(?:in|at) an? (?:speech|address|meeting|briefing|(?:news |press )?conference|interview|statement))\b[^,;]{3,160}?,",
+    re.I)
 
 
 # "... stepped up their shelling of the city after the capture of Lysychansk": a clause that closes the sentence

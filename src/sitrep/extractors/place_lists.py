@@ -51,6 +51,10 @@ def _is_list_gap(gap: str) -> bool:
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
+# "the rail link between Kherson and Crimea", "the road from Bakhmut to Siversk": a route, not a list of events.
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$", re.I)
+
+
 def listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
     """The places a sentence lists together with its event's place, the place first: "Russia said it hit
     military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""
@@ -60,7 +64,8 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     chains: list[list[Place]] = []
     for current in ordered:
         previous = chains[-1][-1] if chains else None
-        if previous is not None and _is_list_gap(text[previous.end:current.start]):
+        if previous is not None and _is_list_gap(text[previous.end:current.start]) and not _BETWEEN.search(
+                text, max(0, cast(int, previous.start) - 20), cast(int, previous.start)):
             chains[-1].append(current)
         else:
             chains.append([current])
