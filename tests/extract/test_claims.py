@@ -76,6 +76,8 @@ def test_a_headline_end_that_tells_more_news_names_no_source():
         ("The army, said enemy troops were trying to cross the river.", None),  # a clause, not a name
         ("On Tuesday Petrenko said the depot was still burning.", "Petrenko"),
         ("Two soldiers died, a volunteer medic who said he saw the strike.", "a volunteer medic"),
+        ("The depot burned for hours, according to the statement.", None),  # a document, not who issued it
+        ("I am sad to hear of the shelling of Sumy, said on Twitter.", None),  # the speaker's own words
     ],
 )
 def test_the_claimant_is_a_name_not_a_piece_of_the_clause(sentence, claimant):

@@ -38,15 +38,22 @@ _NOT_A_SOURCE = re.compile(
 )
 # (A document is no one: "according to the statement" credits whoever issued it, named elsewhere.)
 _BAD_CLAIMANT = re.compile(
-    r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion)|"
+    r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion)|(i|we|on|in|at|via|during|after|before|later|earlier) .+|"
     r"(the|a|an|this|that|its|their|his|her) (\w+ )?(statement|report|post|video|footage|message|update|"
     r"briefing|data|figures|images|photos))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
 _DANGLING_END = re.compile(r"\b(the|a|an|his|her|its|their|these|those|of|on|to|in|and|that)$", re.I)
 # (?<!\s)\s++: tried at the first space of a run only, so that a run of spaces is not read once a space.
-_AUXILIARY_END = re.compile(r"(?<!\s)\s++(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously)$", re.I)
+_AUXILIARY_END = re.compile(
+    r"(?<!\s)\s++(has|have|had|was|were|is|are|also|has also|have also|later|earlier|previously|at first|initially|"
+    r"reportedly|again|too)$", re.I)
 # Words that make what precedes "said" a clause ("Russian forces were trying to surround Kharkiv, said ..."), not a name.
-_A_CLAUSE = re.compile(r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying)\b", re.I)
+_A_CLAUSE = re.compile(
+    r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying|came|comes|resumed|says|said)\b|"
+    # a headline's pieces ("Ukraine shells Kherson's bridge - reports"), what happened rather than who tells it,
+    # and a lone adjective ("The Russian") or a word cut at its quote mark ("South’")
+    r"\s[-–—](\s|$)|\b(deaths|strikes|attacks|shelling|fighting|explosions|civilians|wave)\b|"
+    r"^(the )?(russian|ukrainian|british|american|western|emerging)$|[’'‘]$", re.I)
 # Speech verbs that are nouns too ("the competing claims"), and what then stands before them: a determiner and an
 # adjective, or a nationality ("Russian claims").
 _NOUN_OF_SPEECH = re.compile(r"claims?|reports?", re.I)
