@@ -364,3 +364,10 @@ def test_a_statement_is_no_claimant(pipeline):
     result = read(pipeline, "Ukrainian forces struck an S-400 air defence system near Yevpatoriia on Monday, "
                             "according to the statement.", NEWS)
     assert all(c.claimant != "the statement" for m in result.mentions for c in m.claims)
+
+
+def test_an_attack_on_civilians_with_no_weapon_named_is_no_armed_clash(pipeline):
+    result = read(pipeline, "A gunman killed six shoppers in an attack at a market in Marseille on Saturday, police "
+                            "said.", NEWS)
+    (attack,) = [m for m in result.mentions if m.place and m.place.name == "Marseille"]
+    assert attack.sub_event_type == "Attack"

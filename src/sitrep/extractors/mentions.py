@@ -539,6 +539,8 @@ def _kind(report: _Report) -> tuple[str, str]:
     made_by = weapon_kinds().get(report.fields.get("weapon", "")) if trigger.generic or trigger.fallback else None
     if made_by:
         return taxonomy()[made_by], made_by
+    if trigger.generic and str(report.fields.get("actor2") or "").startswith("Civilians"):
+        return "Violence against civilians", "Attack"  # "an attack at a supermarket, killing ten people"
     return trigger.event_type, trigger.sub_event_type
 
 
