@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
-from .merge import merge_mentions
+from .merge import Lookups, merge_mentions
 from .model import Document, Event, Mention
 from .pipeline import Pipeline, Result
 from .progress import progress_bar
-from .store import Store
+from .store import EventFilter, Store
 
 T = TypeVar("T")
 
@@ -189,17 +189,33 @@ def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> in
 
 
 def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
-    """The stored events new mentions could join: those within a few days of the dated ones, the undated
-    ones, and, for an undated mention (which joins by place alone), the events of its region."""
-    events: dict[str, Event] = {}
+    """The stored events new mentions could join, in the order merging tries them. Of the events once read whole
+    (those within a few days of the batch's dated reports, all the undated ones, and those of the regions of its
+    undated reports), only the ones a mention's look-ups may find are read, chosen by their indexed columns
+    (`Lookups`), and the dated ones only near each dated report's own days: the cost follows the batch, not the
+    database, and the merge is the same."""
+    lookups = Lookups(mentions)
     dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
-    if dated:
-        margin = 2 * DATE_SLACK
-        since = min(start for start, _ in dated) - margin
-        until = max(end for _, end in dated) + margin
-        events.update((e.id, e) for e in store.events(since=since, until=until))
-    events.update((e.id, e) for e in store.events(undated=True))
-    regions = {m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}
-    for admin1 in sorted(regions):
-        events.update((e.id, e) for e in store.events(admin1=admin1))
-    return list(events.values())
+    regions = sorted({m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1})
+    if any(m.event_date is None for m in mentions) and dated:
+        # An undated report looks up events of any date: those of the whole batch's days, as before.
+        windows = [(min(s for s, _ in dated) - 2 * DATE_SLACK, max(e for _, e in dated) + 2 * DATE_SLACK)]
+    else:
+        windows = _joined([(start - DATE_SLACK, end + DATE_SLACK) for start, end in dated])
+    near = {row[0]: row for since, until in windows for row in store.event_keys(EventFilter(since, until))}
+    rows = sorted(near.values(), key=lambda row: (row[1], row[0]))
+    rows += store.event_keys(EventFilter(undated=True))
+    for admin1 in regions:
+        rows += store.event_keys(EventFilter(admin1=admin1))
+    return store.events_by_id(row[0] for row in rows if lookups.may_find(*row[2:]))
+
+
+def _joined(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The date ranges as few ranges covering the same days."""
+    joined: list[tuple[date, date]] = []
+    for start, end in sorted(windows):
+        if joined and start <= joined[-1][1] + timedelta(days=1):
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined

@@ -83,6 +83,58 @@ class CandidateIndex:
 _VAGUE = ("vague",)
 
 
+class Lookups:
+    """The index keys `CandidateIndex.candidates` will look up for some mentions, so that a stored event can be
+    told, from its indexed columns alone, to be one they may find or not: never a wrong no (a place known by
+    name alone is told by having no coordinates; a vague look-up takes every event of its days)."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self._by_day: dict[tuple[str, date], set] = defaultdict(set)  # dated pools: (family, day) -> keys
+        self._placed: dict[str, set] = defaultdict(set)  # undated events' pools, which every mention looks up
+        self._any_date: dict[str, set] = defaultdict(set)  # pools of any date, which undated mentions look up
+        for mention in mentions:
+            kind = family(mention.event_type)
+            keys = {_by_columns(key) for key in _place_keys(mention.place, neighbours=True)}
+            placed = keys - {_VAGUE}
+            self._placed[kind] |= placed
+            if mention.event_date is None:
+                self._any_date[kind] |= placed
+                continue
+            start = mention.event_date - DATE_SLACK
+            for day in _days(start, (mention.event_date_end or mention.event_date) + DATE_SLACK):
+                self._by_day[(kind, day)] |= keys
+
+    def may_find(
+        self, event_type: str, start: date | None, end: date | None,
+        latitude: float | None, longitude: float | None, iso: str | None, admin1: str | None,
+    ) -> bool:
+        """Whether a look-up may find the event of these columns (its type, dates and place's)."""
+        kind = family(event_type)
+        keys = _column_keys(latitude, longitude, iso, admin1)
+        if start is None:
+            return bool(keys & self._placed.get(kind, set()))
+        if keys & self._any_date.get(kind, set()):
+            return True
+        for day in _days(start, end):
+            found = self._by_day.get((kind, day), set())
+            if _VAGUE in found or keys & found:
+                return True
+        return False
+
+
+def _by_columns(key: object) -> object:
+    """A place key as an event's columns can tell it: a place without coordinates, not which one."""
+    return ("place",) if isinstance(key, tuple) and key[0] == "place" else key
+
+
+def _column_keys(latitude: float | None, longitude: float | None, iso: str | None, admin1: str | None) -> set:
+    """Every key `_place_keys` may give an event of these columns (vague aside: a vague look-up takes all)."""
+    keys: set = {("region", iso, admin1)} if admin1 else set()
+    if latitude is None or longitude is None:
+        return keys | {("place",)}
+    return keys | {("cell", int(latitude // _CELL_DEGREES), int(longitude // _CELL_DEGREES))}
+
+
 def _days(start: date, end: date | None) -> list[date]:
     days, day, last = [], start, end or start
     while day <= last:

@@ -251,6 +251,31 @@ class Store:
         row = self.connection.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
         return event_from_dict(json.loads(row[0])) if row else None
 
+    def event_keys(self, where: EventFilter) -> list[tuple]:
+        """(id, date_key, event_type, event_date, event_date_end, latitude, longitude, iso, admin1) of the
+        events `where` selects, in (date, id) order, dates as dates: what merging chooses the events to read by,
+        without decoding them."""
+        clauses, params = self._where(where)
+        if where.until:  # the first day, indexed: the scan stops at `until`, not at the last event stored
+            clauses.append("date_key <= ?")
+            params.append(where.until.isoformat())
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.connection.execute(
+            "SELECT id, date_key, event_type, event_date, event_date_end, latitude, longitude, iso, admin1"
+            f" FROM events {sql_where} ORDER BY date_key, id", params,
+        )
+        return [(*row[:3], *(date.fromisoformat(d) if d else None for d in row[3:5]), *row[5:]) for row in rows]
+
+    def events_by_id(self, ids: Iterable[str]) -> list[Event]:
+        """The events of these ids that are stored, in the order given."""
+        ids = list(dict.fromkeys(ids))
+        found: dict[str, Event] = {}
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
+            chunk = ids[start : start + 500]
+            rows = self.connection.execute(f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((event_id, event_from_dict(json.loads(data))) for event_id, data in rows)
+        return [found[event_id] for event_id in ids if event_id in found]
+
     def events(
         self,
         since: date | None = None,
