@@ -1,14 +1,15 @@
 """Merging new reports into a stored database reads only the stored events they may join (issue 19), and the
-events come out exactly as when every event the merge once read whole was read."""
+events come out exactly as when every report is merged at once, however the reports are batched."""
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from sitrep import jobs
 from sitrep.match import DATE_SLACK
-from sitrep.merge import Lookups
+from sitrep.merge import CandidateIndex, Lookups, merge_mentions
 from sitrep.model import Document, Mention, Place, to_dict
 from sitrep.store import Store
 
@@ -54,50 +55,36 @@ def store_batch(store: Store, mentions: list[Mention]) -> None:
     ])
 
 
-def read_whole(store: Store, mentions: list[Mention]) -> list:
-    """The events merging read before issue 19: every event of the batch's days (a margin around them), every
-    undated one, and every event of the regions of its undated reports."""
-    events: dict = {}
-    dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
-    if dated:
-        since = min(start for start, _ in dated) - 2 * DATE_SLACK
-        until = max(end for _, end in dated) + 2 * DATE_SLACK
-        events.update((e.id, e) for e in store.events(since=since, until=until))
-    events.update((e.id, e) for e in store.events(undated=True))
-    for admin1 in sorted({m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}):
-        events.update((e.id, e) for e in store.events(admin1=admin1))
-    return list(events.values())
+def merged_at_once(reports: list[Mention]) -> list[dict]:
+    with Store.open(":memory:") as store:
+        store_batch(store, reports)
+        jobs.merge_new_mentions(store)
+        return [to_dict(e) for e in store.events()]
 
 
 @pytest.mark.parametrize(("seed", "undated"), [(1, 0.0), (2, 0.0), (3, 0.1), (4, 0.3)])
-def test_merging_batch_after_batch_gives_the_events_of_reading_every_candidate_whole(seed, undated, monkeypatch):
+def test_merging_batch_after_batch_gives_the_events_of_one_merge(seed, undated):
     reports = random_reports(seed, 400, undated)
-    batches = [reports[i : i + 25] for i in range(0, len(reports), 25)]
-    chosen, whole = Store.open(":memory:"), Store.open(":memory:")
-    for batch in batches:
-        store_batch(chosen, batch)
-        jobs.merge_new_mentions(chosen)
-    with monkeypatch.context() as patch:
-        patch.setattr(jobs, "_events_to_compare", read_whole)
-        for batch in batches:
-            store_batch(whole, batch)
-            jobs.merge_new_mentions(whole)
-    events = [to_dict(e) for e in chosen.events()]
-    assert events == [to_dict(e) for e in whole.events()]
+    with Store.open(":memory:") as store:
+        for start in range(0, len(reports), 25):
+            store_batch(store, reports[start : start + 25])
+            jobs.merge_new_mentions(store)
+        events = [to_dict(e) for e in store.events()]
+    assert events == merged_at_once(reports)
     assert len(events) < len(reports) * 0.9  # reports did join stored events
 
 
-def test_the_same_events_on_each_engine(db_target):
-    """The columns and positions the merge reads by, on PostgreSQL as on SQLite (events compared by id: the
-    engines may sort ids differently)."""
+def test_the_same_events_on_each_engine(db_target, monkeypatch):
+    """The columns and positions the merge reads by work alike on PostgreSQL and SQLite (events compared by id:
+    the engines may sort ids differently)."""
+    monkeypatch.setattr(jobs, "MERGE_BATCH", 7)
     reports = random_reports(3, 150, 0.1)
-    with Store.open(db_target) as chosen, Store.open(":memory:") as whole:
+    with Store.open(db_target) as store:
         for start in range(0, len(reports), 30):
-            store_batch(chosen, reports[start : start + 30])
-            jobs.merge_new_mentions(chosen)
-            store_batch(whole, reports[start : start + 30])
-            jobs.merge_new_mentions(whole)
-        assert sorted(map(to_dict, chosen.events()), key=str) == sorted(map(to_dict, whole.events()), key=str)
+            store_batch(store, reports[start : start + 30])
+            jobs.merge_new_mentions(store)
+        events = sorted(map(to_dict, store.events()), key=str)
+    assert events == sorted(merged_at_once(reports), key=str)
 
 
 def test_a_new_report_reads_only_the_stored_events_it_may_join():
@@ -109,30 +96,91 @@ def test_a_new_report_reads_only_the_stored_events_it_may_join():
     jobs.merge_new_mentions(store)
     new = [report(200, date(2024, 2, 1), TOWNS[2]), report(201, date(2024, 4, 1), TOWNS[0])]
     read = jobs._events_to_compare(store, new)
-    # Of 33 stored events: the same family, a day or so away, in a neighbouring grid cell (or undated there).
+    # Of 33 stored events: the same family, a day or so away, in a neighbouring grid cell, or undated in the very
+    # same town (before, every event between the batch's first and last days, two months apart, was read: 23).
     assert sorted(m.document_id for e in read for m in e.mentions) == ["doc-10", "doc-102"]
-    # The batch's first and last days are two months apart: before, every event between them was read.
-    assert len(read_whole(store, new)) == 23
+
+
+def test_an_undated_report_is_offered_only_the_events_of_its_very_place():
+    reports = [report(1, date(2020, 1, 1), TOWNS[2]), report(2, date(2024, 1, 1), TOWNS[1]),
+               report(3, None, TOWNS[2]), report(4, None, TOWNS[1])]
+    existing = [event for r in reports for event in merge_mentions([r])]  # each its own event
+    order = {event.id: n for n, event in enumerate(existing)}
+    index = CandidateIndex(order)
+    for event in existing:
+        index.add(event)
+    horlivka, _, undated_horlivka, _ = (event.id for event in existing)
+    assert index.candidates(report(5, None, TOWNS[2])) == [horlivka, undated_horlivka]  # years apart, same town
+    assert undated_horlivka in index.candidates(report(6, date(2024, 1, 1), TOWNS[2]))
+    assert undated_horlivka not in index.candidates(report(7, date(2024, 1, 1), TOWNS[1]))  # the next town
+    (country,) = merge_mentions([report(8, date(2024, 1, 1), UKRAINE)])
+    order[country.id] = len(order)
+    index.add(country)
+    assert index.candidates(report(9, None, UKRAINE)) == []  # a country alone places nothing
 
 
 def test_lookups_tell_from_the_columns_which_events_a_report_may_find():
-    day = date(2024, 3, 10)
-    lookups = Lookups([report(1, day, TOWNS[2])])
+    day, other_day = date(2024, 3, 10), date(2020, 1, 1)
     lethal = "Explosions/Remote violence"
+    town = Lookups([report(1, day, TOWNS[2])])  # Horlivka
     # Yasynuvata lies in the grid cell beside Horlivka's; Kharkiv does not, nor another family of types.
-    assert lookups.may_find(lethal, day - DATE_SLACK, day - DATE_SLACK, 48.49, 37.86, "UA", "Donetsk")
-    assert not lookups.may_find(lethal, day, day, 49.99, 36.23, "UA", "Kharkiv")
-    assert not lookups.may_find("Strategic developments", day, day, 48.49, 37.86, "UA", "Donetsk")
-    assert not lookups.may_find(lethal, day + 2 * DATE_SLACK, day + 3 * DATE_SLACK, 48.49, 37.86, "UA", "Donetsk")
-    assert lookups.may_find(lethal, day - 9 * DATE_SLACK, day, 48.49, 37.86, "UA", "Donetsk")  # a span reaching it
-    assert lookups.may_find(lethal, None, None, 48.51, 38.01, "UA", "Donetsk")  # undated, same cell
+    assert town.may_find(lethal, day - DATE_SLACK, day - DATE_SLACK, 48.49, 37.86, "UA", "Donetsk", 1, 2)
+    assert not town.may_find(lethal, day, day, 49.99, 36.23, "UA", "Kharkiv", 1, 4)
+    assert not town.may_find("Strategic developments", day, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)
+    assert not town.may_find(lethal, day + 2 * DATE_SLACK, day + 3 * DATE_SLACK, 48.49, 37.86, "UA", "Donetsk", 1, 2)
+    assert town.may_find(lethal, day - 9 * DATE_SLACK, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)  # a span reaching it
+    assert not town.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 3, 5)  # the region there: vague
+    # An undated event joins only the very same place.
+    assert town.may_find(lethal, None, None, 48.51, 38.01, "UA", "Donetsk", 1, 3)
+    assert not town.may_find(lethal, None, None, 48.49, 37.86, "UA", "Donetsk", 1, 2)
+    assert town.places(undated=True) == {3} and town.places(undated=False) == set()
 
     vague = Lookups([report(1, day, DONETSK_REGION)])  # a region's report may be any vague event of its days
-    assert vague.may_find(lethal, day, day, 49.0, 32.0, "UA", None)
-    assert not vague.may_find(lethal, day + 5 * DATE_SLACK, day + 5 * DATE_SLACK, 49.0, 32.0, "UA", None)
-    assert vague.may_find(lethal, None, None, 48.0, 37.8, "UA", "Donetsk")  # undated: by its region only
-    assert not vague.may_find(lethal, None, None, 49.99, 36.23, "UA", "Kharkiv")
+    assert vague.may_find(lethal, day, day, 49.0, 32.0, "UA", None, 4, 7)
+    assert vague.may_find(lethal, day, day, None, None, None, None, None, None)  # no place
+    assert not vague.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)  # a town's event is not vague
+    assert not vague.may_find(lethal, day + 5 * DATE_SLACK, day + 5 * DATE_SLACK, 49.0, 32.0, "UA", None, 4, 7)
 
-    undated = Lookups([report(1, None, NO_COORDINATES)])  # by place alone, of any date: a place without coordinates
-    assert undated.may_find(lethal, date(2020, 1, 1), date(2020, 1, 1), None, None, "UA", "Donetsk")
-    assert not undated.may_find(lethal, date(2020, 1, 1), date(2020, 1, 1), 48.51, 38.01, "UA", "Kharkiv")
+    undated = Lookups([report(1, None, NO_COORDINATES)])  # the very same place, of any date
+    assert undated.may_find(lethal, other_day, other_day, None, None, "UA", "Donetsk", 1, 6)
+    assert not undated.may_find(lethal, other_day, other_day, None, None, "UA", "Donetsk", 3, 6)
+    assert not undated.may_find(lethal, other_day, other_day, 48.51, 38.01, "UA", "Donetsk", 1, 3)
+    assert undated.places(undated=False) == {6} and undated.places(undated=True) == set()
+
+
+def test_many_waiting_reports_are_merged_a_bounded_batch_at_a_time(monkeypatch):
+    reports = random_reports(5, 120, 0.1)
+    waiting, as_they_come, at_once = Store.open(":memory:"), Store.open(":memory:"), Store.open(":memory:")
+    for start in range(0, len(reports), 25):
+        store_batch(as_they_come, reports[start : start + 25])
+        jobs.merge_new_mentions(as_they_come)
+    store_batch(at_once, reports)
+    jobs.merge_new_mentions(at_once)
+    store_batch(waiting, reports)
+    read: list[int] = []
+    choose = jobs._events_to_compare
+    monkeypatch.setattr(jobs, "_events_to_compare", lambda store, mentions: read.append(len(mentions)) or choose(store, mentions))
+    monkeypatch.setattr(jobs, "MERGE_BATCH", 25)
+    changed = jobs.merge_new_mentions(waiting)
+    assert read == [25, 25, 25, 25, 20] and not waiting.unassigned_mentions()
+    assert changed == waiting.count("events")  # each event counted once, however many batches changed it
+    # Stored events are tried oldest first, as one merge tries them: batches change nothing.
+    events = [to_dict(e) for e in waiting.events()]
+    assert events == [to_dict(e) for e in as_they_come.events()] == [to_dict(e) for e in at_once.events()]
+    assert len(events) < len(reports) * 0.9
+
+
+def test_a_report_that_joins_nothing_and_starts_no_event_does_not_stop_the_merge(monkeypatch):
+    """A report whose own event is already stored (a re-run) is left as it is, however far its event has moved;
+    the batches after it go on."""
+    store = Store.open(":memory:")
+    store_batch(store, [report(1, date(2024, 1, 1), TOWNS[0])])
+    jobs.merge_new_mentions(store)
+    (stored,) = store.events()
+    store.save_events([replace(stored, event_date=date(2023, 1, 1), event_date_end=date(2023, 1, 1))])
+    store.connection.execute("UPDATE mentions SET event_id = NULL")
+    store_batch(store, [report(2, date(2024, 5, 1), TOWNS[3]), report(3, date(2024, 6, 1), TOWNS[3])])
+    monkeypatch.setattr(jobs, "MERGE_BATCH", 1)
+    assert jobs.merge_new_mentions(store) == 2
+    assert [m.document_id for m in store.unassigned_mentions()] == ["doc-1"]
+    assert store.count("events") == 3 and store.event(stored.id).event_date == date(2023, 1, 1)

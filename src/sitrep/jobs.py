@@ -11,11 +11,11 @@ from typing import TypeVar
 from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
-from .merge import Lookups, merge_mentions
+from .merge import Lookups, event_id, merge_mentions
 from .model import Document, Event, Mention
 from .pipeline import Pipeline, Result
 from .progress import progress_bar
-from .store import EventFilter, Store
+from .store import Store
 
 T = TypeVar("T")
 
@@ -169,45 +169,50 @@ def store_results(results: list[tuple[Document, list[Mention]]], store: Store, s
     return stored
 
 
+# Reports merged in one transaction at most: memory stays bounded however many wait (a large file's, or those
+# a killed run left), and each batch reads only the stored events its reports may join.
+MERGE_BATCH = 5_000
+
+
 def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:
-    """Merge the mentions not yet in an event into the store's events. In one transaction: another process
-    merging at the same time would otherwise read the same mentions, and the events it saves last would
-    drop the other's mentions."""
-    with store.transaction():
-        mentions = store.unassigned_mentions()
-        if not mentions:
-            return 0
-        existing = _events_to_compare(store, mentions)
-        documents = store.document_infos(
-            [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
-        )
-        changed = merge_mentions(mentions, existing, documents)
-        store.save_events(changed)
+    """Merge the mentions not yet in an event into the store's events, in the order they were stored, up to
+    `MERGE_BATCH` of them in each transaction: another process merging at the same time would otherwise read
+    the same mentions, and the events it saves last would drop the other's mentions. Returns how many events
+    were made or changed."""
+    changed: set[str] = set()
+    after: tuple[int, str] | None = None
+    while True:
+        with store.transaction():
+            batch = store.unassigned_batch(after, MERGE_BATCH)
+            if not batch:
+                break
+            after = batch[-1][0]
+            mentions = [mention for _, mention in batch]
+            existing = _events_to_compare(store, mentions)
+            documents = store.document_infos(
+                [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
+            )
+            events = merge_mentions(mentions, existing, documents)
+            store.save_events(events)
+        changed.update(event.id for event in events)
     if summary is not None:
         summary.events_changed += len(changed)
     return len(changed)
 
 
 def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
-    """The stored events new mentions could join, in the order merging tries them. Of the events once read whole
-    (those within a few days of the batch's dated reports, all the undated ones, and those of the regions of its
-    undated reports), only the ones a mention's look-ups may find are read, chosen by their indexed columns
-    (`Lookups`), and the dated ones only near each dated report's own days: the cost follows the batch, not the
-    database, and the merge is the same."""
+    """The stored events new mentions could join, oldest first (by their first report: as one merge of every
+    report would try them, so that how reports are batched changes nothing). Chosen by their indexed columns
+    (`Lookups`) among those near each dated report's days and those of the very places of the undated reports
+    (and, undated, of the dated ones), only they are decoded: the cost follows the batch, not the database."""
     lookups = Lookups(mentions)
     dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
-    regions = sorted({m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1})
-    if any(m.event_date is None for m in mentions) and dated:
-        # An undated report looks up events of any date: those of the whole batch's days, as before.
-        windows = [(min(s for s, _ in dated) - 2 * DATE_SLACK, max(e for _, e in dated) + 2 * DATE_SLACK)]
-    else:
-        windows = _joined([(start - DATE_SLACK, end + DATE_SLACK) for start, end in dated])
-    near = {row[0]: row for since, until in windows for row in store.event_keys(EventFilter(since, until))}
-    rows = sorted(near.values(), key=lambda row: (row[1], row[0]))
-    rows += store.event_keys(EventFilter(undated=True))
-    for admin1 in regions:
-        rows += store.event_keys(EventFilter(admin1=admin1))
-    return store.events_by_id(row[0] for row in rows if lookups.may_find(*row[2:]))
+    windows = _joined([(start - DATE_SLACK, end + DATE_SLACK) for start, end in dated])
+    rows = [row for since, until in windows for row in store.event_keys(since, until)]
+    rows += store.event_keys_at(lookups.places(undated=True), undated=True)
+    rows += store.event_keys_at(lookups.places(undated=False))
+    # and each report's own event, if stored (a re-run): merging then leaves the report as it is
+    return store.events_by_id({row[0] for row in rows if lookups.may_find(*row[1:])} | {event_id(m) for m in mentions})
 
 
 def _joined(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:
