@@ -196,6 +196,10 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_data(tmp_path):
         # the documents stored before languages were detected are read for it, and their events take it
         assert store.document("d1").language == "uk" and json.loads(record)["language"] == "uk"
         assert [e.id for e in store.events(language="uk")] == ["ev-a"] and store.event("ev-a").languages == ("uk",)
+        # the precision and GeoNames id of each event's place, for merging to read without decoding the event
+        place = old_event.place
+        assert store.connection.execute("SELECT geo_precision, geonameid FROM events").fetchall() == [
+            (place.geo_precision, place.geonameid)]
 
 
 def test_sql_for_postgresql():

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import InputError, InputWarning
 from .ingest import input_files, read_file
 from .match import DATE_SLACK
-from .merge import merge_mentions
+from .merge import Lookups, event_id, merge_mentions
 from .model import Document, Event, Mention
 from .pipeline import Pipeline, Result
 from .progress import progress_bar
@@ -169,37 +169,58 @@ def store_results(results: list[tuple[Document, list[Mention]]], store: Store, s
     return stored
 
 
+# Reports merged in one transaction at most: memory stays bounded however many wait (a large file's, or those
+# a killed run left), and each batch reads only the stored events its reports may join.
+MERGE_BATCH = 5_000
+
+
 def merge_new_mentions(store: Store, summary: IngestSummary | None = None) -> int:
-    """Merge the mentions not yet in an event into the store's events. In one transaction: another process
-    merging at the same time would otherwise read the same mentions, and the events it saves last would
-    drop the other's mentions."""
-    with store.transaction():
-        mentions = store.unassigned_mentions()
-        if not mentions:
-            return 0
-        existing = _events_to_compare(store, mentions)
-        documents = store.document_infos(
-            [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
-        )
-        changed = merge_mentions(mentions, existing, documents)
-        store.save_events(changed)
+    """Merge the mentions not yet in an event into the store's events, in the order they were stored, up to
+    `MERGE_BATCH` of them in each transaction: another process merging at the same time would otherwise read
+    the same mentions, and the events it saves last would drop the other's mentions. Returns how many events
+    were made or changed."""
+    changed: set[str] = set()
+    after: tuple[int, str] | None = None
+    while True:
+        with store.transaction():
+            batch = store.unassigned_batch(after, MERGE_BATCH)
+            if not batch:
+                break
+            after = batch[-1][0]
+            mentions = [mention for _, mention in batch]
+            existing = _events_to_compare(store, mentions)
+            documents = store.document_infos(
+                [m.document_id for m in mentions] + [m.document_id for e in existing for m in e.mentions]
+            )
+            events = merge_mentions(mentions, existing, documents)
+            store.save_events(events)
+        changed.update(event.id for event in events)
     if summary is not None:
         summary.events_changed += len(changed)
     return len(changed)
 
 
 def _events_to_compare(store: Store, mentions: list[Mention]) -> list[Event]:
-    """The stored events new mentions could join: those within a few days of the dated ones, the undated
-    ones, and, for an undated mention (which joins by place alone), the events of its region."""
-    events: dict[str, Event] = {}
+    """The stored events new mentions could join, oldest first (by their first report: as one merge of every
+    report would try them, so that how reports are batched changes nothing). Chosen by their indexed columns
+    (`Lookups`) among those near each dated report's days and those of the very places of the undated reports
+    (and, undated, of the dated ones), only they are decoded: the cost follows the batch, not the database."""
+    lookups = Lookups(mentions)
     dated = [(m.event_date, m.event_date_end or m.event_date) for m in mentions if m.event_date is not None]
-    if dated:
-        margin = 2 * DATE_SLACK
-        since = min(start for start, _ in dated) - margin
-        until = max(end for _, end in dated) + margin
-        events.update((e.id, e) for e in store.events(since=since, until=until))
-    events.update((e.id, e) for e in store.events(undated=True))
-    regions = {m.place.admin1 for m in mentions if m.event_date is None and m.place and m.place.admin1}
-    for admin1 in sorted(regions):
-        events.update((e.id, e) for e in store.events(admin1=admin1))
-    return list(events.values())
+    windows = _joined([(start - DATE_SLACK, end + DATE_SLACK) for start, end in dated])
+    rows = [row for since, until in windows for row in store.event_keys(since, until)]
+    rows += store.event_keys_at(lookups.places(undated=True), undated=True)
+    rows += store.event_keys_at(lookups.places(undated=False))
+    # and each report's own event, if stored (a re-run): merging then leaves the report as it is
+    return store.events_by_id({row[0] for row in rows if lookups.may_find(*row[1:])} | {event_id(m) for m in mentions})
+
+
+def _joined(windows: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The date ranges as few ranges covering the same days."""
+    joined: list[tuple[date, date]] = []
+    for start, end in sorted(windows):
+        if joined and start <= joined[-1][1] + timedelta(days=1):
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined

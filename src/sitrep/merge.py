@@ -43,7 +43,8 @@ def event_id(first: Mention) -> str:
 class CandidateIndex:
     """Events by family of event types, day and place, so that a new report is compared only with the events
     it could be: those of its days in its place's grid cell and the cells around it, or, for a report placed
-    no more precisely than a region, those of its days placed as vaguely (they may share a toll)."""
+    no more precisely than a region, those of its days placed as vaguely (they may share a toll). An undated
+    report, or an undated event, joins only the very same place (`match._where`): those are found by it."""
 
     def __init__(self, order: dict[str, int]) -> None:
         self._order = order  # event id -> when it was made: older events are tried first
@@ -53,34 +54,94 @@ class CandidateIndex:
 
     def add(self, event: Event) -> None:
         kind = family(event.event_type)
-        keys = _place_keys(event.place, neighbours=False)
-        for key in keys:
-            self._any_date[(kind, key)].append(event.id)
+        same = very_same_place(event.place)
+        if same:
+            self._any_date[(kind, same)].append(event.id)
         if event.event_date is None:
-            for key in keys:
-                self._undated[(kind, key)].append(event.id)
+            if same:
+                self._undated[(kind, same)].append(event.id)
             return
+        keys = _place_keys(event.place, neighbours=False)
         for day in _days(event.event_date, event.event_date_end):
             for key in keys:
                 self._dated[(kind, day, key)].append(event.id)
 
     def candidates(self, mention: Mention) -> list[str]:
         """Ids of events that may be the mention's, oldest first (stale entries are harmless: the caller
-        compares with the event's current fields). An undated report, or an undated event, joins only by place."""
+        compares with the event's current fields)."""
         kind = family(mention.event_type)
-        keys = _place_keys(mention.place, neighbours=True)
-        placed = [(kind, key) for key in keys if key != _VAGUE]
+        same = very_same_place(mention.place)
         if mention.event_date is None:
-            pools = [self._any_date.get(key, ()) for key in placed]
+            pools = [self._any_date.get((kind, same), ())] if same else []
         else:
             start = mention.event_date - DATE_SLACK
             days = _days(start, (mention.event_date_end or mention.event_date) + DATE_SLACK)
+            keys = _place_keys(mention.place, neighbours=True)
             pools = [self._dated.get((kind, day, key), ()) for day in days for key in keys]
-            pools += [self._undated.get(key, ()) for key in placed]
+            pools += [self._undated.get((kind, same), ())] if same else []
         return sorted({eid for pool in pools for eid in pool}, key=self._order.__getitem__)
 
 
 _VAGUE = ("vague",)
+
+
+def very_same_place(place: Place | None) -> tuple | None:
+    """What an undated report must share with an event to join it: the GeoNames place, at the same precision
+    (a country alone, or a region without its first-level unit, places nothing)."""
+    if place is None or place.geonameid is None or _place_keys(place, neighbours=False) == [_VAGUE]:
+        return None
+    return ("same", place.geonameid, place.geo_precision)
+
+
+class Lookups:
+    """What `CandidateIndex.candidates` will look up for some mentions, so that a stored event can be told from
+    its indexed columns alone to be one they may find or not (never a wrong no: of a place without coordinates,
+    the columns do not tell which)."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self._by_day: dict[tuple[str, date], set] = defaultdict(set)  # dated pools: (family, day) -> keys
+        self._undated: dict[str, set] = defaultdict(set)  # undated events' pools, of the dated mentions' places
+        self._any_date: dict[str, set] = defaultdict(set)  # pools of any date, of the undated mentions' places
+        for mention in mentions:
+            kind, same = family(mention.event_type), very_same_place(mention.place)
+            if mention.event_date is None:
+                self._any_date[kind] |= {same} if same else set()
+                continue
+            self._undated[kind] |= {same} if same else set()
+            keys = {_by_columns(key) for key in _place_keys(mention.place, neighbours=True)}
+            start = mention.event_date - DATE_SLACK
+            for day in _days(start, (mention.event_date_end or mention.event_date) + DATE_SLACK):
+                self._by_day[(kind, day)] |= keys
+
+    def places(self, undated: bool) -> set[int]:
+        """The GeoNames ids of the places whose events of any date (or, `undated`, whose undated events) the
+        mentions look up."""
+        pools = self._undated if undated else self._any_date
+        return {same[1] for found in pools.values() for same in found}
+
+    def may_find(
+        self, event_type: str, start: date | None, end: date | None, latitude: float | None,
+        longitude: float | None, iso: str | None, admin1: str | None, geo_precision: int | None,
+        geonameid: int | None,
+    ) -> bool:
+        """Whether a look-up may find the event of these columns (its type, dates and place's; no precision:
+        no place)."""
+        kind = family(event_type)
+        place = None if geo_precision is None else Place(
+            "", None, iso, admin1, None, latitude, longitude, geonameid, geo_precision=geo_precision
+        )
+        same = very_same_place(place)
+        if same in self._any_date.get(kind, ()):
+            return True
+        if start is None:
+            return same in self._undated.get(kind, ())
+        keys = {_by_columns(key) for key in _place_keys(place, neighbours=False)}
+        return any(keys & self._by_day.get((kind, day), set()) for day in _days(start, end))
+
+
+def _by_columns(key: object) -> object:
+    """A place key as an event's columns tell it: a place without coordinates, not which one."""
+    return ("place",) if isinstance(key, tuple) and key[0] == "place" else key
 
 
 def _days(start: date, end: date | None) -> list[date]:

@@ -154,3 +154,29 @@ def test_a_large_jsonl_file_is_read_line_by_line(tmp_path, monkeypatch):
 
     assert next(documents).id == "d0"
     assert sum(1 for _ in documents) == 1999
+
+
+def test_a_duplicate_id_is_named_with_its_first_line_however_many_lines_come_between(tmp_path, monkeypatch):
+    from sitrep.ingest.common import FirstSeen
+
+    monkeypatch.setattr(FirstSeen, "_RECENT", 3)  # ids leave the dict for the sorted arrays every three lines
+    rows = [{"id": f"doc-{n}", "text": f"Report {n}."} for n in range(10)]
+    rows += [{"id": "doc-1", "text": "Again."}, {"id": "doc-8", "text": "Again."}, {"id": "doc-10", "text": "New."}]
+    items = list(read_documents([write_jsonl(tmp_path / "many.jsonl", rows)]))
+
+    assert [item.id for item in items if isinstance(item, Document)] == [f"doc-{n}" for n in range(11)]
+    assert [(e.line, e.problem) for e in items if isinstance(e, InputError)] == [
+        (11, "duplicate id 'doc-1' (first on line 2)"), (12, "duplicate id 'doc-8' (first on line 9)"),
+    ]
+
+
+def test_first_seen_keeps_each_ids_first_line_in_and_out_of_its_arrays(monkeypatch):
+    from sitrep.ingest.common import FirstSeen
+
+    monkeypatch.setattr(FirstSeen, "_RECENT", 4)
+    seen = FirstSeen()
+    for line in range(1, 11):
+        assert seen.get(f"id {line}") is None
+        seen.add(f"id {line}", line)
+    assert [seen.get(f"id {line}") for line in range(1, 11)] == list(range(1, 11))
+    assert seen.get("id 11") is None and seen.get("\ud800") is None  # a lone surrogate is an id like any other

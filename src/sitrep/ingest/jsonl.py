@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sitrep.errors import InputError, InputWarning
-from sitrep.ingest.common import DocumentOrError, load_json, optional_str, parse_date
+from sitrep.ingest.common import DocumentOrError, FirstSeen, load_json, optional_str, parse_date
 from sitrep.ingest.decoding import decode_bytes, looks_binary
 from sitrep.model import Document
 
@@ -43,7 +43,7 @@ def read_jsonl_file(
 def _read_lines(
     path: Path, lines: Iterable[bytes | str], published: date | None, source: str | None
 ) -> Iterator[DocumentOrError]:
-    first_line_of: dict[str, int] = {}
+    first_line_of = FirstSeen()
     empty = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -63,11 +63,10 @@ def _read_lines(
         except ValueError as err:
             yield InputError(path, str(err), line=number)
             continue
-        if document.id in first_line_of:
-            problem = f"duplicate id {document.id!r} (first on line {first_line_of[document.id]})"
-            yield InputError(path, problem, line=number)
+        if (first := first_line_of.get(document.id)) is not None:
+            yield InputError(path, f"duplicate id {document.id!r} (first on line {first})", line=number)
             continue
-        first_line_of[document.id] = number
+        first_line_of.add(document.id, number)
         yield document
     if empty:
         yield InputError(path, "empty file")

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from sitrep.errors import InputError
-from sitrep.ingest.common import DocumentOrError
+from sitrep.ingest.common import DocumentOrError, FirstSeen
 from sitrep.ingest.jsonl import parse_record
 
 COLUMNS = ("id", "url", "title", "published", "source", "text")
@@ -33,7 +33,7 @@ def read_parquet_file(
         yield InputError(path, f"no 'text' column (columns: {', '.join(sorted(names))})")
         return
     wanted = [c for c in COLUMNS if c in names]
-    seen: dict[str, int] = {}
+    seen = FirstSeen()
     row = 0
     for batch in archive.iter_batches(batch_size=BATCH_ROWS, columns=wanted):
         for record in batch.to_pylist():
@@ -43,8 +43,8 @@ def read_parquet_file(
             except ValueError as err:
                 yield InputError(path, f"row {row}: {err}")
                 continue
-            if document.id in seen:
-                yield InputError(path, f"row {row}: duplicate id {document.id!r} (first in row {seen[document.id]})")
+            if (first := seen.get(document.id)) is not None:
+                yield InputError(path, f"row {row}: duplicate id {document.id!r} (first in row {first})")
                 continue
-            seen[document.id] = row
+            seen.add(document.id, row)
             yield document

@@ -13,7 +13,8 @@ from ..model import Event, to_dict
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
 EVENT_COLUMNS = (
     "id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "iso", "admin1",
-    "latitude", "longitude", "verification", "language", "data", "date_key", "span_days", "record",
+    "latitude", "longitude", "geo_precision", "geonameid", "verification", "language",
+    "data", "date_key", "span_days", "record",
 )
 
 

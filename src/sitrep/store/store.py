@@ -20,7 +20,7 @@ from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, source_rows
+from .events import EVENT_COLUMNS, LOOKED_UP, UNDATED, EventFilter, event_columns, source_rows
 from .migrations import migrate
 
 _UPSERT_EVENT = (
@@ -202,6 +202,15 @@ class Store:
         ).fetchall()
         return [mention_from_dict(json.loads(r[0])) for r in rows]
 
+    def unassigned_batch(self, after: tuple[int, str] | None, limit: int) -> list[tuple[tuple[int, str], Mention]]:
+        """Up to `limit` of `unassigned_mentions`, those past the position `after` (None: from the first), each
+        as (its position, the mention)."""
+        rows = self.connection.execute(
+            "SELECT COALESCE(seq, 0), id, data FROM mentions WHERE event_id IS NULL AND (COALESCE(seq, 0), id) > (?, ?)"
+            " ORDER BY COALESCE(seq, 0), id LIMIT ?", (*(after or (-1, "")), limit),
+        )
+        return [((seq, key), mention_from_dict(json.loads(data))) for seq, key, data in rows]
+
     def mentions_of(self, event_id: str) -> list[Mention]:
         rows = self.connection.execute(
             "SELECT data FROM mentions WHERE event_id = ? ORDER BY seq, id", (event_id,)
@@ -250,6 +259,42 @@ class Store:
     def event(self, event_id: str) -> Event | None:
         row = self.connection.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
         return event_from_dict(json.loads(row[0])) if row else None
+
+    def event_keys(self, since: date, until: date) -> list[tuple]:
+        """(id, event_type, event_date, event_date_end, latitude, longitude, iso, admin1, geo_precision,
+        geonameid) of the events of some day from `since` to `until`, dates as dates: what merging chooses the
+        events to read by, without decoding them."""
+        clauses, params = self._where(EventFilter(since, until))
+        clauses.append("date_key <= ?")  # the first day, indexed: the scan stops at `until`, not at the last event
+        return self._event_keys(" AND ".join(clauses), [*params, until.isoformat()])
+
+    def event_keys_at(self, places: Iterable[int], undated: bool = False) -> list[tuple]:
+        """`event_keys` of the events of these GeoNames places (`undated`: only their undated events)."""
+        ids, rows = sorted(places), []
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
+            chunk = ids[start : start + 500]
+            where = f"geonameid IN ({','.join('?' * len(chunk))})" + (" AND date_key = ?" if undated else "")
+            rows += self._event_keys(where, [*chunk, *([UNDATED] if undated else [])])
+        return rows
+
+    def _event_keys(self, where: str, params: list) -> list[tuple]:
+        rows = self.connection.execute(
+            "SELECT id, event_type, event_date, event_date_end, latitude, longitude, iso, admin1, geo_precision,"
+            f" geonameid FROM events WHERE {where}", params,
+        )
+        return [(*row[:2], *(date.fromisoformat(d) if d else None for d in row[2:4]), *row[4:]) for row in rows]
+
+    def events_by_id(self, ids: Iterable[str]) -> list[Event]:
+        """The stored events of these ids, oldest first: in the order their first reports were stored."""
+        ids = list(ids)
+        found: list[tuple] = []
+        for start in range(0, len(ids), 500):  # SQLite caps the number of parameters of one query
+            chunk = ids[start : start + 500]
+            found += self.connection.execute(
+                "SELECT (SELECT MIN(COALESCE(seq, 0)) FROM mentions WHERE event_id = events.id), id, data"
+                f" FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk,
+            ).fetchall()
+        return [event_from_dict(json.loads(data)) for _, _, data in sorted(found, key=lambda row: (row[0] or 0, row[1]))]
 
     def events(
         self,
