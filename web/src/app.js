@@ -41,7 +41,6 @@ const state = {
   markers: new Map(), // event id → its marker
   selected: null, // the id of the event in the panel
   loads: 0, // loads begun (startLoading): only the latest shows
-  clustered: null, // the load whose markers are in the clusters as loaded (null: made by showMarkers)
   shading: null, // the regions' shading, once they have loaded
   narrowSubTypes: () => {}, // leaves the sub-event types of the chosen event type (choices.js)
 };
@@ -165,43 +164,23 @@ function filterQuery(filters) {
 }
 
 // Starts loading the events of `filters` (filtersOf's string): every page of their API query (up to
-// MAX_EVENTS events), each event with MAP_FIELDS only. Each page's markers are clustered as it arrives, while
-// the next page loads. Gives the query (for the downloads, whole records) and a promise of the events, null
-// when a later load has begun.
+// MAX_EVENTS events), each event with MAP_FIELDS only. Gives the query (for the downloads, whole records) and
+// a promise of the events, null when a later load has begun. (The markers are clustered once all have come:
+// clustered page by page as they came, drawn at the first view and again at the fitted one, 10,000 events
+// took the page's thread 0.51 s of CPU to draw instead of 0.43 s.)
 function startLoading(filters) {
   const load = ++state.loads;
   const query = filterQuery(filters);
   const pages = new URLSearchParams(query);
   pages.set("fields", MAP_FIELDS.join(","));
-  const ask = () => {
-    const page = getJSON(`/api/events?${pages}`);
-    page.catch(() => {}); // a page no longer wanted may fail unheard; one awaited throws below
-    return page;
-  };
   const events = async () => {
     const loaded = [];
-    for (let next = ask(); next;) {
-      const page = await next;
+    while (loaded.length < MAX_EVENTS) {
+      const page = await getJSON(`/api/events?${pages}`);
       if (load !== state.loads) return null;
-      next = null;
-      if (page.next && loaded.length + page.events.length < MAX_EVENTS) {
-        pages.set("cursor", page.next);
-        next = ask();
-      }
-      if (state.clustered !== load) { // the first page: the markers of the previous load go
-        clusters.clearLayers();
-        state.markers = new Map();
-        state.clustered = load;
-      }
-      const markers = [];
-      for (const event of page.events) {
-        loaded.push(event);
-        if (placement(event) !== "point") continue;
-        const marker = markerOf(event);
-        state.markers.set(event.id, marker);
-        markers.push(marker);
-      }
-      clusters.addLayers(markers);
+      for (const event of page.events) loaded.push(event);
+      if (!page.next) break;
+      pages.set("cursor", page.next);
     }
     return loaded;
   };
@@ -229,7 +208,7 @@ async function loadEvents(filters, { fit, days = null, loading = startLoading(fi
   timeline.setEvents(events);
   $("range").textContent = "all days";
   $("clear-range").disabled = true;
-  showMarkers(fit, { clustered: state.clustered === loading.load });
+  showMarkers(fit);
   if (days) timeline.select(days.map(dayNumber));
   writeHash(pageHash());
 }
@@ -242,29 +221,17 @@ function inRange(event) {
   return last >= state.range[0] && first <= state.range[1];
 }
 
-// Draws the loaded events in the brushed days; `clustered`: their markers are in the clusters already (as
-// loaded), else they are made anew.
-function showMarkers(fit, { clustered = false } = {}) {
+function showMarkers(fit) {
+  clusters.clearLayers();
   const inView = state.events.filter(inRange);
   const shown = inView.filter((e) => placement(e) === "point");
   state.shown = shown;
   if (state.shading) state.shading.shade(shown);
   placeNames.setEvents(shown);
-  if (!clustered) {
-    clusters.clearLayers();
-    state.clustered = null;
-  }
-  // The view before the markers show: the clusters are drawn once, for the view they are seen in (those
-  // clustered as they loaded are taken off the map meanwhile, and keep their clustering).
-  if (fit && shown.length) {
-    if (clustered) map.removeLayer(clusters);
-    map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
-    if (clustered) map.addLayer(clusters);
-  }
-  if (!clustered) {
-    state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
-    clusters.addLayers([...state.markers.values()]);
-  }
+  // The view before the markers: the clusters are drawn once, for the view they are seen in.
+  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
+  state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
+  clusters.addLayers([...state.markers.values()], true); // true: no "layeradd" event per marker (none is listened to)
   const apart = listApart($("apart"), inView);
   const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
   $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
