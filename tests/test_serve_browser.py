@@ -491,11 +491,13 @@ def test_page_weight_and_first_paint_are_measured(server, page):
         cold.locator("#status", has_text="on the map").wait_for()
         cold.locator(".leaflet-borders-pane path.sr-region-border").wait_for(state="attached")
         measured = cold.evaluate(PAGE_WEIGHT)
+        asked = cold.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/api/events?'))")
     finally:
         fresh.close()
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "serve_page_weight.json").write_text(json.dumps(measured, indent=2))
     files = measured["files"]
+    assert asked and all("fields=" in url for url in asked)  # the map's fields only, not whole records
     assert files["/static/app.js"] > 100_000 and files["/static/admin1-ua-ru.json"] > 100_000  # loaded, not cached
     assert measured["bytes"] < 700_000  # everything the page loads, region borders included (about 500 kB)
     assert measured["first_contentful_paint_ms"] < 3000  # about 100 ms here; generous for a busy CI machine
