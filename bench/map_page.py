@@ -6,7 +6,8 @@ The events are serve_load.py's synthetic ones (spread over a box around Ukraine 
 bench/out/map_page.db, kept between runs. `sitrep serve` runs in its own process; Debian's Chromium (through
 Playwright) opens the page with a cold cache and reports, from the page's own performance entries: first
 contentful paint, when the markers were drawn (the page's mark `sitrep:events-drawn`, after every page of
-events has loaded), the bytes it loaded, and how long a brush of the timeline takes to redraw the map.
+events has loaded), the bytes it loaded, and how long a brush of the timeline takes to redraw the map; and the
+machine's load average (1, 5 and 15 minutes) when it ends.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(json.dumps({"events": args.events, **result}, indent=2))
+    # the machine's load average beside the figures: on a shared machine they vary with it
+    print(json.dumps({"events": args.events, **result, "load_average": os.getloadavg()}, indent=2))
     return 0
 
 

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import ServeConfig, create_app
-from sitrep.export import COLUMNS, events_as_text
+from sitrep.export import COLUMNS, RECORD_FIELDS, events_as_text
 from sitrep.store import Store
 
 from .conftest import fresh_database
@@ -166,6 +166,36 @@ def test_one_document_with_its_marked_spans(client, records):
     assert body["event_ids"] and set(body["event_ids"]) <= {r["id"] for r in records}
 
 
+def test_fields_narrow_each_record_to_those_named(client, records):
+    assert all(set(r) == set(RECORD_FIELDS) for r in records)  # RECORD_FIELDS names every field
+    fields = ["location", "id", "latitude", "fatalities", "claims", "evidence", "sources", "language", "document_ids"]
+    body = client.get("/api/events", params={"limit": 1000, "fields": ",".join(fields)}).json()
+    assert body["next"] is None
+    assert [list(e) for e in body["events"]] == [fields] * len(records)  # in the order asked
+    assert body["events"] == [{name: r[name] for name in fields} for r in records]  # columns and record alike
+    every = client.get("/api/events", params={"limit": 1000, "fields": ",".join(RECORD_FIELDS)}).json()["events"]
+    assert every == records
+    assert any(e["claims"] for e in body["events"]) and any(e["language"] for e in body["events"])
+
+    narrowed, url, params = [], "/api/events", {"limit": 1, "fields": " id , id,event_date"}
+    while True:  # pages of narrowed records follow the same cursor as whole ones
+        page = client.get(url, params=params).json()
+        assert all(list(e) == ["id", "event_date"] for e in page["events"])  # spaces and repeats dropped
+        narrowed += page["events"]
+        if not page["next"]:
+            break
+        params = {**params, "cursor": page["next"]}
+    assert narrowed == [{"id": r["id"], "event_date": r["event_date"]} for r in records]
+    uk = client.get(url, params={"language": "uk", "fields": "id,language"}).json()["events"]
+    assert uk and all("uk" in e["language"].split("|") for e in uk)  # with the filters as ever
+    wanted_json = client.get(url, params={"fields": "id"}, headers={"Accept": "application/json"})
+    assert wanted_json.status_code == 200
+    error = assert_error(client.get(url, params={"fields": "id"}, headers={"Accept": "text/csv"}), 422)
+    assert error["details"][0]["location"] == "query.fields" and "JSON" in error["message"]
+    error = assert_error(client.get(url, params={"fields": "id,passage"}), 422)
+    assert "passage" in error["message"] and "latitude" in error["message"]  # the fields there are
+
+
 @pytest.mark.parametrize(
     ("method", "url", "status"),
     [
@@ -182,6 +212,10 @@ def test_one_document_with_its_marked_spans(client, records):
         ("get", "/api/events?format=xml", 422),
         ("get", "/api/events?language=klingon", 422),
         ("get", "/api/events?cursor=not-a-cursor", 422),
+        ("get", "/api/events?fields=id,nothing", 422),
+        ("get", "/api/events?fields=,", 422),
+        ("get", "/api/events?fields=id&format=csv", 422),
+        ("get", "/api/events?fields=id&format=geojson", 422),
         ("delete", "/api/events", 405),
         ("post", "/api/documents", 401),
     ],
@@ -199,7 +233,7 @@ def test_the_openapi_schema(client):
     listing = schema["paths"]["/api/events"]["get"]
     assert {p["name"] for p in listing["parameters"]} >= {
         "bbox", "since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source",
-        "limit", "cursor", "format",
+        "limit", "cursor", "format", "fields",
     }
     assert listing["responses"]["422"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 

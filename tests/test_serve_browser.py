@@ -491,11 +491,13 @@ def test_page_weight_and_first_paint_are_measured(server, page):
         cold.locator("#status", has_text="on the map").wait_for()
         cold.locator(".leaflet-borders-pane path.sr-region-border").wait_for(state="attached")
         measured = cold.evaluate(PAGE_WEIGHT)
+        asked = cold.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/api/events?'))")
     finally:
         fresh.close()
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "serve_page_weight.json").write_text(json.dumps(measured, indent=2))
     files = measured["files"]
+    assert asked and all("fields=" in url for url in asked)  # the map's fields only, not whole records
     assert files["/static/app.js"] > 100_000 and files["/static/admin1-ua-ru.json"] > 100_000  # loaded, not cached
     assert measured["bytes"] < 700_000  # everything the page loads, region borders included (about 500 kB)
     assert measured["first_contentful_paint_ms"] < 3000  # about 100 ms here; generous for a busy CI machine
@@ -603,4 +605,39 @@ def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server
     zoom_out_fully(page)
     assert page.locator(".sr-event-place").count() == 0  # only close enough to read them
     assert 0 < cities.count() < 40
+    assert page.errors == []
+
+
+def test_the_language_filter_keeps_the_events_reported_in_it_and_is_in_the_address(server, page):
+    events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+    ukrainian = [e for e in events if e["language"] and "uk" in e["language"].split("|")]
+    russian = [e for e in events if e["language"] and "ru" in e["language"].split("|")]
+    assert 0 < len(ukrainian) < len(events) and 0 < len(russian) < len(events)
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(server)
+    wait_for_events(page)
+    choices = page.locator("#f-language option")
+    assert choices.evaluate_all("options => options.map((o) => o.value)") == ["", "en", "ru", "uk", "unknown"]
+    page.locator("#f-language").select_option("uk")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_function(f"document.getElementById('status').textContent.startsWith('{len(ukrainian)} events,')")
+    assert hash_of(page.url)["language"] == "uk"
+    settle(page)
+    drawn = set(page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").evaluate_all(
+        "dots => dots.map((dot) => dot.dataset.eventId)"))
+    in_clusters = sum(int(n) for n in page.locator(".sr-cluster").evaluate_all("cs => cs.map((c) => c.dataset.count)"))
+    assert drawn <= {e["id"] for e in ukrainian}
+    assert len(drawn) + in_clusters == len([e for e in ukrainian if on_the_map(e)])
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_language.png"))
+
+    page.goto("about:blank")  # the address restores the filter: the choice and the events
+    page.goto(f"{server}/#language=ru")
+    page.wait_for_function(f"document.getElementById('status').textContent.startsWith('{len(russian)} events,')")
+    assert page.locator("#f-language").input_value() == "ru"
+    page.evaluate("() => { window.location.hash = 'language=en'; }")  # back and forward change the address so
+    english = [e for e in events if e["language"] and "en" in e["language"].split("|")]
+    page.wait_for_function(f"document.getElementById('status').textContent.startsWith('{len(english)} events,')")
+    assert page.locator("#f-language").input_value() == "en"
     assert page.errors == []

@@ -131,6 +131,15 @@ def test_event_pages_filter_and_follow_the_cursor(store):
     assert ids(store.event_page(EventFilter(country="ru", event_type="Explosions/Remote violence"), limit=1)) == ["ev-e"]
     record = json.loads(everything[0][2])
     assert record["id"] == "ev-e" and record["longitude"] == -170.0 and record["sources"] == ["Other"]
+    narrowed = store.event_page(EventFilter(), fields=["sources", "longitude", "id", "fatalities", "language"])
+    assert [row[:2] for row in narrowed] == [row[:2] for row in everything]
+    assert json.loads(narrowed[0][2]) == {"sources": ["Other"], "longitude": -170.0, "id": "ev-e", "fatalities": None, "language": "en"}
+    assert [json.loads(row[2]) for row in narrowed] == [
+        {name: json.loads(row[2])[name] for name in ("sources", "longitude", "id", "fatalities", "language")} for row in everything
+    ]
+    for fields in (["id", "record"], ["id'); DROP TABLE events; --"], []):  # named fields of the record only
+        with pytest.raises(ValueError):
+            store.event_page(EventFilter(), fields=fields)
     # saving again replaces the event, its columns and its sources
     store.save_events([event("ev-e", date(2023, 12, 31), -170.0, 10.0, sources=("Third",))])
     assert ids(store.event_page(EventFilter(source="Other"))) == ["ev-c"]

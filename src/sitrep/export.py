@@ -21,6 +21,8 @@ COLUMNS = [
     "fatalities_low", "fatalities_high", "source_count", "first_reported", "last_reported", "claims",
     "language",
 ]
+# Every field of an export record (event_record): the columns, then what only JSON carries.
+RECORD_FIELDS = (*COLUMNS, "fatalities_low_source", "fatalities_high_source", "merge_notes", "evidence")
 LANGUAGE_SEPARATOR = "|"  # an event reported in Russian and Ukrainian is "ru|uk"
 
 

@@ -1,7 +1,7 @@
 // What the page shows, in the address's hash, so that a view can be shared and restored: the filters
 // (named as the API names them), the brushed days, the map's view and the selected event or document:
-//   #country=UA&event_type=Battles&days=2022-03-01..2022-03-31&map=7/48.5123/37.9876&event=ev-…
-export const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source"];
+//   #country=UA&event_type=Battles&language=uk&days=2022-03-01..2022-03-31&map=7/48.5123/37.9876&event=ev-…
+export const FILTERS = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "verification", "source", "language"];
 const VIEW_KEYS = [...FILTERS, "view", "days", "map"]; // those a link to one event or document leaves out
 
 export function readHash() {

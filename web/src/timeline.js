@@ -50,15 +50,17 @@ export class Timeline {
   setEvents(events) {
     this.counts = new Map();
     this.types = new Map();
+    const days = [];
     for (const event of events) {
       if (!event.event_date) continue;
       const day = dayNumber(event.event_date);
+      days.push(day);
       this.counts.set(day, (this.counts.get(day) || 0) + 1);
       if (!this.types.has(day)) this.types.set(day, new Map());
       const types = this.types.get(day);
       types.set(event.event_type, (types.get(event.event_type) || 0) + 1);
     }
-    const days = events.filter((e) => e.event_date).map((e) => dayNumber(e.event_date)).sort((a, b) => a - b);
+    days.sort((a, b) => a - b);
     this.bulk = days.length ? bulkSpan(days) : null;
     this.wide = false;
     this.range = null;

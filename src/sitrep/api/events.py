@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date
+from typing import NamedTuple
 
 from fastapi import APIRouter, Request, Response
 
-from ..export import event_record
+from ..export import RECORD_FIELDS, event_record
 from ..language import LANGUAGES
 from ..model import to_dict
 from ..show import passage_bounds
@@ -51,11 +52,21 @@ PARAMETERS = [
     ("limit", "events per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
     ("cursor", "the 'next' cursor of the previous page", _TEXT),
     ("format", "json, geojson or csv; else chosen by the Accept header", {"type": "string", "enum": list(FORMATS)}),
+    ("fields", "JSON only: the record fields to return, comma-separated (e.g. id,latitude,longitude); default all",
+     {"type": "string", "example": "id,event_type,event_date,latitude,longitude"}),
 ]
 
 
-def parse_query(query: Mapping[str, str]) -> tuple[EventFilter, int, tuple[str, str] | None, str | None]:
-    """The filter, page size, cursor and format of a list request; ApiError 422 naming each bad parameter."""
+class ListQuery(NamedTuple):
+    where: EventFilter
+    limit: int
+    after: tuple[str, str] | None
+    format: str | None
+    fields: tuple[str, ...] | None  # None: whole records
+
+
+def parse_query(query: Mapping[str, str]) -> ListQuery:
+    """The filter, page size, cursor, format and fields of a list request; ApiError 422 naming each bad parameter."""
     errors, values = [], {}
 
     def bad(name: str, message: str) -> None:
@@ -93,18 +104,25 @@ def parse_query(query: Mapping[str, str]) -> tuple[EventFilter, int, tuple[str, 
             after = decode_cursor(query["cursor"])
         except ApiError as error:
             bad("cursor", error.detail)
+    fields = None
+    if query.get("fields"):
+        fields = tuple(dict.fromkeys(name.strip() for name in query["fields"].split(",") if name.strip()))
+        unknown = [name for name in fields if name not in RECORD_FIELDS]
+        if unknown or not fields:
+            bad("fields", f"not a record field: {', '.join(unknown) or query['fields']!r} (fields: {', '.join(RECORD_FIELDS)})")
     if errors:
         raise ApiError(422, "; ".join(f"{e['location']}: {e['message']}" for e in errors), errors)
     text: dict[str, str | None] = {name: query.get(name) or None for name in ("country", "admin1", "event_type", "sub_event_type", "verification", "source", "language")}
     where = EventFilter(since=values.get("since"), until=values.get("until"), bbox=bbox, undated=False, **text)
-    return where, limit, after, query.get("format") or None
+    return ListQuery(where, limit, after, query.get("format") or None, fields)
 
 
 @router.get(
     "",
     summary="Events matching the filters, oldest first (undated last), one page at a time",
     description="Pages follow the `next` cursor (also in the `Link` header). JSON: `{events, next}`; "
-    "GeoJSON: a FeatureCollection with `next`; CSV: the export columns.",
+    "GeoJSON: a FeatureCollection with `next`; CSV: the export columns. `fields` narrows each JSON record to "
+    "the fields named (the map page asks only for what it draws).",
     responses={200: {"content": {"application/json": {}, "application/geo+json": {}, "text/csv": {}}}},
     openapi_extra={
         "parameters": [
@@ -117,10 +135,14 @@ async def list_events(request: Request) -> Response:
     # Reads are async and block the loop on purpose: a page is one indexed query of about a millisecond,
     # cheaper run here than handed to a worker thread (+50% requests/s in bench/serve_load.py), and each
     # server process then needs one database connection for reading. Ingest (POST) runs in a thread.
-    where, limit, after, format_param = parse_query(request.query_params)
-    rows = request.app.state.stores.get().event_page(where, after=after, limit=limit + 1)
+    query = parse_query(request.query_params)
+    where, limit, after = query.where, query.limit, query.after
+    fmt = negotiate(query.format, request.headers.get("accept"))
+    if query.fields and fmt != "json":
+        raise ApiError(422, "query.fields: only with JSON (format json or Accept: application/json)",
+                       [{"location": "query.fields", "message": "only with JSON"}])
+    rows = request.app.state.stores.get().event_page(where, after=after, limit=limit + 1, fields=query.fields)
     next_cursor = encode_cursor(*rows[limit - 1][:2]) if len(rows) > limit else None
-    fmt = negotiate(format_param, request.headers.get("accept"))
     headers = {}
     if next_cursor:
         headers["Link"] = f'<{request.url.include_query_params(cursor=next_cursor)}>; rel="next"'

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..export import event_record
+from ..export import RECORD_FIELDS, event_record
 from ..model import Event, to_dict
 
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
@@ -31,6 +31,24 @@ def event_columns(event: Event) -> dict:
         "span_days": span_days(event),
         "record": json.dumps(record, ensure_ascii=False),
     }
+
+
+def narrowed_record(fields: Sequence[str], dialect: str) -> str:
+    """SQL for the export record narrowed to `fields` (names of RECORD_FIELDS, in that order), as JSON text
+    built by the database: the fields stored as columns read from them, the others from the stored record.
+    Numbers are written as the database writes them (SQLite: 15 significant digits; coordinates have 5 decimals)."""
+    unknown = [name for name in fields if name not in RECORD_FIELDS]
+    if unknown or not fields:
+        raise ValueError(f"not a record field: {', '.join(unknown) or 'none given'}")
+
+    def value(name: str) -> str:
+        if name in _RECORD_COLUMNS:
+            return name
+        # SQLite's json_extract gives arrays and objects as JSON, which json_object keeps as such
+        return f"json_extract(record, '$.{name}')" if dialect == "sqlite" else f"record::json -> '{name}'"
+
+    pairs = ", ".join(f"'{name}', {value(name)}" for name in fields)
+    return f"json_object({pairs})" if dialect == "sqlite" else f"json_build_object({pairs})::text"
 
 
 # The filters the store looks up as stored column values (see `EventFilter.where`): each filter's field, and

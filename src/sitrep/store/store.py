@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, LOOKED_UP, UNDATED, EventFilter, event_columns, source_rows
+from .events import EVENT_COLUMNS, LOOKED_UP, UNDATED, EventFilter, event_columns, narrowed_record, source_rows
 from .migrations import migrate
 
 _UPSERT_EVENT = (
@@ -343,16 +343,19 @@ class Store:
         return int(row[0] or 0) if row else 0
 
     def event_page(
-        self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100
+        self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100,
+        fields: Sequence[str] | None = None,
     ) -> list[tuple[str, str, str]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
-        (date_key, id, export record as JSON) rows, read straight from an index."""
+        (date_key, id, export record as JSON) rows, read straight from an index; with `fields` (names of
+        export record fields), each record narrowed to those fields, in that order."""
         clauses, params = self._where(where)
         if after is not None:
             clauses.append("(date_key, id) > (?, ?)")
             params += list(after)
         sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = f"SELECT date_key, id, record FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
+        record = "record" if fields is None else narrowed_record(fields, self.dialect)
+        query = f"SELECT date_key, id, {record} FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
         return self.connection.execute(query, [*params, int(limit)]).fetchall()
 
     def applied_migrations(self) -> list[str]:
