@@ -10,8 +10,10 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Exact versions from requirements.lock (the ones the tests passed with); pyproject.toml keeps ranges.
+# `make run` installs the extras every command of the README's "Your own files" may need (HTML pages and
+# feeds, PostgreSQL, a faster server); `make test` every extra, through the test extra.
 $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
-	$(BIN)/pip install --quiet -c requirements.lock -e .
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[html,postgres,serve]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
@@ -31,7 +33,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 # Quality gate: dev-gold scores against src/sitrep/data/floors.json (also run by `make test`); `make gate ARGS=--pin` re-pins.
-gate: $(VENV)/.installed
+# Its cross-validated scores train classifiers: scikit-learn, of the test extra.
+gate: $(VENV)/.installed-test
 	$(BIN)/python -m sitrep.gate $(ARGS)
 
 bench: $(VENV)/.installed

@@ -1,9 +1,10 @@
-"""The README documents every command and option of the CLI and every endpoint of the API (issue 17)."""
+"""The README documents every command and option of the CLI, every endpoint of the API and every extra (issue 17)."""
 
 from __future__ import annotations
 
 import argparse
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,3 +70,25 @@ def test_every_api_endpoint_is_in_the_readme(tmp_path):
     documented = {_endpoint(method, path) for method, path in re.findall(r"\b(GET|POST|PUT|PATCH|DELETE) (/[^\s`|,]*)", README)}
     missing = [endpoint for endpoint in endpoints if endpoint not in documented]
     assert not missing, f"not in README.md: {', '.join(missing)}"
+
+
+PROJECT = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+EXTRAS = set(PROJECT["optional-dependencies"]) - {"test"}
+
+
+def test_every_extra_is_in_the_readme_and_every_hint_names_one():
+    """Each extra has its row in the table of the README's install section, and each `pip install 'sitrep[NAME]'`
+    that sitrep prints names an extra that exists."""
+    assert {"html", "postgres", "serve", "train", "scale"} <= EXTRAS
+    install = README.split("## Install without make", 1)[1].split("\n## ", 1)[0]
+    assert not [extra for extra in EXTRAS if f"\n| `{extra}` |" not in install]
+    hinted = {name for path in (Path(__file__).resolve().parents[1] / "src" / "sitrep").rglob("*.py")
+              for names in re.findall(r"sitrep\[([a-z,]+)\]", path.read_text(encoding="utf-8")) for name in names.split(",")}
+    assert {"html", "postgres", "train", "scale"} <= hinted and hinted <= EXTRAS
+
+
+def test_the_test_extra_holds_every_other_extra():
+    """CI installs `.[test]` alone: the tests of every feature need every extra's packages."""
+    test = {" ".join(r.split()) for r in PROJECT["optional-dependencies"]["test"]}
+    missing = [r for extra in EXTRAS for r in PROJECT["optional-dependencies"][extra] if " ".join(r.split()) not in test]
+    assert not missing, f"not in the test extra: {', '.join(missing)}"

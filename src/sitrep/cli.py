@@ -381,9 +381,10 @@ def _watch(args: argparse.Namespace) -> int:
     import logging
     import threading
 
-    from .watch import Watcher, load_config, stop_on_signals
+    from .watch import Watcher, check_installed, load_config, stop_on_signals
 
     config = load_config(args.config)
+    check_installed(config)  # before the database is opened (or made)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with _open_store(args, create=True) as store, stop_on_signals(threading.Event()) as stop:
         summary = Watcher(config, store, stop=stop).run(once=args.once)

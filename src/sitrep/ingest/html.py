@@ -1,19 +1,30 @@
-"""Saved web pages: trafilatura finds the article text and its metadata in one pass."""
+"""Saved web pages: trafilatura finds the article text and its metadata in one pass.
+
+trafilatura is the `html` extra (`pip install 'sitrep[html]'`); without it a page is an InputError that says so.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, SitrepError
 from sitrep.ingest.common import DocumentOrError, normalise_newlines, parse_date
 from sitrep.ingest.decoding import looks_binary
 from sitrep.model import Document
 
 if TYPE_CHECKING:
     import trafilatura.settings
+
+NEEDS_TRAFILATURA = "reading HTML pages needs trafilatura: pip install 'sitrep[html]'"
+
+
+def html_extraction_installed() -> bool:
+    """Is trafilatura there to be imported (the `html` extra)? Asked before anything is read or fetched."""
+    return importlib.util.find_spec("trafilatura") is not None
 
 
 def read_html_file(
@@ -32,9 +43,11 @@ def read_html_file(
         return
     try:
         # Raw bytes, so trafilatura can honour the page's declared charset.
-        yield html_document(data, path.stem, published=published, source=source)
-    except ValueError as err:
+        document = html_document(data, path.stem, published=published, source=source)
+    except (ValueError, SitrepError) as err:  # SitrepError: trafilatura is not installed
         yield InputError(path, str(err))
+        return
+    yield document
 
 
 def has_a_sentence(text: str) -> bool:
@@ -53,9 +66,13 @@ def html_document(
     """The article of an HTML page as a Document; ValueError when the page has no article text.
 
     The page's own date, site name and URL win over the given ones, unless prefer_given (a feed item's
-    date and the watcher's source label are better than what the page says of itself).
+    date and the watcher's source label are better than what the page says of itself). SitrepError when
+    trafilatura (the `html` extra) is not installed.
     """
-    import trafilatura  # 0.45 s to import: only when a page is read, not at every command's start
+    try:
+        import trafilatura  # 0.45 s to import: only when a page is read, not at every command's start
+    except ImportError as error:  # not installed, or installed without what it needs (lxml_html_clean)
+        raise SitrepError(f"{NEEDS_TRAFILATURA} ({error})") from None
 
     # without as_dict, a trafilatura Document (or None: no article)
     page = cast("trafilatura.settings.Document | None", trafilatura.bare_extraction(page_content, with_metadata=True))

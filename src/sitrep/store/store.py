@@ -91,7 +91,11 @@ class Store:
 
     @classmethod
     def _open_postgres(cls, url: str) -> "Store":
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as error:  # not installed, or installed without a libpq (psycopg[binary] has its own)
+            raise StoreError(f"{redact(url)}: a PostgreSQL database needs psycopg: pip install 'sitrep[postgres]' "
+                             f"({' '.join(str(error).split())})") from None
 
         try:
             connection = PostgresConnection.connect(url)

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .config import ConfigError, SourceConfig, WatchConfig, load_config
-from .runner import Watcher, WatchSummary
+from .runner import Watcher, WatchSummary, check_installed
 
-__all__ = ["ConfigError", "SourceConfig", "WatchConfig", "Watcher", "WatchSummary", "load_config", "stop_on_signals"]
+__all__ = ["ConfigError", "SourceConfig", "WatchConfig", "Watcher", "WatchSummary", "check_installed", "load_config",
+           "stop_on_signals"]
 
 
 @contextmanager

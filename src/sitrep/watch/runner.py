@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import SitrepError
+from ..ingest.html import html_extraction_installed
 from ..jobs import IngestSummary, ingest_documents, merge_new_mentions
 from ..pipeline import Pipeline
 from ..store import Store
@@ -44,6 +46,15 @@ class WatchSummary:
         )
 
 
+def check_installed(config: WatchConfig) -> None:
+    """A feed's entries are read from their article pages, which needs trafilatura (the `html` extra): said
+    before anything is fetched, rather than every entry falling back to its feed summary."""
+    feeds = [source.name for source in config.sources if source.kind == "feed"]
+    if feeds and not html_extraction_installed():
+        raise SitrepError(f"following feeds ({', '.join(feeds)}) needs trafilatura to read their article pages: "
+                          "pip install 'sitrep[html]'")
+
+
 class Watcher:
     def __init__(
         self,
@@ -54,6 +65,7 @@ class Watcher:
         stop: threading.Event | None = None,
         settle: float = 1.0,
     ):
+        check_installed(config)
         self.config, self.store = config, store
         self.pipeline = pipeline or Pipeline()
         self.clock = clock
