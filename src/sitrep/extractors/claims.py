@@ -50,9 +50,9 @@ _AUXILIARY_END = re.compile(
 # Words that make what precedes "said" a clause ("Russian forces were trying to surround Kharkiv, said ..."), not a name.
 _A_CLAUSE = re.compile(
     r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying|came|comes|resumed|says|said)\b|"
-    # a headline's pieces ("Ukraine shells Kherson's bridge - reports"), what happened rather than who tells it,
+    # a headline's piece cut at its dash ("Ukraine shells Kherson's bridge -"), what happened rather than who tells it,
     # and a lone adjective ("The Russian") or a word cut at its quote mark ("South’")
-    r"\s[-–—](\s|$)|\b(deaths|strikes|attacks|shelling|fighting|explosions|civilians|wave)\b|"
+    r"\s[-–—]$|\b(deaths|strikes|attacks|shelling|fighting|explosions|civilians|wave)\b|"
     r"^(the )?(russian|ukrainian|british|american|western|emerging)$|[’'‘]$", re.I)
 # Speech verbs that are nouns too ("the competing claims"), and what then stands before them: a determiner and an
 # adjective, or a nationality ("Russian claims").
