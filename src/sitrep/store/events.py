@@ -40,6 +40,16 @@ LOOKED_UP = {
 }
 
 
+def value_rows(columns: Mapping) -> set[tuple[str, str, str]]:
+    """The rows of table event_values (migration 010) that an event's columns need: (column, stored value,
+    what a filter seeks), the last being the value itself but for a country's name, which seeks its ISO code.
+    The table only grows: a value no event has any more finds no event, as before."""
+    rows = {(column, columns[column], columns[column]) for column in ("iso", "admin1", "event_type", "sub_event_type", "language") if columns[column]}
+    if columns["country"] and columns["iso"]:
+        rows.add(("country", columns["country"], columns["iso"]))
+    return rows
+
+
 def _one_of(values_by_column: dict[str, list[str]]) -> tuple[str, list[str]]:
     """A clause true where a column holds one of its values ("0 = 1" when none is stored anywhere)."""
     parts = [f"{column} IN ({', '.join('?' * len(values))})" for column, values in values_by_column.items() if values]
@@ -60,6 +70,12 @@ def source_rows(event: Event) -> list[tuple[str, str]]:
     return [(event.id, source) for source in dict.fromkeys(event.sources)]
 
 
+# The events of one outlet come in page order from its own index (event_sources_page, migration 011), each
+# joined to its row: sorting every event of a common outlet to list the first hundred cost 16 ms.
+_SOURCE_TABLES = "event_sources CROSS JOIN events"  # CROSS JOIN: SQLite keeps event_sources the outer loop
+_SOURCE_KEY = "event_date_key, event_id"
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """What the events listed must match; every field optional. `event_type` matches the type or the
@@ -77,23 +93,31 @@ class EventFilter:
     language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
+    @property
+    def tables(self) -> tuple[str, str]:
+        """What the clauses of `where` read from, and its page order (the same as date_key, id)."""
+        return (_SOURCE_TABLES, _SOURCE_KEY) if self.source else ("events", "date_key, id")
+
     def where(
         self, longest_span: int | None = None, stored: Mapping[str, dict[str, list[str]]] | None = None
     ) -> tuple[list[str], list[str | float]]:
         """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
         first, bounds where events ending on or after `since` can start: an index can seek there. So can the
         column values that the filters of `LOOKED_UP`, given in any case, stand for (`stored`: filter -> column
-        -> values, looked up by the store), where the text itself cannot."""
+        -> values, looked up by the store), where the text itself cannot. The clauses read from `tables`."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
+        date_key = self.tables[1].split(",")[0]  # the first column of the page order: an index can seek on it
         if self.since:
             clauses.append("COALESCE(event_date_end, event_date) >= ?")
             params.append(self.since.isoformat())
             if longest_span is not None:
-                clauses.append("date_key >= ?")
+                clauses.append(f"{date_key} >= ?")
                 params.append((self.since - timedelta(days=longest_span)).isoformat())
         if self.until:
-            clauses.append("event_date <= ?")
+            # The event's first day (undated: after every day), which bounds the index scan too: a window
+            # with no events then reads none rather than every event after it.
+            clauses.append(f"{date_key} <= ?")
             params.append(self.until.isoformat())
         stored = stored or {}
         if missing := [field for field in LOOKED_UP if getattr(self, field) and field not in stored]:
@@ -105,8 +129,8 @@ class EventFilter:
         if self.verification:
             clauses.append("verification = ?")
             params.append(self.verification)
-        if self.source:
-            clauses.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
+        if self.source:  # over `tables`: the outlet's rows of event_sources, joined to their events
+            clauses += ["source = ?", "id = event_id"]
             params.append(self.source)
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox

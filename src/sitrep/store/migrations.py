@@ -185,6 +185,41 @@ CREATE INDEX events_sub_type_page ON events (sub_event_type, date_key, id);
 CREATE INDEX events_language_page ON events (language, date_key, id);
 """
 
+# The values stored in the columns that filters look up in any case (Store._stored_values), one row each, in a
+# table of their own: read from the events' own indexes instead, a look-up was a scan of every event when the
+# planner expected the value everywhere (one country stored), and PostgreSQL reads a whole index for DISTINCT.
+# Kept by Store.save_events (events.value_rows); the expression indexes that served the look-ups go.
+_010_EVENT_VALUES = """
+CREATE TABLE event_values (
+    col TEXT NOT NULL,
+    value TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (col, value, code)
+);
+CREATE INDEX event_values_name ON event_values (col, lower(value));
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'iso', iso, iso FROM events WHERE iso <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'country', country, iso FROM events WHERE country <> '' AND iso <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'admin1', admin1, admin1 FROM events WHERE admin1 <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'event_type', event_type, event_type FROM events WHERE event_type <> '';
+INSERT INTO event_values (col, value, code)
+    SELECT DISTINCT 'sub_event_type', sub_event_type, sub_event_type FROM events WHERE sub_event_type <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'language', language, language FROM events WHERE language <> '';
+DROP INDEX events_country_name;
+DROP INDEX events_admin1_name;
+DROP INDEX events_type_name;
+DROP INDEX events_sub_type_name;
+DROP INDEX events_language;
+"""
+# An outlet's events in page order (see events._SOURCE_TABLES): each source row keeps its event's date_key
+# (written with it by Store.save_events). A verification status seeks its events by index too.
+_011_SOURCE_AND_VERIFICATION_PAGES = """
+ALTER TABLE event_sources ADD COLUMN event_date_key TEXT;
+UPDATE event_sources SET event_date_key = (SELECT date_key FROM events WHERE events.id = event_sources.event_id);
+CREATE INDEX event_sources_page ON event_sources (source, event_date_key, event_id);
+DROP INDEX event_sources_source;
+CREATE INDEX events_verification_page ON events (verification, date_key, id);
+"""
+
 
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
@@ -196,6 +231,8 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("007_country_indexes", _007_COUNTRY_INDEXES),
     ("008_admin1_indexes", _008_ADMIN1_INDEXES),
     ("009_type_and_language_indexes", _009_TYPE_AND_LANGUAGE_INDEXES),
+    ("010_event_values", _010_EVENT_VALUES),
+    ("011_source_and_verification_pages", _011_SOURCE_AND_VERIFICATION_PAGES),
 ]
 
 

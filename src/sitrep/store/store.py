@@ -20,7 +20,7 @@ from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, source_rows
+from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, value_rows
 from .migrations import migrate
 
 _UPSERT_EVENT = (
@@ -221,17 +221,23 @@ class Store:
 
     def save_events(self, events: Iterable[Event]) -> None:
         """Insert or replace events and point their mentions at them, in one transaction."""
+        values: set[tuple[str, str, str]] = set()
         with self.connection:
             for event in events:
                 columns = event_columns(event)
                 self.connection.execute(_UPSERT_EVENT, [columns[c] for c in EVENT_COLUMNS])
                 self.connection.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
                 self.connection.executemany(
-                    "INSERT INTO event_sources (event_id, source) VALUES (?, ?)", source_rows(event)
+                    "INSERT INTO event_sources (event_id, source, event_date_key) VALUES (?, ?, ?)",
+                    [(event.id, source, columns["date_key"]) for source in dict.fromkeys(event.sources)],
                 )
                 self.connection.executemany(
                     "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
                 )
+                values |= value_rows(columns)
+            self.connection.executemany(
+                "INSERT INTO event_values (col, value, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", sorted(values)
+            )
 
     def refresh_records(self) -> int:
         """Rebuild the stored export records if `export.event_record` has changed since they were written
@@ -263,11 +269,18 @@ class Store:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
         where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
-        clauses, params = self._where(where)
-        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
-        for (data,) in self.connection.execute(query, params):
+        for (data,) in self.connection.execute(*self._select("data", where)):
             yield event_from_dict(json.loads(data))
+
+    def _select(self, columns: str, where: EventFilter, after: tuple[str, str] | None = None) -> tuple[str, list]:
+        """The query of `columns` of the events matching `where` (after the page key `after`), in page order."""
+        clauses, params = self._where(where)
+        tables, key = where.tables
+        if after is not None:
+            clauses.append(f"({key}) > (?, ?)")
+            params += list(after)
+        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return f"SELECT {columns} FROM {tables} {sql_where} ORDER BY {key}", params
 
     def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
         stored = {field: self._stored_values(field, getattr(where, field))
@@ -280,16 +293,19 @@ class Store:
         holding it ("ru|uk" for "uk")."""
         found: dict[str, list[str]] = {}
         for column in LOOKED_UP[field]:
+            # Read from the small table of the values stored (event_values), not from the events: an index of
+            # the events could not always be trusted to be used (with one country stored, SQLite's planner
+            # rightly expects any name to match every event, and scans them all, 250 ms for 100,000).
             if field == "language":
-                combinations = self.connection.execute("SELECT DISTINCT language FROM events WHERE language IS NOT NULL")
-                found[column] = [c for (c,) in combinations if value.lower() in c.split(LANGUAGE_SEPARATOR)]
+                combinations = self.connection.execute("SELECT value FROM event_values WHERE col = 'language'")
+                found[column] = sorted(c for (c,) in combinations if value.lower() in c.split(LANGUAGE_SEPARATOR))
                 continue
             named = "country" if field == "country" else column
-            rows = self.connection.execute(f"SELECT {column} FROM events WHERE lower({named}) = lower(?) LIMIT 1", (value,))
-            found[column] = [v for (v,) in rows if v]
-            if field == "country" and self.connection.execute(
-                    "SELECT 1 FROM events WHERE iso = ? LIMIT 1", (value.upper(),)).fetchone():
-                found[column] = sorted({*found[column], value.upper()})
+            rows = self.connection.execute(
+                "SELECT code FROM event_values WHERE col = ? AND lower(value) = lower(?)", (named, value)).fetchall()
+            if field == "country":  # an ISO code as given in any case
+                rows += self.connection.execute("SELECT code FROM event_values WHERE col = 'iso' AND value = ?", (value.upper(),)).fetchall()
+            found[column] = sorted({code for (code,) in rows})
         return found
 
     def _longest_span(self) -> int:
@@ -302,13 +318,8 @@ class Store:
     ) -> list[tuple[str, str, str]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
         (date_key, id, export record as JSON) rows, read straight from an index."""
-        clauses, params = self._where(where)
-        if after is not None:
-            clauses.append("(date_key, id) > (?, ?)")
-            params += list(after)
-        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = f"SELECT date_key, id, record FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
-        return self.connection.execute(query, [*params, int(limit)]).fetchall()
+        query, params = self._select("date_key, id, record", where, after)
+        return self.connection.execute(f"{query} LIMIT ?", [*params, int(limit)]).fetchall()
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
