@@ -13,7 +13,7 @@ from ..model import Event, to_dict
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
 EVENT_COLUMNS = (
     "id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "iso", "admin1",
-    "latitude", "longitude", "verification", "language", "data", "date_key", "span_days", "record",
+    "latitude", "longitude", "verification", "language", "data", "date_key", "span_days", "record", "span_class",
 )
 
 
@@ -28,6 +28,7 @@ def event_columns(event: Event) -> dict:
         "data": json.dumps(to_dict(event)),
         "date_key": record["event_date"] or UNDATED,
         "span_days": span_days(event),
+        "span_class": span_class(span_days(event)),
         "record": json.dumps(record, ensure_ascii=False),
     }
 
@@ -66,6 +67,11 @@ def span_days(event: Event) -> int | None:
     return ((event.event_date_end or event.event_date) - event.event_date).days
 
 
+def span_class(span: int | None) -> int | None:
+    """0 for a one-day event; k for a span of 2**(k-1) to 2**k - 1 days more (see `_straddling`)."""
+    return None if span is None else span.bit_length()
+
+
 def source_rows(event: Event) -> list[tuple[str, str]]:
     return [(event.id, source) for source in dict.fromkeys(event.sources)]
 
@@ -74,6 +80,19 @@ def source_rows(event: Event) -> list[tuple[str, str]]:
 # joined to its row: sorting every event of a common outlet to list the first hundred cost 16 ms.
 _SOURCE_TABLES = "event_sources CROSS JOIN events"  # CROSS JOIN: SQLite keeps event_sources the outer loop
 _SOURCE_KEY = "event_date_key, event_id"
+
+
+def _straddling(since: date, widest_class: int) -> tuple[str, list[str | float]]:
+    """A clause true for the events that began before `since` and may run into it, one index seek per span
+    class (events_span_class, migration 011): an event of class k runs at most 2**k - 1 days past its first,
+    so began on or after since less that. Only events of a long span are read that far back, not every event
+    of the days the longest span covers (one event of 29 days had every month's page read 4,000 more)."""
+    terms: list[str] = []
+    params: list[str | float] = []
+    for k in range(1, widest_class + 1):  # class 0, one day, cannot run into a later day
+        terms.append("(span_class = ? AND date_key >= ? AND date_key < ?)")
+        params += [k, (since - timedelta(days=2**k - 1)).isoformat(), since.isoformat()]
+    return f"({' OR '.join(terms)})" if terms else "0 = 1", params
 
 
 @dataclass(frozen=True)
@@ -93,27 +112,36 @@ class EventFilter:
     language: str | None = None  # reported in this language (one of sitrep.language.LANGUAGES), maybe among others
     undated: bool = False  # only the events of no known date
 
-    @property
-    def tables(self) -> tuple[str, str]:
-        """What the clauses of `where` read from, and its page order (the same as date_key, id)."""
-        return (_SOURCE_TABLES, _SOURCE_KEY) if self.source else ("events", "date_key, id")
+    def tables(self, straddling: bool = False) -> tuple[str, str]:
+        """What the clauses of `where` read from, and in what page order (the same as date_key, id)."""
+        if not self.source:
+            return "events", "date_key, id"
+        if straddling:  # the events from their span index, then their sources
+            return "events CROSS JOIN event_sources", "date_key, id"
+        return _SOURCE_TABLES, _SOURCE_KEY
 
     def where(
-        self, longest_span: int | None = None, stored: Mapping[str, dict[str, list[str]]] | None = None
+        self, stored: Mapping[str, dict[str, list[str]]] | None = None, straddling: int | None = None
     ) -> tuple[list[str], list[str | float]]:
-        """The WHERE clauses and their parameters. `longest_span`, the most days any stored event runs past its
-        first, bounds where events ending on or after `since` can start: an index can seek there. So can the
-        column values that the filters of `LOOKED_UP`, given in any case, stand for (`stored`: filter -> column
-        -> values, looked up by the store), where the text itself cannot. The clauses read from `tables`."""
+        """The WHERE clauses and their parameters, over `tables(straddling is not None)`. The filters of
+        `LOOKED_UP`, given in any case, seek the column values they stand for (`stored`: filter -> column ->
+        values, looked up by the store), as the text itself cannot. With `since`, the events come in two parts,
+        each read from an index in page order, the first all before the second: those that began before `since`
+        and run into it (`straddling`: the widest span class stored, see `span_class`), then those that begin on
+        or after it (straddling None)."""
         clauses: list[str] = ["event_date IS NULL"] if self.undated else []
         params: list[str | float] = []
-        date_key = self.tables[1].split(",")[0]  # the first column of the page order: an index can seek on it
+        date_key = self.tables(straddling is not None)[1].split(",")[0]  # an index can seek on it
         if self.since:
-            clauses.append("COALESCE(event_date_end, event_date) >= ?")
+            clauses.append("COALESCE(event_date_end, event_date) >= ?")  # never true of an undated event
             params.append(self.since.isoformat())
-            if longest_span is not None:
+            if straddling is None:
                 clauses.append(f"{date_key} >= ?")
-                params.append((self.since - timedelta(days=longest_span)).isoformat())
+                params.append(self.since.isoformat())
+            else:
+                clause, bounds = _straddling(self.since, straddling)
+                clauses.append(clause)
+                params += bounds
         if self.until:
             # The event's first day (undated: after every day), which bounds the index scan too: a window
             # with no events then reads none rather than every event after it.

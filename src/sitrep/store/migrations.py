@@ -211,14 +211,27 @@ DROP INDEX events_sub_type_name;
 DROP INDEX events_language;
 """
 # An outlet's events in page order (see events._SOURCE_TABLES): each source row keeps its event's date_key
-# (written with it by Store.save_events). A verification status seeks its events by index too.
-_011_SOURCE_AND_VERIFICATION_PAGES = """
+# (written with it by Store.save_events). A verification status seeks its events by index too, and so do the
+# events that began before a day and run into it, by the class of their span (events._straddling), which
+# replaces the index of the span itself.
+_011_PAGE_INDEXES = """
 ALTER TABLE event_sources ADD COLUMN event_date_key TEXT;
 UPDATE event_sources SET event_date_key = (SELECT date_key FROM events WHERE events.id = event_sources.event_id);
 CREATE INDEX event_sources_page ON event_sources (source, event_date_key, event_id);
 DROP INDEX event_sources_source;
 CREATE INDEX events_verification_page ON events (verification, date_key, id);
+ALTER TABLE events ADD COLUMN span_class INTEGER;
+CREATE INDEX events_span_class ON events (span_class, date_key);
 """
+
+
+def _011_page_indexes(db) -> None:
+    from .events import span_class
+
+    db.executescript(_011_PAGE_INDEXES)
+    for (span,) in db.execute("SELECT DISTINCT span_days FROM events WHERE span_days IS NOT NULL").fetchall():
+        db.execute("UPDATE events SET span_class = ? WHERE span_days = ?", (span_class(span), span))
+    db.execute("DROP INDEX events_span")
 
 
 MIGRATIONS: list[tuple[str, str | Callable]] = [
@@ -232,7 +245,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("008_admin1_indexes", _008_ADMIN1_INDEXES),
     ("009_type_and_language_indexes", _009_TYPE_AND_LANGUAGE_INDEXES),
     ("010_event_values", _010_EVENT_VALUES),
-    ("011_source_and_verification_pages", _011_SOURCE_AND_VERIFICATION_PAGES),
+    ("011_page_indexes", _011_page_indexes),
 ]
 
 

@@ -269,23 +269,29 @@ class Store:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
         where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
-        for (data,) in self.connection.execute(*self._select("data", where)):
-            yield event_from_dict(json.loads(data))
+        for query, params in self._queries("data", where):
+            for (data,) in self.connection.execute(query, params):
+                yield event_from_dict(json.loads(data))
 
-    def _select(self, columns: str, where: EventFilter, after: tuple[str, str] | None = None) -> tuple[str, list]:
-        """The query of `columns` of the events matching `where` (after the page key `after`), in page order."""
-        clauses, params = self._where(where)
-        tables, key = where.tables
-        if after is not None:
-            clauses.append(f"({key}) > (?, ?)")
-            params += list(after)
-        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        return f"SELECT {columns} FROM {tables} {sql_where} ORDER BY {key}", params
-
-    def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
+    def _queries(self, columns: str, where: EventFilter, after: tuple[str, str] | None = None) -> list[tuple[str, list]]:
+        """Queries of `columns` of the events matching `where` (after the page key `after`): their rows, the
+        first query's then the second's, are in page order (see `EventFilter.where`)."""
         stored = {field: self._stored_values(field, getattr(where, field))
                   for field in LOOKED_UP if getattr(where, field)}
-        return where.where(self._longest_span() if where.since else None, stored)
+        parts: list[int | None] = [None]
+        if where.since and (after is None or after[0] < where.since.isoformat()):
+            if widest := self._widest_span_class():
+                parts.insert(0, widest)  # first the events that began before `since` and run into it
+        queries = []
+        for straddling in parts:
+            clauses, params = where.where(stored, straddling)
+            tables, key = where.tables(straddling is not None)
+            if after is not None:
+                clauses.append(f"({key}) > (?, ?)")
+                params += list(after)
+            sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+            queries.append((f"SELECT {columns} FROM {tables} {sql_where} ORDER BY {key}", params))
+        return queries
 
     def _stored_values(self, field: str, value: str) -> dict[str, list[str]]:
         """The values of each column of `field` that `value` stands for, whatever its case, each read from an
@@ -308,9 +314,9 @@ class Store:
             found[column] = sorted({code for (code,) in rows})
         return found
 
-    def _longest_span(self) -> int:
-        """The most days a stored event runs past its first (read from its index)."""
-        row = self.connection.execute("SELECT MAX(span_days) FROM events").fetchone()
+    def _widest_span_class(self) -> int:
+        """The widest span class of a stored event (read from its index; see `events.span_class`)."""
+        row = self.connection.execute("SELECT MAX(span_class) FROM events").fetchone()
         return int(row[0] or 0) if row else 0
 
     def event_page(
@@ -318,8 +324,12 @@ class Store:
     ) -> list[tuple[str, str, str]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
         (date_key, id, export record as JSON) rows, read straight from an index."""
-        query, params = self._select("date_key, id, record", where, after)
-        return self.connection.execute(f"{query} LIMIT ?", [*params, int(limit)]).fetchall()
+        rows: list[tuple[str, str, str]] = []
+        for query, params in self._queries("date_key, id, record", where, after):
+            rows += self.connection.execute(f"{query} LIMIT ?", [*params, int(limit) - len(rows)]).fetchall()
+            if len(rows) >= limit:
+                break
+        return rows
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
