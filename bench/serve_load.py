@@ -15,8 +15,8 @@ The server is `sitrep serve` in its own process on a free loopback port; the loa
 package `wrk`), each connection sending its next request as soon as the last one is answered, each request
 another of 500 URLs drawn for the filter (random boxes, months, countries by name or code in any case,
 values stored and not stored). The ingest is `sitrep ingest` of ../shared/corpus in a loop, each round the
-same articles under new ids with a line added to their text, so that each round is new reports to extract,
-store and merge.
+same articles under new ids and a year earlier, so that each round is new reports to extract, store and merge
+into new events.
 
 On a machine of two cores or more the server is pinned to core 0 and wrk (and the ingest) to core 1, with
 taskset; other jobs on the machine are not kept off either core. So beside each figure: the server's CPU time
@@ -213,9 +213,17 @@ def load(url: str, urls: list[str], clients: int, seconds: int, server_pid: int,
     }
 
 
+def _years_back(published: str | None, years: int) -> str | None:
+    if not published or not years:
+        return published
+    day = date.fromisoformat(published[:10])
+    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day).isoformat()
+
+
 class IngestLoop:
     """`sitrep ingest` of the corpus into `target`, round after round until stopped; each round the same
-    articles under new ids and with a line added to their text (new reports: the same text is skipped)."""
+    articles under new ids, published a year earlier than the round before: new reports (the same text on the
+    same day is skipped) of new events (not joined to the last round's, nor to the synthetic ones after 2023)."""
 
     def __init__(self, target: str, core: int | None):
         self.target, self.core = target, core
@@ -242,7 +250,7 @@ class IngestLoop:
                 with path.open("w", encoding="utf-8") as out:
                     for article in self.articles:
                         copy = {**article, "id": f"{INGEST_PREFIX}{self.rounds}-{article['id']}",
-                                "text": f"{article['text']}\n\nBench copy {self.rounds}."}
+                                "published": _years_back(article.get("published"), self.rounds)}
                         out.write(json.dumps(copy, ensure_ascii=False) + "\n")
                 command = pinned(self.core, [sys.executable, "-m", "sitrep.cli", "ingest", str(path), "--db", self.target, "--quiet"])
                 self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
