@@ -146,6 +146,15 @@ def test_an_event_that_began_long_before_a_window_and_runs_into_it_is_in_it(stor
     assert [e.id for e in store.events(since=date(2024, 3, 29))] == ["ev-month", "ev-in"]
 
 
+def test_a_page_gives_the_records_as_stored_utf8(store):
+    """The API sends the stored records as they are, so a page gives them as UTF-8 bytes, text beyond ASCII whole."""
+    store.save_events([event("ev-a", date(2024, 1, 1), 30.0, 50.0, admin1="Київська область", sources=("Укрінформ ’",))])
+    ((_, _, record),) = store.event_page(EventFilter(admin1="Київська область"))
+    assert isinstance(record, bytes)
+    assert json.loads(record.decode("utf-8"))["admin1"] == "Київська область"
+    assert json.loads(record)["sources"] == ["Укрінформ ’"]
+
+
 def test_windows_page_by_page_are_the_events_that_overlap_them(store):
     """With `since`, a page is read in two parts, the events that began before it and run into it (found by
     the class of their span), then those that begin on or after it: page after page, every event whose days

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import threading
@@ -190,4 +191,19 @@ def _document_errors(app: FastAPI) -> None:
 
 def app_from_env() -> FastAPI:
     """The app for uvicorn's worker processes (`sitrep serve --workers N`), configured by environment."""
+    keep_freed_memory()
     return create_app(ServeConfig.from_env(db=os.environ["SITREP_DB"]))
+
+
+def keep_freed_memory() -> None:
+    """For a server process on glibc: a page of events is a block of ~130 KB, which glibc's malloc maps
+    afresh for each response (and gives freed heap back at once), so that every response faulted in new
+    zeroed pages: half the CPU of a page while an ingest ran (bench/serve_load.py). Blocks up to 16 MB come
+    from the heap, and up to 128 MB freed stays there."""
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # malloc.h
+    mallopt(m_mmap_threshold, 16 << 20)
+    mallopt(m_trim_threshold, 128 << 20)
