@@ -158,28 +158,33 @@ def test_a_page_gives_the_records_as_stored_utf8(store):
 def test_windows_page_by_page_are_the_events_that_overlap_them(store):
     """With `since`, a page is read in two parts, the events that began before it and run into it (found by
     the class of their span), then those that begin on or after it: page after page, every event whose days
-    overlap the window, in order, whatever the spans, across the two parts and the pages."""
+    overlap the window, in order, whatever the spans, across the two parts and the pages; with an outlet and
+    a language (each read from a table of its own) too."""
     rng = random.Random(5)
     spans = [0, 0, 0, 1, 1, 2, 3, 4, 7, 8, 15, 16, 29, 31, 32, 200]
     events = []
     for i in range(300):
         first = date(2024, 1, 1) + timedelta(days=rng.randrange(120))
-        events.append(replace(event(f"ev-{i:03d}", first, 30.0, 50.0, sources=(f"Outlet {i % 3}",)),
+        events.append(replace(event(f"ev-{i:03d}", first, 30.0, 50.0, sources=(f"Outlet {i % 3}",),
+                                    languages=rng.choice([(), ("en",), ("uk",), ("ru", "uk")])),
                               event_date_end=first + timedelta(days=rng.choice(spans))))
     store.save_events([*events, event("ev-undated", None, 30.0, 50.0)])
-    for _ in range(25):
-        since = date(2024, 1, 1) + timedelta(days=rng.randrange(-10, 130))
-        until = rng.choice([None, since + timedelta(days=rng.randrange(40))])
-        where = EventFilter(since=since, until=until, source=rng.choice([None, "Outlet 1"]))
+    for _ in range(40):
+        since = rng.choice([None, date(2024, 1, 1) + timedelta(days=rng.randrange(-10, 130))])
+        until = rng.choice([None, (since or date(2024, 2, 1)) + timedelta(days=rng.randrange(40))])
+        where = EventFilter(since=since, until=until, source=rng.choice([None, "Outlet 1"]), language=rng.choice([None, "uk", "EN"]))
         expected = sorted((e.event_date.isoformat(), e.id) for e in events
-                          if e.event_date_end >= since and (until is None or e.event_date <= until)
-                          and where.source in (None, *e.sources))
+                          if (since is None or e.event_date_end >= since) and (until is None or e.event_date <= until)
+                          and where.source in (None, *e.sources) and (where.language or "").lower() in ("", *e.languages))
+        if where == EventFilter(source=where.source):  # no dates, no language: the undated one (of "Outlet") last
+            expected += [("9999-99-99", "ev-undated")] if where.source is None else []
         pages, after = [], None
         while page := store.event_page(where, after=after, limit=rng.choice([1, 7, 50])):
             pages += [row[:2] for row in page]
             after = page[-1][:2]
         assert pages == expected, (since, until)
-        assert [(e.event_date.isoformat(), e.id) for e in store.events(since=since, until=until, source=where.source)] == expected
+        listed = store.events(since=since, until=until, source=where.source, language=where.language)
+        assert [(e.event_date.isoformat() if e.event_date else "9999-99-99", e.id) for e in listed] == expected
 
 
 def test_a_country_region_or_type_is_found_in_any_case(store):
@@ -226,6 +231,7 @@ def test_the_work_of_a_page_does_not_grow_with_the_events_stored(tmp_path):
         "region": EventFilter(admin1="oblast 3"), "no region": EventFilter(admin1="Lviv Oblast"),
         "type": EventFilter(event_type="air/drone strike"), "no type": EventFilter(event_type="Riots"),
         "sub-type": EventFilter(sub_event_type="Air/drone strike"), "language": EventFilter(language="uk"),
+        "rarer language": EventFilter(language="en"), "language and source": EventFilter(language="uk", source="Outlet 3"),
         "source": EventFilter(source="Outlet 3"), "no source": EventFilter(source="Nobody"),
         "source in a month": EventFilter(source="Outlet 3", since=date(2023, 5, 1), until=date(2023, 5, 31)),
         "verification": EventFilter(verification="disputed"), "box": EventFilter(bbox=(30.0, 50.0, 31.0, 51.0)),
@@ -236,7 +242,7 @@ def test_the_work_of_a_page_does_not_grow_with_the_events_stored(tmp_path):
             store.save_events(
                 replace(event(f"ev-{i}", day, 30.0 + i % 2, 50.0 + i % 3 / 2,
                               verification="disputed" if i % 10 == 0 else "reported", sources=(f"Outlet {i % 10}",),
-                              admin1=f"Oblast {i % 10}", languages=("uk",) if i % 2 else ("ru", "uk")),
+                              admin1=f"Oblast {i % 10}", languages=("en",) if day.month == 1 else ("uk",) if i % 2 else ("ru", "uk")),
                         event_date_end=day + timedelta(days=60 if i % 100 == 0 else i % 2))  # some of two days, a few long
                 for i in range(count)
                 for day in [date(2023, 1 + i * 7 % 12, 1 + i % 28)]

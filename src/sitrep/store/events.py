@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..export import event_record
+from ..export import LANGUAGE_SEPARATOR, event_record
 from ..model import Event, to_dict
 
 UNDATED = "9999-99-99"  # sort key of undated events: after every date
@@ -37,7 +37,7 @@ def event_columns(event: Event) -> dict:
 # the columns its value may be found in.
 LOOKED_UP = {
     "country": ("iso",), "admin1": ("admin1",), "event_type": ("event_type", "sub_event_type"),
-    "sub_event_type": ("sub_event_type",), "language": ("language",),
+    "sub_event_type": ("sub_event_type",),
 }
 
 
@@ -45,7 +45,7 @@ def value_rows(columns: Mapping) -> set[tuple[str, str, str]]:
     """The rows of table event_values (migration 010) that an event's columns need: (column, stored value,
     what a filter seeks), the last being the value itself but for a country's name, which seeks its ISO code.
     The table only grows: a value no event has any more finds no event, as before."""
-    rows = {(column, columns[column], columns[column]) for column in ("iso", "admin1", "event_type", "sub_event_type", "language") if columns[column]}
+    rows = {(column, columns[column], columns[column]) for column in ("iso", "admin1", "event_type", "sub_event_type") if columns[column]}
     if columns["country"] and columns["iso"]:
         rows.add(("country", columns["country"], columns["iso"]))
     return rows
@@ -76,10 +76,16 @@ def source_rows(event: Event) -> list[tuple[str, str]]:
     return [(event.id, source) for source in dict.fromkeys(event.sources)]
 
 
-# The events of one outlet come in page order from its own index (event_sources_page, migration 011), each
-# joined to its row: sorting every event of a common outlet to list the first hundred cost 16 ms.
-_SOURCE_TABLES = "event_sources CROSS JOIN events"  # CROSS JOIN: SQLite keeps event_sources the outer loop
-_SOURCE_KEY = "event_date_key, event_id"
+def language_rows(event_id: str, columns: Mapping) -> list[tuple[str, str, str]]:
+    """The rows of table event_languages: one for each language the event was reported in ("ru|uk": two)."""
+    return [(event_id, language, columns["date_key"]) for language in (columns["language"] or "").split(LANGUAGE_SEPARATOR) if language]
+
+
+# Filters of values an event has several of, each in a table of its own (the event's id, the value, and the
+# event's date_key; migrations 011 and 012), so that the events of one value come in page order from its index
+# (table_page), each joined to its row: sorting every event of a common outlet to list the first hundred cost
+# 16 ms, and a language stored in several combinations ("uk", "ru|uk") had its events sought one by one.
+LISTED = {"source": "event_sources", "language": "event_languages"}
 
 
 def _straddling(since: date, widest_class: int) -> tuple[str, list[str | float]]:
@@ -113,12 +119,14 @@ class EventFilter:
     undated: bool = False  # only the events of no known date
 
     def tables(self, straddling: bool = False) -> tuple[str, str]:
-        """What the clauses of `where` read from, and in what page order (the same as date_key, id)."""
-        if not self.source:
-            return "events", "date_key, id"
-        if straddling:  # the events from their span index, then their sources
-            return "events CROSS JOIN event_sources", "date_key, id"
-        return _SOURCE_TABLES, _SOURCE_KEY
+        """What the clauses of `where` read from, and in what page order (the same as date_key, id): the rows
+        of the first value of `LISTED` given, joined to their events, else the events (the events that began
+        before `since` by the index of their span); the rows of other values of `LISTED` joined to the events.
+        CROSS JOIN keeps SQLite to this order of the tables."""
+        listed = [table for field, table in LISTED.items() if getattr(self, field)]
+        if straddling or not listed:
+            return " CROSS JOIN ".join(["events", *listed]), "date_key, id"
+        return " CROSS JOIN ".join([listed[0], "events", *listed[1:]]), f"{listed[0]}.event_date_key, {listed[0]}.event_id"
 
     def where(
         self, stored: Mapping[str, dict[str, list[str]]] | None = None, straddling: int | None = None
@@ -157,9 +165,10 @@ class EventFilter:
         if self.verification:
             clauses.append("verification = ?")
             params.append(self.verification)
-        if self.source:  # over `tables`: the outlet's rows of event_sources, joined to their events
-            clauses += ["source = ?", "id = event_id"]
-            params.append(self.source)
+        for field, table in LISTED.items():
+            if value := getattr(self, field):
+                clauses += [f"{table}.{field} = ?", f"{table}.event_id = events.id"]
+                params.append(value.lower() if field == "language" else value)  # languages are stored in lower case
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             clauses.append("latitude BETWEEN ? AND ?")

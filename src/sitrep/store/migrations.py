@@ -233,6 +233,30 @@ def _011_page_indexes(db) -> None:
         db.execute("UPDATE events SET span_class = ? WHERE span_days = ?", (span_class(span), span))
     db.execute("DROP INDEX events_span")
 
+# The languages of each event, one row each (events.language holds them joined, "ru|uk"), so that the events
+# of one language come in page order from an index (see events.LISTED), as an outlet's do.
+_012_EVENT_LANGUAGES = """
+CREATE TABLE event_languages (
+    event_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    event_date_key TEXT,
+    PRIMARY KEY (event_id, language)
+);
+CREATE INDEX event_languages_page ON event_languages (language, event_date_key, event_id);
+DROP INDEX events_language_page;
+"""
+
+
+def _012_event_languages(db) -> None:
+    from .events import language_rows
+
+    db.executescript(_012_EVENT_LANGUAGES)
+    rows = db.execute("SELECT id, language, date_key FROM events WHERE language IS NOT NULL").fetchall()
+    db.executemany(
+        "INSERT INTO event_languages (event_id, language, event_date_key) VALUES (?, ?, ?)",
+        [row for event_id, language, date_key in rows for row in language_rows(event_id, {"language": language, "date_key": date_key})],
+    )
+
 
 MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("001_initial", _001_INITIAL),
@@ -246,6 +270,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("009_type_and_language_indexes", _009_TYPE_AND_LANGUAGE_INDEXES),
     ("010_event_values", _010_EVENT_VALUES),
     ("011_page_indexes", _011_page_indexes),
+    ("012_event_languages", _012_event_languages),
 ]
 
 

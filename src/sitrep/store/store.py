@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SitrepError
-from ..export import LANGUAGE_SEPARATOR
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, value_rows
+from .events import EVENT_COLUMNS, LOOKED_UP, EventFilter, event_columns, language_rows, value_rows
 from .migrations import migrate
 
 _UPSERT_EVENT = (
@@ -231,6 +230,11 @@ class Store:
                     "INSERT INTO event_sources (event_id, source, event_date_key) VALUES (?, ?, ?)",
                     [(event.id, source, columns["date_key"]) for source in dict.fromkeys(event.sources)],
                 )
+                self.connection.execute("DELETE FROM event_languages WHERE event_id = ?", (event.id,))
+                self.connection.executemany(
+                    "INSERT INTO event_languages (event_id, language, event_date_key) VALUES (?, ?, ?)",
+                    language_rows(event.id, columns),
+                )
                 self.connection.executemany(
                     "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
                 )
@@ -294,18 +298,13 @@ class Store:
         return queries
 
     def _stored_values(self, field: str, value: str) -> dict[str, list[str]]:
-        """The values of each column of `field` that `value` stands for, whatever its case, each read from an
-        index: a country's name is one ISO code's, and a code itself; a language is each stored combination
-        holding it ("ru|uk" for "uk")."""
+        """The values of each column of `field` that `value` stands for, whatever its case: a country's name is
+        one ISO code's, and a code itself."""
         found: dict[str, list[str]] = {}
         for column in LOOKED_UP[field]:
             # Read from the small table of the values stored (event_values), not from the events: an index of
             # the events could not always be trusted to be used (with one country stored, SQLite's planner
             # rightly expects any name to match every event, and scans them all, 250 ms for 100,000).
-            if field == "language":
-                combinations = self.connection.execute("SELECT value FROM event_values WHERE col = 'language'")
-                found[column] = sorted(c for (c,) in combinations if value.lower() in c.split(LANGUAGE_SEPARATOR))
-                continue
             named = "country" if field == "country" else column
             rows = self.connection.execute(
                 "SELECT code FROM event_values WHERE col = ? AND lower(value) = lower(?)", (named, value)).fetchall()
@@ -329,7 +328,8 @@ class Store:
         record = "CAST(record AS BLOB)" if self.dialect == "sqlite" else "convert_to(record, 'UTF8')"
         rows: list[tuple[str, str, bytes]] = []
         for query, params in self._queries(f"date_key, id, {record}", where, after):
-            rows += self.connection.execute(f"{query} LIMIT ?", [*params, int(limit) - len(rows)]).fetchall()
+            # The limit written out, not a parameter: PostgreSQL's generic plan then knows a page is few rows.
+            rows += self.connection.execute(f"{query} LIMIT {int(limit) - len(rows)}", params).fetchall()
             if len(rows) >= limit:
                 break
         return rows
