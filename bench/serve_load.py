@@ -95,7 +95,7 @@ def fill(target: str, count: int) -> None:
         if store.count("events") == count and first and first[0] == event_columns(next(synthetic_events(1)))["record"]:
             print(f"  {store.path}: {count} events already there")
             return
-        for table in ("event_sources", "event_values", "events"):
+        for table in ("event_sources", "event_languages", "event_values", "events"):
             store.connection.execute(f"DELETE FROM {table}")
         start, batch = time.perf_counter(), []
         for event in synthetic_events(count):
@@ -112,9 +112,12 @@ def fill(target: str, count: int) -> None:
 def remove_ingested(store) -> None:
     """What an ingest of an earlier run added: its documents, their mentions and the events made of them (the
     synthetic events have no stored documents, and the corpus's dates are not theirs, so none joined one)."""
+    from sitrep.store.events import LISTED
+
     with store.connection:
         made = "SELECT event_id FROM mentions WHERE document_id LIKE ? AND event_id IS NOT NULL"
-        store.connection.execute(f"DELETE FROM event_sources WHERE event_id IN ({made})", (INGEST_PREFIX + "%",))
+        for table in LISTED.values():  # event_sources, event_languages
+            store.connection.execute(f"DELETE FROM {table} WHERE event_id IN ({made})", (INGEST_PREFIX + "%",))
         store.connection.execute(f"DELETE FROM events WHERE id IN ({made})", (INGEST_PREFIX + "%",))
         store.connection.execute("DELETE FROM mentions WHERE document_id LIKE ?", (INGEST_PREFIX + "%",))
         store.connection.execute("DELETE FROM documents WHERE id LIKE ?", (INGEST_PREFIX + "%",))
