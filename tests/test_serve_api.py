@@ -85,6 +85,18 @@ def test_geojson_and_csv(client, records, how):
     assert client.get("/api/events", headers={"Accept": "text/html,*/*"}).json()["events"] == records
 
 
+def test_the_link_header_is_the_next_page(client, records):
+    """The Link header is this request's URL with the next cursor in place of its own, other parameters kept."""
+    seen, url = [], "/api/events?limit=1&format=json&cursor=&bbox=-180,-90,180,90"
+    while url:
+        response = client.get(url)
+        seen += [e["id"] for e in response.json()["events"]]
+        link = response.headers.get("link")
+        url = link[1 : link.index(">")] if link else None
+        assert url is None or (url.count("cursor=") == 1 and "format=json" in url and "bbox=-180,-90,180,90" in url)
+    assert seen == [r["id"] for r in records]
+
+
 def test_pages_follow_the_cursor(client, records):
     seen, url, params = [], "/api/events", {"limit": 1}
     while True:

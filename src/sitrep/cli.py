@@ -352,6 +352,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .api import ServeConfig, create_app
+    from .api.app import keep_freed_memory
 
     settings = ServeConfig.from_env(db=args.db or config.default_db(), token=args.token, tiles=args.tiles,
                                     max_body_bytes=args.max_body_bytes)
@@ -359,6 +360,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"sitrep: serving {app.state.stores.get().path} on http://{args.host}:{args.port}/"
           + ("" if settings.token else " (read-only: no token)"), file=sys.stderr)
     if args.workers <= 1:
+        keep_freed_memory()
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
     app.state.stores.close()

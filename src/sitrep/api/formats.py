@@ -42,10 +42,10 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
     raise ApiError(422, f"cursor {cursor!r} is not one this API gave out (use the 'next' of a previous page)")
 
 
-def render(fmt: str, records_json: list[str], next_cursor: str | None) -> str:
+def render(fmt: str, records_json: list[bytes], next_cursor: str | None) -> bytes | str:
     if fmt == "json":
         # The records are stored as JSON already: join them instead of decoding and encoding each one.
-        return f'{{"events":[{",".join(records_json)}],"next":{json.dumps(next_cursor)}}}'
+        return b'{"events":[' + b",".join(records_json) + b'],"next":' + json.dumps(next_cursor).encode() + b"}"
     records = [json.loads(r) for r in records_json]
     if fmt == "geojson":
         # "next" is a foreign member of the FeatureCollection, as GeoJSON (RFC 7946, 6.1) allows.

@@ -185,9 +185,81 @@ CREATE INDEX events_sub_type_page ON events (sub_event_type, date_key, id);
 CREATE INDEX events_language_page ON events (language, date_key, id);
 """
 
+# The values stored in the columns that filters look up in any case (Store._stored_values), one row each, in a
+# table of their own: read from the events' own indexes instead, a look-up was a scan of every event when the
+# planner expected the value everywhere (one country stored), and PostgreSQL reads a whole index for DISTINCT.
+# Kept by Store.save_events (events.value_rows); the expression indexes that served the look-ups go.
+_010_EVENT_VALUES = """
+CREATE TABLE event_values (
+    col TEXT NOT NULL,
+    value TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (col, value, code)
+);
+CREATE INDEX event_values_name ON event_values (col, lower(value));
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'iso', iso, iso FROM events WHERE iso <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'country', country, iso FROM events WHERE country <> '' AND iso <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'admin1', admin1, admin1 FROM events WHERE admin1 <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'event_type', event_type, event_type FROM events WHERE event_type <> '';
+INSERT INTO event_values (col, value, code)
+    SELECT DISTINCT 'sub_event_type', sub_event_type, sub_event_type FROM events WHERE sub_event_type <> '';
+INSERT INTO event_values (col, value, code) SELECT DISTINCT 'language', language, language FROM events WHERE language <> '';
+DROP INDEX events_country_name;
+DROP INDEX events_admin1_name;
+DROP INDEX events_type_name;
+DROP INDEX events_sub_type_name;
+DROP INDEX events_language;
+"""
+# An outlet's events in page order (see events._SOURCE_TABLES): each source row keeps its event's date_key
+# (written with it by Store.save_events). A verification status seeks its events by index too, and so do the
+# events that began before a day and run into it, by the class of their span (events._straddling), which
+# replaces the index of the span itself.
+_011_PAGE_INDEXES = """
+ALTER TABLE event_sources ADD COLUMN event_date_key TEXT;
+UPDATE event_sources SET event_date_key = (SELECT date_key FROM events WHERE events.id = event_sources.event_id);
+CREATE INDEX event_sources_page ON event_sources (source, event_date_key, event_id);
+DROP INDEX event_sources_source;
+CREATE INDEX events_verification_page ON events (verification, date_key, id);
+ALTER TABLE events ADD COLUMN span_class INTEGER;
+CREATE INDEX events_span_class ON events (span_class, date_key);
+"""
+
+
+def _011_page_indexes(db) -> None:
+    from .events import span_class
+
+    db.executescript(_011_PAGE_INDEXES)
+    for (span,) in db.execute("SELECT DISTINCT span_days FROM events WHERE span_days IS NOT NULL").fetchall():
+        db.execute("UPDATE events SET span_class = ? WHERE span_days = ?", (span_class(span), span))
+    db.execute("DROP INDEX events_span")
+
+# The languages of each event, one row each (events.language holds them joined, "ru|uk"), so that the events
+# of one language come in page order from an index (see events.LISTED), as an outlet's do.
+_013_EVENT_LANGUAGES = """
+CREATE TABLE event_languages (
+    event_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    event_date_key TEXT,
+    PRIMARY KEY (event_id, language)
+);
+CREATE INDEX event_languages_page ON event_languages (language, event_date_key, event_id);
+DROP INDEX events_language_page;
+"""
+
+
+def _013_event_languages(db) -> None:
+    from .events import language_rows
+
+    db.executescript(_013_EVENT_LANGUAGES)
+    rows = db.execute("SELECT id, language, date_key FROM events WHERE language IS NOT NULL").fetchall()
+    db.executemany(
+        "INSERT INTO event_languages (event_id, language, event_date_key) VALUES (?, ?, ?)",
+        [row for event_id, language, date_key in rows for row in language_rows(event_id, {"language": language, "date_key": date_key})],
+    )
+
+
 # Each event's place as merging tells it without decoding the event: its precision (a region, a country, no
 # place are vague) and GeoNames id, which an undated report must share (the index finds an event's undated ones).
-# Numbered 012: 010 and 011 are taken on another branch (the API's).
 _012_MERGE_COLUMNS = """
 ALTER TABLE events ADD COLUMN geo_precision INTEGER;
 ALTER TABLE events ADD COLUMN geonameid INTEGER;
@@ -217,7 +289,10 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("007_country_indexes", _007_COUNTRY_INDEXES),
     ("008_admin1_indexes", _008_ADMIN1_INDEXES),
     ("009_type_and_language_indexes", _009_TYPE_AND_LANGUAGE_INDEXES),
+    ("010_event_values", _010_EVENT_VALUES),
+    ("011_page_indexes", _011_page_indexes),
     ("012_merge_columns", _012_merge_columns),
+    ("013_event_languages", _013_event_languages),
 ]
 
 

@@ -15,13 +15,30 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SitrepError
-from ..export import LANGUAGE_SEPARATOR
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
 from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
-from .events import EVENT_COLUMNS, LOOKED_UP, UNDATED, EventFilter, event_columns, narrowed_record, source_rows
+from .events import (
+    EVENT_COLUMNS,
+    LOOKED_UP,
+    UNDATED,
+    EventFilter,
+    event_columns,
+    language_rows,
+    narrowed_record,
+    value_rows,
+)
 from .migrations import migrate
+
+# What merging chooses the events to read by (Store.event_keys), dates as dates.
+_EVENT_KEY_COLUMNS = ("id, event_type, event_date, event_date_end, latitude, longitude, iso, admin1, geo_precision, "
+                      "geonameid")
+
+
+def _event_key(row: tuple) -> tuple:
+    return (*row[:2], *(date.fromisoformat(d) if d else None for d in row[2:4]), *row[4:])
+
 
 _UPSERT_EVENT = (
     f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
@@ -234,17 +251,28 @@ class Store:
 
     def save_events(self, events: Iterable[Event]) -> None:
         """Insert or replace events and point their mentions at them, in one transaction."""
+        values: set[tuple[str, str, str]] = set()
         with self.connection:
             for event in events:
                 columns = event_columns(event)
                 self.connection.execute(_UPSERT_EVENT, [columns[c] for c in EVENT_COLUMNS])
                 self.connection.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
                 self.connection.executemany(
-                    "INSERT INTO event_sources (event_id, source) VALUES (?, ?)", source_rows(event)
+                    "INSERT INTO event_sources (event_id, source, event_date_key) VALUES (?, ?, ?)",
+                    [(event.id, source, columns["date_key"]) for source in dict.fromkeys(event.sources)],
+                )
+                self.connection.execute("DELETE FROM event_languages WHERE event_id = ?", (event.id,))
+                self.connection.executemany(
+                    "INSERT INTO event_languages (event_id, language, event_date_key) VALUES (?, ?, ?)",
+                    language_rows(event.id, columns),
                 )
                 self.connection.executemany(
                     "UPDATE mentions SET event_id = ? WHERE id = ?", [(event.id, m.key) for m in event.mentions]
                 )
+                values |= value_rows(columns)
+            self.connection.executemany(
+                "INSERT INTO event_values (col, value, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", sorted(values)
+            )
 
     def refresh_records(self) -> int:
         """Rebuild the stored export records if `export.event_record` has changed since they were written
@@ -268,9 +296,10 @@ class Store:
         """(id, event_type, event_date, event_date_end, latitude, longitude, iso, admin1, geo_precision,
         geonameid) of the events of some day from `since` to `until`, dates as dates: what merging chooses the
         events to read by, without decoding them."""
-        clauses, params = self._where(EventFilter(since, until))
-        clauses.append("date_key <= ?")  # the first day, indexed: the scan stops at `until`, not at the last event
-        return self._event_keys(" AND ".join(clauses), [*params, until.isoformat()])
+        rows: list[tuple] = []
+        for query, params in self._queries(_EVENT_KEY_COLUMNS, EventFilter(since, until)):
+            rows += self.connection.execute(query, params).fetchall()
+        return [_event_key(row) for row in rows]
 
     def event_keys_at(self, places: Iterable[int], undated: bool = False) -> list[tuple]:
         """`event_keys` of the events of these GeoNames places (`undated`: only their undated events)."""
@@ -282,11 +311,8 @@ class Store:
         return rows
 
     def _event_keys(self, where: str, params: list) -> list[tuple]:
-        rows = self.connection.execute(
-            "SELECT id, event_type, event_date, event_date_end, latitude, longitude, iso, admin1, geo_precision,"
-            f" geonameid FROM events WHERE {where}", params,
-        )
-        return [(*row[:2], *(date.fromisoformat(d) if d else None for d in row[2:4]), *row[4:]) for row in rows]
+        rows = self.connection.execute(f"SELECT {_EVENT_KEY_COLUMNS} FROM events WHERE {where}", params)
+        return [_event_key(row) for row in rows]
 
     def events_by_id(self, ids: Iterable[str]) -> list[Event]:
         """The stored events of these ids, oldest first: in the order their first reports were stored."""
@@ -312,55 +338,69 @@ class Store:
         """Events, oldest first (undated last), filtered on date range, country (name or ISO code), type or
         sub-type, verification, and any other field of `EventFilter` (admin1, source, bbox...)."""
         where = EventFilter(since, until, country, event_type=event_type, verification=verification, **more)
-        clauses, params = self._where(where)
-        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        query = f"SELECT data FROM events {sql_where} ORDER BY date_key, id"
-        for (data,) in self.connection.execute(query, params):
-            yield event_from_dict(json.loads(data))
+        for query, params in self._queries("data", where):
+            for (data,) in self.connection.execute(query, params):
+                yield event_from_dict(json.loads(data))
 
-    def _where(self, where: EventFilter) -> tuple[list[str], list[str | float]]:
+    def _queries(self, columns: str, where: EventFilter, after: tuple[str, str] | None = None) -> list[tuple[str, list]]:
+        """Queries of `columns` of the events matching `where` (after the page key `after`): their rows, the
+        first query's then the second's, are in page order (see `EventFilter.where`)."""
         stored = {field: self._stored_values(field, getattr(where, field))
                   for field in LOOKED_UP if getattr(where, field)}
-        return where.where(self._longest_span() if where.since else None, stored)
+        parts: list[int | None] = [None]
+        if where.since and (after is None or after[0] < where.since.isoformat()):
+            if widest := self._widest_span_class():
+                parts.insert(0, widest)  # first the events that began before `since` and run into it
+        queries = []
+        for straddling in parts:
+            clauses, params = where.where(stored, straddling)
+            tables, key = where.tables(straddling is not None)
+            if after is not None:
+                clauses.append(f"({key}) > (?, ?)")
+                params += list(after)
+            sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+            queries.append((f"SELECT {columns} FROM {tables} {sql_where} ORDER BY {key}", params))
+        return queries
 
     def _stored_values(self, field: str, value: str) -> dict[str, list[str]]:
-        """The values of each column of `field` that `value` stands for, whatever its case, each read from an
-        index: a country's name is one ISO code's, and a code itself; a language is each stored combination
-        holding it ("ru|uk" for "uk")."""
+        """The values of each column of `field` that `value` stands for, whatever its case: a country's name is
+        one ISO code's, and a code itself."""
         found: dict[str, list[str]] = {}
         for column in LOOKED_UP[field]:
-            if field == "language":
-                combinations = self.connection.execute("SELECT DISTINCT language FROM events WHERE language IS NOT NULL")
-                found[column] = [c for (c,) in combinations if value.lower() in c.split(LANGUAGE_SEPARATOR)]
-                continue
+            # Read from the small table of the values stored (event_values), not from the events: an index of
+            # the events could not always be trusted to be used (with one country stored, SQLite's planner
+            # rightly expects any name to match every event, and scans them all, 250 ms for 100,000).
             named = "country" if field == "country" else column
-            rows = self.connection.execute(f"SELECT {column} FROM events WHERE lower({named}) = lower(?) LIMIT 1", (value,))
-            found[column] = [v for (v,) in rows if v]
-            if field == "country" and self.connection.execute(
-                    "SELECT 1 FROM events WHERE iso = ? LIMIT 1", (value.upper(),)).fetchone():
-                found[column] = sorted({*found[column], value.upper()})
+            rows = self.connection.execute(
+                "SELECT code FROM event_values WHERE col = ? AND lower(value) = lower(?)", (named, value)).fetchall()
+            if field == "country":  # an ISO code as given in any case
+                rows += self.connection.execute("SELECT code FROM event_values WHERE col = 'iso' AND value = ?", (value.upper(),)).fetchall()
+            found[column] = sorted({code for (code,) in rows})
         return found
 
-    def _longest_span(self) -> int:
-        """The most days a stored event runs past its first (read from its index)."""
-        row = self.connection.execute("SELECT MAX(span_days) FROM events").fetchone()
+    def _widest_span_class(self) -> int:
+        """The widest span class of a stored event (read from its index; see `events.span_class`)."""
+        row = self.connection.execute("SELECT MAX(span_class) FROM events").fetchone()
         return int(row[0] or 0) if row else 0
 
     def event_page(
         self, where: EventFilter, after: tuple[str, str] | None = None, limit: int = 100,
         fields: Sequence[str] | None = None,
-    ) -> list[tuple[str, str, str]]:
+    ) -> list[tuple[str, str, bytes]]:
         """One page of events in (date, id) order, after the (date_key, id) cursor of the previous page:
-        (date_key, id, export record as JSON) rows, read straight from an index; with `fields` (names of
-        export record fields), each record narrowed to those fields, in that order."""
-        clauses, params = self._where(where)
-        if after is not None:
-            clauses.append("(date_key, id) > (?, ?)")
-            params += list(after)
-        sql_where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        record = "record" if fields is None else narrowed_record(fields, self.dialect)
-        query = f"SELECT date_key, id, {record} FROM events {sql_where} ORDER BY date_key, id LIMIT ?"
-        return self.connection.execute(query, [*params, int(limit)]).fetchall()
+        (date_key, id, export record as UTF-8 JSON) rows, read straight from an index; with `fields` (names of
+        export record fields), each record narrowed to those fields, in that order. The records come as bytes,
+        to be sent as they are: decoded and encoded again, records with text beyond ASCII took a fifth of a
+        page's CPU (bench/serve_load.py during an ingest of the corpus)."""
+        text = "events.record" if fields is None else narrowed_record(fields, self.dialect)
+        record = f"CAST({text} AS BLOB)" if self.dialect == "sqlite" else f"convert_to({text}, 'UTF8')"
+        rows: list[tuple[str, str, bytes]] = []
+        for query, params in self._queries(f"date_key, id, {record}", where, after):
+            # The limit written out, not a parameter: PostgreSQL's generic plan then knows a page is few rows.
+            rows += self.connection.execute(f"{query} LIMIT {int(limit) - len(rows)}", params).fetchall()
+            if len(rows) >= limit:
+                break
+        return rows
 
     def applied_migrations(self) -> list[str]:
         return [row[0] for row in self.connection.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
