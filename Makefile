@@ -40,7 +40,8 @@ gate: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
 
-# Load bench of `sitrep serve` (100,000 events, 50 clients) on SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
+# Load bench of `sitrep serve` (100,000 events, each filter at 1, 10 and 50 clients, alone and during an ingest) on
+# SQLite, and on PostgreSQL when SITREP_TEST_POSTGRES is set.
 bench-serve: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_load.py $(ARGS)
 
