@@ -164,12 +164,18 @@ _KILLED_AND_WOUNDED = re.compile(
     re.I)
 
 
+def _without_joint_counts(sentence: str) -> str:
+    """The sentence with the words of a count of both dead and wounded blanked (offsets kept), so that no
+    pattern reads them as either."""
+    return _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def counts_only_running_totals(sentence: str) -> bool:
     """Are the sentence's dead all counted over a war or a season ("12 civilians have been killed since the
     incursion began")? Then no event of its own is told by them."""
     if is_cyrillic_text(sentence):
         return False
-    sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _without_joint_counts(sentence)
     killed, _, running_total = _smallest(_KILLED_PATTERNS, sentence, 0, _Clauses.of(sentence))
     return killed is None and running_total
 
@@ -178,8 +184,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
         toll = cyrillic_toll(sentence, offset)
         return Casualties(toll.killed, toll.wounded, toll.killed_evidence, toll.wounded_evidence)
-    # the words of a count of both are blanked (offsets kept), so that no pattern reads them as either
-    sentence = _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _without_joint_counts(sentence)
     clauses = _Clauses.of(sentence)
     killed: int | None
     killed_ev: Evidence | None

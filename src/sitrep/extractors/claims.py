@@ -38,7 +38,8 @@ _NOT_A_SOURCE = re.compile(
 )
 # (A document is no one: "according to the statement" credits whoever issued it, named elsewhere.)
 _BAD_CLAIMANT = re.compile(
-    r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion)|(i|we|on|in|at|via|during|after|before|later|earlier) .+|"
+    r"^(it|he|she|they|we|i|this|that|which|who|there|reports?|the (attack|strike|blast|explosion)|"
+    r"(i|we|on|in|at|via|during|after|before|later|earlier) .+|"
     r"(the|a|an|this|that|its|their|his|her) (\w+ )?(statement|report|post|video|footage|message|update|"
     r"briefing|data|figures|images|photos))$", re.I)
 # A claimant ending in one of these was cut from the middle of a clause ("commented on the claims").
@@ -49,9 +50,11 @@ _AUXILIARY_END = re.compile(
     r"reportedly|again|too)$", re.I)
 # Words that make what precedes "said" a clause ("Russian forces were trying to surround Kharkiv, said ..."), not a name.
 _A_CLAUSE = re.compile(
-    r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying|came|comes|resumed|says|said)\b|"
-    # a headline's piece cut at its dash ("Ukraine shells Kherson's bridge -"), what happened rather than who tells it,
-    # and a lone adjective ("The Russian") or a word cut at its quote mark ("South’")
+    r"\b(was|were|is|are|had|has|have|would|will|could|did|does|been|being|trying|came|comes|resumed|says|said)\b",
+    re.I)
+# Words that are no one's name: a headline's piece cut at its dash ("Ukraine shells Kherson's bridge -"), what
+# happened rather than who tells it, a lone adjective ("The Russian") or a word cut at its quote mark ("South’").
+_NOT_A_NAME = re.compile(
     r"\s[-–—]$|\b(deaths|strikes|attacks|shelling|fighting|explosions|civilians|wave)\b|"
     r"^(the )?(russian|ukrainian|british|american|western|emerging)$|[’'‘]$", re.I)
 # Speech verbs that are nouns too ("the competing claims"), and what then stands before them: a determiner and an
@@ -107,7 +110,8 @@ def find_speaker(sentence: str, offset: int = 0) -> Evidence | None:
     if match is None:
         return None
     who = _tidy(match.group("who"))
-    if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who) or _A_CLAUSE.search(who):
+    if not who or _BAD_CLAIMANT.match(who) or _DANGLING_END.search(who) or _A_CLAUSE.search(who) or (
+            _NOT_A_NAME.search(who)):
         return None
     if _NOUN_OF_SPEECH.fullmatch(sentence[match.end("who"):match.end()].strip()) and _QUALIFIER_ONLY.search(who):
         return None  # "the competing claims", "a similar report": a noun with its adjective, not who claims

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from typing import cast
 
 from ..clean import Sentence
 from ..corroboration import verification
@@ -98,7 +97,7 @@ def extract_mentions(
         if not sentence.usable:
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
-        if trigger is not None and _tells_only_deaths(trigger) and counts_only_running_totals(sentence.text):
+        if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
@@ -225,7 +224,9 @@ def _join(first: _Report, later: _Report) -> None:
     first.folded.append(later.sentence.start)
 
 
-def _tells_only_deaths(trigger: Trigger) -> bool:
+def _speaks_of_deaths(trigger: Trigger) -> bool:
+    """Do the trigger's words speak of deaths, even beside an event word ("strikes killed", unlike `_only_deaths`)?
+    Then a running total of deaths in its sentence is all it tells."""
     return trigger.fallback or bool(_DEATHS.search(trigger.evidence.quote))
 
 
@@ -378,12 +379,8 @@ def _part_of_the_town(a: Place, b: Place) -> bool:
     """"Shelling hit the centre of Donetsk. Shells struck a market in the Kuibyshevsky district": a part of
     the town placed only near it (a district, an area) in the very next sentence is the town's."""
     town, part = (a, b) if a.geo_precision < b.geo_precision else (b, a)
-    if town.geo_precision != GEO_PRECISION_TOWN or part.geo_precision != GEO_PRECISION_NEAR:
-        return False
-    if None in (town.latitude, town.longitude, part.latitude, part.longitude):
-        return False
-    return distance_km(cast(float, town.latitude), cast(float, town.longitude),
-                       cast(float, part.latitude), cast(float, part.longitude)) <= PART_OF_TOWN_KM
+    return (town.geo_precision == GEO_PRECISION_TOWN and part.geo_precision == GEO_PRECISION_NEAR
+            and _within_km(town, part, PART_OF_TOWN_KM))
 
 
 def _add_sentence(
@@ -457,9 +454,14 @@ REFINE_KM = 100  # how far from a place a later, finer place may lie and still b
 
 
 def _close(a: Place, b: Place) -> bool:
+    return _within_km(a, b, REFINE_KM)
+
+
+def _within_km(a: Place, b: Place, km: float) -> bool:
+    """Do two places with points lie within `km` of each other?"""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= REFINE_KM
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def _add_fields(

@@ -44,6 +44,7 @@ def _resolve(
     text: str, gazetteer: Gazetteer, exclude_spans: Sequence[tuple[int, int]], country_hint: str | None,
     person_spans: Sequence[tuple[int, int]] = (), maybe_places: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
+    cues = _cue_admin1(text)
     if is_cyrillic_text(text):
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
@@ -56,8 +57,8 @@ def _resolve(
         candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
         if misread:
-            options = _home_places_only(candidates, options, misread, country_hint, _cue_admin1(text))
-    context = DocumentContext.build(candidates, options, country_hint, _cue_admin1(text))
+            options = _home_places_only(candidates, options, misread, country_hint, cues)
+    context = DocumentContext.build(candidates, options, country_hint, cues)
 
     person_words = _person_words(text, exclude_spans)
     chosen: list[Option | None] = [None] * len(candidates)
