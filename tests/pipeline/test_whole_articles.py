@@ -371,3 +371,27 @@ def test_an_attack_on_civilians_with_no_weapon_named_is_no_armed_clash(pipeline)
                             "said.", NEWS)
     (attack,) = [m for m in result.mentions if m.place and m.place.name == "Marseille"]
     assert attack.sub_event_type == "Attack"
+
+
+def test_an_armys_attack_on_buildings_is_a_strike_not_a_clash(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "In Kramatorsk, a Russian attack destroyed a hotel on Sunday and wounded three guests, the mayor said.",
+    )
+    [school] = [m for m in result.mentions if m.place.name != "Kharkiv"]
+    assert school.place.name == "Kramatorsk"
+    assert school.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_attack_told_again_takes_the_type_of_the_strike_first_told(pipeline):
+    result = read(
+        pipeline,
+        "Artillery shells hit the centre of Belgorod on Sunday morning, killing three people, the governor said.",
+        NEWS,
+        "Moscow blamed Kyiv for the attack in Belgorod, which damaged a market; Ukraine's military did not comment.",
+    )
+    [strike] = [m for m in result.mentions if m.place.name != "Kharkiv"]
+    assert strike.place.name == "Belgorod"
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+    assert strike.fatalities == 3

@@ -53,6 +53,9 @@ _NEW_STORY = re.compile(
     r"(?:earlier|later) (?:in the day|that day|on \w+day|in the week))\b", re.I)
 _SAME_DAY = re.compile(r"^\W*(?:earlier|later) (?:in the day|that day)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
+# What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
+_BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
+_REMOTE_ATTACK = "Shelling/artillery/missile attack"
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
 MAX_REFERENCE_GAP = 6
@@ -189,15 +192,25 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
         return False
     if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name):
         return False
-    # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type
-    vague = first.trigger.fallback or later.trigger.fallback
+    # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
+    # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
+    vague = first.trigger.fallback or later.trigger.fallback or _only_guessed(later, first)
     if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
         return False
+    if _text_date(later) is None and vague:
+        return True  # "the attack in Belgorod" paragraphs later, with no day of its own: the one told before
     a = first.date or date_from_publication(document.published)
     b = later.date or date_from_publication(document.published)
     if a is None or b is None:
         return a is b
     return a.start <= b.end and b.start <= a.end
+
+
+def _only_guessed(report: _Report, other: _Report) -> bool:
+    """Is the report's type only guessed from a word for violence of any kind ("the attack"), where the other
+    report's words name a kind of violence?"""
+    return report.trigger.generic and "weapon" not in report.fields and not other.trigger.generic and (
+        _violent(report.trigger) and _violent(other.trigger))
 
 
 def _join(first: _Report, later: _Report) -> None:
@@ -541,7 +554,12 @@ def _kind(report: _Report) -> tuple[str, str]:
     made_by = weapon_kinds().get(report.fields.get("weapon", "")) if trigger.generic or trigger.fallback else None
     if made_by:
         return taxonomy()[made_by], made_by
-    if trigger.generic and str(report.fields.get("actor2") or "").startswith("Civilians"):
+    civilians = str(report.fields.get("actor2") or "").startswith("Civilians")
+    if trigger.generic and str(report.fields.get("actor1") or "").startswith("Military Forces") and (
+            civilians or report.fields.get("actor2_civilians") or report.fields.get("target") in _BUILT_TARGETS):
+        # "a Russian attack on a hotel in Bakhmut killed one": an army hits buildings and towns from afar
+        return taxonomy()[_REMOTE_ATTACK], _REMOTE_ATTACK
+    if trigger.generic and civilians:
         return "Violence against civilians", "Attack"  # "an attack at a supermarket, killing ten people"
     return trigger.event_type, trigger.sub_event_type
 
