@@ -85,3 +85,33 @@ def test_a_device_that_exploded_is_an_explosion():
 
     trigger = find_trigger("Police are hunting a man who left a bag containing a device that exploded on Friday.")
     assert trigger.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials warned that Russian troops could attack the port again within days.",
+        "If the talks fail, Moscow will bomb the capital, the envoy said.",
+        "Kyiv is preparing to shell the bridge once the river freezes.",
+    ],
+)
+def test_a_condition_or_plan_in_the_clause_of_the_event_words_is_no_report(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian rockets struck a depot in Lviv hours after the president said the allies would send more aid.",
+        "Artillery shelled the town on Friday, while the governor said residents should stay in shelters.",
+    ],
+)
+def test_a_condition_in_another_clause_leaves_the_report(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_troops_fighting_their_way_into_a_town_are_a_battle_beside_shelling():
+    trigger = find_trigger("Russian troops battled their way into the city on Tuesday as the shelling gave way to "
+                           "street fighting.")
+    assert trigger is not None and trigger.sub_event_type == "Armed clash"

@@ -175,6 +175,16 @@ def non_event_cues() -> tuple[re.Pattern, ...]:
 
 
 @cache
+def clause_cues() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, FLAGS) for p in lexicon()["clause_cues"])
+
+
+@cache
+def clause_breaks() -> re.Pattern:
+    return re.compile(lexicon()["clause_breaks"], FLAGS)
+
+
+@cache
 def verification_cues() -> dict[str, tuple[re.Pattern, ...]]:
     return {
         status: tuple(re.compile(p, FLAGS) for p in patterns)

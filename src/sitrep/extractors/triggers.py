@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Evidence
-from .lexicon import non_event_cues, taxonomy, trigger_rules
+from .lexicon import clause_breaks, clause_cues, non_event_cues, taxonomy, trigger_rules
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,19 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
     if found is None or any(cue.search(sentence) for cue in non_event_cues()):
         return None
     rule, match = found
+    clause = _clause_around(sentence, match.start(), match.end())
+    if any(cue.search(clause) for cue in clause_cues()):
+        return None
     evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
     return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of the sentence that holds the span start..end."""
+    breaks = [(b.start(), b.end()) for b in clause_breaks().finditer(sentence)]
+    opens = max((b_end for b_start, b_end in breaks if b_end <= start), default=0)
+    closes = min((b_start for b_start, b_end in breaks if b_start >= end), default=len(sentence))
+    return sentence[opens:closes]
 
 
 def may_report_event(sentence: str) -> bool:
