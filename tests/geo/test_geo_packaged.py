@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.errors import GazetteerError
 from sitrep.geo import Gazetteer, packaged
+from sitrep.geo.schema import PlaceRow, write_places
 
 
 @pytest.fixture
@@ -56,3 +57,28 @@ def test_a_damaged_package_is_a_gazetteer_error_and_leaves_nothing(tmp_path):
 
 def test_a_source_checkout_has_no_packaged_gazetteer():
     assert packaged.packaged_gazetteer() is None  # the wheel's build makes it (setup.py), never the checkout
+
+
+def test_the_package_build_writes_a_gazetteer_that_unpacks_and_reads(tmp_path, monkeypatch, make_row):
+    """write_packaged as setup.py runs it, with a one-town builder instead of the 20 s embedded one."""
+
+    def one_town(conn, progress):
+        write_places(conn, [PlaceRow(468866, "Yartsevo", "RU", "RU.69", None, 55.06, 32.69, "P", "PPL", 52706,
+                                     "test", ["Ярцево"])], replace_names=False)
+        return {"test": 1}
+
+    monkeypatch.setattr(packaged, "build_embedded", one_town)
+    archive = tmp_path / "wheel" / packaged.PACKAGED_FILE
+    packaged.write_packaged(archive)
+    path = tmp_path / "home" / "gazetteer.db"
+    packaged.unpack_packaged(path, archive)
+    assert not path.with_name(path.name + "-wal").exists()  # one self-contained file
+    with Gazetteer.open(path, progress=False) as opened:
+        assert [e.geonameid for e in opened.lookup("Ярцево")] == [468866]
+        assert opened.country_lookup("Russia") is not None  # the countries, seeded as for a new file
+        indexes = {row[0] for row in opened.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "names_geonameid" not in indexes  # made by the first import that replaces places, not shipped
+        update = tmp_path / "update.txt"
+        update.write_text(make_row(468866, "Yartsevo", "P", "PPL", "RU", "69", "", 52000) + "\n", encoding="utf-8")
+        opened.import_files([update], progress=False)
+        assert opened.lookup("Ярцево") == [] and opened.lookup("Yartsevo")[0].population == 52000  # old names gone
