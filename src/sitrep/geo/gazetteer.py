@@ -17,6 +17,7 @@ from sitrep.geo.admin_index import refresh_admin_index, refresh_spellings
 from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
 from sitrep.geo.normalize import consonant_key, fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
+from sitrep.geo.packaged import unpack_packaged
 from sitrep.geo.schema import bulk_writes, connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
@@ -98,13 +99,16 @@ class Gazetteer:
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, embedded: bool = True, progress: bool = True) -> Gazetteer:
-        """Open (creating if need be) the gazetteer file; an empty one first gets the embedded default.
+        """Open (creating if need be) the gazetteer file; a new one is the embedded default, unpacked from
+        the installed package (see geo.packaged), else built from the tables (a source checkout).
 
         embedded=False leaves a new gazetteer empty but for country names (for small test gazetteers).
         """
         path = Path(path) if path is not None else config.default_gazetteer()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if embedded:
+                unpack_packaged(path)
             conn = connect(path)
             if _set_up_steps(conn, embedded):
                 _set_up(conn, embedded, progress)
