@@ -60,6 +60,7 @@ def test_sub_event_types(sentence, sub_event_type):
         "The government eliminated the threat of a default.",
         "The club lost three players in the transfer window.",
         "In the first weeks of the war Russian troops took control of territory along the coast.",
+        "Thousands of foreigners have volunteered to fight for Ukraine.",
     ],
 )
 def test_sentences_that_report_no_event(sentence):
