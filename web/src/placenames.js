@@ -1,7 +1,7 @@
 // Names on the map without a tile server: the cities in view from /api/cities (the closer the view, the
 // smaller the cities named), and, from zoom 8, the places the shown events name. The most populous are placed
 // first and a label that would overlap one already placed is left out.
-import L from "./leaflet-global.js";
+import L from "leaflet";
 import { el } from "./dom.js";
 import { getJSON } from "./http.js";
 
