@@ -84,14 +84,20 @@ async function start() {
   window.addEventListener("resize", () => timeline.draw());
   fillFilters(hash);
   await loadEvents(filters, { fit: !view, days: parseDays(hash.get("days")), loading });
-  getJSON("/static/admin1-ua-ru.json").then((regions) => { // after the events: not in their way
+  getJSON("/static/admin1-ua-ru.json").then(async (regions) => { // after the events: not in their way
     countries.refine(regions.topology);
+    await nextTask(); // the page answers clicks in between
     state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
+    await nextTask();
     state.shading.shade(state.shown);
   });
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
   route(hash, { zoom: !view });
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 // The page's state as a hash: the filters the shown events were loaded with (not what is typed in the form

@@ -4,8 +4,9 @@
 // own green/yellow/orange by size would read as event types.
 //
 // Why not a library: leaflet.markercluster made a marker of every event and clustered them at every zoom
-// (10,000 events: about 0.3 s before the first was drawn); supercluster also clusters every zoom at once
-// (10,000 events: 0.15–0.35 s in a fresh page, its code not yet optimised); one zoom, here, takes 20–40 ms.
+// (10,000 events: about 0.3 s before the first was drawn); supercluster also clusters every zoom at once,
+// 0.1–0.35 s for 10,000 events in a fresh page (its code not yet optimised by the JavaScript engine), where
+// one zoom here takes 20–40 ms (both on this project's shared 2-core machine, under load).
 import L from "leaflet";
 import { el } from "./dom.js";
 import { colourOf, TYPE_COLOURS } from "./style.js";
@@ -27,8 +28,7 @@ export class EventMarkers {
     this.markerOf = markerOf;
     this.layer = L.featureGroup().addTo(map);
     this.drawn = new Set(); // the markers on the map
-    this.events = [];
-    this.byZoom = new Map();
+    this.setEvents([]);
     this.layer.on("click", (click) => {
       const { eventId, cluster } = click.layer.options;
       if (!cluster) onClick(eventId);
@@ -52,7 +52,8 @@ export class EventMarkers {
 
   // The clusters at `zoom`: events in their order, each joining the nearest cluster whose first event lies
   // within RADIUS pixels, or starting one; a cluster is drawn at its events' mean. Worked out once a zoom.
-  // Each: { x, y } (pixels at `zoom`), `members` (indices into the events), `marker` (once drawn).
+  // `clusters`: each { x, y } (pixels at `zoom`), `members` (indices into the events), `marker` (once
+  // drawn); `clusterOf`: each event's cluster.
   clustersAt(zoom) {
     if (this.byZoom.has(zoom)) return this.byZoom.get(zoom);
     const scale = 2 ** zoom;
@@ -157,21 +158,25 @@ export class EventMarkers {
   }
 }
 
-// The markers of one place ([marker, x, y], pixels at `zoom`) in a ring around it (a spiral past a dozen),
-// SPREAD pixels apart.
+// The markers of one place ([marker, x, y], pixels at `zoom`) spread around it, SPREAD pixels apart: in a
+// ring, or past a dozen in a spiral whose turns are SPREAD apart.
 function spreadOut(map, alone, zoom) {
   const places = new Map();
   for (const item of alone) {
     const key = `${item[1]} ${item[2]}`;
-    places.set(key, [...(places.get(key) || []), item]);
+    if (!places.has(key)) places.set(key, []);
+    places.get(key).push(item);
   }
   for (const together of places.values()) {
-    if (together.length < 2) continue;
-    let angle = 0;
+    const n = together.length;
+    if (n < 2) continue;
+    const ring = n <= 12;
+    let spiral = 2 * Math.PI; // the spiral's angle: it starts a turn out
     together.forEach(([marker, x, y], i) => {
-      const radius = together.length <= 12 ? (SPREAD * together.length) / (2 * Math.PI) : SPREAD * (1 + i / 6);
-      angle += together.length <= 12 ? (2 * Math.PI) / together.length : SPREAD / radius;
+      const angle = ring ? (2 * Math.PI * i) / n : spiral;
+      const radius = ring ? SPREAD / (2 * Math.sin(Math.PI / n)) : SPREAD * (1 + spiral / (2 * Math.PI));
       marker.setLatLng(map.unproject([x + radius * Math.cos(angle), y + radius * Math.sin(angle)], zoom));
+      if (!ring) spiral += SPREAD / radius;
     });
   }
 }

@@ -82,7 +82,6 @@ export class Timeline {
     }
     const days = [...this.counts.keys()];
     const [first, last] = this.wide ? [Math.min(...days), Math.max(...days)] : this.bulk;
-    box.append(this.strayButtons(first, last), root);
     const barWidth = width / (last - first + 1);
     const top = Math.max(...[...this.counts].filter(([day]) => day >= first && day <= last).map(([, count]) => count));
     this.x = (day) => (day - first) * barWidth;
@@ -108,6 +107,7 @@ export class Timeline {
       label.textContent = isoDay(day);
       root.append(label);
     }
+    box.append(this.strayButtons(first, last), root); // once built, in one change of the page
     root.addEventListener("pointerover", (event) => this.addTip(event.target.closest(".bar")));
     this.brush = svg("rect", { class: "brush", y: 0, height: HEIGHT - AXIS });
     root.append(this.brush);
