@@ -173,7 +173,8 @@ def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db
         page.goto(url)
         page.wait_for_function("document.getElementById('status').textContent.includes('on the map')")
         assert page.locator(".leaflet-tile-pane img").count() > 0  # tiles were asked for
-        assert page.locator(".leaflet-outlines-pane path").count() > 20  # and the countries are drawn anyway
+        # and the countries are drawn anyway (a few dozen at a time, between pages of events)
+        page.wait_for_function("document.querySelectorAll('.leaflet-outlines-pane path').length > 170")
         assert page.locator(".leaflet-marker-pane .sr-dot[data-event-id]").count() >= 1
         page.goto("about:blank")  # tiles still loading fail once their server is gone: not the next test's errors
 

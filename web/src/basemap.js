@@ -6,12 +6,21 @@ import { feature, mesh } from "topojson-client";
 import { flatPolygons, splitLines } from "./antimeridian.js";
 import { el } from "./dom.js";
 import { RegionShading } from "./shading.js";
+import { nextTask } from "./tasks.js";
 
-export function drawCountries(map, atlas, { pane, bordersPane }) {
-  const countries = feature(atlas, atlas.objects.countries);
-  L.geoJSON({ type: "FeatureCollection", features: countries.features.map(flatFeature) }, {
+const COUNTRIES_A_TASK = 60; // of 177
+
+// The countries are drawn a few dozen at a time, each batch a task of its own, as the pages of events
+// arrive: the page reads them in between. Gives the borders' refine() once all are drawn.
+export async function drawCountries(map, atlas, { pane, bordersPane }) {
+  const countries = feature(atlas, atlas.objects.countries).features;
+  const land = L.geoJSON(null, {
     pane, interactive: false, style: { stroke: false, fillColor: "#eef0f2", fillOpacity: 1, className: "sr-land" },
   }).addTo(map);
+  for (let i = 0; i < countries.length; i += COUNTRIES_A_TASK) {
+    land.addData(countries.slice(i, i + COUNTRIES_A_TASK).map(flatFeature));
+    await nextTask();
+  }
   const drawLines = (lines) => L.polyline(splitLines(lines).map((line) => line.map(([lon, lat]) => [lat, lon])), {
     pane: bordersPane, interactive: false, color: "#8a8f98", weight: 0.8, className: "sr-border",
   }).addTo(map);
