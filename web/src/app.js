@@ -87,9 +87,10 @@ async function start() {
   getJSON("/static/admin1-ua-ru.json").then(async (regions) => { // after the events: not in their way
     (await outlines).refine(regions.topology);
     await nextTask(); // the page answers clicks in between
-    state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
+    const shading = await drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
     await nextTask();
-    state.shading.shade(state.shown);
+    state.shading = shading;
+    shading.shade(state.shown);
   });
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);

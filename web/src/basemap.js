@@ -9,6 +9,7 @@ import { RegionShading } from "./shading.js";
 import { nextTask } from "./tasks.js";
 
 const COUNTRIES_A_TASK = 60; // of 177
+const REGIONS_A_TASK = 40; // of 111
 
 // The countries are drawn a few dozen at a time, each batch a task of its own, as the pages of events
 // arrive: the page reads them in between. Gives the borders' refine() once all are drawn.
@@ -51,10 +52,11 @@ function flatFeature(country) {
 }
 
 // The regions of Ukraine and Russia: the borders between them, their names once the map is close enough to
-// read them (zoom 6 and closer), and their shapes in `shadingPane`, shaded by events (shading.js).
+// read them (zoom 6 and closer), and their shapes in `shadingPane` (a few dozen a task, as the countries),
+// shaded by events (shading.js).
 const LABEL_ZOOM = 6;
 
-export function drawRegions(map, { topology, labels: names }, { pane, shadingPane }) {
+export async function drawRegions(map, { topology, labels: names }, { pane, shadingPane }) {
   const regions = topology.objects.regions;
   const inner = mesh(topology, regions, (a, b) => a !== b && a.properties.iso === b.properties.iso).coordinates;
   L.polyline(splitLines(inner).map((line) => line.map(([lon, lat]) => [lat, lon])), {
@@ -70,5 +72,11 @@ export function drawRegions(map, { topology, labels: names }, { pane, shadingPan
   };
   map.on("zoomend", showLabels);
   showLabels();
-  return new RegionShading(map, feature(topology, regions).features, shadingPane);
+  const shading = new RegionShading(map, shadingPane);
+  const shapes = feature(topology, regions).features;
+  for (let i = 0; i < shapes.length; i += REGIONS_A_TASK) {
+    await nextTask();
+    shading.add(shapes.slice(i, i + REGIONS_A_TASK));
+  }
+  return shading;
 }

@@ -6,17 +6,24 @@ import { flatPolygons } from "./antimeridian.js";
 const BANDS = 32; // a region's edges are filed in this many bands of its latitudes
 
 export class RegionShading {
-  // `shapes`: the regions as GeoJSON MultiPolygon features (admin1.mjs), drawn in `pane`.
-  constructor(map, shapes, pane) {
-    this.regions = shapes.map((shape) => {
+  constructor(map, pane) {
+    this.map = map;
+    this.pane = pane;
+    this.regions = [];
+    this.regionAt = new Map(); // "lon lat" → the index of the region there, -1 for none: found once a place
+  }
+
+  // `shapes`: regions as GeoJSON MultiPolygon features (admin1.mjs), drawn unshaded.
+  add(shapes) {
+    for (const shape of shapes) {
       const polygons = flatPolygons(shape.geometry.coordinates);
       const layer = L.polygon(polygons.map((polygon) => polygon.map((ring) => ring.map(([lon, lat]) => [lat, lon]))), {
-        pane, interactive: false, stroke: false, fillColor: "#2f3f56", fillOpacity: 0, className: "sr-shade",
-      }).addTo(map);
+        pane: this.pane, interactive: false, stroke: false, fillColor: "#2f3f56", fillOpacity: 0, className: "sr-shade",
+      }).addTo(this.map);
       layer.getElement().setAttribute("data-region", shape.properties.name || "");
-      return { contains: pointTest(polygons), layer };
-    });
-    this.regionAt = new Map(); // "lon lat" → the index of the region there, -1 for none: found once a place
+      this.regions.push({ contains: pointTest(polygons), layer });
+    }
+    this.regionAt.clear(); // a place may lie in a region just added
   }
 
   shade(events) {
