@@ -147,14 +147,11 @@ async function onHashChange() {
   route(hash, { zoom: false });
 }
 
-// Starts loading the events of `filters` (filtersOf's string), or takes over their load by early.js. Gives
-// the load's number, the query (for the downloads) and a promise of the events, null when a later load has
-// begun. (The markers are clustered once all have come, at the view that shows them.)
+// Starts loading the events of `filters` (filtersOf's string). Gives the load's number, the query (for the
+// downloads) and a promise of the events, null when a later load has begun. (The markers are clustered once
+// all have come, at the view that shows them.)
 function startLoading(filters) {
   const load = ++state.loads;
-  const early = window.sitrepEarly;
-  window.sitrepEarly = null; // the first load only: the address may change
-  if (early && early.filters === filters) return { load, ...early.loading };
   const viewBox = () => {
     const b = map.getBounds();
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];

@@ -1,5 +1,5 @@
 // Loading the events of a set of filters: every page of their API query, each event with the fields the map
-// needs only. Used by early.js, before the page's main script has loaded, and by app.js.
+// needs only.
 import { pagesOf } from "./http.js";
 
 export const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
