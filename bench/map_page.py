@@ -6,8 +6,11 @@ The events are serve_load.py's synthetic ones (spread over a box around Ukraine 
 bench/out/map_page.db, kept between runs. `sitrep serve` runs in its own process; Debian's Chromium (through
 Playwright) opens the page with a cold cache and reports, from the page's own performance entries: first
 contentful paint, when the markers were drawn (the page's mark `sitrep:events-drawn`, after every page of
-events has loaded), the bytes it loaded, and how long a brush of the timeline takes to redraw the map; and the
-machine's load average (1, 5 and 15 minutes) when it ends.
+events has loaded), how long the page's main thread was busy until its status line shows the count (after the
+markers, the timeline; Chromium's TaskDuration, wall time: on a loaded machine more than the CPU time), when
+the page was last busy for 50 ms or more at a stretch within 2 s of the drawing (the end of its last long
+task: the regions' borders and shading come after the markers), the bytes it loaded, and how long a brush
+of the timeline takes to redraw the map; and the machine's load average (1, 5 and 15 minutes) when it ends.
 """
 
 from __future__ import annotations
@@ -26,6 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_load import OUT, fill, free_port
 
 CHROMIUM = "/usr/bin/chromium"
+
+# Installed before the page's own scripts: the page's long tasks (50 ms or more on its main thread).
+LONG_TASKS = """window.__longTasks = [];
+new PerformanceObserver((list) => { for (const t of list.getEntries()) window.__longTasks.push(t.startTime + t.duration); })
+  .observe({ type: "longtask", buffered: true });"""
 
 MEASURE = """() => {
   const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
@@ -64,9 +72,18 @@ def main() -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
             page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.add_init_script(LONG_TASKS)
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
             page.goto(url)
             page.locator("#status", has_text="on the map").wait_for(timeout=60000)
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
             result = page.evaluate(MEASURE)
+            result["main_thread_busy_ms"] = round(metrics["TaskDuration"] * 1000)
+            page.wait_for_timeout(2000)
+            drawn = result["events_drawn_ms"]
+            result["busy_until_ms"] = round(max([drawn] + page.evaluate(
+                f"window.__longTasks.filter((end) => end < {drawn} + 2000)")))
             bar = page.locator("#timeline .bar").nth(page.locator("#timeline .bar").count() // 2).bounding_box()
             start = time.perf_counter()
             page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] - 1)

@@ -22,10 +22,9 @@ await build({
 copyFileSync("node_modules/world-atlas/countries-110m.json", `${out}/countries-110m.json`);
 writeFileSync(`${out}/admin1-ua-ru.json`, JSON.stringify(admin1Regions()));
 copyFileSync("src/index.html", `${out}/index.html`);
-const licenceFiles = { "leaflet.markercluster": "MIT-LICENCE.txt" };
-const licences = ["leaflet", "leaflet.markercluster", "topojson-client", "world-atlas", "datamaps", "topojson-server"].map((name) => {
+const licences = ["leaflet", "topojson-client", "world-atlas", "datamaps", "topojson-server"].map((name) => {
   const meta = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8"));
-  const text = readFileSync(`node_modules/${name}/${licenceFiles[name] || "LICENSE"}`, "utf8").trim();
+  const text = readFileSync(`node_modules/${name}/LICENSE`, "utf8").trim();
   return `${name} ${meta.version} (${meta.license})\n\n${text}\n`;
 });
 writeFileSync(`${out}/LICENSES.txt`, "Bundled into app.js, app.css, countries-110m.json (Natural Earth 1:110m countries via world-atlas) and " +

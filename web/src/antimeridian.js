@@ -3,8 +3,10 @@
 // Fiji at 17°S). Borders are cut where they cross it; land rings are made continuous (Chukotka runs on to
 // 190°) and drawn again one world over, so each side of the map shows its part.
 
-// Longitudes made continuous: each point is moved by whole turns to be within 180° of the one before.
+// Longitudes made continuous: each point is moved by whole turns to be within 180° of the one before. A
+// ring that never steps across ±180° (nearly all) is given back as it is.
 export function unwrapRing(ring) {
+  if (!ring.some(([lon], i) => i > 0 && Math.abs(lon - ring[i - 1][0]) > 180)) return ring;
   const out = [];
   let previous = null;
   for (const [lon, lat] of ring) {
@@ -36,7 +38,7 @@ export function splitLines(lines) {
     }
     pieces.push(piece);
   }
-  return pieces.filter((piece) => new Set(piece.map(String)).size > 1);
+  return pieces.filter(([[x, y], ...rest]) => rest.some(([x2, y2]) => x2 !== x || y2 !== y));
 }
 
 // Polygons (GeoJSON coordinates) drawable flat: rings continuous, a ring around a pole closed along it
@@ -48,9 +50,8 @@ export function flatPolygons(polygons) {
     const holes = polygon.slice(1).map((ring) => alignTo(unwrapRing(ring), outer[0][0]));
     const flat = [outer, ...holes];
     out.push(flat);
-    const lons = outer.map(([lon]) => lon);
-    if (Math.max(...lons) > 180) out.push(shifted(flat, -360));
-    if (Math.min(...lons) < -180) out.push(shifted(flat, 360));
+    if (outer.some(([lon]) => lon > 180)) out.push(shifted(flat, -360));
+    if (outer.some(([lon]) => lon < -180)) out.push(shifted(flat, 360));
   }
   return out;
 }

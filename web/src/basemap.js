@@ -1,16 +1,27 @@
 // The offline base layer, under any tiles: land filled without a stroke, and the borders and coasts drawn
 // once each as lines (a shared border drawn by both countries would be twice as dark), cut at ±180°; then the
 // regions of Ukraine and Russia, shaded by their events, with the frontier between them at 1:10m.
-import L from "./leaflet-global.js";
+import L from "leaflet";
 import { feature, mesh } from "topojson-client";
 import { flatPolygons, splitLines } from "./antimeridian.js";
 import { el } from "./dom.js";
+import { RegionShading } from "./shading.js";
+import { nextTask } from "./tasks.js";
 
-export function drawCountries(map, atlas, { pane, bordersPane }) {
-  const countries = feature(atlas, atlas.objects.countries);
-  L.geoJSON({ type: "FeatureCollection", features: countries.features.map(flatFeature) }, {
+const COUNTRIES_A_TASK = 60; // of 177
+const REGIONS_A_TASK = 40; // of 111
+
+// The countries are drawn a few dozen at a time, each batch a task of its own, as the pages of events
+// arrive: the page reads them in between. Gives the borders' refine() once all are drawn.
+export async function drawCountries(map, atlas, { pane, bordersPane }) {
+  const countries = feature(atlas, atlas.objects.countries).features;
+  const land = L.geoJSON(null, {
     pane, interactive: false, style: { stroke: false, fillColor: "#eef0f2", fillOpacity: 1, className: "sr-land" },
   }).addTo(map);
+  for (let i = 0; i < countries.length; i += COUNTRIES_A_TASK) {
+    land.addData(countries.slice(i, i + COUNTRIES_A_TASK).map(flatFeature));
+    await nextTask();
+  }
   const drawLines = (lines) => L.polyline(splitLines(lines).map((line) => line.map(([lon, lat]) => [lat, lon])), {
     pane: bordersPane, interactive: false, color: "#8a8f98", weight: 0.8, className: "sr-border",
   }).addTo(map);
@@ -41,10 +52,11 @@ function flatFeature(country) {
 }
 
 // The regions of Ukraine and Russia: the borders between them, their names once the map is close enough to
-// read them (zoom 6 and closer), and their shapes in `shadingPane` for RegionShading.
+// read them (zoom 6 and closer), and their shapes in `shadingPane` (a few dozen a task, as the countries),
+// shaded by events (shading.js).
 const LABEL_ZOOM = 6;
 
-export function drawRegions(map, { topology, labels: names }, { pane, shadingPane }) {
+export async function drawRegions(map, { topology, labels: names }, { pane, shadingPane }) {
   const regions = topology.objects.regions;
   const inner = mesh(topology, regions, (a, b) => a !== b && a.properties.iso === b.properties.iso).coordinates;
   L.polyline(splitLines(inner).map((line) => line.map(([lon, lat]) => [lat, lon])), {
@@ -60,54 +72,11 @@ export function drawRegions(map, { topology, labels: names }, { pane, shadingPan
   };
   map.on("zoomend", showLabels);
   showLabels();
-  return new RegionShading(map, feature(topology, regions).features, shadingPane);
-}
-
-// Each region shaded by how many of the events on the map lie in it (the filtered set, brushed days
-// included): darker for more, none for none. A neutral slate, so as not to read as an event type.
-class RegionShading {
-  constructor(map, shapes, pane) {
-    this.regions = shapes.map((shape) => {
-      const polygons = flatPolygons(shape.geometry.coordinates);
-      const layer = L.polygon(polygons.map((polygon) => polygon.map((ring) => ring.map(([lon, lat]) => [lat, lon]))), {
-        pane, interactive: false, stroke: false, fillColor: "#2f3f56", fillOpacity: 0, className: "sr-shade",
-      }).addTo(map);
-      layer.getElement().setAttribute("data-region", shape.properties.name || "");
-      return { polygons, box: boundsOf(polygons), layer };
-    });
+  const shading = new RegionShading(map, shadingPane);
+  const shapes = feature(topology, regions).features;
+  for (let i = 0; i < shapes.length; i += REGIONS_A_TASK) {
+    await nextTask();
+    shading.add(shapes.slice(i, i + REGIONS_A_TASK));
   }
-
-  shade(events) {
-    const counts = this.regions.map(() => 0);
-    for (const { longitude: x, latitude: y } of events) {
-      const index = this.regions.findIndex(({ polygons, box }) =>
-        x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && contains(polygons, x, y));
-      if (index >= 0) counts[index] += 1;
-    }
-    const most = Math.max(1, ...counts);
-    this.regions.forEach(({ layer }, i) => {
-      layer.setStyle({ fillOpacity: counts[i] ? 0.06 + 0.24 * Math.sqrt(counts[i] / most) : 0 });
-      layer.getElement().setAttribute("data-count", counts[i]);
-    });
-  }
-}
-
-function boundsOf(polygons) {
-  const points = polygons.flat(2);
-  const lons = points.map(([lon]) => lon);
-  const lats = points.map(([, lat]) => lat);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
-}
-
-// Even-odd ray casting over every ring: a point in a hole crosses twice.
-function contains(polygons, x, y) {
-  let inside = false;
-  for (const ring of polygons.flat()) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
+  return shading;
 }

@@ -1,7 +1,34 @@
-// The page's one way to ask the API: JSON in, the API's error message out.
+// The page's ways to ask the API: JSON in, the API's error message out.
+const JSON_ONLY = { headers: { Accept: "application/json" } };
+
 export async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  return bodyOf(await fetch(url, JSON_ONLY));
+}
+
+// The pages of a list (`{events, next}`), in order. Each page's `Link: <…>; rel="next"` header names the next,
+// which is asked for at once, before this page's body is read: the server makes the next page while the
+// browser reads and parses this one.
+export async function* pagesOf(url) {
+  let asked = fetch(url, JSON_ONLY);
+  while (asked) {
+    const response = await asked;
+    const next = nextPage(response);
+    asked = next ? fetch(next, JSON_ONLY) : null;
+    asked?.catch(() => {}); // a page asked for but not read (a later load began) fails unseen
+    yield await bodyOf(response);
+  }
+}
+
+async function bodyOf(response) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : `${response.status}`);
   return body;
+}
+
+// The next page's path and query (relative: the API's own idea of its host may differ from the page's).
+function nextPage(response) {
+  const link = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get("Link") || "");
+  if (!link) return null;
+  const url = new URL(link[1], window.location.href);
+  return url.pathname + url.search;
 }

@@ -1,6 +1,6 @@
 // The legend, folded away behind its title on small screens (where it would cover most of the map) and
 // foldable on any.
-import L from "./leaflet-global.js";
+import L from "leaflet";
 import { el } from "./dom.js";
 import { dotSize, TYPE_COLOURS, OTHER_COLOUR, VERIFICATION_SHAPES, verificationClass } from "./style.js";
 

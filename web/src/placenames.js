@@ -1,9 +1,10 @@
 // Names on the map without a tile server: the cities in view from /api/cities (the closer the view, the
 // smaller the cities named), and, from zoom 8, the places the shown events name. The most populous are placed
 // first and a label that would overlap one already placed is left out.
-import L from "./leaflet-global.js";
+import L from "leaflet";
 import { el } from "./dom.js";
 import { getJSON } from "./http.js";
+import { idle } from "./tasks.js";
 
 const SMALLEST_CITY = [[9, 15000], [8, 50000], [7, 100000], [6, 250000], [5, 500000], [4, 1000000], [2, 5000000]]; // [zoom, people]
 const EVENT_PLACE_ZOOM = 8;
@@ -26,10 +27,12 @@ export class PlaceNames {
   }
 
   async update() {
+    const asked = ++this.asked;
+    await idle(); // a first /api/cities reads its table in the server (0.4–1 s of CPU): not while the events draw
+    if (asked !== this.asked) return;
     const map = this.map;
     const zoom = map.getZoom();
     const row = SMALLEST_CITY.find(([from]) => zoom >= from);
-    const asked = ++this.asked;
     let cities = [];
     if (row) {
       const b = map.getBounds();

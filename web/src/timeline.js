@@ -51,9 +51,11 @@ export class Timeline {
     this.counts = new Map();
     this.types = new Map();
     const days = [];
+    const numbers = new Map(); // a date → its day number: many events share each day
     for (const event of events) {
       if (!event.event_date) continue;
-      const day = dayNumber(event.event_date);
+      let day = numbers.get(event.event_date);
+      if (day === undefined) numbers.set(event.event_date, (day = dayNumber(event.event_date)));
       days.push(day);
       this.counts.set(day, (this.counts.get(day) || 0) + 1);
       if (!this.types.has(day)) this.types.set(day, new Map());
@@ -80,7 +82,6 @@ export class Timeline {
     }
     const days = [...this.counts.keys()];
     const [first, last] = this.wide ? [Math.min(...days), Math.max(...days)] : this.bulk;
-    box.append(this.strayButtons(first, last), root);
     const barWidth = width / (last - first + 1);
     const top = Math.max(...[...this.counts].filter(([day]) => day >= first && day <= last).map(([, count]) => count));
     this.x = (day) => (day - first) * barWidth;
@@ -98,10 +99,6 @@ export class Timeline {
           fill: colourOf(type), "data-event-type": type, "data-count": n,
         }));
       }
-      const tip = svg("title");
-      tip.textContent = `${isoDay(day)}: ${count} event${count === 1 ? "" : "s"}` +
-        types.map(([type, n]) => `\n${n} ${type}`).join("");
-      bar.append(tip);
       root.append(bar);
       this.bars.push([day, bar]);
     }
@@ -110,6 +107,8 @@ export class Timeline {
       label.textContent = isoDay(day);
       root.append(label);
     }
+    box.append(this.strayButtons(first, last), root); // once built, in one change of the page
+    root.addEventListener("pointerover", (event) => this.addTip(event.target.closest(".bar")));
     this.brush = svg("rect", { class: "brush", y: 0, height: HEIGHT - AXIS });
     root.append(this.brush);
     this.paint();
@@ -139,6 +138,16 @@ export class Timeline {
       this.paint();
       this.onBrush(this.range);
     });
+  }
+
+  // A bar's tooltip, made when first pointed at: hundreds of bars are drawn, few pointed at.
+  addTip(bar) {
+    if (!bar || bar.querySelector("title")) return;
+    const count = Number(bar.dataset.count);
+    const tip = svg("title");
+    tip.textContent = `${bar.dataset.day}: ${count} event${count === 1 ? "" : "s"}` +
+      [...bar.querySelectorAll(".slice")].map((slice) => `\n${slice.dataset.count} ${slice.dataset.eventType}`).join("");
+    bar.append(tip);
   }
 
   // "3 earlier" and "1 later" (the events the bulk leaves out) widen the timeline to every day; when wide,
