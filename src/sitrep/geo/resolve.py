@@ -189,7 +189,11 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
 
 def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> bool:
     """Known as the kind of place a unit word after it says ("Донецької області": an oblast, not the town
-    Donetskyi), else as any place."""
+    Donetskyi), as a country (unit "country"), as a town (unit "town"), else as any place."""
+    if unit == "country":
+        return gazetteer.country_lookup(name) is not None
+    if unit == "town":
+        return any(e.feature_class == "P" for e in gazetteer.lookup(name))
     if unit == "admin1":
         return bool(gazetteer.admin1_lookup(name))
     if unit == "admin2":
