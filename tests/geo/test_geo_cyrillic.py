@@ -109,3 +109,21 @@ def test_a_town_in_the_oblast_after_a_preposition(embedded):
     text = "Взрыв произошел в поселке Миколаевка в Донецкой области"
     place = main_place(text, embedded)
     assert place is not None and place.admin1 == "Donetsk Oblast"
+
+
+def test_an_adjectival_city_name_before_a_village_of_its_neuter_form(embedded):
+    # the city's name is an adjective; a village bears its neuter form
+    assert main_place("Дрони атакували нафтобазу в Кропивницькому", embedded).name == "Kropyvnytskyi"
+
+
+def test_a_ukrainian_text_means_the_ukrainian_namesake(embedded):
+    # a town name Ukraine shares with a bigger Russian town: in Ukrainian, the Ukrainian one
+    place = main_place("Ракета влучила в нафтобазу в Новомосковську, є поранені", embedded)
+    assert (place.iso, place.admin1) == ("UA", "Dnipropetrovsk Oblast")
+    # ... but a Russian city far bigger than any Ukrainian namesake stays itself
+    assert main_place("Вибухи пролунали у Курську", embedded).name == "Kursk"
+
+
+def test_names_sharing_one_unit_word(embedded):
+    places = geocode_document("Склади знищено в Запорізькій та Херсонській областях", embedded)
+    assert {p.name for p in places} == {"Zaporizhzhia Oblast", "Kherson Oblast"}

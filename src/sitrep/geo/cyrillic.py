@@ -20,6 +20,7 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
+from sitrep.geo.disambiguate import BIG_CITY
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_yaml
 
@@ -34,7 +35,10 @@ _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after",
              "list_joins", "list_prepositions")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
-MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
+MIN_TOWN_LETTERS = 4
+MAX_LISTED_UNITS = 4  # names in a list that share one unit word after the last
+UKRAINE = "UA"
+FAR_BIGGER = 10  # a namesake this many times bigger than a Ukrainian text's Ukrainian readings of a name stays  # a town made from an adjective's stem: "Оде" is no town
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,10 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
-def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], bool]) -> list[Candidate]:
+def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -> list[Candidate]:
     """Candidate toponyms of a Russian or Ukrainian text, in text order; `name` is the form to look up.
-    is_known(name, unit): whether the gazetteer knows the name as a place, or as a unit of that kind."""
+    is_known(name, unit): whether the gazetteer knows the name as a place, or as a unit of that kind: 0 when
+    not, else a figure that grows with the biggest such place's population."""
     data = cyrillic_data()
     tokens = _tokens(text)
     found: list[Candidate] = []
@@ -241,7 +246,7 @@ def _joined(text: str, words: list[Token]) -> bool:
 
 
 def _candidate(
-    text: str, tokens: list[Token], i: int, size: int, is_known: Callable[[str, str | None], bool],
+    text: str, tokens: list[Token], i: int, size: int, is_known: Callable[[str, str | None], int],
     data: CyrillicData,
 ) -> Candidate | None:
     words = tokens[i:i + size]
@@ -252,7 +257,7 @@ def _candidate(
     acronym_after = after is not None and after.text.isupper() and text[words[-1].end:after.start] == " "
     after_lemmas = set(lemmas(after.text.casefold())) if after and (after.text[0].islower() or acronym_after) else set()
     unit_after = "admin1" if after_lemmas & data.words.admin1_after else "admin2" if after_lemmas & data.words.admin2_after else None
-    unit = unit_after
+    unit = unit_after or _unit_of_the_list(text, words[-1].end, data)
     place_context = bool(before_lemmas & (data.words.place_before | data.words.near_before | data.words.settlement_before))
     modifier = size == 1 and unit is None and _modifies_a_noun(tokens, i, text)
     if size == 1 and unit is None:
@@ -295,6 +300,23 @@ def _candidate(
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
     )
+
+
+@lru_cache(maxsize=1)
+def _listed_before_a_unit() -> re.Pattern:
+    """The rest of a list of names that ends in their one unit word: "[Запорожской] и Херсонской областях"."""
+    joins = "|".join(re.escape(w) for w in sorted(cyrillic_data().words.list_joins, key=len, reverse=True))
+    return re.compile(rf"(?:(?:\s*,\s*|\s*,?\s+(?:{joins})\s+)[А-ЯІЇЄҐЁ][\w’'ʼ-]*){{1,{MAX_LISTED_UNITS}}}\s+(\w+)")
+
+
+def _unit_of_the_list(text: str, end: int, data: CyrillicData) -> str | None:
+    """The unit a list's one unit word gives each of its names ("у Харківській та Сумській областях", "в
+    Баштанському, Бериславському та Херсонському районах"), or None."""
+    match = _listed_before_a_unit().match(text, end)
+    if match is None:
+        return None
+    unit_word = set(lemmas(match.group(1).casefold()))
+    return "admin1" if unit_word & data.words.admin1_after else "admin2" if unit_word & data.words.admin2_after else None
 
 
 def _modifies_a_noun(tokens: list[Token], i: int, text: str) -> bool:
@@ -347,7 +369,7 @@ def _agree(adjective: Any, word: Any) -> bool:  # pymorphy3 parses (the package 
     return adjective.tag.number is None or word.tag.number is None or adjective.tag.number == word.tag.number
 
 
-def _town_of_adjective(word: str, is_known: Callable[[str], bool], data: CyrillicData) -> tuple[str, str | None] | None:
+def _town_of_adjective(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
     """The town an adjective is made from, by the endings in `adjective_towns` ("кременчуцький" -> "кременчук",
     "херсонській" -> "херсон", "одесский" -> "одесса"); None for a country's adjective or no town."""
     forms = list(dict.fromkeys(p.normal_form for p in _parses(word) if "ADJF" in p.tag))
@@ -359,22 +381,29 @@ def _town_of_adjective(word: str, is_known: Callable[[str], bool], data: Cyrilli
 
 
 def _known_name(
-    words: list[Token], unit: str | None, is_known: Callable[[str], bool], data: CyrillicData,
+    words: list[Token], unit: str | None, is_known: Callable[[str], int], data: CyrillicData,
     nouns_only: bool = False,
 ) -> tuple[str, str | None] | None:
     """The first form of the words that the gazetteer or the regions list knows, with the unit a listed
     region is ("admin1" for an oblast, None for a country or a multi-unit region); with `nouns_only`, the
-    words' nouns' dictionary forms alone."""
+    words' nouns' dictionary forms alone. A word that may be an adjective takes its form of the biggest place
+    ("Кропивницького" is the city Кропивницький, not the village Кропивницьке)."""
     forms = [form for w in words for form in noun_forms(w.text)] if nouns_only else _forms(words, unit)
+    weigh_all = len(words) == 1 and any("ADJF" in p.tag for p in _parses(words[0].text))
+    found: tuple[str, str | None] | None = None
+    biggest = 0
     for form in forms:
         if form in data.words.not_places:
-            return None
+            return found
         area = data.named_area(form)
         if area is not None:
-            return area
-        if is_known(form):
-            return form, None
-    return None
+            return found or area
+        size = is_known(form)
+        if size > biggest:
+            found, biggest = (form, None), size
+            if not weigh_all:
+                return found
+    return found
 
 
 def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
@@ -393,9 +422,17 @@ def _unknown_name(word: str, data: CyrillicData) -> str | None:
     return romanise(forms[0]).capitalize()
 
 
-def home_first(options: list) -> list:
+def home_first(options: list, ukrainian: bool = False) -> list:
     """The readings of a name in the countries a Russian or Ukrainian text is about (`home_countries`), when
-    it has any: "Саки" is the Crimean town, not the Nigerian city. The document's context still chooses
-    among them."""
-    home = [o for o in options if o.entry.iso in cyrillic_data().home_countries]
-    return home or options
+    it has any: "Саки" is the Crimean town, not the Nigerian city. In a `ukrainian` text, the Ukrainian
+    readings of a name Ukraine shares with another of them ("Новомосковськ" is in Dnipropetrovsk Oblast,
+    not Tula Oblast), unless another is a city far bigger than any of them (Курськ is Kursk). The document's
+    context still chooses among what is left."""
+    home = [o for o in options if o.entry.iso in cyrillic_data().home_countries] or options
+    if not ukrainian:
+        return home
+    ukraine = [o for o in home if o.entry.iso == UKRAINE]
+    biggest = max((o.entry.population for o in ukraine), default=0)
+    others = [o for o in home if o.entry.iso != UKRAINE and o.entry.population >= FAR_BIGGER * max(biggest, 1)
+              and o.entry.population >= BIG_CITY]
+    return ukraine + others if ukraine else home

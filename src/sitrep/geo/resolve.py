@@ -14,7 +14,7 @@ from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
 from sitrep.geo.wordlists import aliases, stopwords
-from sitrep.language import is_cyrillic_text
+from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
@@ -48,7 +48,8 @@ def _resolve(
     if is_cyrillic_text(text):
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
-        options = [home_first(_options(gazetteer, cand)) for cand in candidates]
+        ukrainian = written_in_ukrainian(text)
+        options = [home_first(_options(gazetteer, cand), ukrainian) for cand in candidates]
     else:
         misread = _places_read_as_names(text, maybe_places, gazetteer)
         exclude_spans = [span for span in exclude_spans if span not in misread]
@@ -187,18 +188,23 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
-def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> bool:
+def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
     """Known as the kind of place a unit word after it says ("Донецької області": an oblast, not the town
-    Donetskyi), as a country (unit "country"), as a town (unit "town"), else as any place."""
+    Donetskyi), as a country (unit "country"), as a town (unit "town"), else as any place: 0 when not, else 1
+    more than the population of the biggest town of the name (a unit or a country: 1)."""
     if unit == "country":
-        return gazetteer.country_lookup(name) is not None
+        return int(gazetteer.country_lookup(name) is not None)
+    towns = [e.population + 1 for e in gazetteer.lookup(name) if e.feature_class == "P"]
     if unit == "town":
-        return any(e.feature_class == "P" for e in gazetteer.lookup(name))
+        return max(towns, default=0)
     if unit == "admin1":
-        return bool(gazetteer.admin1_lookup(name))
+        return int(bool(gazetteer.admin1_lookup(name)))
     if unit == "admin2":
-        return bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name)
-    return _is_known(gazetteer, name)
+        return int(bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name))
+    # a bare name is read as a town, a country or a region (`_options`), never as an oblast: "Курську" is Kursk,
+    # not the "Курська" of Kursk Oblast
+    return max(towns, default=0) or int(bool(
+        gazetteer.lookup(name) or gazetteer.country_lookup(name) or gazetteer.region_lookup(name)))
 
 
 def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
