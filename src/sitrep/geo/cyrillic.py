@@ -122,12 +122,19 @@ def _parses(word: str) -> tuple:
     return tuple(p for analyzer in _analyzers() for p in analyzer.parse(word))
 
 
+@lru_cache(maxsize=100_000)
+def _known_parses(word: str) -> tuple:
+    """The word's readings a dictionary knows (not the analysers' guesses), in order: asked of a word often."""
+    return tuple(p for p in _parses(word) if p.is_known)
+
+
 def lemmas(word: str) -> list[str]:
     """The dictionary forms of a word, most likely first, in lower case: "Ніжині" -> ["ніжин"]."""
     return list(dict.fromkeys(p.normal_form for p in _parses(word)))
 
 
-def name_forms(word: str, adjective_first: bool = False) -> list[str]:
+@lru_cache(maxsize=100_000)
+def name_forms(word: str, adjective_first: bool = False) -> tuple[str, ...]:
     """The forms a word of a place name may be looked up under: the dictionary forms pymorphy knows as a place
     name, then as written, its nouns' dictionary forms, then
     for an adjective its nominative in each gender ("Харківській" -> "харківська", "харківський",
@@ -146,7 +153,7 @@ def name_forms(word: str, adjective_first: bool = False) -> list[str]:
         else:
             nouns.append(parse.normal_form)
     forms = [*places, word.casefold(), *(adjectives + nouns if adjective_first else nouns + adjectives)]
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def noun_forms(word: str) -> list[str]:
@@ -156,15 +163,14 @@ def noun_forms(word: str) -> list[str]:
 
 def is_person_name(word: str) -> bool:
     """Every reading pymorphy knows of the word is a surname, first name or patronymic ("Путін")."""
-    parses = _parses(word)
-    known = [p for p in parses if p.is_known]
+    known = _known_parses(word)
     return bool(known) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in known)
 
 
 def is_common_word(word: str) -> bool:
     """A word the dictionaries know and never as a name ("Вибухи", "Удар"): capitalised only because it
     opens a sentence or a headline."""
-    known = [p for p in _parses(word) if p.is_known]
+    known = _known_parses(word)
     return bool(known) and not any({"Geox", "Surn", "Name", "Abbr", "Orgn"} & set(p.tag.grammemes) for p in known)
 
 
@@ -346,7 +352,7 @@ def _modifies_a_noun(tokens: list[Token], i: int, text: str) -> bool:
 def _opens_a_longer_name(word: Token, after: Token, text: str) -> bool:
     """A common adjective ("Нова", "Велика", "Южный") right before a capitalised word: the first word of a
     name of several words, not a name of its own. A town's adjective ("Донецької Народної") still names it."""
-    adjectives = [p for p in _parses(word.text) if "ADJF" in p.tag and p.is_known]
+    adjectives = [p for p in _known_parses(word.text) if "ADJF" in p.tag]
     if not adjectives or not (word.text[0].isupper() and after.text[0].isupper()) or text[word.end:after.start] != " ":
         return False
     endings = tuple(ending for ending, _ in cyrillic_data().adjective_towns)
@@ -356,8 +362,8 @@ def _opens_a_longer_name(word: Token, after: Token, text: str) -> bool:
 def _likeliest(word: str) -> Any:  # a pymorphy3 parse (the package has no types)
     """The likeliest reading of a word: the first a dictionary knows (a Russian word's Russian reading, not the
     Ukrainian analyser's guess at it), else the first guess."""
-    parses = _parses(word)
-    return next((p for p in parses if p.is_known), parses[0])
+    known = _known_parses(word)
+    return known[0] if known else _parses(word)[0]
 
 
 def _agree(adjective: Any, word: Any) -> bool:  # pymorphy3 parses (the package has no types)
