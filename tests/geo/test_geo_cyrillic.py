@@ -127,3 +127,20 @@ def test_a_ukrainian_text_means_the_ukrainian_namesake(embedded):
 def test_names_sharing_one_unit_word(embedded):
     places = geocode_document("Склади знищено в Запорізькій та Херсонській областях", embedded)
     assert {p.name for p in places} == {"Zaporizhzhia Oblast", "Kherson Oblast"}
+
+
+def test_a_district_named_after_its_town_and_a_hyphenated_name(embedded):
+    # a district adjective whose town the gazetteer knows: near that town
+    place = main_place("Ракета влучила в склад у Новомосковському районі, є загиблі", embedded)
+    assert (place.admin1, place.geo_precision) == ("Dnipropetrovsk Oblast", 2)
+    # each part of a hyphenated name in its dictionary form
+    assert main_place("Ночью прогремели взрывы в Каменке-Днепровской", embedded).name == "Kamyanka-Dniprovska"
+    # a town, then its oblast after a comma: not a list of oblasts sharing one unit word
+    assert main_place("Ракета попала в нефтебазу в Дубно, Ровенская область", embedded).name == "Dubno"
+
+
+def test_a_shared_village_name_beside_the_city_its_sentence_names(embedded):
+    # several villages bear the name; the one next to the city named with it is meant
+    places = geocode_document("Вибух на складі в Калинівці під Києвом", embedded)
+    village = next(p for p in places if p.name == "Kalynivka")
+    assert village.admin1 == "Kyiv Oblast"

@@ -37,6 +37,7 @@ _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after",
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4
 MAX_LISTED_UNITS = 4  # names in a list that share one unit word after the last
+MAX_PART_FORMS = 4  # forms of each part of a hyphenated name tried with those of the other parts
 UKRAINE = "UA"
 FAR_BIGGER = 10  # a namesake this many times bigger than a Ukrainian text's Ukrainian readings of a name stays  # a town made from an adjective's stem: "Оде" is no town
 
@@ -153,6 +154,9 @@ def name_forms(word: str, adjective_first: bool = False) -> tuple[str, ...]:
         else:
             nouns.append(parse.normal_form)
     forms = [*places, word.casefold(), *(adjectives + nouns if adjective_first else nouns + adjectives)]
+    if "-" in word:  # "Каменке-Днепровской": each part in its own forms ("каменка-днепровская")
+        parts = [name_forms(part, adjective_first)[:MAX_PART_FORMS] for part in word.split("-") if part]
+        forms += ["-".join(combination) for combination in product(*parts)]
     return tuple(dict.fromkeys(forms))
 
 
@@ -284,7 +288,12 @@ def _candidate(
         if known_name is None:
             return None
     else:
-        known_name = _known_name(words, unit, lambda form: is_known(form, unit), data)
+        known_name = None
+        if size == 1 and unit == "admin2":
+            # "у Новомосковському районі": the district around the town it is named after (the town's own
+            # namesakes abroad are weighed as the town's, not as districts of other countries)
+            known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
+        known_name = known_name or _known_name(words, unit, lambda form: is_known(form, unit), data)
     if known_name is not None and not place_context and is_known(known_name[0], "country"):
         return None  # "Росія вдарила", "удару РФ": a country that acts, not where it happened
     if known_name is None:
@@ -319,8 +328,8 @@ def _unit_of_the_list(text: str, end: int, data: CyrillicData) -> str | None:
     """The unit a list's one unit word gives each of its names ("у Харківській та Сумській областях", "в
     Баштанському, Бериславському та Херсонському районах"), or None."""
     match = _listed_before_a_unit().match(text, end)
-    if match is None:
-        return None
+    if match is None or not any("plur" in p.tag for p in _known_parses(match.group(1).casefold())):
+        return None  # "в Дубно, Ровенская область": a town and its oblast, not a list of oblasts
     unit_word = set(lemmas(match.group(1).casefold()))
     return "admin1" if unit_word & data.words.admin1_after else "admin2" if unit_word & data.words.admin2_after else None
 

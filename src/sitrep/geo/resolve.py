@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -9,7 +10,8 @@ from dataclasses import replace
 
 from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
-from sitrep.geo.disambiguate import DocumentContext, Option, choose
+from sitrep.geo.disambiguate import BIG_CITY, DocumentContext, Option, choose
+from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
@@ -72,11 +74,50 @@ def _resolve(
         if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
+    if is_cyrillic_text(text):
+        chosen = _beside_the_sentence_places(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
     return places, context
+
+
+NEIGHBOUR_KM = 60  # a village this near a place its sentence names is that place's namesake meant
+
+
+def _beside_the_sentence_places(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"у Калинівці під Києвом", "склад у Павлівці на підступах до Вугледара": of the towns a name may be, the
+    one beside a town its sentence names beyond doubt (the only town of its name, or a city), when the one
+    chosen lies far from every such town. Russian and Ukrainian texts name many villages of shared names."""
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if option is None or cand.unit or option.entry.feature_class != "P" or len(options[i]) < 2:
+            continue
+        anchors = [sure.entry for j, other in enumerate(candidates) if j != i and other.sentence == cand.sentence
+                   and (sure := _sure_town(chosen[j], options[j])) is not None]
+        if not anchors or any(_km(option.entry, a) <= NEIGHBOUR_KM for a in anchors):
+            continue
+        near = [o for o in options[i] if o.entry.feature_class == "P" and any(_km(o.entry, a) <= NEIGHBOUR_KM for a in anchors)]
+        if near:
+            out[i] = max(near, key=lambda o: o.entry.population)
+    return out
+
+
+def _sure_town(option: Option | None, options: list[Option]) -> Option | None:
+    """The town chosen for a name, when no other town may be meant by it (its only one, or a city)."""
+    if option is None or option.entry.feature_class != "P":
+        return None
+    only = len({o.entry.geonameid for o in options}) == 1
+    return option if only or option.entry.population >= BIG_CITY else None
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _POWER_PLANT_AFTER = re.compile(r"[ \t]+(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|[ \t]+NPP\b", re.I)
