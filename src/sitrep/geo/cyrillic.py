@@ -35,11 +35,11 @@ _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after",
              "list_joins", "list_prepositions")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
-MIN_TOWN_LETTERS = 4
+MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
 MAX_LISTED_UNITS = 4  # names in a list that share one unit word after the last
 MAX_PART_FORMS = 4  # forms of each part of a hyphenated name tried with those of the other parts
 UKRAINE = "UA"
-FAR_BIGGER = 10  # a namesake this many times bigger than a Ukrainian text's Ukrainian readings of a name stays  # a town made from an adjective's stem: "Оде" is no town
+FAR_BIGGER = 10  # a namesake this many times bigger than a Ukrainian text's Ukrainian readings of a name stays
 
 
 @dataclass(frozen=True)
@@ -221,9 +221,10 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
     return _with_parents(text, found)
 
 
-# "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области", "між Киселівкою та Чорнобаївкою
-# Херсонської області": the towns lie in the oblast named right after them (the list's every town).
-_PARENT_GAP = re.compile(r"^\s*(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # "Чапаевка в Луганской области"
+# "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
+# "між Киселівкою та Чорнобаївкою Херсонської області": the towns lie in the oblast named right after them (the
+# list's every town).
+_PARENT_GAP = re.compile(r"^\s*(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
 

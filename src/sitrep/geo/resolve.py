@@ -47,7 +47,8 @@ def _resolve(
     person_spans: Sequence[tuple[int, int]] = (), maybe_places: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
     cues = _cue_admin1(text)
-    if is_cyrillic_text(text):
+    cyrillic = is_cyrillic_text(text)
+    if cyrillic:
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
         ukrainian = written_in_ukrainian(text)
@@ -74,7 +75,7 @@ def _resolve(
         if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
-    if is_cyrillic_text(text):
+    if cyrillic:
         chosen = _beside_the_sentence_places(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
