@@ -40,3 +40,11 @@ def test_other_languages_of_latin_script_still_go_to_the_model():
                  "Die Armee hat die Stadt in der Nacht beschossen, sagte der Gouverneur.",
                  "El ejército bombardeó la ciudad durante la noche, dijo el gobernador."):
         assert detect_language(text) == UNKNOWN
+
+
+def test_written_in_ukrainian_by_its_own_letters():
+    from sitrep.language import written_in_ukrainian
+
+    assert written_in_ukrainian("Вночі у місті пролунали вибухи")
+    assert not written_in_ukrainian("Ночью в городе прогремели взрывы")
+    assert not written_in_ukrainian("Вибухи у Харкові, сообщают жители: ущерб ещё уточняется")  # both: no guess

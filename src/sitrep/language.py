@@ -90,6 +90,18 @@ def is_cyrillic_text(text: str) -> bool:
     return letters > 0 and len(_CYRILLIC.findall(text)) >= MIN_CYRILLIC_SHARE * letters
 
 
+# Letters only one of the two languages writes: і ї є ґ are Ukrainian, ы э ъ ё Russian.
+_UKRAINIAN_LETTER = re.compile("[іїєґІЇЄҐ]")
+_RUSSIAN_LETTER = re.compile("[ыэъёЫЭЪЁ]")
+
+
+def written_in_ukrainian(text: str) -> bool:
+    """Does a Cyrillic text write Ukrainian's own letters, and none of Russian's? No model: the place
+    resolver asks it of bare text (a Ukrainian text's namesake of a Russian town is the Ukrainian one)."""
+    sample = text[:SAMPLE_CHARS]
+    return bool(_UKRAINIAN_LETTER.search(sample)) and not _RUSSIAN_LETTER.search(sample)
+
+
 def with_language(document: Document) -> Document:
     """The document with its language, detected unless it was given."""
     if document.language:

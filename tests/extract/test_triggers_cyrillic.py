@@ -64,3 +64,38 @@ def test_a_cyrillic_headline_listing_two_towns_reports_two_events():
 
     mentions = sitrep.extract("Вночі ракети влучили в підстанції у Смілі та Конотопі", published=datetime.date(2022, 10, 11))
     assert sorted(m.place.name for m in mentions) == ["Konotop", "Smila"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Армия нанесла артудары по мосту у Балаклеи", "Shelling/artillery/missile attack"),
+        ("Котельня зупинилась через ушкодження ракетою", "Shelling/artillery/missile attack"),
+        ("Місто без світла після пошкодження росіянами підстанції", "Shelling/artillery/missile attack"),
+        ("Ворог випустив по Нікополю понад 40 снарядів", "Shelling/artillery/missile attack"),
+        ("Повідомляють про знищення арсеналу окупантів біля Токмака", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_more_ways_to_tell_of_a_strike(sentence, sub_event_type):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("headline", "towns"),
+    [
+        # what was hit at each place, between the places of one list
+        ("ЗСУ уразили склад у Токмаку, базу в Бердянську та штаб у Мелітополі", ["Berdyansk", "Melitopol", "Tokmak"]),
+        ("Ракеты ударили по заводу в Запорожье и складам в Днепре", ["Dnipro", "Zaporizhzhya"]),
+        # each town's oblast in brackets holds the town: no event of its own
+        ("Удары нанесены по аэродромам в Миргороде (Полтавская область), Старокостянтинове (Хмельницкая область)",
+         ["Myrhorod", "Starokostyantyniv"]),
+    ],
+)
+def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, towns):
+    import datetime
+
+    import sitrep
+
+    mentions = sitrep.extract(headline, published=datetime.date(2022, 10, 11))
+    assert sorted(m.place.name for m in mentions) == towns

@@ -65,3 +65,82 @@ def test_helpers():
     assert romanise("Мелітополь") == "Melitopol" and consonant_key("Харьков") == consonant_key("Kharkiv")
     data = cyrillic_data()
     assert data.named_area("донеччина") == ("Donetsk Oblast", "admin1") and "область" in data.words.admin1_after
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a town's adjective before the noun it qualifies names the town (not a village called by the adjective)
+        ("Дрони атакували Шосткинський хімічний завод", "Shostka"),
+        ("Ракети влучили в Кременчуцьку ТЕЦ", "Kremenchuk"),
+        ("Вночі горів Лисичанський НПЗ після обстрілу", "Lysychansk"),
+        ("Беспилотник атаковал Бердянский морской порт", "Berdyansk"),
+        ("Удар пришелся по Сумской ТЭЦ", "Sumy"),
+        ("Окупанти обстріляли Одеський порт", "Odesa"),
+        # the Russian locative of a city before a Ukrainian village spelt the same way
+        ("Утром во Львове прогремели взрывы", "Lviv"),
+    ],
+)
+def test_the_adjective_of_a_town_names_the_town(embedded, text, name):
+    place = main_place(text, embedded)
+    assert place is not None and place.name == name and place.iso == "UA"
+
+
+def test_adjectives_of_no_town_are_no_places(embedded):
+    assert main_place("Українська артилерія відповіла вогнем", embedded) is None  # no town Українськ
+    assert main_place("Зерновая сделка снова под угрозой", embedded) is None  # no village Зерновое
+    # the first word of a name of two the gazetteer lacks is no hamlet "Новий" of its own
+    place = main_place("Бої точаться біля Нової Вигаданки", embedded)
+    assert place is None or place.name != "Novy"
+
+
+def test_an_oblast_administration_names_its_oblast(embedded):
+    place = main_place("Про наслідки удару розповіли в Сумській ОВА", embedded)
+    assert (place.name, place.geo_precision) == ("Sumy Oblast", 3)
+
+
+def test_a_country_that_acts_is_no_place_but_one_where_it_happened_is(embedded):
+    assert all(p.iso != "RU" for p in geocode_document("Росія вдарила ракетами по Умані", embedded))
+    assert any(p.iso == "RU" for p in geocode_document("Вибухи пролунали на території Росії", embedded))
+
+
+def test_a_town_in_the_oblast_after_a_preposition(embedded):
+    # "X в Y области": as "X Y области", the town of that oblast
+    text = "Взрыв произошел в поселке Миколаевка в Донецкой области"
+    place = main_place(text, embedded)
+    assert place is not None and place.admin1 == "Donetsk Oblast"
+
+
+def test_an_adjectival_city_name_before_a_village_of_its_neuter_form(embedded):
+    # the city's name is an adjective; a village bears its neuter form
+    assert main_place("Дрони атакували нафтобазу в Кропивницькому", embedded).name == "Kropyvnytskyi"
+
+
+def test_a_ukrainian_text_means_the_ukrainian_namesake(embedded):
+    # a town name Ukraine shares with a bigger Russian town: in Ukrainian, the Ukrainian one
+    place = main_place("Ракета влучила в нафтобазу в Новомосковську, є поранені", embedded)
+    assert (place.iso, place.admin1) == ("UA", "Dnipropetrovsk Oblast")
+    # ... but a Russian city far bigger than any Ukrainian namesake stays itself
+    assert main_place("Вибухи пролунали у Курську", embedded).name == "Kursk"
+
+
+def test_names_sharing_one_unit_word(embedded):
+    places = geocode_document("Склади знищено в Запорізькій та Херсонській областях", embedded)
+    assert {p.name for p in places} == {"Zaporizhzhia Oblast", "Kherson Oblast"}
+
+
+def test_a_district_named_after_its_town_and_a_hyphenated_name(embedded):
+    # a district adjective whose town the gazetteer knows: near that town
+    place = main_place("Ракета влучила в склад у Новомосковському районі, є загиблі", embedded)
+    assert (place.admin1, place.geo_precision) == ("Dnipropetrovsk Oblast", 2)
+    # each part of a hyphenated name in its dictionary form
+    assert main_place("Ночью прогремели взрывы в Каменке-Днепровской", embedded).name == "Kamyanka-Dniprovska"
+    # a town, then its oblast after a comma: not a list of oblasts sharing one unit word
+    assert main_place("Ракета попала в нефтебазу в Дубно, Ровенская область", embedded).name == "Dubno"
+
+
+def test_a_shared_village_name_beside_the_city_its_sentence_names(embedded):
+    # several villages bear the name; the one next to the city named with it is meant
+    places = geocode_document("Вибух на складі в Калинівці під Києвом", embedded)
+    village = next(p for p in places if p.name == "Kalynivka")
+    assert village.admin1 == "Kyiv Oblast"

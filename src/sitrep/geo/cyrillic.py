@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
+from sitrep.geo.disambiguate import BIG_CITY
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_yaml
 
@@ -31,6 +33,13 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "not_places",
              "list_joins", "list_prepositions")
+# How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
+MAX_MODIFIER_GAP = 2
+MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
+MAX_LISTED_UNITS = 4  # names in a list that share one unit word after the last
+MAX_PART_FORMS = 4  # forms of each part of a hyphenated name tried with those of the other parts
+UKRAINE = "UA"
+FAR_BIGGER = 10  # a namesake this many times bigger than a Ukrainian text's Ukrainian readings of a name stays
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,8 @@ class CyrillicData:
     admin1_names: dict[str, str]  # lemma of an oblast's other name -> the admin1 unit, in English
     other_names: dict[str, str]  # lemma -> a multi-unit region or a country, in English
     home_countries: frozenset[str]
+    # adjective ending -> the endings its town's name may have ("кременчуцький" -> "кременчук"), longest first
+    adjective_towns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def named_area(self, lemma: str) -> tuple[str, str | None] | None:
         """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
@@ -83,7 +94,20 @@ def cyrillic_data() -> CyrillicData:
         PlaceWords(**{name: frozenset(values) for name, values in sections.items()}),
         admin1_names, other_names,
         frozenset(raw.get("home_countries") or ()),
+        _adjective_towns(raw.get("adjective_towns")),
     )
+
+
+def _adjective_towns(raw: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Both languages' adjective endings and their towns' endings, longest adjective ending first."""
+    rules: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        endings = raw.get(language) if isinstance(raw, dict) else None
+        if not isinstance(endings, dict) or not all(isinstance(v, list) for v in endings.values()):
+            raise GazetteerError(f"sitrep/data/{DATA_FILE}: 'adjective_towns' must map {language} endings to lists")
+        for ending, towns in endings.items():
+            rules.setdefault(str(ending), []).extend(str(t or "") for t in towns)
+    return tuple(sorted(((e, tuple(dict.fromkeys(t))) for e, t in rules.items()), key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)
@@ -99,19 +123,29 @@ def _parses(word: str) -> tuple:
     return tuple(p for analyzer in _analyzers() for p in analyzer.parse(word))
 
 
+@lru_cache(maxsize=100_000)
+def _known_parses(word: str) -> tuple:
+    """The word's readings a dictionary knows (not the analysers' guesses), in order: asked of a word often."""
+    return tuple(p for p in _parses(word) if p.is_known)
+
+
 def lemmas(word: str) -> list[str]:
     """The dictionary forms of a word, most likely first, in lower case: "Ніжині" -> ["ніжин"]."""
     return list(dict.fromkeys(p.normal_form for p in _parses(word)))
 
 
-def name_forms(word: str, adjective_first: bool = False) -> list[str]:
-    """The forms a word of a place name may be looked up under: as written, its nouns' dictionary forms, then
+@lru_cache(maxsize=100_000)
+def name_forms(word: str, adjective_first: bool = False) -> tuple[str, ...]:
+    """The forms a word of a place name may be looked up under: the dictionary forms pymorphy knows as a place
+    name, then as written, its nouns' dictionary forms, then
     for an adjective its nominative in each gender ("Харківській" -> "харківська", "харківський",
     "харківське"). A town before an adjective ("Луганську" is Луганськ, not the village Луганське), unless
     a unit word follows (`adjective_first`: "Харківській області")."""
-    nouns, adjectives = [], []
+    nouns, adjectives, places = [], [], []
     for parse in _parses(word):
-        if "ADJF" in parse.tag:
+        if "Geox" in parse.tag and "NOUN" in parse.tag:
+            places.append(parse.normal_form)  # "Львове": Львов, before the village spelt Львове
+        elif "ADJF" in parse.tag:
             adjectives.append(parse.normal_form)
             for grammemes in _NOMINATIVE_FORMS:
                 inflected = parse.inflect(grammemes)
@@ -119,21 +153,28 @@ def name_forms(word: str, adjective_first: bool = False) -> list[str]:
                     adjectives.append(inflected.word)
         else:
             nouns.append(parse.normal_form)
-    forms = [word.casefold(), *(adjectives + nouns if adjective_first else nouns + adjectives)]
-    return list(dict.fromkeys(forms))
+    forms = [*places, word.casefold(), *(adjectives + nouns if adjective_first else nouns + adjectives)]
+    if "-" in word:  # "Каменке-Днепровской": each part in its own forms ("каменка-днепровская")
+        parts = [name_forms(part, adjective_first)[:MAX_PART_FORMS] for part in word.split("-") if part]
+        forms += ["-".join(combination) for combination in product(*parts)]
+    return tuple(dict.fromkeys(forms))
+
+
+def noun_forms(word: str) -> list[str]:
+    """The dictionary forms of the word's noun readings ("Василькові" -> "васильків")."""
+    return list(dict.fromkeys(p.normal_form for p in _parses(word) if "NOUN" in p.tag))
 
 
 def is_person_name(word: str) -> bool:
     """Every reading pymorphy knows of the word is a surname, first name or patronymic ("Путін")."""
-    parses = _parses(word)
-    known = [p for p in parses if p.is_known]
+    known = _known_parses(word)
     return bool(known) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in known)
 
 
 def is_common_word(word: str) -> bool:
     """A word the dictionaries know and never as a name ("Вибухи", "Удар"): capitalised only because it
     opens a sentence or a headline."""
-    known = [p for p in _parses(word) if p.is_known]
+    known = _known_parses(word)
     return bool(known) and not any({"Geox", "Surn", "Name", "Abbr", "Orgn"} & set(p.tag.grammemes) for p in known)
 
 
@@ -153,9 +194,10 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
-def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], bool]) -> list[Candidate]:
+def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -> list[Candidate]:
     """Candidate toponyms of a Russian or Ukrainian text, in text order; `name` is the form to look up.
-    is_known(name, unit): whether the gazetteer knows the name as a place, or as a unit of that kind."""
+    is_known(name, unit): whether the gazetteer knows the name as a place, or as a unit of that kind: 0 when
+    not, else a figure that grows with the biggest such place's population."""
     data = cyrillic_data()
     tokens = _tokens(text)
     found: list[Candidate] = []
@@ -179,9 +221,10 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], bool]) 
     return _with_parents(text, found)
 
 
-# "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "між Киселівкою та Чорнобаївкою
-# Херсонської області": the towns lie in the oblast named right after them (the list's every town).
-_PARENT_GAP = re.compile(r"^\s*[,(]?\s*$")
+# "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
+# "між Киселівкою та Чорнобаївкою Херсонської області": the towns lie in the oblast named right after them (the
+# list's every town).
+_PARENT_GAP = re.compile(r"^\s*(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
 
@@ -214,23 +257,46 @@ def _joined(text: str, words: list[Token]) -> bool:
 
 
 def _candidate(
-    text: str, tokens: list[Token], i: int, size: int, is_known: Callable[[str, str | None], bool],
+    text: str, tokens: list[Token], i: int, size: int, is_known: Callable[[str, str | None], int],
     data: CyrillicData,
 ) -> Candidate | None:
     words = tokens[i:i + size]
     before = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == words[0].sentence else None
     after = tokens[i + size] if i + size < len(tokens) and tokens[i + size].sentence == words[-1].sentence else None
     before_lemmas = set(lemmas(before.text.casefold())) | {before.text.casefold()} if before else set()
-    after_lemmas = set(lemmas(after.text.casefold())) if after and after.text[0].islower() else set()
+    # a lower-case word, or an acronym ("Полтавська ОДА": the oblast's administration)
+    acronym_after = after is not None and after.text.isupper() and text[words[-1].end:after.start] == " "
+    after_lemmas = set(lemmas(after.text.casefold())) if after and (after.text[0].islower() or acronym_after) else set()
     unit_after = "admin1" if after_lemmas & data.words.admin1_after else "admin2" if after_lemmas & data.words.admin2_after else None
-    unit = unit_after
+    unit = unit_after or _unit_of_the_list(text, words[-1].end, data)
+    place_context = bool(before_lemmas & (data.words.place_before | data.words.near_before | data.words.settlement_before))
+    modifier = size == 1 and unit is None and _modifies_a_noun(tokens, i, text)
     if size == 1 and unit is None:
         word = words[0].text
-        if is_person_name(word):
+        if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
+            return None  # "Путін"; "Українська авіація" (no town Українськ)
+        if (words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before
+                and not modifier):
             return None
-        if words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before:
+        if (after is not None and _opens_a_longer_name(words[0], after, text)
+                or before is not None and _opens_a_longer_name(before, words[0], text)):
+            return None  # "Нової Кам’янки", a name the gazetteer lacks: not the hamlet Novy, nor any Kamyanka alone
+    if modifier:
+        # "Кременчуцький НПЗ", "на Бердянському аеродромі": the adjective of a town, not a village's own name;
+        # "Зерновая сделка": no place at all; but "у Василькові пошкоджений склад" is in Васильків
+        known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data) or _known_name(
+            words, unit, lambda form: is_known(form, "town"), data, nouns_only=True)
+        if known_name is None:
             return None
-    known_name = _known_name(words, unit, lambda form: is_known(form, unit), data)
+    else:
+        known_name = None
+        if size == 1 and unit == "admin2":
+            # "у Новомосковському районі": the district around the town it is named after (the town's own
+            # namesakes abroad are weighed as the town's, not as districts of other countries)
+            known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
+        known_name = known_name or _known_name(words, unit, lambda form: is_known(form, unit), data)
+    if known_name is not None and not place_context and is_known(known_name[0], "country"):
+        return None  # "Росія вдарила", "удару РФ": a country that acts, not where it happened
     if known_name is None:
         if size > 1 or unit:
             return None
@@ -248,25 +314,112 @@ def _candidate(
         settlement=bool(before_lemmas & data.words.settlement_before),
         relative=bool(before_lemmas & data.words.near_before),
         sentence_initial=words[0].sentence_initial,
-        place_context=bool(before_lemmas & (data.words.place_before | data.words.near_before
-                                            | data.words.settlement_before)),
+        place_context=place_context,
     )
 
 
+@lru_cache(maxsize=1)
+def _listed_before_a_unit() -> re.Pattern:
+    """The rest of a list of names that ends in their one unit word: "[Запорожской] и Херсонской областях"."""
+    joins = "|".join(re.escape(w) for w in sorted(cyrillic_data().words.list_joins, key=len, reverse=True))
+    return re.compile(rf"(?:(?:\s*,\s*|\s*,?\s+(?:{joins})\s+)[А-ЯІЇЄҐЁ][\w’'ʼ-]*){{1,{MAX_LISTED_UNITS}}}\s+(\w+)")
+
+
+def _unit_of_the_list(text: str, end: int, data: CyrillicData) -> str | None:
+    """The unit a list's one unit word gives each of its names ("у Харківській та Сумській областях", "в
+    Баштанському, Бериславському та Херсонському районах"), or None."""
+    match = _listed_before_a_unit().match(text, end)
+    if match is None or not any("plur" in p.tag for p in _known_parses(match.group(1).casefold())):
+        return None  # "в Дубно, Ровенская область": a town and its oblast, not a list of oblasts
+    unit_word = set(lemmas(match.group(1).casefold()))
+    return "admin1" if unit_word & data.words.admin1_after else "admin2" if unit_word & data.words.admin2_after else None
+
+
+def _modifies_a_noun(tokens: list[Token], i: int, text: str) -> bool:
+    """Is the word an adjective that agrees with a lower-case noun or an acronym right after it (past at most
+    `MAX_MODIFIER_GAP` agreeing adjectives): "Херсонській авіабазі", "Бердянський морський порт", "Кременчуцького
+    НПЗ"? Not "у Синельниковому знищено", not "Нова Каховка"."""
+    word = tokens[i]
+    adjectives = [p for p in _parses(word.text) if "ADJF" in p.tag]
+    if not adjectives or "ADJF" not in _likeliest(word.text).tag:
+        return False  # "Чапаевка", "Синельниковому", "Василькові": a name first, whatever else pymorphy reads
+    for gap, after in enumerate(tokens[i + 1:i + 2 + MAX_MODIFIER_GAP]):
+        previous = tokens[i + gap]
+        if after.sentence != word.sentence or text[previous.end:after.start] != " ":
+            return False
+        if not (after.text[0].islower() or (after.text.isupper() and len(after.text) > 1)):
+            return False
+        readings = _parses(after.text)
+        acronym = after.text.isupper()  # "НПЗ": indeclinable, so it agrees in any case; "про" is no acronym
+        if "NOUN" in _likeliest(after.text).tag and any(
+                "NOUN" in p.tag and ("Fixd" not in p.tag or acronym) and _agree(a, p) for p in readings for a in adjectives):
+            return True
+        if not any("ADJF" in p.tag and _agree(a, p) for p in readings for a in adjectives):
+            return False
+    return False
+
+
+def _opens_a_longer_name(word: Token, after: Token, text: str) -> bool:
+    """A common adjective ("Нова", "Велика", "Южный") right before a capitalised word: the first word of a
+    name of several words, not a name of its own. A town's adjective ("Донецької Народної") still names it."""
+    adjectives = [p for p in _known_parses(word.text) if "ADJF" in p.tag]
+    if not adjectives or not (word.text[0].isupper() and after.text[0].isupper()) or text[word.end:after.start] != " ":
+        return False
+    endings = tuple(ending for ending, _ in cyrillic_data().adjective_towns)
+    return not any(p.normal_form.endswith(endings) for p in adjectives)
+
+
+def _likeliest(word: str) -> Any:  # a pymorphy3 parse (the package has no types)
+    """The likeliest reading of a word: the first a dictionary knows (a Russian word's Russian reading, not the
+    Ukrainian analyser's guess at it), else the first guess."""
+    known = _known_parses(word)
+    return known[0] if known else _parses(word)[0]
+
+
+def _agree(adjective: Any, word: Any) -> bool:  # pymorphy3 parses (the package has no types)
+    """Same case and number; an indeclinable acronym ("НПЗ") agrees in any case."""
+    if "Fixd" in word.tag:
+        return True
+    if adjective.tag.case != word.tag.case or adjective.tag.case == "voct":
+        return False  # (a vocative in news is a misreading: "после" is no "посол")
+    return adjective.tag.number is None or word.tag.number is None or adjective.tag.number == word.tag.number
+
+
+def _town_of_adjective(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
+    """The town an adjective is made from, by the endings in `adjective_towns` ("кременчуцький" -> "кременчук",
+    "херсонській" -> "херсон", "одесский" -> "одесса"); None for a country's adjective or no town."""
+    forms = list(dict.fromkeys(p.normal_form for p in _parses(word) if "ADJF" in p.tag))
+    towns = [stem + town for form in forms for ending, endings in data.adjective_towns if form.endswith(ending)
+             for stem in (form[:len(form) - len(ending)],) for town in endings]
+    if any(f in data.words.not_places or data.named_area(f) for f in forms + towns):
+        return None  # "Українська авіація", "российские войска"
+    return next(((town, None) for town in towns if len(town) >= MIN_TOWN_LETTERS and is_known(town)), None)
+
+
 def _known_name(
-    words: list[Token], unit: str | None, is_known: Callable[[str], bool], data: CyrillicData
+    words: list[Token], unit: str | None, is_known: Callable[[str], int], data: CyrillicData,
+    nouns_only: bool = False,
 ) -> tuple[str, str | None] | None:
     """The first form of the words that the gazetteer or the regions list knows, with the unit a listed
-    region is ("admin1" for an oblast, None for a country or a multi-unit region)."""
-    for form in _forms(words, unit):
+    region is ("admin1" for an oblast, None for a country or a multi-unit region); with `nouns_only`, the
+    words' nouns' dictionary forms alone. A word that may be an adjective takes its form of the biggest place
+    ("Кропивницького" is the city Кропивницький, not the village Кропивницьке)."""
+    forms = [form for w in words for form in noun_forms(w.text)] if nouns_only else _forms(words, unit)
+    weigh_all = len(words) == 1 and any("ADJF" in p.tag for p in _parses(words[0].text))
+    found: tuple[str, str | None] | None = None
+    biggest = 0
+    for form in forms:
         if form in data.words.not_places:
-            return None
+            return found
         area = data.named_area(form)
         if area is not None:
-            return area
-        if is_known(form):
-            return form, None
-    return None
+            return found or area
+        size = is_known(form)
+        if size > biggest:
+            found, biggest = (form, None), size
+            if not weigh_all:
+                return found
+    return found
 
 
 def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
@@ -285,9 +438,17 @@ def _unknown_name(word: str, data: CyrillicData) -> str | None:
     return romanise(forms[0]).capitalize()
 
 
-def home_first(options: list) -> list:
+def home_first(options: list, ukrainian: bool = False) -> list:
     """The readings of a name in the countries a Russian or Ukrainian text is about (`home_countries`), when
-    it has any: "Саки" is the Crimean town, not the Nigerian city. The document's context still chooses
-    among them."""
-    home = [o for o in options if o.entry.iso in cyrillic_data().home_countries]
-    return home or options
+    it has any: "Саки" is the Crimean town, not the Nigerian city. In a `ukrainian` text, the Ukrainian
+    readings of a name Ukraine shares with another of them ("Новомосковськ" is in Dnipropetrovsk Oblast,
+    not Tula Oblast), unless another is a city far bigger than any of them (Курськ is Kursk). The document's
+    context still chooses among what is left."""
+    home = [o for o in options if o.entry.iso in cyrillic_data().home_countries] or options
+    if not ukrainian:
+        return home
+    ukraine = [o for o in home if o.entry.iso == UKRAINE]
+    biggest = max((o.entry.population for o in ukraine), default=0)
+    others = [o for o in home if o.entry.iso != UKRAINE and o.entry.population >= FAR_BIGGER * max(biggest, 1)
+              and o.entry.population >= BIG_CITY]
+    return ukraine + others if ukraine else home

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -9,12 +10,13 @@ from dataclasses import replace
 
 from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
-from sitrep.geo.disambiguate import DocumentContext, Option, choose
+from sitrep.geo.disambiguate import BIG_CITY, DocumentContext, Option, choose
+from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
 from sitrep.geo.wordlists import aliases, stopwords
-from sitrep.language import is_cyrillic_text
+from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
@@ -45,10 +47,12 @@ def _resolve(
     person_spans: Sequence[tuple[int, int]] = (), maybe_places: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Place], DocumentContext]:
     cues = _cue_admin1(text)
-    if is_cyrillic_text(text):
+    cyrillic = is_cyrillic_text(text)
+    if cyrillic:
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
-        options = [home_first(_options(gazetteer, cand)) for cand in candidates]
+        ukrainian = written_in_ukrainian(text)
+        options = [home_first(_options(gazetteer, cand), ukrainian) for cand in candidates]
     else:
         misread = _places_read_as_names(text, maybe_places, gazetteer)
         exclude_spans = [span for span in exclude_spans if span not in misread]
@@ -71,11 +75,50 @@ def _resolve(
         if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
+    if cyrillic:
+        chosen = _beside_the_sentence_places(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
     return places, context
+
+
+NEIGHBOUR_KM = 60  # a village this near a place its sentence names is that place's namesake meant
+
+
+def _beside_the_sentence_places(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"у Калинівці під Києвом", "склад у Павлівці на підступах до Вугледара": of the towns a name may be, the
+    one beside a town its sentence names beyond doubt (the only town of its name, or a city), when the one
+    chosen lies far from every such town. Russian and Ukrainian texts name many villages of shared names."""
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if option is None or cand.unit or option.entry.feature_class != "P" or len(options[i]) < 2:
+            continue
+        anchors = [sure.entry for j, other in enumerate(candidates) if j != i and other.sentence == cand.sentence
+                   and (sure := _sure_town(chosen[j], options[j])) is not None]
+        if not anchors or any(_km(option.entry, a) <= NEIGHBOUR_KM for a in anchors):
+            continue
+        near = [o for o in options[i] if o.entry.feature_class == "P" and any(_km(o.entry, a) <= NEIGHBOUR_KM for a in anchors)]
+        if near:
+            out[i] = max(near, key=lambda o: o.entry.population)
+    return out
+
+
+def _sure_town(option: Option | None, options: list[Option]) -> Option | None:
+    """The town chosen for a name, when no other town may be meant by it (its only one, or a city)."""
+    if option is None or option.entry.feature_class != "P":
+        return None
+    only = len({o.entry.geonameid for o in options}) == 1
+    return option if only or option.entry.population >= BIG_CITY else None
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _POWER_PLANT_AFTER = re.compile(r"[ \t]+(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|[ \t]+NPP\b", re.I)
@@ -187,14 +230,23 @@ def _is_known(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
-def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> bool:
+def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
     """Known as the kind of place a unit word after it says ("Донецької області": an oblast, not the town
-    Donetskyi), else as any place."""
+    Donetskyi), as a country (unit "country"), as a town (unit "town"), else as any place: 0 when not, else 1
+    more than the population of the biggest town of the name (a unit or a country: 1)."""
+    if unit == "country":
+        return int(gazetteer.country_lookup(name) is not None)
+    towns = [e.population + 1 for e in gazetteer.lookup(name) if e.feature_class == "P"]
+    if unit == "town":
+        return max(towns, default=0)
     if unit == "admin1":
-        return bool(gazetteer.admin1_lookup(name))
+        return int(bool(gazetteer.admin1_lookup(name)))
     if unit == "admin2":
-        return bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name)
-    return _is_known(gazetteer, name)
+        return int(bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name))
+    # a bare name is read as a town, a country or a region (`_options`), never as an oblast: "Курську" is Kursk,
+    # not the "Курська" of Kursk Oblast
+    return max(towns, default=0) or int(bool(
+        gazetteer.lookup(name) or gazetteer.country_lookup(name) or gazetteer.region_lookup(name)))
 
 
 def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
