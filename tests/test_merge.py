@@ -220,6 +220,9 @@ def test_the_only_event_ties_only_the_same_toll_of_the_very_same_days_and_side()
     assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, day=date(2020, 3, 5))])) == 2
     soldier = _death("a", UKRAINE, words="one soldier killed")
     assert len(merge_mentions([soldier, _death("b", REGION, words="militiaman killed")])) == 2
+    # nor reports of two lethal types with no toll ("a depot destroyed" / "positions stormed" in one region)
+    depot, assault = _death("a", REGION, sub="Shelling/artillery/missile attack", toll=None), _death("b", REGION, toll=None)
+    assert len(merge_mentions([depot, assault])) == 2
     # nor two towns, however near
     marinka = Place("Marinka", "Ukraine", "UA", "Donetsk Oblast", None, 47.94, 37.5, 702320, "P", "PPL", 1)
     assert len(merge_mentions([_death("a", AVDIIVKA), _death("b", marinka, sub="Attack")])) == 2

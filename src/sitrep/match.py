@@ -71,7 +71,7 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
             continue
         if result.name == "type" and not result.passed and _same_family(a, b):
             tie = _where(a, b)
-            passed = _ties_across_types(tie, a, b) or sole and not _two_towns(a, b)
+            passed = _ties_across_types(tie, a, b) or sole and _same_toll(a, b) and not _two_towns(a, b)
             result = Check("type", passed, f"{result.detail}, both lethal violence")
         if sole and not result.passed and result.name == "place":
             result = _sole_tie(result, a, b)
@@ -118,9 +118,14 @@ def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
     ties it."""
     if not _same_days(a, b) or not compatible_places(a, b) or _dead_of_different_sides(a, b):
         return failed
-    if a.fatalities is None or a.fatalities != b.fatalities or _vague_toll(a) or _vague_toll(b):
+    if not _same_toll(a, b):
         return failed
     return Check("place", True, f"{failed.detail}, but the only event of these days there")
+
+
+def _same_toll(a: Report, b: Report) -> bool:
+    """Do both reports give the same count of the dead, and not as a guess ("dozens killed")?"""
+    return a.fatalities is not None and a.fatalities == b.fatalities and not _vague_toll(a) and not _vague_toll(b)
 
 
 def compatible_places(a: Report, b: Report) -> bool:
