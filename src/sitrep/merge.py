@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
 from .corroboration import (
@@ -217,7 +218,7 @@ def _join(mention: Mention, candidates: list[Event]) -> tuple[str | None, str]:
         verdict = compare(event, mention)
         if verdict.same:
             return event.id, verdict.reasons()
-    rivals = [event for event in candidates if may_compete(event, mention)]
+    rivals = list(islice((event for event in candidates if may_compete(event, mention)), 2))
     if len(rivals) == 1:
         verdict = compare(rivals[0], mention, sole=True)
         if verdict.same:
