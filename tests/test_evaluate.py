@@ -174,6 +174,8 @@ def test_grouping_pairs_restricted_to_gold_documents():
     assert s["group_link_p"] == 0.5
     assert s["group_link_r"] == pytest.approx(1 / 3)
     assert s["group_link_f1"] == pytest.approx(0.4)
+    assert s["group_link_r_ceiling"] == 1.0  # every gold document yields an event
+    assert score(rows, [event("p1", ["a", "b"])])["datasets"]["d"]["group_link_r_ceiling"] == pytest.approx(1 / 3)
 
 
 def test_score_per_dataset_and_overall_and_errors():

@@ -1,5 +1,6 @@
-from datetime import date
+from datetime import date, timedelta
 
+from sitrep.match import compare
 from sitrep.merge import build_event, event_id, merge_mentions
 from sitrep.model import Claim, DocumentInfo, Mention, Place
 
@@ -181,3 +182,67 @@ def test_one_death_told_as_a_clash_and_as_shelling_is_one_event_only_if_the_dead
     militiaman = death("b", "Explosions/Remote violence", "Shelling/artillery/missile attack", "kills LPR militiaman")
     assert len(merge_mentions([clash, shelling])) == 1
     assert len(merge_mentions([clash, militiaman])) == 2
+
+
+UKRAINE = Place("Ukraine", "Ukraine", "UA", None, None, 49.0, 32.0, 690791, "A", "PCLI", 3)
+AVDIIVKA = Place("Avdiivka", "Ukraine", "UA", "Donetsk Oblast", None, 48.14, 37.74, 713174, "P", "PPL", 1)
+
+
+def _death(doc, place, sub="Armed clash", toll=1, day=date(2020, 3, 4), words=None):
+    from sitrep.model import Evidence
+
+    event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
+    evidence = {"fatalities": Evidence(0, len(words), words)} if words else {}
+    return Mention(doc, event_type, sub, 0, 10, day, day + timedelta(days=1), 2, place=place, fatalities=toll,
+                   evidence=evidence)
+
+
+def test_the_only_event_of_its_days_joins_a_report_placed_more_vaguely():
+    # "a soldier was killed in the east" and "shelling killed a serviceman in Donetsk region" on a quiet day
+    country = _death("a", UKRAINE)
+    region = _death("b", REGION, sub="Shelling/artillery/missile attack")
+    assert not compare(region, country).same  # alone, a country and a region tie nothing
+    assert len(merge_mentions([country, region])) == 1
+    # a town's report too; but not one that names no place (it could be any event of its days, near or far)
+    assert len(merge_mentions([_death("a", AVDIIVKA), _death("b", UKRAINE)])) == 1
+    assert len(merge_mentions([_death("a", REGION), _death("b", None, sub="Shelling/artillery/missile attack")])) == 2
+
+
+def test_on_a_dense_front_a_vague_report_joins_none_of_the_events_it_could_be():
+    # two deaths in one region on one day: "one killed in the east" could be either
+    region = _death("a", REGION, sub="Shelling/artillery/missile attack")
+    town = _death("b", AVDIIVKA, sub="Attack", toll=2)
+    assert len(merge_mentions([region, town, _death("c", UKRAINE)])) == 3
+
+
+def test_the_only_event_ties_only_the_same_toll_of_the_very_same_days_and_side():
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 2
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, day=date(2020, 3, 5))])) == 2
+    soldier = _death("a", UKRAINE, words="one soldier killed")
+    assert len(merge_mentions([soldier, _death("b", REGION, words="militiaman killed")])) == 2
+    # nor reports of two lethal types with no toll ("a depot destroyed" / "positions stormed" in one region)
+    depot, assault = _death("a", REGION, sub="Shelling/artillery/missile attack", toll=None), _death("b", REGION, toll=None)
+    assert len(merge_mentions([depot, assault])) == 2
+    # nor two towns, however near
+    marinka = Place("Marinka", "Ukraine", "UA", "Donetsk Oblast", None, 47.94, 37.5, 702320, "P", "PPL", 1)
+    assert len(merge_mentions([_death("a", AVDIIVKA), _death("b", marinka, sub="Attack")])) == 2
+
+
+def test_the_dead_are_told_by_whom_the_violence_hit_when_the_toll_names_only_a_number():
+    from dataclasses import replace
+
+    from sitrep.model import Evidence
+
+    soldier = _death("a", REGION, words="one soldier killed")
+    words = "kills one"
+    militiaman = replace(_death("b", REGION, words=words),
+                         evidence={"fatalities": Evidence(0, len(words), words), "actor2": Evidence(20, 33, "one militiaman")})
+    assert len(merge_mentions([soldier, militiaman])) == 2
+
+
+def test_a_round_up_of_a_week_is_not_one_of_its_days():
+    week = Mention("a", "Battles", "Armed clash", 0, 10, date(2017, 6, 9), date(2017, 6, 16), 2, place=REGION,
+                   fatalities=4)
+    day = Mention("b", "Battles", "Armed clash", 0, 10, date(2017, 6, 15), date(2017, 6, 16), 2, place=None,
+                  fatalities=4)
+    assert len(merge_mentions([week, day])) == 2

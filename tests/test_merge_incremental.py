@@ -129,7 +129,8 @@ def test_lookups_tell_from_the_columns_which_events_a_report_may_find():
     assert not town.may_find("Strategic developments", day, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)
     assert not town.may_find(lethal, day + 2 * DATE_SLACK, day + 3 * DATE_SLACK, 48.49, 37.86, "UA", "Donetsk", 1, 2)
     assert town.may_find(lethal, day - 9 * DATE_SLACK, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)  # a span reaching it
-    assert not town.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 3, 5)  # the region there: vague
+    # the region there: its report may be the town's death told vaguely, or compete with it (merge._join)
+    assert town.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 3, 5)
     # An undated event joins only the very same place.
     assert town.may_find(lethal, None, None, 48.51, 38.01, "UA", "Donetsk", 1, 3)
     assert not town.may_find(lethal, None, None, 48.49, 37.86, "UA", "Donetsk", 1, 2)
@@ -138,7 +139,8 @@ def test_lookups_tell_from_the_columns_which_events_a_report_may_find():
     vague = Lookups([report(1, day, DONETSK_REGION)])  # a region's report may be any vague event of its days
     assert vague.may_find(lethal, day, day, 49.0, 32.0, "UA", None, 4, 7)
     assert vague.may_find(lethal, day, day, None, None, None, None, None, None)  # no place
-    assert not vague.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)  # a town's event is not vague
+    assert vague.may_find(lethal, day, day, 48.49, 37.86, "UA", "Donetsk", 1, 2)  # a town of the region, too
+    assert not vague.may_find(lethal, day, day, 49.99, 36.23, "UA", "Kharkiv", 1, 4)  # but not of another
     assert not vague.may_find(lethal, day + 5 * DATE_SLACK, day + 5 * DATE_SLACK, 49.0, 32.0, "UA", None, 4, 7)
 
     undated = Lookups([report(1, None, NO_COORDINATES)])  # the very same place, of any date

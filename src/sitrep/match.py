@@ -23,6 +23,8 @@ DATE_SLACK = timedelta(days=1)
 DISTINCTIVE_TOLL = 3
 # A distinctive toll revised on the same day ("ten killed" / "eleven killed") stays within a fifth of itself.
 CLOSE_TOLL_RATIO = 1.2
+# A count over this many days or more ("over the past week") is a round-up of several events.
+ROUNDUP_DAYS = 3
 # Explosions are one family: the same blast is a "missile strike" in one report and "shelling" in another.
 WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
 # Political violence in which people die is told as a clash by one outlet and an attack by another; such
@@ -55,9 +57,13 @@ class Verdict:
         return "; ".join(c.detail for c in self.checks if c.passed and c.name != "documents")
 
 
-def compare(a: Report, b: Report, every_check: bool = False) -> Verdict:
+def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False) -> Verdict:
     """The checks that decide whether `a` and `b` report one event; they stop at the first that fails
-    unless `every_check` (for explaining)."""
+    unless `every_check` (for explaining). With `sole` (`a` is the only event that `b` could be, see
+    `may_compete`), the same toll on the very same days ties reports whose places do not tell them apart
+    (a town and its region, a region and the country, no place) and reports of different lethal types."""
+    # a report that names no place could be any event of its days, near or far: it is no one's only candidate
+    sole = sole and a.place is not None and b.place is not None
     checks: list[Check] = []
     for check in (_documents, _type, _date, _tolls, _where, _target, _actors):
         result = check(a, b)
@@ -65,11 +71,21 @@ def compare(a: Report, b: Report, every_check: bool = False) -> Verdict:
             continue
         if result.name == "type" and not result.passed and _same_family(a, b):
             tie = _where(a, b)
-            result = Check("type", _ties_across_types(tie, a, b), f"{result.detail}, both lethal violence")
+            passed = _ties_across_types(tie, a, b) or sole and _same_toll(a, b) and not _two_towns(a, b)
+            result = Check("type", passed, f"{result.detail}, both lethal violence")
+        if sole and not result.passed and result.name == "place":
+            result = _sole_tie(result, a, b)
         checks.append(result)
         if not result.passed and not every_check:
             break
     return Verdict(tuple(checks))
+
+
+def may_compete(a: Report, b: Report) -> bool:
+    """Could `a` be the event `b` reports, by its documents, days and place alone? When only one event of a
+    mention's type family could be, a looser tie is enough (`compare`'s `sole`): in a quiet week the one
+    death reported twice is one event; on a dense front, with many events a day in one region, it is not."""
+    return _documents(a, b).passed and _date(a, b).passed and compatible_places(a, b)
 
 
 def family(event_type: str) -> str:
@@ -93,6 +109,43 @@ def _ties_across_types(where: Check, a: Report, b: Report) -> bool:
         return where.precise or (bool(sides) and sides == _sides_of_the_dead(b))
     same_town = a.place is not None and b.place is not None and a.place.name.casefold() == b.place.name.casefold()
     return where.precise and same_town
+
+
+def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
+    """The tie of a report to the only event it could be: the same toll on the very same days (daily reports
+    of "one militiaman killed" are told every day), places that do not tell them apart, and dead who are not
+    of different sides. A report with no toll, or only a guessed one ("dozens killed"), names nothing that
+    ties it."""
+    if not _same_days(a, b) or not compatible_places(a, b) or _dead_of_different_sides(a, b):
+        return failed
+    if not _same_toll(a, b):
+        return failed
+    return Check("place", True, f"{failed.detail}, but the only event of these days there")
+
+
+def _same_toll(a: Report, b: Report) -> bool:
+    """Do both reports give the same count of the dead, and not as a guess ("dozens killed")?"""
+    return a.fatalities is not None and a.fatalities == b.fatalities and not _vague_toll(a) and not _vague_toll(b)
+
+
+def compatible_places(a: Report, b: Report) -> bool:
+    """Do the places of two reports leave them free to be one event: no place, a country, or a region holding
+    the other's place; two towns only where `_places` finds them one."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if pa.iso and pb.iso and pa.iso != pb.iso or pa.admin1 and pb.admin1 and pa.admin1 != pb.admin1:
+        return False
+    if max(pa.geo_precision, pb.geo_precision) < GEO_PRECISION_REGION:
+        return _places(pa, pb).passed
+    return True
+
+
+def _two_towns(a: Report, b: Report) -> bool:
+    """Are the reports placed in two different towns (however near: "shelling in Donetsk" and "a booby trap
+    near Maryinka" are two events)?"""
+    places = [r.place for r in (a, b) if r.place is not None and r.place.geo_precision < GEO_PRECISION_REGION]
+    return len(places) == 2 and places[0].name.casefold() != places[1].name.casefold()
 
 
 def _document_ids(report: Report) -> set[str]:
@@ -199,10 +252,14 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     same_days = _same_days(a, b)
     if (a.fatalities < DISTINCTIVE_TOLL or a.fatalities != b.fatalities) and not same_days:
         return None  # a small toll, or a revised one, ties reports of the very same days only
+    if _roundup(a) != _roundup(b):
+        return None  # a week's count is a sum of events, not the toll of one of them
     if any(p is not None and p.geo_precision < GEO_PRECISION_REGION for p in (a.place, b.place)):
         return None
     if len({p.iso for p in (a.place, b.place) if p is not None}) > 1:
         return None
+    if len({p.admin1 for p in (a.place, b.place) if p is not None and p.admin1}) > 1:
+        return None  # one toll in two regions ("one killed" in each of two oblasts) is two deaths
     if _dead_of_different_sides(a, b):
         return None  # "one soldier killed" and "one militiaman killed" on one day are two deaths
     if _vague_toll(a) or _vague_toll(b):
@@ -212,6 +269,12 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     toll = f"the same toll of {a.fatalities}" if a.fatalities == b.fatalities else (
         f"close tolls of {a.fatalities} and {b.fatalities}")
     return Check("toll", True, f"{toll} on the same days, neither placed precisely", distinctive)
+
+
+def _roundup(report: Report) -> bool:
+    """Does the report count over several days ("over the past week")?"""
+    end = report.event_date_end or report.event_date
+    return report.event_date is not None and end is not None and (end - report.event_date).days >= ROUNDUP_DAYS
 
 
 def _close_tolls(a: int, b: int) -> bool:
@@ -232,8 +295,16 @@ def _same_days(a: Report, b: Report) -> bool:
 
 def _sides_of_the_dead(report: Report) -> set[str]:
     mentions = report.mentions if isinstance(report, Event) else (report,)
-    quotes = [m.evidence["fatalities"].quote for m in mentions if "fatalities" in m.evidence]
-    return {side for quote in quotes if (side := side_of_the_dead(quote))}
+    return {side for m in mentions if (side := _side_of_the_dead(m))}
+
+
+def _side_of_the_dead(mention: Mention) -> str | None:
+    """Who the mention's dead were, by the words of its toll or, when those say only how many ("kills
+    one"), by the words naming whom the violence hit ("one militiaman")."""
+    if "fatalities" not in mention.evidence:
+        return None
+    quotes = [mention.evidence[name].quote for name in ("fatalities", "actor2") if name in mention.evidence]
+    return next((side for quote in quotes if (side := side_of_the_dead(quote))), None)
 
 
 def _vague_toll(report: Report) -> bool:

@@ -1,7 +1,8 @@
 """Reports of one real-world event, from different documents, become one Event.
 
-A mention joins the first existing event that `sitrep.match.compare` finds to be the same; otherwise it
-starts a new event. There is no transitive chaining: each candidate is compared with the event's own merged
+A mention joins the first existing event that `sitrep.match.compare` finds to be the same; failing that, the
+only event it could be (no other of its days and place competes for it) when they share the same toll; otherwise
+it starts a new event. There is no transitive chaining: each candidate is compared with the event's own merged
 fields, not with the report it happens to resemble. One mention per document and event: a document never
 reports the same event twice (its own reports were merged when it was read).
 
@@ -16,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
 from .corroboration import (
@@ -26,7 +28,7 @@ from .corroboration import (
     toll_range,
     verification,
 )
-from .match import DATE_SLACK, MAX_DISTANCE_KM, compare, family
+from .match import DATE_SLACK, MAX_DISTANCE_KM, compare, family, may_compete
 from .model import GEO_PRECISION_REGION, DocumentInfo, Event, Mention, Place
 from .notes import summarise
 
@@ -88,7 +90,7 @@ _VAGUE = ("vague",)
 def very_same_place(place: Place | None) -> tuple | None:
     """What an undated report must share with an event to join it: the GeoNames place, at the same precision
     (a country alone, or a region without its first-level unit, places nothing)."""
-    if place is None or place.geonameid is None or _place_keys(place, neighbours=False) == [_VAGUE]:
+    if place is None or place.geonameid is None or place.geo_precision >= GEO_PRECISION_REGION and not place.admin1:
         return None
     return ("same", place.geonameid, place.geo_precision)
 
@@ -154,16 +156,24 @@ def _days(start: date, end: date | None) -> list[date]:
 
 def _place_keys(place: Place | None, neighbours: bool) -> list[object]:
     """Index keys of a place: its grid cell (and, to look up, the cells around it) for a town; its region
-    and the vague pool for a region; the vague pool alone for a country or no place."""
+    and the vague pool for a region; the vague pool alone for a country or no place. So that a placed report
+    finds every event that competes for it (`match.may_compete`), a town is kept under its region and country
+    too and looks up the vague pool, and a report placed in a country alone looks up that country's towns."""
     if place is None:
         return [_VAGUE]
     if place.geo_precision >= GEO_PRECISION_REGION:
-        return [_VAGUE, ("region", place.iso, place.admin1)] if place.admin1 else [_VAGUE]
+        if place.admin1:
+            return [_VAGUE, ("region", place.iso, place.admin1)]
+        return [_VAGUE, ("country", place.iso)] if neighbours and place.iso else [_VAGUE]
+    wider: list[object] = [_VAGUE] if neighbours else []
+    if not neighbours:
+        wider += [("region", place.iso, place.admin1)] if place.admin1 else []
+        wider += [("country", place.iso)] if place.iso else []
     if place.latitude is None or place.longitude is None:
-        return [("place", place.geonameid or place.name)]
+        return [("place", place.geonameid or place.name), *wider]
     row, col = int(place.latitude // _CELL_DEGREES), int(place.longitude // _CELL_DEGREES)
     steps = (-1, 0, 1) if neighbours else (0,)
-    return [("cell", row + dr, col + dc) for dr in steps for dc in steps]
+    return [("cell", row + dr, col + dc) for dr in steps for dc in steps] + wider
 
 
 def merge_mentions(
@@ -184,12 +194,7 @@ def merge_mentions(
         index.add(event)
     changed: dict[str, None] = {}  # ordered set
     for mention in mentions:
-        target, reasons = None, ""
-        for eid in index.candidates(mention):
-            verdict = compare(summaries[eid], mention)
-            if verdict.same:
-                target, reasons = eid, verdict.reasons()
-                break
+        target, reasons = _join(mention, [summaries[eid] for eid in index.candidates(mention)])
         if target is None:
             target = event_id(mention)
             if target in groups:  # the same report merged twice (re-run): nothing to do
@@ -203,6 +208,22 @@ def merge_mentions(
         index.add(summaries[target])
         changed[target] = None
     return [summaries[eid] for eid in changed]
+
+
+def _join(mention: Mention, candidates: list[Event]) -> tuple[str | None, str]:
+    """The event the mention joins, and why (None: none). The oldest that `compare` finds the same; failing
+    that, the only event it could be, by a looser tie (issue 15: how many events compete in the place and
+    days decides how much two reports must share)."""
+    for event in candidates:
+        verdict = compare(event, mention)
+        if verdict.same:
+            return event.id, verdict.reasons()
+    rivals = list(islice((event for event in candidates if may_compete(event, mention)), 2))
+    if len(rivals) == 1:
+        verdict = compare(rivals[0], mention, sole=True)
+        if verdict.same:
+            return rivals[0].id, verdict.reasons()
+    return None, ""
 
 
 def _days_spanned(mention: Mention) -> int:

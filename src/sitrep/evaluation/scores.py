@@ -140,9 +140,13 @@ def _grouping(rows: list[GoldRow], indices: list[int], events: list[Event], gold
     both = len(gold & predicted)
     p = both / len(predicted) if predicted else 0.0
     r = both / len(gold)
+    # Merging can link only documents that yield an event: the recall it could reach at best (issue 15).
+    with_event = {d for e in events for d in e.document_ids}
+    reachable = sum(1 for a, b in gold if a in with_event and b in with_event)
     return {
         "group_link_p": p,
         "group_link_r": r,
+        "group_link_r_ceiling": reachable / len(gold),
         "group_link_f1": 2 * p * r / (p + r) if p + r else 0.0,
         "group_link_pairs": {"gold": len(gold), "predicted": len(predicted)},
     }
