@@ -291,19 +291,21 @@ def test_the_split_halves_are_disjoint_whole_articles_and_cover_the_file():
         in_split(rows, "test")
 
 
-def test_whole_articles_are_each_read_on_their_own(tmp_path, embedded_gazetteer):
-    """gold/CODING.md codes one strike told by two articles in each of them: the scorer must not merge them."""
+@pytest.mark.parametrize("dataset", ["fullarticle", "viina-ru-uk"])
+def test_datasets_coded_per_document_are_each_read_on_their_own(tmp_path, embedded_gazetteer, dataset):
+    """Whole articles (gold/CODING.md) and VIINA's reports (one gold event per report) code one strike told by
+    two documents in each of them: the scorer must not merge them."""
     from sitrep.pipeline import Pipeline
 
     story = ("Russian missiles hit an industrial area of Kharkiv on Tuesday, killing three people, the regional "
              "governor said.\n\nGrain prices rose in Chicago on Monday.\n\nThe council will meet next week.\n\n"
              "Schools reopen in September.")
-    rows = [{"id": f"fa-{n}", "dataset": "fullarticle",
+    rows = [{"id": f"fa-{n}", "dataset": dataset,
              "documents": [{"id": n, "published": "2022-07-20", "source": n, "text": story.replace("Chicago", n)}],
              "event": strike_gold()} for n in ("one", "two")]
     path = tmp_path / "articles.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    s = evaluate_files([path], Pipeline(embedded_gazetteer))["datasets"]["fullarticle"]
+    s = evaluate_files([path], Pipeline(embedded_gazetteer))["datasets"][dataset]
     assert s["found"] == {"score": 1.0, "n": 2} and s["predicted_events"] == 2
 
 

@@ -13,7 +13,7 @@ from ..pipeline import Pipeline
 from ..progress import progress_bar
 from ..store import Store
 from .crossval import cross_validated
-from .fields import FULL_ARTICLE
+from .fields import FULL_ARTICLE, VIINA
 from .gold import GoldRow, distinct_documents, in_period, in_split, load_gold
 from .report import errors
 from .scores import _figure, score
@@ -31,18 +31,24 @@ def predict(rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] =
     return predict_with_held(rows, pipeline, extra)[0]
 
 
+# Datasets whose gold codes each document's events on its own.
+READ_ALONE = frozenset({FULL_ARTICLE, VIINA})
+
+
 def predict_with_held(
     rows: list[GoldRow], pipeline: Pipeline, extra: Iterable[Document] = ()
 ) -> tuple[list[Event], list[Event]]:
     """The events of `predict`, and each report held back from the event table as an event of its own.
 
     Whole articles are each read on their own (gold/CODING.md: "each article is coded on its own", so one
-    strike told by two articles is a gold event in each): their reports merge within the article only."""
+    strike told by two articles is a gold event in each): their reports merge within the article only. So are
+    VIINA's reports: its gold is one event per report and place, two outlets' reports of one strike being two
+    gold events (merging across documents is scored on UCDP, whose gold groups reports into events)."""
     held: list[Mention] = []
     documents = distinct_documents(rows)
     known = {d.id for d in documents}
     documents += [d for d in extra if d.id not in known]
-    alone = {d.id for r in rows if r.dataset == FULL_ARTICLE for d in r.documents}
+    alone = {d.id for r in rows if r.dataset in READ_ALONE for d in r.documents}
     events = _each_on_its_own([d for d in documents if d.id in alone], pipeline, held)
     return events + _merged([d for d in documents if d.id not in alone], pipeline, held), [
         build_event(event_id(m), [m], {}) for m in held
