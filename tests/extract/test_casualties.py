@@ -149,3 +149,8 @@ def test_a_figure_too_long_to_be_a_count_is_none():
     found = find_casualties("Shelling killed " + "1" * 5_000 + " people and wounded 3 in Kharkiv.")
     assert found.fatalities is None and found.injuries == 3
     assert parse_number("1" * 5_000) is None and parse_number("1,200") == 1200
+
+
+def test_official_statistics_of_the_dead_are_a_running_total_not_a_toll():
+    found = find_casualties("We have official statistics - about 300 dead - but in reality there are many more.")
+    assert found.fatalities is None

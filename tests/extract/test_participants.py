@@ -19,3 +19,11 @@ def test_a_russian_or_ukrainian_report_names_its_side_as_acled_does():
     assert first("Украинский дрон атаковал нефтебазу под Брянском.") == "Military Forces of Ukraine (2019-)"
     assert first("Окупанти знову обстріляли Нікополь.") == "Military Forces of Russia (2000-)"
     assert first("Російські війська вдарили по Сумах.") == "Military Forces of Russia (2000-)"
+
+
+def test_a_coal_mine_is_no_weapon():
+    from sitrep.extractors.participants import find_weapon
+
+    assert find_weapon("Troops abandoned a coal mine held as a key defensive position.", 0) is None
+    found = find_weapon("The truck hit a mine on the road to the village.", 0)
+    assert found is not None and found.value == "explosive"

@@ -382,6 +382,14 @@ def test_an_armys_attack_on_buildings_is_a_strike_not_a_clash(pipeline):
     [school] = [m for m in result.mentions if m.place.name != "Kharkiv"]
     assert school.place.name == "Kramatorsk"
     assert school.sub_event_type == "Shelling/artillery/missile attack"
+    ground = read(
+        pipeline,
+        NEWS,
+        "On Sunday Russian forces attacked near Kramatorsk, along the frontline highway that links the city with "
+        "Sloviansk, officials said.",
+    )
+    [attack] = [m for m in ground.mentions if m.place.name != "Kharkiv"]
+    assert attack.sub_event_type == "Armed clash"
 
 
 def test_the_attack_told_again_takes_the_type_of_the_strike_first_told(pipeline):

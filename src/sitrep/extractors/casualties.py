@@ -264,7 +264,7 @@ _CUMULATIVE = re.compile(
     r"\bso far(?: this (?:year|month))?\b|\bin total\b|"
     r"\ba total of\b|\baltogether\b|\bto date\b|\bover the (?:past|last) (?:few |several |\w+ )?(?:weeks|months|years)\b|"
     r"\b(?:throughout|during|in|of) the (?:war|conflict)\b|\ba day\b|\bper day\b|\bevery day\b|\beach day\b|"
-    r"\bon average\b|\bwar dead\b",
+    r"\bon average\b|\bwar dead\b|\b(?:official )?statistics\b",
     re.I,
 )
 # "the bloodiest day since August", "the first such attack since 2019": a comparison, not a count since then.

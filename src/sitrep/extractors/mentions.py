@@ -56,6 +56,8 @@ _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "bat
 # What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
+_TARGET_REACH = 60  # how far after the event's words their object is named ("an attack on the city's main hotel")
+_CLAUSE_END = re.compile(r"[.,;:!?\u2014\u2013]")
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
 MAX_REFERENCE_GAP = 6
@@ -547,7 +549,7 @@ def _first(report: _Report, name: str, found):
             report.fields[f"{name}_text"] = found.text
 
 
-def _kind(report: _Report) -> tuple[str, str]:
+def _kind(report: _Report, text: str) -> tuple[str, str]:
     """The event and sub-event type of a report: its words', or, where they said only that there was an
     attack or deaths, the kind of event its weapon makes ("the attack on Odesa ... cruise missiles")."""
     trigger = report.trigger
@@ -556,7 +558,7 @@ def _kind(report: _Report) -> tuple[str, str]:
         return taxonomy()[made_by], made_by
     civilians = str(report.fields.get("actor2") or "").startswith("Civilians")
     if trigger.generic and str(report.fields.get("actor1") or "").startswith("Military Forces") and (
-            civilians or report.fields.get("actor2_civilians") or report.fields.get("target") in _BUILT_TARGETS):
+            civilians or report.fields.get("actor2_civilians") or _struck_building(report, text)):
         # "a Russian attack on a hotel in Bakhmut killed one": an army hits buildings and towns from afar
         return taxonomy()[_REMOTE_ATTACK], _REMOTE_ATTACK
     if trigger.generic and civilians:
@@ -564,10 +566,20 @@ def _kind(report: _Report) -> tuple[str, str]:
     return trigger.event_type, trigger.sub_event_type
 
 
+def _struck_building(report: _Report, text: str) -> bool:
+    """Is a built thing what the event's words say was attacked ("an attack on a hotel", "strikes with US-made
+    rockets on the bridge"), not one another clause names ("attacked near Donets, along a frontline highway")?"""
+    target, words = report.evidence.get("target"), report.trigger.evidence
+    if report.fields.get("target") not in _BUILT_TARGETS or target is None:
+        return False
+    between = text[words.end:target.start]
+    return 0 <= len(between) <= _TARGET_REACH and not _CLAUSE_END.search(between)
+
+
 def _to_mention(document: Document, report: _Report) -> Mention:
     event_date = report.date or date_from_publication(document.published)
     fields = report.fields
-    event_type, sub_event_type = _kind(report)
+    event_type, sub_event_type = _kind(report, document.text)
     claims = tuple(sorted(report.claims, key=_claim_rank))
     actor2 = fields.get("actor2")
     if actor2 is None and fields.get("actor2_civilians"):
