@@ -116,3 +116,10 @@ def test_troops_fighting_their_way_into_a_town_are_a_battle_beside_shelling():
     trigger = find_trigger("Russian troops battled their way into the city on Tuesday as the shelling gave way to "
                            "street fighting.")
     assert trigger is not None and trigger.sub_event_type == "Armed clash"
+
+
+def test_a_place_an_army_bombed_was_bombed_from_the_air():
+    for sentence in ("Forty people died at the school Russian forces bombed on Saturday.",
+                     "A hospital bombed by Russian jets in the night"):
+        trigger = find_trigger(sentence)
+        assert trigger is not None and trigger.sub_event_type == "Air/drone strike", sentence
