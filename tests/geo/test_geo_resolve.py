@@ -70,6 +70,13 @@ def test_unknown_villages_fuzzy_match_only_inside_the_named_region(tiny):
     assert find_places(without_region, tiny) == []
 
 
+def test_a_near_miss_with_other_consonants_is_another_name_not_a_misspelling():
+    from sitrep.geo.resolve import _spelt_alike
+
+    assert _spelt_alike("Dragonsko", "Dragunskoye", 87.0)
+    assert not _spelt_alike("Bobrivka", "Borivske", 86.0)
+
+
 def test_city_beats_stream_of_the_same_name(tiny):
     [bakhmut] = find_places("Fighting continued around Bakhmut and in Artemivsk.", tiny)[:1]
     assert (bakhmut.geonameid, bakhmut.feature_class, bakhmut.geo_precision) == (713174, "P", 2)

@@ -14,12 +14,13 @@ from sitrep.geo.disambiguate import BIG_CITY, DocumentContext, Option, choose
 from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
-from sitrep.geo.normalize import CITY_UNIT_WORDS, normalise
+from sitrep.geo.normalize import CITY_UNIT_WORDS, consonant_key, normalise
 from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
+FUZZY_SURE = 92.0  # a ratio from which a near-miss is the name misspelt, whatever its consonants
 _CUE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 
 
@@ -300,11 +301,19 @@ def _fuzzy_option(
     best: tuple[float, GazetteerEntry] | None = None
     for code in admin1_codes:
         for entry, ratio in gazetteer.fuzzy(cand.name, code, threshold=FUZZY_THRESHOLD):
+            if not _spelt_alike(cand.name, entry.name, ratio):
+                continue
             if best is None or ratio > best[0]:
                 best = (ratio, entry)
     if best is None:
         return None
     return Option(best[1], _precision(best[1], cand))
+
+
+def _spelt_alike(name: str, known: str, ratio: float) -> bool:
+    """Two spellings of one name differ in their vowels ("Dragonsko", "Dragunskoye"), seldom in their consonants
+    ("Bobrivka" is no misspelt "Borivske"), unless nearly all letters agree."""
+    return ratio >= FUZZY_SURE or consonant_key(name) == consonant_key(known)
 
 
 def _to_place(gazetteer: Gazetteer, cand: Candidate, option: Option) -> Place:
