@@ -403,3 +403,13 @@ def test_the_attack_told_again_takes_the_type_of_the_strike_first_told(pipeline)
     assert strike.place.name == "Belgorod"
     assert strike.sub_event_type == "Shelling/artillery/missile attack"
     assert strike.fatalities == 3
+
+
+def test_a_sentence_that_refers_back_may_tell_of_another_event_elsewhere(pipeline):
+    result = read(
+        pipeline,
+        "Russian missiles struck a railway depot in Kharkiv on Tuesday, wounding four workers, the governor said.",
+        "During the attack, air defences shot down another missile over Poltava, the air force said.",
+    )
+    assert sorted((m.place.name, m.sub_event_type) for m in result.mentions) == [
+        ("Kharkiv", "Shelling/artillery/missile attack"), ("Poltava", "Disrupted weapons use")]

@@ -124,6 +124,9 @@ def extract_mentions(
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
         named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
+        own_place = _best_place([p for p in sentence_places if p is not named_with], document.text, trigger)
+        if refers_back and previous and _another_event_beside_the_reference(sentence, trigger, own_place, previous):
+            refers_back = False  # "The casualties in Kramatorsk followed a barrage on Kharkiv that killed three"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
         if previous and not new_story and _same_event(
                 previous, trigger, place, refers_back, gap, named_with) and not _other_days(
@@ -317,6 +320,18 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
         before = [p for p in places if p.start is None or p.start < start]
         places = before or places
     return places
+
+
+def _another_event_beside_the_reference(sentence: Sentence, trigger: Trigger, place: Place | None, report: _Report) -> bool:
+    """Does a sentence that refers back to a report tell, in words of its own, of violence elsewhere (`place`: the
+    sentence's place for those words, but for the one the reference names)? "The casualties in Kramatorsk
+    followed a barrage on Kharkiv" refers back to Kramatorsk and tells of Kharkiv."""
+    if place is None or report.place is None or place.geo_precision >= GEO_PRECISION_REGION:
+        return False
+    if _compatible_places(report.place, place) or _part_of_the_town(report.place, place):
+        return False
+    words = (trigger.evidence.start - sentence.start, trigger.evidence.end - sentence.start)
+    return not any(m.start() < words[1] and words[0] < m.end() for m in _BACK_REFERENCE.finditer(sentence.text))
 
 
 def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None:
