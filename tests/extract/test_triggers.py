@@ -123,3 +123,9 @@ def test_a_place_an_army_bombed_was_bombed_from_the_air():
                      "A hospital bombed by Russian jets in the night"):
         trigger = find_trigger(sentence)
         assert trigger is not None and trigger.sub_event_type == "Air/drone strike", sentence
+
+
+def test_what_a_court_tries_is_no_report_but_an_arrest_on_charges_is():
+    assert find_trigger("A former editor was found guilty on Thursday of discrediting the army by protesting on air.") is None
+    trigger = find_trigger("The SBU arrested two men on charges of spying for Russia on Monday.")
+    assert trigger is not None and trigger.sub_event_type == "Arrests"
