@@ -129,3 +129,8 @@ def test_what_a_court_tries_is_no_report_but_an_arrest_on_charges_is():
     assert find_trigger("A former editor was found guilty on Thursday of discrediting the army by protesting on air.") is None
     trigger = find_trigger("The SBU arrested two men on charges of spying for Russia on Monday.")
     assert trigger is not None and trigger.sub_event_type == "Arrests"
+
+
+def test_buildings_hit_with_a_place_set_off_by_commas_are_a_strike():
+    trigger = find_trigger("Three houses in Druzhkivka, a town west of the front, were hit overnight.")
+    assert trigger is not None and trigger.sub_event_type == "Shelling/artillery/missile attack"
