@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .extractors.triggers import find_trigger
+from .language import is_cyrillic_text
+
 # A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket) before white space and a
 # capital, digit or opening quote. Abbreviations and initials that end in a dot are guarded below. Tried only
 # at the first mark of a run, each repeat possessive: a run of 100,000 dots is read once, not once a dot.
@@ -24,6 +27,9 @@ _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*\s*$""")
 _WORD = re.compile(r"\w+")
 CAPTION_MAX_WORDS = 45
 FRAGMENT_MAX_WORDS = 3
+# A Russian or Ukrainian headline of three words with an event word reports in full ("Вибухи у Криму": event,
+# preposition, place); "Ще одна Чорнобаївка" does not.
+CYRILLIC_FRAGMENT_MAX_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,18 @@ def segment(text: str) -> list[Sentence]:
                     paragraph=index,
                     repeated=key in seen,
                     caption=caption,
-                    fragment=n_words <= FRAGMENT_MAX_WORDS,
+                    fragment=_is_fragment(sentence_text, n_words),
                 )
             )
             seen.add(key)
     return sentences
+
+
+def _is_fragment(sentence: str, n_words: int) -> bool:
+    """Too short to report anything, unless a Russian or Ukrainian sentence of three words has an event word."""
+    if n_words <= CYRILLIC_FRAGMENT_MAX_WORDS or n_words > FRAGMENT_MAX_WORDS:
+        return n_words <= CYRILLIC_FRAGMENT_MAX_WORDS
+    return not is_cyrillic_text(sentence) or find_trigger(sentence) is None
 
 
 def normalise(sentence: str) -> str:

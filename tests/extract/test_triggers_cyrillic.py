@@ -99,3 +99,48 @@ def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, towns):
 
     mentions = sitrep.extract(headline, published=datetime.date(2022, 10, 11))
     assert sorted(m.place.name for m in mentions) == towns
+
+
+@pytest.mark.parametrize(
+    ("headline", "towns"),
+    [
+        # a headline of several clauses: one report per clause and place, a fire told among strikes included
+        ("У Сумах пролунали вибухи, у Конотопі горить склад — відео", ["Konotop", "Sumy"]),
+        ("Ракета влучила в завод у Смілі; в Умані палає нафтобаза", ["Smila", "Uman"]),
+        # a country between clauses joins no list
+        ("Ворог атакував Суми дронами, загалом в Україні збили 12 з 15, у Смілі влучання в склад",
+         ["Smila", "Sumy"]),
+    ],
+)
+def test_a_cyrillic_headline_of_several_clauses(headline, towns):
+    import datetime
+
+    import sitrep
+
+    mentions = sitrep.extract(headline, published=datetime.date(2022, 10, 11))
+    assert sorted(m.place.name for m in mentions) == towns
+
+
+def test_a_clause_of_no_incident_joins_no_list():
+    import datetime
+
+    import sitrep
+
+    mentions = sitrep.extract("Тривала евакуація з Конотопа, удар по аеродрому в Умані", published=datetime.date(2022, 10, 11))
+    assert len(mentions) == 1
+
+
+def test_a_three_word_cyrillic_headline_with_an_event_word_reports():
+    import datetime
+
+    import sitrep
+
+    mentions = sitrep.extract("Вибухи у Конотопі. Місцеві публікують відео", published=datetime.date(2022, 10, 11))
+    assert [m.place.name for m in mentions] == ["Konotop"]
+    # three words and no event word: still a fragment, no report of its own
+    assert not [s for s in segment("Ще один Конотоп. Удар по складу в Умані") if s.usable and "Конотоп" in s.text]
+
+
+def test_a_misspelt_air_strike():
+    trigger = find_trigger("Горить склад у Смілі після авиудара")
+    assert trigger is not None and trigger.sub_event_type == "Air/drone strike"

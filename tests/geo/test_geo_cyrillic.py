@@ -144,3 +144,36 @@ def test_a_shared_village_name_beside_the_city_its_sentence_names(embedded):
     places = geocode_document("Вибух на складі в Калинівці під Києвом", embedded)
     village = next(p for p in places if p.name == "Kalynivka")
     assert village.admin1 == "Kyiv Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a power plant named by an adjective or an acronym stands in its own town
+        ("Окупанти знову обстріляли територію Запорізької АЕС", "Enerhodar"),
+        ("На ЗАЭС снова отключилось внешнее питание", "Enerhodar"),
+        ("Удар по Каховській ГЕС зруйнував частину дамби", "Nova Kakhovka"),
+        # ... but a refinery named by its town's adjective is in that town
+        ("Дрони атакували Кременчуцький НПЗ", "Kremenchuk"),
+        # a town's adjective names the biggest town it may be made from, not a small namesake
+        ("Ракеты поразили цеха Николаевского судоремонтного завода", "Mykolayiv"),
+        # a town GeoNames knows under its Latin name only
+        ("Після удару по Кадіївці лунають детонації", "Kadiyivka"),
+        # an adjective standing alone leaves the unit said before it understood
+        ("На Харківському напрямку тихо, на Ізюмському знищено склад", "Kharkiv"),
+    ],
+)
+def test_plants_adjectives_and_latin_names(embedded, text, name):
+    assert name in [p.name for p in geocode_document(text, embedded)]
+
+
+def test_an_oblast_left_understood_and_a_front_direction(embedded):
+    places = geocode_document("У Сумській області збили дрон, у Полтавській — ракету", embedded)
+    assert [p.name for p in places] == ["Sumy Oblast", "Poltava Oblast"]
+    places = geocode_document("На Харківському напрямку тихо, на Ізюмському знищено склад", embedded)
+    assert ("Izyum", 2) in [(p.name, p.geo_precision) for p in places]
+
+
+def test_a_closing_credit_after_a_dash_is_no_place(embedded):
+    places = geocode_document("Ракети пошкодили дві підстанції на Львівщині — Садовий", embedded)
+    assert [p.name for p in places] == ["Lviv Oblast"]

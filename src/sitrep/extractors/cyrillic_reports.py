@@ -119,6 +119,13 @@ def cyrillic_toll(sentence: str, offset: int = 0) -> Toll:
                 killed[1] if killed else None, wounded[1] if wounded else None)
 
 
+@cache
+def cyrillic_incident() -> re.Pattern:
+    """Words that tell an incident without an attack word ("горить вокзал"): a clause of its own in a headline
+    of several (lexicon.yaml `cyrillic_clauses`)."""
+    return re.compile(rf"\b{lexicon()['cyrillic_clauses']['incidents']}", re.I)
+
+
 # ---------------------------------------------------------------- who says so
 
 

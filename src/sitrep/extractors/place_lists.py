@@ -11,8 +11,11 @@ from functools import cache
 from typing import cast
 
 from ..geo.cyrillic import cyrillic_data
+from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
 from .casualties import COUNT, parse_number
+from .cyrillic_reports import cyrillic_incident
+from .triggers import find_trigger
 
 # A figure told for one place of a list: "three in Bakhmut", "two people near Izium", "two residents of
 # Kostiantynivka" (not "five missiles in").
@@ -50,6 +53,38 @@ def _is_list_gap(gap: str) -> bool:
     return bool(_LIST_GAP.match(gap) or _cyrillic_list_gap().match(gap))
 
 
+@cache
+def _cyrillic_clause_gap() -> re.Pattern:
+    """Between the places of a Russian or Ukrainian headline of several clauses: "у Новій Каховці вибух, у
+    Донецьку горить вокзал", "удари по НПЗ, також вибухи в районі": the rest of one clause, a break, a few
+    lower-case words and the next clause's preposition (cyrillic_places.yaml `list_prepositions`)."""
+    prepositions = "|".join(re.escape(w) for w in sorted(cyrillic_data().words.list_prepositions, key=len, reverse=True))
+    return re.compile(rf"^[^.!?\n]*?(?:[,;:]|\s[–—-])\s*(?:[а-яіїєґё’'ʼ-]+\s+){{0,3}}?(?:{prepositions})\s+$")
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")  # (not a dash: "у Василькові - пожежа" is one clause)
+
+
+MAX_CLAUSE_CHARS = 200  # how far back a place's clause is looked for (a headline's clause is short)
+
+
+def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> bool:
+    """Is the gap between two places a clause break, and does each place's clause tell an incident of its own
+    ("у Новій Каховці вибух, у Донецьку горить вокзал", not "евакуація з Азовсталі, удар по Одесі")? Then
+    each is its own report."""
+    first, gap_start, gap_end = cast(int, previous.start), cast(int, previous.end), cast(int, current.start)
+    if not _cyrillic_clause_gap().match(text[gap_start:gap_end]):
+        return False
+    between = list(_CLAUSE_BREAK.finditer(text, gap_start, gap_end))[-1]
+    window = max(0, first - MAX_CLAUSE_CHARS)
+    opens = max((m.end() for m in _CLAUSE_END.finditer(text, window, first)), default=window)
+    closes = _CLAUSE_END.search(text, cast(int, current.end), cast(int, current.end) + MAX_CLAUSE_CHARS)
+    later_end = closes.start() if closes else min(len(text), cast(int, current.end) + MAX_CLAUSE_CHARS)
+    clauses = (text[opens:between.start()], text[between.end():later_end])
+    return all(find_trigger(c) or cyrillic_incident().search(c) for c in clauses)
+
+
 # After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
@@ -64,17 +99,20 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     if place is None or place not in sentence_places:
         return []
     ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: cast(int, p.start))
+    cyrillic = is_cyrillic_text(text)
+    if cyrillic:  # "..., загалом в Україні збили 21 дрон, у X ...": a country between clauses joins none
+        ordered = [p for p in ordered if p is place or not _is_country(p)]
     chains: list[list[Place]] = []
     for current in ordered:
         previous = chains[-1][-1] if chains else None
-        if previous is not None and _is_list_gap(text[previous.end:current.start]) and not _BETWEEN.search(
+        if previous is not None and _joined(text, previous, current, cyrillic) and not _BETWEEN.search(
                 text, max(0, cast(int, previous.start) - 20), cast(int, previous.start)):
             chains[-1].append(current)
         else:
             chains.append([current])
     chain = next(c for c in chains if place in c)
     distinct = list({(p.geonameid, p.name): p for p in chain}.values())
-    if any(p.geo_precision >= GEO_PRECISION_REGION and not p.admin1 for p in distinct):
+    if any(_is_country(p) for p in distinct):
         return []  # a list of countries ("Russia and Ukraine"): no event's places
     # "two villages of the Kherson region, Andriivka and Lozove": the region is where the listed places are
     distinct = [p for p in distinct if not _holds_others(p, distinct)]
@@ -82,6 +120,23 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
         return []
     first = place if place in distinct else distinct[0]
     return [first] + [p for p in distinct if p is not first]
+
+
+def _joined(text: str, previous: Place, current: Place, cyrillic: bool) -> bool:
+    """Are two places of a sentence names of one list? In Russian or Ukrainian, what was hit at each ("склад у
+    X, базу в Y") lists them; a clause of its own ("..., удар по аеродрому в Y") only when both clauses tell an
+    incident (`_clause_tells_an_incident`)."""
+    gap = text[cast(int, previous.end):cast(int, current.start)]
+    if not cyrillic or _LIST_GAP.match(gap):
+        return _is_list_gap(gap)
+    breaks = list(_CLAUSE_BREAK.finditer(gap))
+    if _cyrillic_list_gap().match(gap) and not (breaks and find_trigger(gap[breaks[-1].end():])):
+        return True
+    return _clause_tells_an_incident(text, previous, current)
+
+
+def _is_country(place: Place) -> bool:
+    return place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _holds_others(region: Place, places: list[Place]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import product
 from typing import Any
@@ -31,8 +31,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
-_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "not_places",
-             "list_joins", "list_prepositions")
+_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
+             "not_places", "list_joins", "list_prepositions")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -51,6 +51,7 @@ class PlaceWords:
     settlement_before: frozenset[str]
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
+    direction_after: frozenset[str]  # a front's direction named by a town's adjective ("Ізюмський напрямок")
     not_places: frozenset[str]
     list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
     list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
@@ -64,6 +65,8 @@ class CyrillicData:
     home_countries: frozenset[str]
     # adjective ending -> the endings its town's name may have ("кременчуцький" -> "кременчук"), longest first
     adjective_towns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    power_plants: dict[str, str] = field(default_factory=dict)  # a plant's adjective or acronym -> its town
+    power_plant_words: frozenset[str] = frozenset()  # what follows a plant's adjective ("АЕС", "атомна")
 
     def named_area(self, lemma: str) -> tuple[str, str | None] | None:
         """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
@@ -95,6 +98,8 @@ def cyrillic_data() -> CyrillicData:
         admin1_names, other_names,
         frozenset(raw.get("home_countries") or ()),
         _adjective_towns(raw.get("adjective_towns")),
+        {str(k).casefold(): str(v) for k, v in (raw.get("power_plants") or {}).items()},
+        frozenset(str(w).casefold() for w in raw.get("power_plant_words") or ()),
     )
 
 
@@ -247,8 +252,8 @@ def _may_name(token: Token) -> bool:
     word = token.text
     if not _CYRILLIC.match(word) or not word[0].isupper():
         return False
-    if len(word) > 1 and word.isupper():
-        return cyrillic_data().named_area(word.casefold()) is not None  # "ДНР", "РФ"; not "ЗСУ", "ППО"
+    if len(word) > 1 and word.isupper():  # "ДНР", "РФ", "ЗАЕС"; not "ЗСУ", "ППО"
+        return cyrillic_data().named_area(word.casefold()) is not None or word.casefold() in cyrillic_data().power_plants
     return True
 
 
@@ -269,8 +274,24 @@ def _candidate(
     after_lemmas = set(lemmas(after.text.casefold())) if after and (after.text[0].islower() or acronym_after) else set()
     unit_after = "admin1" if after_lemmas & data.words.admin1_after else "admin2" if after_lemmas & data.words.admin2_after else None
     unit = unit_after or _unit_of_the_list(text, words[-1].end, data)
+    plant = _power_plant_town(words, after, data) if size == 1 and unit is None else None
+    if plant is not None:  # "Запорізька АЕС", "на ЗАЕС": the town the plant stands in (Enerhodar)
+        return Candidate(start=words[0].start, end=words[0].end, name=plant, known=True, sentence=words[0].sentence,
+                         settlement=True, sentence_initial=words[0].sentence_initial, place_context=True)
     place_context = bool(before_lemmas & (data.words.place_before | data.words.near_before | data.words.settlement_before))
     modifier = size == 1 and unit is None and _modifies_a_noun(tokens, i, text)
+    understood = (_unit_understood(tokens, i, data) if size == 1 and unit is None and not modifier
+                  and before_lemmas & data.words.place_before else None)
+    if understood == "direction":  # "..., на Ізюмському знищено склад": near the town of the adjective
+        town = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
+        if town is not None:
+            return Candidate(start=words[0].start, end=words[0].end, name=town[0], known=True,
+                             sentence=words[0].sentence, relative=True, sentence_initial=words[0].sentence_initial,
+                             place_context=True)
+    elif understood is not None:  # "у Херсонській області ..., у Запорізькій": the oblast again
+        unit = understood
+    if unit is None and after is None and _DASH_BEFORE.search(text, max(0, words[0].start - 3), words[0].start):
+        return None  # "..., – Садовий": a headline's closing credit names who said it, not a place
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
@@ -295,6 +316,8 @@ def _candidate(
             # namesakes abroad are weighed as the town's, not as districts of other countries)
             known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
         known_name = known_name or _known_name(words, unit, lambda form: is_known(form, unit), data)
+        if known_name is None and place_context and size == 1 and unit is None:
+            known_name = _known_in_latin(words[0].text, lambda form: is_known(form, None), data)
     if known_name is not None and not place_context and is_known(known_name[0], "country"):
         return None  # "Росія вдарила", "удару РФ": a country that acts, not where it happened
     if known_name is None:
@@ -316,6 +339,45 @@ def _candidate(
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
     )
+
+
+_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+
+
+MAX_UNDERSTOOD_GAP = 12  # words back to the unit an adjective standing alone leaves understood
+
+
+def _unit_understood(tokens: list[Token], i: int, data: CyrillicData) -> str | None:
+    """The unit word an adjective standing alone leaves understood, said with another name earlier in its
+    sentence: "у Херсонській області ..., у Запорізькій" (admin1), "На Харківському напрямку ..., на
+    Ізюмському" ("direction"); None when the sentence says none or the adjective is no adjective."""
+    word = tokens[i]
+    likeliest = _likeliest(word.text)
+    if "ADJF" not in likeliest.tag:
+        return None
+    for j in range(i - 1, max(0, i - MAX_UNDERSTOOD_GAP), -1):
+        noun, adjective = tokens[j], tokens[j - 1]
+        if noun.sentence != word.sentence:
+            return None
+        kinds = set(lemmas(noun.text.casefold()))
+        kind = ("admin1" if kinds & data.words.admin1_after else "admin2" if kinds & data.words.admin2_after
+                else "direction" if kinds & data.words.direction_after else None)
+        if kind and adjective.text[0].isupper() and any(  # in the same gender and case ("Лисичанську" is no oblast)
+                "ADJF" in p.tag and "ADJF" in q.tag and p.tag.gender == q.tag.gender and p.tag.case == q.tag.case
+                for p in _parses(adjective.text) for q in _parses(word.text)):
+            return kind
+    return None
+
+
+def _power_plant_town(words: list[Token], after: Token | None, data: CyrillicData) -> str | None:
+    """The town of a power plant named by its acronym ("ЗАЕС") or by an adjective before a plant word
+    ("Запорізька АЕС", "Курской атомной станции"), from `power_plants` in the data file."""
+    word = words[0].text.casefold()
+    if words[0].text.isupper():  # "ЗАЕС"
+        return data.power_plants.get(word)
+    if after is None or not ({after.text.casefold(), *lemmas(after.text.casefold())} & data.power_plant_words):
+        return None
+    return next((data.power_plants[f] for f in lemmas(word) if f in data.power_plants), None)
 
 
 @lru_cache(maxsize=1)
@@ -393,7 +455,10 @@ def _town_of_adjective(word: str, is_known: Callable[[str], int], data: Cyrillic
              for stem in (form[:len(form) - len(ending)],) for town in endings]
     if any(f in data.words.not_places or data.named_area(f) for f in forms + towns):
         return None  # "Українська авіація", "российские войска"
-    return next(((town, None) for town in towns if len(town) >= MIN_TOWN_LETTERS and is_known(town)), None)
+    # the biggest town of them: "Николаевский" is Николаев (Mykolaiv), not the small Николаевск
+    sizes = [(is_known(town), -i, town) for i, town in enumerate(towns) if len(town) >= MIN_TOWN_LETTERS]
+    size, _, town = max(sizes, default=(0, 0, ""))
+    return (town, None) if size else None
 
 
 def _known_name(
@@ -420,6 +485,16 @@ def _known_name(
             if not weigh_all:
                 return found
     return found
+
+
+MAX_LATIN_FORMS = 2  # of a word's dictionary forms, the likeliest few looked up in Latin letters
+
+
+def _known_in_latin(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
+    """A town the gazetteer knows under its Latin name only ("по Кадіївці": GeoNames keeps the town's new name
+    in Latin letters, its Cyrillic under the old one): asked only of a word after a place preposition."""
+    forms = [f for f in noun_forms(word)[:MAX_LATIN_FORMS] if f not in data.words.not_places]
+    return next(((latin, None) for f in forms if is_known(latin := romanise(f))), None)
 
 
 def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
