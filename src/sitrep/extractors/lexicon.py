@@ -61,6 +61,24 @@ class NamedPatterns:
         return HeadIndex(self.patterns)
 
 
+class FirstOf:
+    """The first of several NamedPatterns, in their order, that matches a text (as trying each one's `search`
+    in turn), with one look-up of the text's word starts for them all: most texts match none, and each
+    `search` costs a look-up of its own even when none of its patterns is run."""
+
+    def __init__(self, entries: tuple[NamedPatterns, ...]):
+        self.entries = entries
+        self._entry_of = [i for i, entry in enumerate(entries) for _ in entry.patterns]
+        self._index = HeadIndex(tuple(p for entry in entries for p in entry.patterns))
+
+    def search(self, text: str) -> tuple[NamedPatterns, re.Match] | None:
+        _lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
+        for i in sorted({self._entry_of[p] for p in self._index.could_match_at(starts)}):
+            if match := self.entries[i].search(text):
+                return self.entries[i], match
+        return None
+
+
 @cache
 def _alternation(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
@@ -129,6 +147,12 @@ def taxonomy() -> dict[str, str]:
 @cache
 def trigger_rules() -> tuple[NamedPatterns, ...]:
     return _named(_load("event_triggers.yaml")["rules"], "sub_event_type")
+
+
+@cache
+def first_trigger_rule() -> FirstOf:
+    """The trigger rules, tried in their order (`FirstOf`)."""
+    return FirstOf(trigger_rules())
 
 
 @cache

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Evidence
-from .lexicon import clause_breaks, clause_cues, non_event_cues, taxonomy, trigger_rules
+from .lexicon import clause_breaks, clause_cues, first_trigger_rule, non_event_cues, taxonomy
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def find_trigger(sentence: str, offset: int = 0) -> Trigger | None:
 def _trigger_at_zero(sentence: str) -> Trigger | None:
     # Cached: the pipeline asks once to pick sentences for spaCy and again to extract from them.
     # The trigger words first: most sentences have none, and the cues (which veto a trigger) are then not read.
-    found = next(((rule, match) for rule in trigger_rules() if (match := rule.search(sentence))), None)
+    found = first_trigger_rule().search(sentence)
     if found is None or any(cue.search(sentence) for cue in non_event_cues()):
         return None
     rule, match = found

@@ -99,8 +99,9 @@ def lowered_with_starts(text: str, lower: Callable[[str], str]) -> tuple[str, fr
     """`lower(text)` and the starts (1 to HEAD_CHARS characters) of its words. Cached: the same sentence is
     read for triggers, actors, targets and weapons one after the other."""
     lowered = lower(text)
-    words = _WORDS.findall(lowered)
-    return lowered, frozenset(word[:size] for word in words for size in range(1, min(len(word), HEAD_CHARS) + 1))
+    words = set(_WORDS.findall(lowered))
+    # word[:size] past a word's end is the whole word, itself one of its starts
+    return lowered, frozenset({word[:size] for size in range(1, HEAD_CHARS + 1) for word in words})
 
 
 class HeadIndex:
@@ -123,9 +124,13 @@ class HeadIndex:
     def could_match(self, starts: frozenset[str]) -> list[re.Pattern]:
         """The patterns, in their order, that could match a text whose word starts are `starts`; the others
         surely do not."""
+        return [self.patterns[i] for i in self.could_match_at(starts)]
+
+    def could_match_at(self, starts: frozenset[str]) -> list[int]:
+        """The indices, in order, of the patterns `could_match` gives."""
         if self.heads.isdisjoint(starts):
-            return [self.patterns[i] for i in self.always]
+            return list(self.always)
         chosen = set(self.always)
         for head in self.heads & starts:
             chosen.update(self.by_head[head])
-        return [self.patterns[i] for i in sorted(chosen)]
+        return sorted(chosen)
