@@ -241,13 +241,18 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
         while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
             sentence += 1
         word = match.group()
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
         # the first word of its sentence, with nothing alphanumeric before it (a word before it in the same
         # sentence is; only the stretch from the sentence start is read, once a sentence)
         first_word = sentence != previous_sentence
         previous_sentence = sentence
+        if not word[0].isupper():  # no name word (see _is_name_word): most words, passed over without a Token
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
         initial = title_case or (first_word and not any(ch.isalnum() for ch in text[starts[sentence]:match.start()]))
         token = Token(match.start(), match.start() + len(word), word, sentence, initial)
         gap = text[current[-1].end:token.start] if current else ""
