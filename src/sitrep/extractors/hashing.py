@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -27,25 +28,40 @@ def word_ngrams(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
-def char_ngrams(text: str) -> list[str]:
-    """3- to 5-character pieces of each word padded with a space each side; a word shorter than a piece once."""
+def _word_char_ngrams(word: str) -> list[str]:
+    """3- to 5-character pieces of a word padded with a space each side; a word shorter than a piece once."""
     grams: list[str] = []
-    for word in _SPACES.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        for n in range(3, 6):
-            grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
-            if len(padded) <= n:
-                break  # the whole word is in: no longer piece of it
+    padded = f" {word} "
+    for n in range(3, 6):
+        grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+        if len(padded) <= n:
+            break  # the whole word is in: no longer piece of it
     return grams
+
+
+def char_columns(text: str) -> list[int]:
+    """The columns of the text's words' character n-grams, in order; each word's are hashed once and kept
+    (words repeat)."""
+    return [column for word in _SPACES.sub(" ", text.lower()).split() for column in _word_char_columns(word)]
+
+
+@lru_cache(maxsize=2**16)
+def _word_char_columns(word: str) -> tuple[int, ...]:
+    return tuple(map(_column, _word_char_ngrams(word)))
+
+
+def _column(gram: str) -> int:
+    h = murmurhash3_32(gram)
+    return ((2**31 - 1) - (N_FEATURES - 1)) % N_FEATURES if h == _MOST_NEGATIVE else abs(h) % N_FEATURES
 
 
 def hashed(grams: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
     """The columns the n-grams hash to, sorted, and their counts scaled to unit length."""
-    columns = np.fromiter(
-        (((2**31 - 1) - (N_FEATURES - 1)) % N_FEATURES if h == _MOST_NEGATIVE else abs(h) % N_FEATURES
-         for h in map(murmurhash3_32, grams)),
-        dtype=np.int64,
-    )
+    return _counted(np.fromiter(map(_column, grams), dtype=np.int64))
+
+
+def _counted(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns, sorted, and how often each is found scaled to unit length."""
     unique, counts = np.unique(columns, return_counts=True)
     values = counts.astype(np.float64)
     norm = np.linalg.norm(values)
@@ -83,7 +99,7 @@ def text_features(texts: list[str], dense: np.ndarray) -> FeatureRows:
     tail = 2 * N_FEATURES + np.arange(dense.shape[1])
     for text, extra in zip(texts, dense):
         words, word_values = hashed(word_ngrams(text))
-        chars, char_values = hashed(char_ngrams(text))
+        chars, char_values = _counted(np.array(char_columns(text), dtype=np.int64))
         filled = extra != 0
         rows.append((
             np.concatenate([words, N_FEATURES + chars, tail[filled]]),
