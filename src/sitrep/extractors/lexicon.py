@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import yaml
 
+from ..geo.wordlists import YAML_LOADER
 from .word_heads import HeadIndex, lowered_with_starts
 
 FLAGS = re.I
@@ -118,7 +119,8 @@ def lower_keeping_offsets(text: str) -> str:
 
 
 def _load(name: str) -> dict:
-    return cast(dict[str, Any], yaml.safe_load(resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")))
+    text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
+    return cast(dict[str, Any], yaml.load(text, Loader=YAML_LOADER))
 
 
 def _named(entries: list[dict], key: str) -> tuple[NamedPatterns, ...]:

@@ -43,6 +43,11 @@ class StopWords:
     given_names: frozenset[str]
 
 
+# libyaml's parser where PyYAML was built with it: the same data, read some ten times faster (40 ms of a
+# one-document `sitrep ingest`)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_data(name: str) -> str:
     try:
         return resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
@@ -53,7 +58,7 @@ def read_data(name: str) -> str:
 def read_yaml(name: str) -> dict:
     """A YAML data file of sitrep's, as a dict (empty if the file is)."""
     try:
-        return yaml.safe_load(read_data(name)) or {}
+        return yaml.load(read_data(name), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise GazetteerError(f"sitrep/data/{name}: not valid YAML ({exc})") from exc
 
