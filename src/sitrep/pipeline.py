@@ -70,7 +70,10 @@ class Pipeline:
         documents = [with_language(doc) for doc in documents]
         segmented = {doc.id: segment(doc.text) for doc in documents}
         candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
-        pieces = [(s.text, (doc_id, s.start)) for doc_id, sentences in candidates.items() for s in sentences]
+        labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
+        # a report the classifier says tells of no event is not geocoded: its names are not looked for
+        pieces = [(s.text, (doc.id, s.start)) for doc, label in zip(documents, labels) if label != NO_EVENT
+                  for s in candidates[doc.id]]
         non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         people: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         misread: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
@@ -79,7 +82,6 @@ class Pipeline:
                 non_places[doc_id].extend((s, e) for s, e, label, text in entities if overrules_gazetteer(label, text))
                 people[doc_id].extend((s, e) for s, e, label, text in entities if names_person(label, text))
                 misread[doc_id].extend((s, e) for s, e, label, text in entities if may_be_a_place(label, text))
-        labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
         for doc, label in zip(documents, labels):
             if label == NO_EVENT or not (candidates[doc.id] or label):
                 yield Result(doc, [])  # nothing reports an event: no need to geocode
