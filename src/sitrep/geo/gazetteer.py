@@ -94,6 +94,8 @@ class Gazetteer:
         # every capitalised word of a text is asked whether it names a country or a region: once a name
         self._country_by_name = lru_cache(maxsize=50_000)(self._country_lookup_uncached)
         self._region_by_name = lru_cache(maxsize=50_000)(self._region_lookup_uncached)
+        # and whether it names anything at all, asked of every word of every run of capitalised words
+        self._knows = lru_cache(maxsize=100_000)(self._knows_uncached)
 
     # ---- opening and importing -------------------------------------------------------------------
 
@@ -136,6 +138,7 @@ class Gazetteer:
         self._fuzzy_choices.cache_clear()
         self._country_by_name.cache_clear()
         self._region_by_name.cache_clear()
+        self._knows.cache_clear()
 
     def close(self) -> None:
         self.conn.close()
@@ -163,6 +166,14 @@ class Gazetteer:
         }
 
     # ---- lookups ---------------------------------------------------------------------------------
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` names a place, a country, a listed region or an admin1 unit."""
+        return self._knows(name)
+
+    def _knows_uncached(self, name: str) -> bool:
+        return bool(self.lookup(name) or self.country_lookup(name) or self.region_lookup(name)
+                    or self.admin1_lookup(name))
 
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[GazetteerEntry]:
         """Places called `name` (or a listed variant of it), best prior first: towns, then units; by population.

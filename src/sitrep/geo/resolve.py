@@ -58,7 +58,7 @@ def _resolve(
         misread = _places_read_as_names(text, maybe_places, gazetteer)
         exclude_spans = [span for span in exclude_spans if span not in misread]
         person_spans = [span for span in person_spans if span not in misread]
-        candidates = find_candidates(text, lambda name: _is_known(gazetteer, name), exclude_spans, person_spans)
+        candidates = find_candidates(text, gazetteer.knows, exclude_spans, person_spans)
         candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
         if misread:
@@ -223,12 +223,7 @@ def _home_places_only(
 
 
 def _is_known(gazetteer: Gazetteer, name: str) -> bool:
-    return bool(
-        gazetteer.lookup(name)
-        or gazetteer.country_lookup(name)
-        or gazetteer.region_lookup(name)
-        or gazetteer.admin1_lookup(name)
-    )
+    return gazetteer.knows(name)
 
 
 def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
