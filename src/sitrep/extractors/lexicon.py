@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import groupby
 from typing import Any, cast
 
 import yaml
@@ -54,8 +56,7 @@ class NamedPatterns:
         if not self.patterns:
             return None
         lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
-        matches = [m for p in self._index.could_match(starts) if (m := p.search(lowered))]
-        return min(matches, key=lambda m: (m.start(), -m.end())) if matches else None
+        return _earliest(p.search(lowered) for p in self._index.could_match(starts))
 
     @cached_property
     def _index(self) -> HeadIndex:
@@ -73,11 +74,18 @@ class FirstOf:
         self._index = HeadIndex(tuple(p for entry in entries for p in entry.patterns))
 
     def search(self, text: str) -> tuple[NamedPatterns, re.Match] | None:
-        _lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
-        for i in sorted({self._entry_of[p] for p in self._index.could_match_at(starts)}):
-            if match := self.entries[i].search(text):
+        lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
+        # the patterns that could match, in order, so each entry's together: those its own `search` would run
+        for i, indices in groupby(self._index.could_match_at(starts), key=self._entry_of.__getitem__):
+            if match := _earliest(self._index.patterns[p].search(lowered) for p in indices):
                 return self.entries[i], match
         return None
+
+
+def _earliest(found: Iterable[re.Match | None]) -> re.Match | None:
+    """The match that starts first, the longest of those that start there."""
+    matches = [m for m in found if m]
+    return min(matches, key=lambda m: (m.start(), -m.end())) if matches else None
 
 
 @cache
