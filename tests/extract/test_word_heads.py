@@ -5,6 +5,7 @@ import re
 import pytest
 
 from sitrep.extractors.lexicon import (
+    FirstOf,
     actor_patterns,
     compile_word_pattern,
     lower_keeping_offsets,
@@ -53,3 +54,11 @@ def test_every_pattern_that_matches_is_run(sentence):
     for entry in (*trigger_rules(), *actor_patterns(), *target_patterns(), *weapon_patterns()):
         run = HeadIndex(entry.patterns).could_match(starts)
         assert [p for p in entry.patterns if p.search(lowered)] == [p for p in run if p.search(lowered)], entry.name
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_the_first_matching_entry_is_the_one_tried_in_turn(sentence):
+    for entries in (trigger_rules(), actor_patterns(), target_patterns(), weapon_patterns()):
+        in_turn = next(((entry, m) for entry in entries if (m := entry.search(sentence))), None)
+        found = FirstOf(entries).search(sentence)
+        assert (found and (found[0].name, found[1].span())) == (in_turn and (in_turn[0].name, in_turn[1].span()))
