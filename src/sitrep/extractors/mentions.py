@@ -124,9 +124,10 @@ def extract_mentions(
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
         named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
-        own_place = _best_place([p for p in sentence_places if p is not named_with], document.text, trigger)
-        if refers_back and previous and _another_event_beside_the_reference(sentence, trigger, own_place, previous):
-            refers_back = False  # "The casualties in Kramatorsk followed a barrage on Kharkiv that killed three"
+        if refers_back and previous and _another_event_beside_the_reference(
+                sentence, trigger, _best_place([p for p in sentence_places if p is not named_with], document.text, trigger),
+                previous):
+            refers_back = False  # "During the attack, air defences shot down another missile over Poltava"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
         if previous and not new_story and _same_event(
                 previous, trigger, place, refers_back, gap, named_with) and not _other_days(
@@ -324,8 +325,8 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
 
 def _another_event_beside_the_reference(sentence: Sentence, trigger: Trigger, place: Place | None, report: _Report) -> bool:
     """Does a sentence that refers back to a report tell, in words of its own, of violence elsewhere (`place`: the
-    sentence's place for those words, but for the one the reference names)? "The casualties in Kramatorsk
-    followed a barrage on Kharkiv" refers back to Kramatorsk and tells of Kharkiv."""
+    sentence's place for those words, but for the one the reference names)? "During the attack, air defences
+    shot down another missile over Poltava" refers back to a strike on Kharkiv and tells of Poltava."""
     if place is None or report.place is None or place.geo_precision >= GEO_PRECISION_REGION:
         return False
     if _compatible_places(report.place, place) or _part_of_the_town(report.place, place):
@@ -588,7 +589,7 @@ def _struck_building(report: _Report, text: str) -> bool:
     if report.fields.get("target") not in _BUILT_TARGETS or target is None:
         return False
     between = text[words.end:target.start]
-    return 0 <= len(between) <= _TARGET_REACH and not _CLAUSE_END.search(between)
+    return words.end <= target.start and len(between) <= _TARGET_REACH and not _CLAUSE_END.search(between)
 
 
 def _to_mention(document: Document, report: _Report) -> Mention:
