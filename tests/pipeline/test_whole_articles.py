@@ -413,3 +413,12 @@ def test_a_sentence_that_refers_back_may_tell_of_another_event_elsewhere(pipelin
     )
     assert sorted((m.place.name, m.sub_event_type) for m in result.mentions) == [
         ("Kharkiv", "Shelling/artillery/missile attack"), ("Poltava", "Disrupted weapons use")]
+
+
+def test_a_name_set_off_after_a_person_noun_is_a_person_not_a_town(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "One pensioner, Antonina, told reporters that a rocket had smashed through her kitchen on Tuesday.",
+    )
+    assert all(not (m.place and m.place.iso != "UA") for m in result.mentions + result.dropped)

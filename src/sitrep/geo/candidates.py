@@ -147,6 +147,9 @@ def find_candidates(
 # "Serhii, 44, a miner": a name and an age are a person's.
 # (A name of at most 40 characters: the search tries every capital of "A-A-A-...", and must not read on to its end.)
 _NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]{1,40}+),\s+(?:aged\s+)?\d{1,2},")
+# "a resident, Antonina, told AFP": a name set off by commas after a noun (a person's, if the noun is one of
+# geo_stopwords.txt's person nouns).
+_SET_OFF_NAME = re.compile(r"\b(?P<noun>[a-z]{2,20}+),\s+(?P<name>[A-Z][\w'’-]{1,40}+),")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
@@ -167,6 +170,8 @@ def person_words(
             words.add(normalise(run[1].text))
     words.update(normalise(m.group(1)) for m in _HONORIFIC.finditer(text))
     words.update(normalise(m.group(1)) for m in _NAME_AND_AGE.finditer(text))
+    words.update(normalise(m.group("name")) for m in _SET_OFF_NAME.finditer(text)
+                 if normalise(m.group("noun")) in stop.person_nouns)
     for start, end in person_spans:
         words.update(normalise(w) for w in WORD.findall(text[start:end])[1:])  # the surname and any later names
     return words
