@@ -422,3 +422,13 @@ def test_a_name_set_off_after_a_person_noun_is_a_person_not_a_town(pipeline):
         "One pensioner, Antonina, told reporters that a rocket had smashed through her kitchen on Tuesday.",
     )
     assert all(not (m.place and m.place.iso != "UA") for m in result.mentions + result.dropped)
+
+
+def test_deaths_in_a_fire_or_an_accident_with_no_word_of_violence_are_no_event(pipeline):
+    result = read(
+        pipeline,
+        NEWS,
+        "Seven people died after a huge fire broke out at a chemical plant in Tver on Thursday, officials said.",
+        "Two workers were killed when a crane collapsed at a port in Odesa on Wednesday.",
+    )
+    assert places(result.mentions) == ["Kharkiv"]

@@ -172,6 +172,11 @@ def event_word_pattern() -> re.Pattern:
 
 
 @cache
+def accident_causes() -> re.Pattern:
+    return re.compile(lexicon()["accident_causes"], FLAGS)
+
+
+@cache
 def lexicon() -> dict:
     return _load("lexicon.yaml")
 

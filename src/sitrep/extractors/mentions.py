@@ -23,7 +23,7 @@ from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
-from .lexicon import event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
+from .lexicon import accident_causes, event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
@@ -104,6 +104,8 @@ def extract_mentions(
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
+        if trigger is not None and trigger.fallback and _deaths_of_an_accident(sentence.text):
+            trigger = None  # "Seven people were killed after a huge fire broke out at a research institute"
         sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
@@ -241,6 +243,11 @@ def _join(first: _Report, later: _Report) -> None:
     first.cues.extend(later.cues)
     first.references.extend(e for e in later.references if e not in first.references)
     first.folded.append(later.sentence.start)
+
+
+def _deaths_of_an_accident(sentence: str) -> bool:
+    """Does a sentence that tells only of deaths tell of a fire, an accident or a disaster, and of no violence?"""
+    return bool(accident_causes().search(sentence)) and not event_word_pattern().search(sentence)
 
 
 def _speaks_of_deaths(trigger: Trigger) -> bool:
