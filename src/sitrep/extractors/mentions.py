@@ -104,8 +104,6 @@ def extract_mentions(
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
-        if trigger is not None and trigger.fallback and _deaths_of_an_accident(sentence.text):
-            trigger = None  # "Seven people were killed after a huge fire broke out at a research institute"
         sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
@@ -139,6 +137,10 @@ def extract_mentions(
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
                 gap <= 1 and not _BODIES.search(sentence.text))
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
+            continue
+        if trigger.fallback and _deaths_of_an_accident(sentence.text):
+            # "Seven people were killed after a fire broke out at a research institute": no report of its own (one
+            # that tells more of the report before it, "two fires were recorded, no casualties", joined it above)
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
