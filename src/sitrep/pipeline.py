@@ -6,6 +6,7 @@ rules and look-ups, which is what keeps ingest fast on a laptop.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from .extractors.classify import NO_EVENT, LinearModel
 from .extractors.mentions import extract_mentions, refers_back
 from .extractors.report_classifier import ReportModel, load_report_model
 from .extractors.reportable import screen
-from .extractors.short_reports import short_report_labels
+from .extractors.short_reports import is_short, short_report_labels
 from .extractors.triggers import may_report_event
 from .geo import Gazetteer, find_places
 from .language import with_language
@@ -73,7 +74,7 @@ class Pipeline:
         labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
         # a report the classifier says tells of no event is not geocoded: its names are not looked for
         pieces = [(s.text, (doc.id, s.start)) for doc, label in zip(documents, labels) if label != NO_EVENT
-                  for s in candidates[doc.id]]
+                  for s in _to_name(candidates[doc.id], short=is_short(segmented[doc.id]))]
         non_places: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         people: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
         misread: dict[str, list[tuple[int, int]]] = {doc.id: [] for doc in documents}
@@ -98,6 +99,18 @@ def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:
     return [
         s for s in sentences if s.usable and (may_report_event(s.text) or refers_back(s.text))
     ]
+
+
+# In an article, the NER model reads only the sentences with a name of two capitalised words ("John Kirby",
+# "Chasiv Yar") or one after "the" ("the Rusi thinktank"): a lone capitalised word there is a person's where
+# the article names them in full elsewhere, or a first name or a title says so (`geo.candidates.person_words`).
+# A short report has no elsewhere: all of its candidate sentences are read.
+_NAME_SHAPED = re.compile(r"\b[A-Z][\w'’.-]*\s+[A-Z]|\b[Tt]he\s+[A-Z]")
+
+
+def _to_name(sentences: list[Sentence], short: bool) -> list[Sentence]:
+    """The sentences whose names the NER model is asked about."""
+    return sentences if short else [s for s in sentences if _NAME_SHAPED.search(s.text)]
 
 
 _default: Pipeline | None = None
