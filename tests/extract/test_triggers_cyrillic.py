@@ -1,11 +1,23 @@
 """Russian and Ukrainian trigger words (event_triggers.yaml): ACLED's types in English, evidence as written.
 Sentences written for these tests."""
 
+import datetime
+
 import pytest
 
+import sitrep
 from sitrep.clean import segment
 from sitrep.extractors.short_reports import short_report_labels
 from sitrep.extractors.triggers import find_trigger
+
+
+def read(text: str) -> list:
+    return sitrep.extract(text, published=datetime.date(2022, 10, 11))
+
+
+def towns(text: str) -> list[str]:
+    """The places of the events a text reports, sorted."""
+    return sorted(m.place.name for m in read(text))
 
 
 @pytest.mark.parametrize(
@@ -58,12 +70,7 @@ def test_no_event_in_russian_and_ukrainian(sentence):
 
 
 def test_a_cyrillic_headline_listing_two_towns_reports_two_events():
-    import datetime
-
-    import sitrep
-
-    mentions = sitrep.extract("Вночі ракети влучили в підстанції у Смілі та Конотопі", published=datetime.date(2022, 10, 11))
-    assert sorted(m.place.name for m in mentions) == ["Konotop", "Smila"]
+    assert towns("Вночі ракети влучили в підстанції у Смілі та Конотопі") == ["Konotop", "Smila"]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +89,7 @@ def test_more_ways_to_tell_of_a_strike(sentence, sub_event_type):
 
 
 @pytest.mark.parametrize(
-    ("headline", "towns"),
+    ("headline", "expected"),
     [
         # what was hit at each place, between the places of one list
         ("ЗСУ уразили склад у Токмаку, базу в Бердянську та штаб у Мелітополі", ["Berdyansk", "Melitopol", "Tokmak"]),
@@ -92,17 +99,12 @@ def test_more_ways_to_tell_of_a_strike(sentence, sub_event_type):
          ["Myrhorod", "Starokostyantyniv"]),
     ],
 )
-def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, towns):
-    import datetime
-
-    import sitrep
-
-    mentions = sitrep.extract(headline, published=datetime.date(2022, 10, 11))
-    assert sorted(m.place.name for m in mentions) == towns
+def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, expected):
+    assert towns(headline) == expected
 
 
 @pytest.mark.parametrize(
-    ("headline", "towns"),
+    ("headline", "expected"),
     [
         # a headline of several clauses: one report per clause and place, a fire told among strikes included
         ("У Сумах пролунали вибухи, у Конотопі горить склад — відео", ["Konotop", "Sumy"]),
@@ -112,30 +114,17 @@ def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, towns):
          ["Smila", "Sumy"]),
     ],
 )
-def test_a_cyrillic_headline_of_several_clauses(headline, towns):
-    import datetime
-
-    import sitrep
-
-    mentions = sitrep.extract(headline, published=datetime.date(2022, 10, 11))
-    assert sorted(m.place.name for m in mentions) == towns
+def test_a_cyrillic_headline_of_several_clauses(headline, expected):
+    assert towns(headline) == expected
 
 
 def test_a_clause_of_no_incident_joins_no_list():
-    import datetime
-
-    import sitrep
-
-    mentions = sitrep.extract("Тривала евакуація з Конотопа, удар по аеродрому в Умані", published=datetime.date(2022, 10, 11))
+    mentions = read("Тривала евакуація з Конотопа, удар по аеродрому в Умані")
     assert len(mentions) == 1
 
 
 def test_a_three_word_cyrillic_headline_with_an_event_word_reports():
-    import datetime
-
-    import sitrep
-
-    mentions = sitrep.extract("Вибухи у Конотопі. Місцеві публікують відео", published=datetime.date(2022, 10, 11))
+    mentions = read("Вибухи у Конотопі. Місцеві публікують відео")
     assert [m.place.name for m in mentions] == ["Konotop"]
     # three words and no event word: still a fragment, no report of its own
     assert not [s for s in segment("Ще один Конотоп. Удар по складу в Умані") if s.usable and "Конотоп" in s.text]
