@@ -78,9 +78,11 @@ def segment(text: str) -> list[Sentence]:
 
 def _is_fragment(sentence: str, n_words: int) -> bool:
     """Too short to report anything, unless a Russian or Ukrainian sentence of three words has an event word."""
-    if n_words <= CYRILLIC_FRAGMENT_MAX_WORDS or n_words > FRAGMENT_MAX_WORDS:
-        return n_words <= CYRILLIC_FRAGMENT_MAX_WORDS
-    return not is_cyrillic_text(sentence) or find_trigger(sentence) is None
+    if n_words > FRAGMENT_MAX_WORDS:
+        return False
+    if n_words <= CYRILLIC_FRAGMENT_MAX_WORDS:
+        return True
+    return not (is_cyrillic_text(sentence) and find_trigger(sentence) is not None)
 
 
 def normalise(sentence: str) -> str:

@@ -222,10 +222,6 @@ def _home_places_only(
             for cand, opts in zip(candidates, options)]
 
 
-def _is_known(gazetteer: Gazetteer, name: str) -> bool:
-    return gazetteer.knows(name)
-
-
 def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
     """Known as the kind of place a unit word after it says ("Донецької області": an oblast, not the town
     Donetskyi), as a country (unit "country"), as a town (unit "town"), else as any place: 0 when not, else 1
@@ -238,7 +234,7 @@ def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
     if unit == "admin1":
         return int(bool(gazetteer.admin1_lookup(name)))
     if unit == "admin2":
-        return int(bool(gazetteer.admin2_lookup(name)) or _is_known(gazetteer, name))
+        return int(bool(gazetteer.admin2_lookup(name)) or gazetteer.knows(name))
     # a bare name is read as a town, a country or a region (`_options`), never as an oblast: "Курську" is Kursk,
     # not the "Курська" of Kursk Oblast
     return max(towns, default=0) or int(bool(
