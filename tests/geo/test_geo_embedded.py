@@ -224,3 +224,18 @@ def test_a_citys_district_lies_in_that_citys_province(embedded):
     """Soviet district names (Leninsky, Kirovsky) exist in many cities: the city named after one settles it."""
     district, city = find_places("Shelling hit the Leninsky district of Luhansk.", embedded)
     assert (district.admin1, city.name, city.geo_precision) == ("Luhansk Oblast", "Luhansk", 1)
+
+
+def test_a_village_told_by_a_landmark_town_is_the_one_beside_it(embedded):
+    # the gazetteer has no Ivanivka near Kherson: the event stands near Kherson, not at a namesake far away
+    text = "Troops retook the village of Ivanivka, north of Kherson, on Monday."
+    assert [(p.name, p.admin1, p.geo_precision) for p in find_places(text, embedded)] == [
+        ("Kherson", "Kherson Oblast", 2)
+    ]
+    text = "Shelling hit Pisky, 20 km west of Donetsk, overnight."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Donetsk", 2)]
+
+
+def test_a_city_told_by_a_distant_landmark_stays_itself(embedded):
+    text = "A fire broke out at a research institute in Tver, north-west of Moscow."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)][0] == ("Tver", 1)
