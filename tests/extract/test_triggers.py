@@ -12,6 +12,11 @@ from sitrep.extractors.triggers import find_trigger
         ("A railway was rocked by a huge explosion, destroying freight train cars.", "Remote explosive/landmine/IED"),
         ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
         ("Police used tear gas to disperse the protest.", "Protest with intervention"),
+        # police who detain someone make an arrest; at a protest, it is a protest with intervention
+        ("Police detained a man suspected of spying for a foreign service.", "Arrests"),
+        ("Officers arrested a local official on bribery charges on Monday.", "Arrests"),
+        ("Police detained dozens of people at an anti-war rally in the capital.", "Protest with intervention"),
+        ("Police arrested 40 demonstrators outside the ministry.", "Protest with intervention"),
         ("Hundreds of teachers staged a rally outside parliament.", "Peaceful protest"),
         ("Rebels and government troops clashed near the airport.", "Armed clash"),
         ("Gunmen abducted three aid workers.", "Abduction/forced disappearance"),

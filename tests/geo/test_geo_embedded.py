@@ -239,3 +239,12 @@ def test_a_village_told_by_a_landmark_town_is_the_one_beside_it(embedded):
 def test_a_city_told_by_a_distant_landmark_stays_itself(embedded):
     text = "A fire broke out at a research institute in Tver, north-west of Moscow."
     assert [(p.name, p.geo_precision) for p in find_places(text, embedded)][0] == ("Tver", 1)
+
+
+def test_a_city_is_not_its_small_namesake_in_a_province_named_elsewhere(embedded):
+    text = ("Missiles hit a fuel depot in the Lviv region on Saturday.\n\n"
+            "On Tuesday strikes on Mykolaiv damaged a school.")
+    mykolaiv = [p for p in find_places(text, embedded) if p.name.startswith("Mykola")][0]
+    assert (mykolaiv.admin1, mykolaiv.geo_precision) == ("Mykolaiv Oblast", 1)
+    text = "Shelling hit Mykolaiv in the Lviv region."  # its own sentence names the province: the small town
+    assert find_places(text, embedded)[0].admin1 == "Lviv Oblast"
