@@ -70,6 +70,9 @@ def test_sub_event_types(sentence, sub_event_type):
         # a state, not an occurrence
         "The defenders of the city are now surrounded on three sides.",
         "The town remains nearly encircled, officials say.",
+        "The two cities are still held by Ukraine but surrounded by Russian forces on three sides.",
+        # a purpose is no occurrence
+        "The army said it was conducting operations to liberate the occupied south.",
     ],
 )
 def test_sentences_that_report_no_event(sentence):

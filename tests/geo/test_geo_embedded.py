@@ -248,3 +248,14 @@ def test_a_city_is_not_its_small_namesake_in_a_province_named_elsewhere(embedded
     assert (mykolaiv.admin1, mykolaiv.geo_precision) == ("Mykolaiv Oblast", 1)
     text = "Shelling hit Mykolaiv in the Lviv region."  # its own sentence names the province: the small town
     assert find_places(text, embedded)[0].admin1 == "Lviv Oblast"
+
+
+def test_a_village_is_in_the_province_its_sentence_names(embedded):
+    # no village of these names in the Kherson region is in the gazetteer: the region, not namesakes elsewhere
+    text = "Its forces took back two villages in the north of the Kherson region, Andriivka and Lozove."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Kherson Oblast", 3)]
+    # a town is known beyond its province, and Sevastopol's villages are in Crimea
+    text = "Troops advanced near Kupiansk in the Kharkiv region and on Lyman."
+    assert "Lyman" in [p.name for p in find_places(text, embedded)]
+    text = "Explosions were heard at an airfield near Fruktove in Crimea."
+    assert find_places(text, embedded)[0].admin1 == "Sevastopol"

@@ -81,6 +81,7 @@ def _resolve(
         chosen = _beside_the_sentence_places(candidates, options, chosen)
     else:
         chosen = _beside_their_landmarks(text, candidates, options, chosen)
+    chosen = _inside_the_sentence_regions(candidates, options, chosen, context)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
@@ -112,6 +113,7 @@ def _beside_the_sentence_places(
 
 
 LANDMARK_TOWN = 10_000
+VILLAGE = 10_000  # below this a place is known only within its province
 # what may stand between a name and its landmark's "north of", "near": a comma and a distance
 _BEFORE_LANDMARK = re.compile(
     r"\s*,?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?", re.IGNORECASE
@@ -142,6 +144,38 @@ def _beside_their_landmarks(
                 and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
         out[i] = max(near, key=lambda o: o.entry.population) if near else None
     return out
+
+
+def _inside_the_sentence_regions(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None], context: DocumentContext
+) -> list[Option | None]:
+    """"took back two villages in the north of the Kherson region, Andriivka and Lozove": a village whose sentence names its country's provinces is in one of them. When the gazetteer has no village of
+    that name there (too small for it), the name is dropped, so the event stands in the province the sentence
+    names rather than at a namesake of another province."""
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if cand.unit or option is None or option.entry.feature_class != "P" or option.entry.population >= VILLAGE:
+            continue  # (a town is known beyond its province: "Lyman" beside "near Kupiansk in the Kharkiv region")
+        named = {code for code, sentences in context.admin1_sentences.items() if cand.sentence in sentences}
+        if not named or _area(option.entry.admin1_code) & _areas(named):
+            continue
+        if any(code.split(".")[0] != option.entry.iso for code in named):
+            continue  # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka)
+        inside = [o for o in options[i] if _area(o.entry.admin1_code) & _areas(named) and o.entry.feature_class == "P"]
+        out[i] = max(inside, key=lambda o: o.entry.population) if inside else None
+    return out
+
+
+def _area(admin1_code: str | None) -> set[str]:
+    """A first-level unit, and the unit around it when it is a city (Sevastopol: itself and Crimea)."""
+    if admin1_code is None:
+        return set()
+    around = aliases().admin1_around.get(admin1_code)
+    return {admin1_code, around} if around else {admin1_code}
+
+
+def _areas(codes: set[str]) -> set[str]:
+    return set().union(*(_area(code) for code in codes))
 
 
 def _told_by_landmark(gap: str) -> bool:
