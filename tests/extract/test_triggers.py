@@ -71,6 +71,8 @@ def test_sub_event_types(sentence, sub_event_type):
         "The defenders of the city are now surrounded on three sides.",
         "The town remains nearly encircled, officials say.",
         "The two cities are still held by Ukraine but surrounded by Russian forces on three sides.",
+        # people captured by a group are no ground it took
+        "The two men were held by separatists in the city after being captured last week.",
         # a purpose is no occurrence
         "The army said it was conducting operations to liberate the occupied south.",
     ],
