@@ -37,6 +37,12 @@ export class EventMarkers {
     map.on("moveend", () => this.draw());
   }
 
+  // The closest zoom, where events are spread rather than clustered: the map's own maxZoom.
+  setMaxZoom(zoom) {
+    this.maxZoom = zoom;
+    this.byZoom = new Map();
+  }
+
   // The events to draw from the next draw() on.
   setEvents(events) {
     this.events = events;
