@@ -28,7 +28,7 @@ export class PlaceNames {
 
   async update() {
     const asked = ++this.asked;
-    await idle(); // a first /api/cities reads its table in the server (0.4–1 s of CPU): not while the events draw
+    await idle(); // names are a help: asked for once the events are drawn, not in their way
     if (asked !== this.asked) return;
     const map = this.map;
     const zoom = map.getZoom();
