@@ -627,6 +627,23 @@ def test_regions_are_shaded_by_the_events_shown_in_them(server, page):
     assert page.errors == []
 
 
+# The names whose letters lie under a marker or a cluster: the box of each label's text (its letters only, not
+# a city's dot) against the box of each marker drawn.
+NAMES_UNDER_MARKERS = """() => {
+  const boxOf = (node) => node.getBoundingClientRect();
+  const markers = [...document.querySelectorAll('.leaflet-marker-pane .sr-dot, .leaflet-marker-pane .sr-cluster')].map(boxOf);
+  const hidden = [];
+  for (const span of document.querySelectorAll('.sr-city span, .sr-event-place span')) {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    const text = range.getBoundingClientRect();
+    if (markers.some((m) => m.left < text.right - 1 && text.left + 1 < m.right && m.top < text.bottom - 1 && text.top + 1 < m.bottom))
+      hidden.push(span.textContent);
+  }
+  return hidden;
+}"""
+
+
 def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server, page):
     events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
     kupiansk = next(e for e in events if e["document_ids"] == [CLASH.id])["location"]
@@ -643,6 +660,8 @@ def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server
         for b in boxes[i + 1:]:
             assert a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"] or \
                 a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    hidden = page.evaluate(NAMES_UNDER_MARKERS)
+    assert hidden == []  # no name's letters under an event's marker or a cluster (Kharkiv's were)
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "serve_place_names.png"))
     zoom_out_fully(page)

@@ -51,7 +51,7 @@ map.createPane("borders").style.zIndex = 152;
 const eventMarkers = new EventMarkers(map, {
   maxZoom: MAX_ZOOM, markerOf, onClick: (id) => writeHash(pageHash(new URLSearchParams({ event: id })), { push: true }),
 });
-const placeNames = new PlaceNames(map, "borders");
+const placeNames = new PlaceNames(map, "borders", () => eventMarkers.drawnBoxes());
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";

@@ -154,6 +154,20 @@ export class EventMarkers {
     this.drawn = wanted;
   }
 
+  // The markers drawn, each [left, top, right, bottom] in the map's container pixels (a dot's or a pie's own
+  // box, a claimed diamond's turned corners included): what the place names keep clear of.
+  drawnBoxes() {
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const boxes = [];
+    for (const marker of this.drawn) {
+      const shape = marker.getElement()?.firstElementChild;
+      if (!shape) continue;
+      const box = shape.getBoundingClientRect();
+      boxes.push([box.left - origin.left, box.top - origin.top, box.right - origin.left, box.bottom - origin.top]);
+    }
+    return boxes;
+  }
+
   iconOf(cluster) {
     const counts = new Map();
     for (const i of cluster.members) {
