@@ -40,6 +40,16 @@ def test_shipped_tables_read_as_geonames_gives_them():
     assert ("Kyiv", 50.45466, 30.5238, kyiv.population, "UA") in big and all(row[3] > 1_000_000 for row in big)
 
 
+def test_the_maps_table_of_cities_is_the_cities_table_above_15000_people():
+    """The derived table /api/cities reads (bench/build_gazetteer_data.py writes it) is what the cities table
+    gives: rewrite it with that script after the cities table changes."""
+    with tables._data_text(tables.MAP_CITIES_FILE) as fh:
+        assert fh.read() == tables.map_cities_table()
+    cities = tables.read_map_cities()
+    assert cities == sorted(tables.read_big_cities(15_000), key=lambda row: -row[3])
+    assert cities[0][3] > 10_000_000 and all(row[3] > 15_000 for row in cities)
+
+
 def test_a_damaged_table_is_a_gazetteer_error(monkeypatch):
     monkeypatch.setattr(tables, "CITIES_FILE", "gazetteer_countries.json")  # not gzip
     with pytest.raises(GazetteerError, match="gazetteer_countries.json"):
