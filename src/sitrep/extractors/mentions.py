@@ -657,9 +657,24 @@ def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) 
     where = [p for p in places if not not_where_it_happened(p, text)]
 
     def key(p: Place) -> tuple:
+        if trigger and _in_its_where_clause(p, trigger.evidence, where, text):
+            return (*_fineness(p), 0)
         return (*_fineness(p), _distance(p, trigger.evidence) if trigger else 0)
 
     return min(where, key=key) if where else None  # a region before a country
+
+
+_WHERE_CLAUSE = re.compile(r",?\s+where\b[^;:.]*")
+
+
+def _in_its_where_clause(place: Place, words: Evidence, places: list[Place], text: str) -> bool:
+    """"the town of Sloviansk, where six people were killed in shelling, and Kramatorsk, where ...": the event
+    words stand in the clause the place opens, with no other place named before them."""
+    if place.end is None or words.start < place.end:
+        return False
+    if any(other.start is not None and place.end <= other.start < words.start for other in places):
+        return False
+    return bool(_WHERE_CLAUSE.fullmatch(text, place.end, words.start))
 
 
 def _distance(place: Place, words: Evidence) -> int:
