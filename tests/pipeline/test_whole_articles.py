@@ -451,3 +451,20 @@ def test_an_event_told_in_a_where_clause_is_at_the_place_that_opens_it(pipeline)
     ))
     [sloviansk] = [m for m in besides_news(result.mentions) if m.fatalities == 4]
     assert sloviansk.place.name == "Slovyansk"
+
+
+def test_a_persons_home_town_is_no_place_of_the_event(pipeline):
+    result = read(pipeline, NEWS, (
+        "A friend of the volunteer, Mark Doyle, 34, of Clearwater, Florida, said on Sunday that the volunteer "
+        "had been killed in battle."
+    ))
+    assert not [m for m in result.mentions if m.place and m.place.iso == "US"]
+
+
+def test_the_country_of_a_governor_of_a_region_is_the_country(embedded_gazetteer_path):
+    from sitrep.geo import Gazetteer, find_places
+
+    text = "The city is being encircled, the governor of Ukraine’s Luhansk region said on Sunday."
+    with Gazetteer.open(embedded_gazetteer_path, progress=False) as gazetteer:
+        found = [(p.name, p.iso, p.geo_precision) for p in find_places(text, gazetteer)]
+    assert found == [("Ukraine", "UA", 3), ("Luhansk Oblast", "UA", 3)]
