@@ -468,3 +468,11 @@ def test_the_country_of_a_governor_of_a_region_is_the_country(embedded_gazetteer
     with Gazetteer.open(embedded_gazetteer_path, progress=False) as gazetteer:
         found = [(p.name, p.iso, p.geo_precision) for p in find_places(text, gazetteer)]
     assert found == [("Ukraine", "UA", 3), ("Luhansk Oblast", "UA", 3)]
+
+
+def test_a_capital_that_signed_a_deal_is_no_place_of_the_strike_beside_it(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russia has targeted the port of Odesa with cruise missile strikes, hours after Moscow signed a deal to "
+        "allow grain exports."
+    ))
+    assert "Odesa" in places(besides_news(result.mentions)) and "Moscow" not in places(result.mentions)

@@ -25,6 +25,7 @@ _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
+    r"signed|signs|agreed|agrees|announced|announces|recognised|recognized|recognises|recognizes|"
     r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|making|made|makes|"
     r"(?:was|is|has been|had been) (?:accused|blamed)|"
     r"will|would|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
