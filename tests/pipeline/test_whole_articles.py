@@ -476,3 +476,19 @@ def test_a_capital_that_signed_a_deal_is_no_place_of_the_strike_beside_it(pipeli
         "allow grain exports."
     ))
     assert "Odesa" in places(besides_news(result.mentions)) and "Moscow" not in places(result.mentions)
+
+
+def test_one_sentence_of_two_events_at_two_places_is_two_events(pipeline):
+    result = read(pipeline, NEWS, (
+        "Officials said Russian forces had shelled the northern Sumy region, and intensified their shelling of "
+        "Mykolaiv, a port city in the south."
+    ))
+    assert {"Sumy Oblast", "Mykolayiv"} <= set(places(result.mentions))
+
+
+def test_an_event_told_again_without_its_day_is_one_event(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russia stepped up air strikes over the weekend, including on Kyiv, and the eastern city of Lysychansk "
+        "fell to its forces."
+    ), "The governor said Lysychansk fell on Saturday after weeks of street fighting.")
+    assert len(at(result.mentions, "Lysychansk")) == 1
