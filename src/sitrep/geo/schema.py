@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.geo.normalize import is_usable_name, normalise
+from sitrep.wal import use_wal
 
 SCHEMA_VERSION = 1
 
@@ -123,7 +124,7 @@ class PlaceRow:
 def connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path))
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
+    use_wal(conn, wait=60)
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.executescript(SCHEMA)
     return conn
