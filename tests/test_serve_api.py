@@ -370,8 +370,8 @@ def test_the_default_limit_is_documented_and_configurable(monkeypatch):
     assert ServeConfig.from_env(db="x", max_body_bytes=7).max_body_bytes == 7
 
 
-@pytest.mark.parametrize("bad_id", [True, 5, 1.5, ["a"], {"a": 1}])
-def test_an_id_must_be_a_string(tmp_path, bad_id):
+@pytest.mark.parametrize("bad_id", [True, False, 1.5, ["a"], {"a": 1}])
+def test_an_id_must_be_a_string_or_an_integer(tmp_path, bad_id):
     """Issue 16, item 9: `"id": true` was stored as the document "1"."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
@@ -379,6 +379,21 @@ def test_an_id_must_be_a_string(tmp_path, bad_id):
         assert error["details"][0]["location"].startswith("body.id")
         assert_error(client.get("/api/documents/1"), 404)
         assert_error(client.get("/api/documents/True"), 404)
+
+
+def test_an_integer_id_is_the_same_document_as_in_a_jsonl_file(tmp_path, embedded_gazetteer):
+    """A JSONL line posted is read as the line in a file is: `"id": 5` is the document "5" in both (the API
+    refused it with 422 while `sitrep ingest` of the same line stored it)."""
+    from sitrep.ingest.jsonl import parse_line
+
+    line = {**DOC, "id": 5}
+    assert parse_line(json.dumps(line), default_id="x", published=None, source=None).id == "5"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(ServeConfig(db=str(tmp_path / "events.db"), token=TOKEN))) as client:
+        posted = client.post("/api/documents", json=line, headers=auth)
+        assert posted.status_code == 201, posted.text
+        assert posted.json()["document_ids"] == ["5"]
+        assert client.get("/api/documents/5").json()["id"] == "5"
 
 
 @pytest.mark.parametrize("document_id", ["reuters/2024/12/31-strike", "a/../b", "trailing/", "100% sure?#x"])
