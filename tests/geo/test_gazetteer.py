@@ -127,6 +127,42 @@ def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path
     assert opened["ukraine"] == "UA"
 
 
+def test_opening_a_new_gazetteer_another_process_is_creating_waits_for_it(tmp_path):
+    # The race of two processes opening a new file at once, one of them building the embedded places: the
+    # other found its tables missing and waited to create them only sqlite3's 5 s ("database is locked")
+    # while the first built for 47-62 s (at load 7). Here the first holds the new file's write lock 6 s.
+    import sqlite3
+    import threading
+    import time
+
+    from sitrep.geo.embedded import seed_countries
+    from sitrep.geo.schema import SCHEMA
+
+    path = tmp_path / "gazetteer.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("BEGIN IMMEDIATE")  # another process, creating the new file's tables and filling them
+    opened: dict = {}
+
+    def open_it():
+        try:
+            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
+        except Exception as exc:  # reported below, in the test's thread
+            opened["error"] = exc
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    time.sleep(6)
+    for statement in SCHEMA.split(";"):
+        other.execute(statement)
+    seed_countries(other)
+    other.execute("COMMIT")
+    thread.join(60)
+    other.close()
+    assert "error" not in opened, opened.get("error")
+    assert opened["ukraine"] == "UA"
+
+
 def test_a_new_gazetteer_another_process_is_switching_to_wal_is_opened(tmp_path, monkeypatch):
     # Of processes opening a new gazetteer file at the same moment, 1 to 2 in 100 failed with "database is
     # locked": SQLite reports the switch to WAL busy at once, without its busy timeout, while another connection
