@@ -422,3 +422,41 @@ def test_every_response_carries_the_security_headers(tmp_path):
         assert response.headers["x-frame-options"] == "DENY"
         assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
         assert response.headers["x-content-type-options"] == "nosniff" and response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("route", ["/api/events?country=UA", "/api/events/ev-none"])
+def test_a_read_on_postgresql_leaves_the_event_loop_free(tmp_path, monkeypatch, route):
+    """Issue 16 item 7 on PostgreSQL: a page was read on the event loop, so each query's wait for the database's
+    process (longer when that process waits for a core) held up every other request: p95 at 50 clients
+    425-2,078 ms (bench/serve_load.py at load 6-11). Pages and events are now read by threads of their own."""
+    import asyncio
+    import time
+
+    import httpx
+
+    def slowly(read):
+        def wrapped(self, *args, **kwargs):
+            time.sleep(1.0)  # the database's process waiting for a core
+            return read(self, *args, **kwargs)
+        return wrapped
+
+    with fresh_database("postgresql", tmp_path) as target:
+        app = create_app(ServeConfig(db=target))
+        monkeypatch.setattr(Store, "event_page", slowly(Store.event_page))
+        monkeypatch.setattr(Store, "event", slowly(Store.event))
+
+        async def read_and_ask_meanwhile():
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sitrep") as client:
+                started = time.perf_counter()
+                read = asyncio.create_task(client.get(route))
+                await asyncio.sleep(0.2)  # the read is under way
+                config = await client.get("/api/config")
+                answered = time.perf_counter() - started
+                return (await read).status_code, config.status_code, answered
+
+        try:
+            read_status, config_status, answered = asyncio.run(read_and_ask_meanwhile())
+        finally:
+            app.state.stores.close()
+    assert read_status in (200, 404) and config_status == 200
+    assert answered < 0.7  # not after the read's second
