@@ -436,7 +436,7 @@ def test_a_read_on_postgresql_leaves_the_event_loop_free(tmp_path, monkeypatch, 
 
     def slowly(read):
         def wrapped(self, *args, **kwargs):
-            time.sleep(1.0)  # the database's process waiting for a core
+            time.sleep(2.0)  # the database's process waiting for a core
             return read(self, *args, **kwargs)
         return wrapped
 
@@ -447,6 +447,7 @@ def test_a_read_on_postgresql_leaves_the_event_loop_free(tmp_path, monkeypatch, 
 
         async def read_and_ask_meanwhile():
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sitrep") as client:
+                await client.get("/api/config")  # its first answer loads the taxonomy: not what is timed
                 started = time.perf_counter()
                 read = asyncio.create_task(client.get(route))
                 await asyncio.sleep(0.2)  # the read is under way
@@ -459,4 +460,4 @@ def test_a_read_on_postgresql_leaves_the_event_loop_free(tmp_path, monkeypatch, 
         finally:
             app.state.stores.close()
     assert read_status in (200, 404) and config_status == 200
-    assert answered < 0.7  # not after the read's second
+    assert answered < 1.2  # not after the read's 2 s
