@@ -150,6 +150,39 @@ def test_a_database_kept_busy_past_the_timeout_is_said_to_be_busy(tmp_path, monk
         assert store.applied_migrations()[-1] == "999_later"
 
 
+def _guarded(target: str) -> str:
+    """The PostgreSQL address `target` with a statement timeout of 10 s: a test of a wait that used to be endless
+    fails (with another error) instead of hanging."""
+    return f"{target}%20-cstatement_timeout%3D10000"
+
+
+def test_a_postgresql_database_kept_busy_past_the_timeout_is_said_to_be_busy(tmp_path, monkeypatch):
+    # The advisory lock that makes writers take turns was waited for without end: a process holding it (a
+    # stuck ingest, a migration in a session left open) hung every other writer, `Store.open` included.
+    with fresh_database("postgresql", tmp_path) as target:
+        Store.open(target).close()
+        monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, ("999_later", "CREATE TABLE later (x TEXT)")])
+        monkeypatch.setattr(db_module, "BUSY_TIMEOUT", 0.2)
+        holder = db_module.PostgresConnection.connect(target)
+        try:
+            with holder:  # another writer's transaction, open past the timeout
+                with pytest.raises(StoreError, match="kept busy by another process past the time allowed"):
+                    Store.open(_guarded(target))
+        finally:
+            holder.close()
+        with Store.open(target) as store:
+            assert store.applied_migrations()[-1] == "999_later"
+            holder = db_module.PostgresConnection.connect(target)
+            try:
+                with holder:  # and a write of an open store: a BusyError (one line from the CLI), no hang
+                    with pytest.raises(db_module.BusyError, match="kept busy"):
+                        with Store.open(_guarded(target)) as writer:
+                            writer.add_document(Document("d1", "A drone hit Yartsevo."), [mention("d1")])
+            finally:
+                holder.close()
+            assert store.count("documents") == 0
+
+
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_processes_opening_a_new_database_at_the_same_moment_all_succeed(engine, tmp_path):
     # 7 to 14 of 30 such pairs used to fail on SQLite (bench/concurrency.py): a table created twice, or a
@@ -197,6 +230,25 @@ def test_mentions_stored_by_two_processes_at_once_have_distinct_numbers(db_targe
     with Store.open(db_target) as store:
         seqs = [row[0] for row in store.connection.execute("SELECT seq FROM mentions").fetchall()]
     assert sorted(seqs) == list(range(1, 41))  # numbers read before the transaction were taken twice
+
+
+def test_duplicate_numbers_left_by_concurrent_ingests_before_the_fix_are_harmless(db_target):
+    # Databases written by two ingests at once before the numbers were read inside the transaction may hold
+    # mentions sharing a seq. They are left as they are: every reader orders by (seq, id), so the order stays
+    # total and each mention is read once, and the next number is still past the largest.
+    with Store.open(db_target) as store:
+        for i in range(6):
+            store.add_document(Document(f"d{i}", f"Text {i}."), [mention(f"d{i}")])
+        with store.connection:
+            store.connection.execute("UPDATE mentions SET seq = CASE WHEN document_id < 'd3' THEN 2 ELSE 1 END")
+        read, after = [], None
+        while batch := store.unassigned_batch(after, limit=2):
+            read += [m.document_id for _, m in batch]
+            after = batch[-1][0]
+        assert sorted(read[:3]) == ["d3", "d4", "d5"] and sorted(read[3:]) == ["d0", "d1", "d2"]  # by seq, then id
+        assert [m.document_id for m in store.unassigned_mentions()] == read
+        store.add_document(Document("d6", "Text 6."), [mention("d6")])
+        assert store.connection.execute("SELECT seq FROM mentions WHERE document_id = 'd6'").fetchone()[0] == 3
 
 
 def _ingest(db: str, paths: list[str], barrier=None) -> tuple[int, int, list[str]]:

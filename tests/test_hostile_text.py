@@ -9,10 +9,10 @@ import string
 
 import pytest
 
-from sitrep import clean
+from sitrep import clean, pipeline
 from sitrep.extractors import casualties, claims, participants, roles, victim_groups
 from sitrep.extractors.classify import mean_vectors
-from sitrep.geo import candidates
+from sitrep.geo import candidates, cyrillic, resolve
 from sitrep.nlp import entity_spans, load_nlp
 
 from .hostile import deadline
@@ -39,6 +39,11 @@ HOSTILE_PATTERNS = [
     (victim_groups._DEAD_LISTS[0], "1," * 100_000),
     (victim_groups._ONE_GROUP, "1," * 100_000),
     (candidates._NAME_AND_AGE, "Kharkiv-" * 20_000),
+    # found by `make fuzz` after later work added them (each took over 5 s here, quadratic in the run)
+    (candidates.WEAPON_NOUN, " " * 100_000 + "x"),
+    (cyrillic._PARENT_GAP, " " * 100_000 + " killed"),
+    (resolve._POWER_PLANT_AFTER, " " * 100_000 + "x"),
+    (pipeline._NAME_SHAPED, "A." * 100_000),
 ]
 
 
@@ -46,6 +51,12 @@ HOSTILE_PATTERNS = [
 def test_each_pattern_reads_hostile_text_in_linear_time(pattern, text):
     with deadline(DEADLINE):
         list(pattern.finditer(text))
+
+
+def test_a_claimant_ending_in_a_long_run_of_spaces_is_tidied_in_linear_time():
+    with deadline(DEADLINE):
+        assert claims._tidy("a fellow fighter" + " " * 100_000 + "x") == "a fellow fighter" + " " * 100_000 + "x"
+    assert claims._tidy("a fellow fighter who") == "a fellow fighter"
 
 
 def test_the_headline_of_the_issue_still_names_no_speaker_and_a_real_one_still_does():

@@ -125,3 +125,86 @@ def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path
     thread.join(60)
     assert "error" not in opened, opened.get("error")
     assert opened["ukraine"] == "UA"
+
+
+def test_opening_a_new_gazetteer_another_process_is_creating_waits_for_it(tmp_path):
+    # The race of two processes opening a new file at once, one of them building the embedded places: the
+    # other found its tables missing and waited to create them only sqlite3's 5 s ("database is locked")
+    # while the first built for 47-62 s (at load 7). Here the first holds the new file's write lock 6 s.
+    import sqlite3
+    import threading
+    import time
+
+    from sitrep.geo.embedded import seed_countries
+    from sitrep.geo.schema import SCHEMA
+
+    path = tmp_path / "gazetteer.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("BEGIN IMMEDIATE")  # another process, creating the new file's tables and filling them
+    opened: dict = {}
+
+    def open_it():
+        try:
+            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
+        except Exception as exc:  # reported below, in the test's thread
+            opened["error"] = exc
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    time.sleep(6)
+    for statement in SCHEMA.split(";"):
+        other.execute(statement)
+    seed_countries(other)
+    other.execute("COMMIT")
+    thread.join(60)
+    other.close()
+    assert "error" not in opened, opened.get("error")
+    assert opened["ukraine"] == "UA"
+
+
+def test_a_new_gazetteer_another_process_is_switching_to_wal_is_opened(tmp_path, monkeypatch):
+    # Of processes opening a new gazetteer file at the same moment, 1 to 2 in 100 failed with "database is
+    # locked": SQLite reports the switch to WAL busy at once, without its busy timeout, while another connection
+    # makes the same switch. Here the first switch is told busy so, as it was by the racing process.
+    import sqlite3
+
+    class BusyOnce(sqlite3.Connection):
+        told = False
+
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode=WAL") and not BusyOnce.told:
+                BusyOnce.told = True
+                error = sqlite3.OperationalError("database is locked")
+                error.sqlite_errorcode = sqlite3.SQLITE_BUSY
+                raise error
+            return super().execute(sql, *args)
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *args, **kwargs: connect(*args, factory=BusyOnce, **kwargs))
+    gazetteer = Gazetteer.open(tmp_path / "gazetteer.db", embedded=False, progress=False)
+    assert BusyOnce.told and gazetteer.country_lookup("Ukraine").iso == "UA"
+    gazetteer.close()
+
+
+def _open_new(path, barrier, results):
+    barrier.wait(timeout=60)
+    try:
+        with Gazetteer.open(path, embedded=False, progress=False) as gazetteer:
+            results.put(gazetteer.country_lookup("Ukraine").iso)
+    except Exception as error:
+        results.put(f"{type(error).__name__}: {error}")
+
+
+def test_processes_opening_a_new_gazetteer_at_the_same_moment_all_succeed(tmp_path):
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    for attempt in range(10):
+        barrier, results = fork.Barrier(3), fork.Queue()
+        processes = [fork.Process(target=_open_new, args=(tmp_path / f"{attempt}.db", barrier, results)) for _ in range(3)]
+        for process in processes:
+            process.start()
+        assert [results.get(timeout=120) for _ in processes] == ["UA", "UA", "UA"]
+        for process in processes:
+            process.join(60)

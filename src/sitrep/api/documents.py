@@ -7,7 +7,7 @@ import threading
 
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, StrictStr, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ..ingest.common import load_json
@@ -20,10 +20,12 @@ _ingest_lock = threading.Lock()  # one ingest at a time: merging reads and rewri
 
 
 class DocumentIn(BaseModel):
-    """A document as one line of a JSONL input file; the API needs its id, a string."""
+    """A document as one line of a JSONL input file, read as that line is: the API needs its id, a string or an
+    integer (kept as its digits: 5 is the document "5", as in a JSONL file)."""
 
     model_config = ConfigDict(extra="allow")
-    id: StrictStr | None = None  # strict: `true` or `5` is refused, never stored as "True" or "1"
+    # strict: `true` or `1.5` is refused, never stored as "True" or "1"
+    id: StrictStr | StrictInt | None = None
     text: str
     published: str | None = None
     source: str | None = None

@@ -8,15 +8,16 @@ from datetime import date
 from typing import NamedTuple
 
 from fastapi import APIRouter, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from ..export import RECORD_FIELDS, event_record
 from ..language import LANGUAGES
 from ..model import to_dict
 from ..show import passage_bounds
 from ..store import EventFilter
+from ..store.store import Store
 from .errors import ApiError
 from .formats import FORMATS, decode_cursor, encode_cursor, negotiate, render
+from .stores import Stores
 
 router = APIRouter(prefix="/api/events", tags=["events"])
 
@@ -142,20 +143,19 @@ def parse_query(query: Mapping[str, str]) -> ListQuery:
     },
 )
 async def list_events(request: Request) -> Response:
-    # Reads are async and block the loop on purpose: a page is one indexed query of about a millisecond,
-    # cheaper run here than handed to a worker thread (+50% requests/s in bench/serve_load.py), and each
-    # server process then needs one database connection for reading. Ingest (POST) runs in a thread.
+    # On SQLite reads block the loop on purpose: a page is one indexed query of about a millisecond of this
+    # process's CPU, cheaper run here than handed to a worker thread (+50% requests/s in bench/serve_load.py).
+    # On PostgreSQL a few threads read (Stores.read): the query is a wait for the database's process.
+    # Ingest (POST) runs in a thread.
     query = parse_query(request.query_params)
     where, limit, after = query.where, query.limit, query.after
     fmt = negotiate(query.format, request.headers.get("accept"))
     if query.fields and fmt != "json":
         raise ApiError(422, "query.fields: only with JSON (format json or Accept: application/json)",
                        [{"location": "query.fields", "message": "only with JSON"}])
-    stores = request.app.state.stores
-    if limit <= LOOP_ROWS:
-        rows = stores.get().event_page(where, after=after, limit=limit + 1, fields=query.fields)
-    else:
-        rows = await run_in_threadpool(lambda: stores.get().event_page(where, after=after, limit=limit + 1, fields=query.fields))
+    rows = await request.app.state.stores.read(
+        lambda store: store.event_page(where, after=after, limit=limit + 1, fields=query.fields),
+        large=limit > LOOP_ROWS)
     next_cursor = encode_cursor(*rows[limit - 1][:2]) if len(rows) > limit else None
     headers = {}
     if next_cursor:
@@ -174,7 +174,11 @@ def next_url(request: Request, cursor: str) -> str:
 
 @router.get("/{event_id}", summary="One event with its reports: mentions, claims, sources and evidence spans")
 async def get_event(event_id: str, request: Request) -> dict:
-    store = request.app.state.stores.get()
+    stores: Stores = request.app.state.stores
+    return await stores.read(lambda store: event_detail(store, event_id))
+
+
+def event_detail(store: Store, event_id: str) -> dict:
     event = store.event(event_id)
     if event is None:
         raise ApiError(404, f"no event {event_id!r}")

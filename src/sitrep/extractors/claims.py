@@ -191,6 +191,6 @@ def _tidy(who: str) -> str:
     who = _VEHICLE.sub("", who)
     who = re.sub(r"^(and|but|while|as|which|that|however)\s+", "", who, flags=re.I)
     who = _WHEN_BEFORE.sub("", who)  # "On Sunday Gladkov (said)"
-    who = re.sub(r"\s+(who|which|that)$", "", who, flags=re.I)  # "a fellow fighter who (said)"
+    who = re.sub(r"(?<!\s)\s+(who|which|that)$", "", who, flags=re.I)  # "a fellow fighter who (said)"
     who = re.sub(r"(?<!\s)\s++(in a post|in a statement|on his|on her|on its|on their)\b.*$", "", who, flags=re.I)
     return _AUXILIARY_END.sub("", who.strip())

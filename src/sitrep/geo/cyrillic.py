@@ -229,7 +229,7 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
 # "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
 # "між Киселівкою та Чорнобаївкою Херсонської області": the towns lie in the oblast named right after them (the
 # list's every town).
-_PARENT_GAP = re.compile(r"^\s*(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)
+_PARENT_GAP = re.compile(r"^\s*+(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # possessive: linear in a gap of spaces
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
 

@@ -18,15 +18,11 @@ from sitrep.geo.dumps import import_dump
 from sitrep.geo.embedded import build_embedded, seed_countries
 from sitrep.geo.normalize import consonant_key, fuzzy_key, normalise, query_variants, spelling_key, strip_unit_words
 from sitrep.geo.packaged import unpack_packaged
-from sitrep.geo.schema import bulk_writes, connect, get_meta
+from sitrep.geo.schema import BUSY_WAIT_MS, SET_UP_WAIT_MS, bulk_writes, connect, get_meta
 from sitrep.geo.wordlists import Region, aliases
 from sitrep.model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Place
 
 _CLASS_ORDER = {"P": 0, "A": 1, "L": 2}
-BUSY_WAIT_MS = 5000  # how long a write waits for another's lock: sqlite3's default
-# How long a process opening a gazetteer waits for another that is building it (the embedded build takes
-# 15-25 s here; a slow machine gets ten minutes).
-SET_UP_WAIT_MS = 600_000
 _ENTRY_SQL = """
 SELECT p.geonameid, CASE WHEN p.feature_code = 'ADM1' THEN coalesce(a1.name, p.name) ELSE p.name END AS name,
        p.iso, c.name AS country, p.admin1 AS admin1_code, a1.name AS admin1,

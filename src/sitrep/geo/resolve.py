@@ -209,7 +209,7 @@ def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
-_POWER_PLANT_AFTER = re.compile(r"[ \t]+(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|[ \t]+NPP\b", re.I)
+_POWER_PLANT_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|NPP\b)", re.I)
 
 
 def _power_plant_town(text: str, cand: Candidate) -> Candidate:

@@ -11,8 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.geo.normalize import is_usable_name, normalise
+from sitrep.wal import use_wal
 
 SCHEMA_VERSION = 1
+BUSY_WAIT_MS = 5000  # how long a write waits for another's lock: sqlite3's default
+# How long a process opening a gazetteer waits for another that is setting it up (the embedded build takes
+# 15-25 s here, 47-62 s at load 7; a slow machine gets ten minutes).
+SET_UP_WAIT_MS = 600_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -121,11 +126,16 @@ class PlaceRow:
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
+    """The gazetteer at `path`, its tables created if need be. Of processes opening a new file at once, those
+    that find another creating its tables, or already building its places in the transaction that creates
+    them, wait for it (up to SET_UP_WAIT_MS): with sqlite3's 5 s they failed "database is locked"."""
     conn = sqlite3.connect(str(path))
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
+    use_wal(conn, wait=SET_UP_WAIT_MS / 1000)
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"PRAGMA busy_timeout = {SET_UP_WAIT_MS}")
     conn.executescript(SCHEMA)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_WAIT_MS}")
     return conn
 
 

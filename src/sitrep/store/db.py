@@ -8,7 +8,8 @@ placeholders become psycopg's, and table definitions get PostgreSQL's names for 
 Statements outside `with connection:` commit one by one. `with connection:` is one write transaction, DDL
 included, and writers take turns: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock on the schema. So what
 a transaction reads is still true when it commits (the next mention number, whether a migration is applied),
-and a writer that finds the database busy waits (up to `BUSY_TIMEOUT` on SQLite) rather than fail. A `with`
+and a writer that finds the database busy waits up to `BUSY_TIMEOUT` rather than fail at once, then fails with
+a clear error (on PostgreSQL a `BusyError`, through the transaction's lock_timeout), never hangs. A `with`
 inside another is a savepoint.
 """
 
@@ -16,10 +17,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Literal, Protocol
+
+from ..errors import SitrepError
+from ..wal import use_wal
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -33,7 +36,11 @@ def redact(target: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", target)
 
 
-BUSY_TIMEOUT = 60.0  # seconds a SQLite writer waits for another's transaction before it gives up
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another's transaction before it gives up
+
+
+class BusyError(SitrepError):
+    """Another process held the database's write lock (or a table's lock) past `BUSY_TIMEOUT`."""
 
 
 class _Transactional(Protocol):
@@ -99,23 +106,12 @@ def connect_sqlite(path: str, **kwargs) -> SQLiteConnection:
     connection = sqlite3.connect(
         path, factory=SQLiteConnection, isolation_level=None, timeout=BUSY_TIMEOUT, **kwargs
     )
-    _use_wal(connection)
+    use_wal(connection, BUSY_TIMEOUT)
     connection.execute("PRAGMA foreign_keys=ON")
     return connection
 
 
-def _use_wal(connection: sqlite3.Connection) -> None:
-    """Switch to WAL (readers never wait for a writer). The switch reports a busy database at once, without
-    the busy timeout, when another process opens the new file at the same moment: try again until it is done."""
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    while True:
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
+_LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock waited for past lock_timeout
 
 
 class PostgresConnection(_Scripts):
@@ -144,7 +140,13 @@ class PostgresConnection(_Scripts):
         # Results in binary: a page's records come as the bytes stored (Store.event_page), where text format
         # would send them as hex, twice the size and 0.8 ms of CPU to decode.
         cursor = self.raw.cursor(binary=True)
-        cursor.execute(postgres_sql(sql), tuple(params))
+        try:
+            cursor.execute(postgres_sql(sql), tuple(params))
+        except Exception as error:
+            if getattr(error, "sqlstate", None) == _LOCK_NOT_AVAILABLE:  # past the transaction's lock_timeout
+                raise BusyError(f"the database was kept busy by another process past the time allowed "
+                                f"({BUSY_TIMEOUT:g} s): {' '.join(str(error).split())}") from error
+            raise
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]):
@@ -168,6 +170,9 @@ class PostgresConnection(_Scripts):
         transaction.__enter__()
         if not self._transactions:
             try:  # writers take turns, as on SQLite; the lock is the schema's, released at commit or rollback
+                # Waited for as long as SQLite's busy timeout, then a BusyError: never a hang (nor a lock on a
+                # table, such as a migration's, waited for without end).
+                self.execute(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT * 1000)}")
                 self.execute("SELECT pg_advisory_xact_lock(hashtext('sitrep:' || current_schema()))")
             except BaseException as error:
                 transaction.__exit__(type(error), error, error.__traceback__)

@@ -18,7 +18,7 @@ from ..errors import SitrepError
 from ..fingerprint import fingerprint
 from ..model import Document, DocumentInfo, Event, Mention, to_dict
 from .codec import event_from_dict, mention_from_dict
-from .db import PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
+from .db import BusyError, PostgresConnection, SQLiteConnection, connect_sqlite, is_postgres, redact
 from .events import (
     EVENT_COLUMNS,
     LOOKED_UP,
@@ -120,6 +120,9 @@ class Store:
             raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({' '.join(str(error).split())})") from error
         try:
             migrate(connection)
+        except BusyError as error:
+            connection.close()
+            raise StoreError(f"{redact(url)}: {error}") from error
         except psycopg.Error as error:
             connection.close()
             raise StoreError(f"{redact(url)}: not a sitrep database ({' '.join(str(error).split())})") from error
