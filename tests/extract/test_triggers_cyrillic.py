@@ -133,3 +133,25 @@ def test_a_three_word_cyrillic_headline_with_an_event_word_reports():
 def test_a_misspelt_air_strike():
     trigger = find_trigger("Горить склад у Смілі після авиудара")
     assert trigger is not None and trigger.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("ППО вночі збила дев'ять ракет. Більшість летіла на промисловий об'єкт у Вінницькій області.", "Vinnytsia Oblast"),
+        ("Армия поразила мост через реку. Николаевская область.", "Mykolaiv Oblast"),  # a bare region as the lede
+        ("Air defences shot down nine missiles overnight. Most were aimed at an airfield in the Vinnytsia region.",
+         "Vinnytsia Oblast"),
+    ],
+)
+def test_a_headline_with_no_place_is_placed_by_the_next_sentence(text, admin1):
+    [mention] = read(text)
+    assert mention.place is not None and mention.place.admin1 == admin1
+    assert text[mention.evidence["location"].start:mention.evidence["location"].end] == mention.evidence["location"].quote
+
+
+def test_only_the_headline_takes_the_next_sentences_place():
+    # a report further in names no place; the sentence after it is another matter
+    text = ("Над Вінницею збили три дрони. Окупанти заявили, що не б'ють по містах. "
+            "Журналісти у Харкові зняли відео про волонтерів.")
+    assert [m.place.admin1 for m in read(text)] == ["Vinnytsia Oblast"]

@@ -100,6 +100,8 @@ def extract_mentions(
     reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
+            if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
+                _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
@@ -112,6 +114,7 @@ def extract_mentions(
             index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
+            _place_told_next(reports, index, sentence_places, document.text)
             if previous and (refers_back or index - spoken_of == 1):  # refers_back: there is a previous
                 _add_context(previous, sentence, index, sentence_places, document)
             elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
@@ -457,6 +460,19 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         attribution = find_attribution(sentence.text, sentence.start, report.fields.get("actor1"), place_country)
         if attribution:
             report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
+
+
+def _place_told_next(reports: list[_Report], index: int, sentence_places: list[Place], text: str) -> None:
+    """A report opening the text (its headline) whose words name no place happened where the very next sentence,
+    one with no event word of its own, places it: "Air defence shot down nine missiles overnight. Most flew at a
+    plant in the Vinnytsia region"; "Strikes on a bridge over the river. Mykolaiv region." Only a report told in
+    its own event words (not "many were wounded"), and only the opening one: further in, the next sentence may
+    tell of another matter."""
+    if len(reports) != 1 or index != reports[0].last_sentence_index + 1:
+        return
+    report = reports[0]
+    if report.place is None and not report.trigger.fallback and not text[:report.sentence.start].strip():
+        _add_place(report, _best_place(sentence_places, text), text)
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
