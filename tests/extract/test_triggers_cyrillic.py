@@ -155,3 +155,18 @@ def test_only_the_headline_takes_the_next_sentences_place():
     text = ("Над Вінницею збили три дрони. Окупанти заявили, що не б'ють по містах. "
             "Журналісти у Харкові зняли відео про волонтерів.")
     assert [m.place.admin1 for m in read(text)] == ["Vinnytsia Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "town"),
+    [
+        # the event's words between two places: the place of its own clause, however near the other stands
+        ("Тривала евакуація з Конотопа, удар по аеродрому в Умані", "Uman"),
+        ("День сотий: обмін полоненими у Сумах, ракетний удар по вокзалу в Полтаві", "Poltava"),
+        ("After the evacuation from Mariupol, a strike hit the airfield in Odesa.", "Odesa"),
+    ],
+)
+def test_the_place_of_the_events_own_clause(headline, town):
+    [mention] = read(headline)
+    assert mention.place.name == town
+

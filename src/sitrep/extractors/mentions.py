@@ -673,9 +673,23 @@ def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) 
     where = [p for p in places if not not_where_it_happened(p, text)]
 
     def key(p: Place) -> tuple:
-        return (*_fineness(p), _distance(p, trigger.evidence) if trigger else 0)
+        if trigger is None:
+            return (*_fineness(p), False, 0)
+        return (*_fineness(p), _another_clause(p, trigger.evidence, text), _distance(p, trigger.evidence))
 
     return min(where, key=key) if where else None  # a region before a country
+
+
+# Between an event's words and a place of another clause: "evacuation from Konotop, a strike on the airfield in
+# Uman" is a strike on Uman, however near Konotop stands to its words.
+_CLAUSE_BETWEEN = re.compile(r"[,;:!?\u2014\u2013]|\s-\s")
+
+
+def _another_clause(place: Place, words: Evidence, text: str) -> bool:
+    """Does a clause break stand between a place's name and the event's words?"""
+    start, end = place.start or 0, place.end or 0
+    between = text[end:words.start] if end <= words.start else text[words.end:start]
+    return bool(_CLAUSE_BETWEEN.search(between))
 
 
 def _distance(place: Place, words: Evidence) -> int:
