@@ -170,3 +170,19 @@ def test_the_place_of_the_events_own_clause(headline, town):
     [mention] = read(headline)
     assert mention.place.name == town
 
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the later clause names its town with no preposition, as what was hit
+        ("Вибухи пролунали у Рівному, під обстріл потрапило місто Запоріжжя", ["Rivne", "Zaporizhzhya"]),
+        ("Взрывы прогремели в Ровно, обстрелу подвергся Николаев", ["Mykolayiv", "Rivne"]),
+    ],
+)
+def test_a_later_clause_that_names_its_town_bare(headline, expected):
+    assert towns(headline) == expected
+
+
+def test_deaths_told_after_a_clause_break_are_the_strikes_own():
+    # a bare place with deaths alone: the toll of the strike before, no event of its own
+    assert len(read("Удар по Харкову, загинули двоє жителів Салтівки")) == 1
