@@ -139,7 +139,13 @@ def extract_mentions(
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
                 gap <= 1 and not _BODIES.search(sentence.text))
+            placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
+            if previous.place is not placed and previous.place is place and not previous.listed and (
+                    report_label is None or is_cyrillic_text(sentence.text)):
+                # "ЗСУ знищили п'ять складів. Склади знищено у X, Y та Z": the sentence that first places (or
+                # places more finely) a report gives its list of places
+                previous.listed = listed_with(place, sentence_places, document.text)
             continue
         if trigger.fallback and _deaths_of_an_accident(sentence.text):
             # "Seven people were killed after a fire broke out at a research institute": no report of its own (one
