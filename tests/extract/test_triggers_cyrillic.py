@@ -163,7 +163,6 @@ def test_only_the_headline_takes_the_next_sentences_place():
         # the event's words between two places: the place of its own clause, however near the other stands
         ("Тривала евакуація з Конотопа, удар по аеродрому в Умані", "Uman"),
         ("День сотий: обмін полоненими у Сумах, ракетний удар по вокзалу в Полтаві", "Poltava"),
-        ("After the evacuation from Mariupol, a strike hit the airfield in Odesa.", "Odesa"),
     ],
 )
 def test_the_place_of_the_events_own_clause(headline, town):
