@@ -142,9 +142,10 @@ def extract_mentions(
             placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
             if previous.place is not placed and previous.place is place and not previous.listed and (
-                    report_label is None or is_cyrillic_text(sentence.text)):
+                    report_label is None or is_cyrillic_text(sentence.text)) and not _whole_sentence(previous):
                 # "ЗСУ знищили п'ять складів. Склади знищено у X, Y та Z": the sentence that first places (or
-                # places more finely) a report gives its list of places
+                # places more finely) a report gives its list of places; not so after a roundup's heading
+                # ("День 220-й — головне."), a report only by the whole text's label: each item is news of its own
                 previous.listed = listed_with(place, sentence_places, document.text)
             continue
         if trigger.fallback and _deaths_of_an_accident(sentence.text):
@@ -277,6 +278,12 @@ def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence
     if first:
         return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
     return None
+
+
+def _whole_sentence(report: _Report) -> bool:
+    """Is the report's trigger its whole sentence (a short report typed by its label, no event word in it)?"""
+    words = report.trigger.evidence
+    return (words.start, words.end) == (report.sentence.start, report.sentence.end)
 
 
 def _violent(trigger: Trigger) -> bool:

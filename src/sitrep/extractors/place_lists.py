@@ -46,10 +46,7 @@ def _cyrillic_list_gap() -> re.Pattern:
     joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words.list_joins, key=len, reverse=True))
     prepositions = "|".join(re.escape(w) for w in sorted(words.list_prepositions, key=len, reverse=True))
     what = r"(?:[а-яіїєґё’'ʼ-]+\s+){0,3}?"
-    # "в Миргороде (Полтавская область), Озерном (Житомирская область)": a town the gazetteer does not know, with
-    # its oblast in brackets, stays in the list (its oblast stands for it)
-    unknown = r"[А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+(?:[\s-][А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+)?\s*\("
-    return re.compile(rf"^\s*(?:\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{what}(?:{prepositions})\s+|{unknown})?)$")
+    return re.compile(rf"^\s*(?:\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{what}(?:{prepositions})\s+)?)$")
 
 
 def _is_list_gap(gap: str) -> bool:
