@@ -197,3 +197,16 @@ def test_a_roundups_heading_gives_no_list_to_its_first_item():
     # the heading has no event word: the items after it are each news of its own, not places of one event
     text = "Сотий день війни — головне. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних"
     assert towns(text) == ["Balakliya"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a dash and a count stand for the verb of the clause before
+        ("В Сумской области уничтожены два склада, в Полтаве – один с топливом", ["Poltava", "Sumy Oblast"]),
+        # the later clause's own words come before a dash: the clause is split at its first break
+        ("Ракетних ударів зазнав аеропорт Полтави, авіаударів - Миргородський аеродром", ["Myrhorod", "Poltava"]),
+    ],
+)
+def test_a_clause_that_leaves_out_its_verb(headline, expected):
+    assert towns(headline) == expected

@@ -65,6 +65,10 @@ def _cyrillic_clause_gap() -> re.Pattern:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+# A dash right after the later clause's place, and a count, stand for the verb of the clause before: "в Сумской
+# области уничтожены два склада, в Полтаве – один" (not "у Конотопі – евакуація": no count, another matter).
+_ELLIPSIS = re.compile(r"\s[–—-]\s+(?:\d+|ще|ещё|еще|один|одна|одно|одне|два|две|дві|три|чотири|четыре|п[’'ʼ]?ять|пять)\b",
+                       re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")  # (not a dash: "у Василькові - пожежа" is one clause)
 
 
@@ -79,7 +83,8 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
     gap = _cyrillic_clause_gap().match(text[gap_start:gap_end])
     if not gap:
         return False
-    between = list(_CLAUSE_BREAK.finditer(text, gap_start, gap_end))[-1]
+    # the first break: "аеропорт Запоріжжя, авіаударів - Бердянський порт" has the later clause's words before a dash
+    between = next(_CLAUSE_BREAK.finditer(text, gap_start, gap_end))
     window = max(0, first - MAX_CLAUSE_CHARS)
     opens = max((m.end() for m in _CLAUSE_END.finditer(text, window, first)), default=window)
     closes = _CLAUSE_END.search(text, cast(int, current.end), cast(int, current.end) + MAX_CLAUSE_CHARS)
@@ -87,7 +92,7 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
     earlier, later = text[opens:between.start()], text[between.end():later_end]
     if not (find_trigger(earlier) or cyrillic_incident().search(earlier)):
         return False
-    if cyrillic_incident().search(later):
+    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)):
         return True
     trigger = find_trigger(later)
     # a clause that names its place with no preposition and tells only of deaths ("удар по Харкову, загинули
