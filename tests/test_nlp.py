@@ -1,4 +1,25 @@
-from sitrep.nlp import entity_spans, load_nlp, overrules_gazetteer
+import sys
+import tomllib
+from pathlib import Path
+
+from sitrep.nlp import NER_MODEL, entity_spans, load_nlp, overrules_gazetteer
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sitrep"
+
+
+def test_the_model_is_sitreps_own_with_ner_only():
+    nlp = load_nlp()
+    assert nlp.pipe_names == ["ner"] and nlp.meta["name"] == "sitrep_ner_en"
+    assert nlp.vocab.vectors.shape == (0, 0)
+    assert not any(name.startswith("en_core_web_sm") for name in sys.modules)  # no model package is read
+
+
+def test_the_wheel_carries_every_file_of_the_model():
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["sitrep"]
+    model = {path for path in (PACKAGE / "data" / NER_MODEL).rglob("*") if path.is_file()}
+    carried = {path for pattern in patterns for path in PACKAGE.glob(pattern) if path.is_file()}
+    assert len(model) >= 5 and model <= carried
 
 
 def test_only_names_of_several_words_overrule_the_gazetteer():

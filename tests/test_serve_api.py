@@ -263,6 +263,32 @@ def test_city_names_for_the_map_come_by_box_the_largest_first(client):
     assert_error(client.get("/api/cities", params={"bbox": "30,44,40,52", "min_population": 10}), 422)
 
 
+def test_city_names_are_read_from_the_small_table_of_big_cities(client, monkeypatch):
+    """A first /api/cities reads 34,000 short rows, not the 235,000 long ones of cities500 (0.05 s, not 0.4)."""
+    from contextlib import contextmanager
+
+    from sitrep.api import cities
+    from sitrep.geo import embedded
+
+    opened = []
+    read = embedded._data_text
+
+    @contextmanager
+    def recorded(name):
+        opened.append(name)
+        with read(name) as fh:
+            yield fh
+
+    monkeypatch.setattr(embedded, "_data_text", recorded)
+    cities._cities.cache_clear()
+    try:
+        found = client.get("/api/cities", params={"bbox": "30,44,40,52", "min_population": 300000}).json()["cities"]
+    finally:
+        cities._cities.cache_clear()
+    assert [city["name"] for city in found][:2] == ["Kyiv", "Kharkiv"]
+    assert opened == [embedded.MAP_CITIES_FILE]
+
+
 def test_the_page_and_its_assets(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

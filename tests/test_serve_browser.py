@@ -179,6 +179,43 @@ def test_with_no_tile_server_reachable_the_country_outlines_still_show(served_db
         page.goto("about:blank")  # tiles still loading fail once their server is gone: not the next test's errors
 
 
+# Whether the base layer's land is filled under the middle of the map (its paths take no pointer events, so
+# elementFromPoint does not see them).
+LAND_UNDER_THE_MIDDLE = """() => {
+  const box = document.getElementById('map').getBoundingClientRect();
+  const point = new DOMPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return [...document.querySelectorAll('.leaflet-outlines-pane path.sr-land')]
+    .some((path) => path.isPointInFill(point.matrixTransform(path.getScreenCTM().inverse())));
+}"""
+
+
+def test_without_a_tile_server_the_map_zooms_only_as_far_as_its_offline_layer_shows(served_db, server, page):
+    kharkiv = "49.99/36.25"
+    page.errors.clear()
+    page.goto("about:blank")
+    page.goto(f"{server}/#map=14/{kharkiv}")  # a shared link made with tiles: a town's streets
+    wait_for_events(page)
+    settle(page)
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    assert "leaflet-disabled" in zoom_in.get_attribute("class")  # no closer: nothing finer to show
+    assert hash_of(page.url)["map"].startswith("11/")  # the address says what is shown
+    assert page.evaluate(LAND_UNDER_THE_MIDDLE)  # land, not the sea's colour
+    page.locator(".sr-city", has_text="Kharkiv").wait_for()  # and names to read by
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "serve_deepest_offline.png"))
+    assert page.errors == []
+
+    unreachable = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+    with sitrep_serve(served_db, "--tiles", unreachable) as url:  # with tiles: a town's streets
+        page.goto(f"{url}/#map=14/{kharkiv}")
+        wait_for_events(page)
+        settle(page)
+        assert hash_of(page.url)["map"].startswith("14/")
+        assert "leaflet-disabled" in zoom_in.get_attribute("class")
+        assert page.evaluate(LAND_UNDER_THE_MIDDLE)  # the offline layer still under the tiles
+        page.goto("about:blank")
+
+
 # The longest step across the screen, in pixels, between two points of any stroked line of the base layer
 # (a line of Leaflet's SVG is "M x y L x y ... z"): a stripe across the world is a step of half of it or more.
 LONGEST_STROKE_STEP = """() => {
@@ -590,6 +627,23 @@ def test_regions_are_shaded_by_the_events_shown_in_them(server, page):
     assert page.errors == []
 
 
+# The names whose letters lie under a marker or a cluster: the box of each label's text (its letters only, not
+# a city's dot) against the box of each marker drawn.
+NAMES_UNDER_MARKERS = """() => {
+  const boxOf = (node) => node.getBoundingClientRect();
+  const markers = [...document.querySelectorAll('.leaflet-marker-pane .sr-dot, .leaflet-marker-pane .sr-cluster')].map(boxOf);
+  const hidden = [];
+  for (const span of document.querySelectorAll('.sr-city span, .sr-event-place span')) {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    const text = range.getBoundingClientRect();
+    if (markers.some((m) => m.left < text.right - 1 && text.left + 1 < m.right && m.top < text.bottom - 1 && text.top + 1 < m.bottom))
+      hidden.push(span.textContent);
+  }
+  return hidden;
+}"""
+
+
 def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server, page):
     events = httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
     kupiansk = next(e for e in events if e["document_ids"] == [CLASH.id])["location"]
@@ -606,6 +660,8 @@ def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server
         for b in boxes[i + 1:]:
             assert a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"] or \
                 a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    hidden = page.evaluate(NAMES_UNDER_MARKERS)
+    assert hidden == []  # no name's letters under an event's marker or a cluster (Kharkiv's were)
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "serve_place_names.png"))
     zoom_out_fully(page)

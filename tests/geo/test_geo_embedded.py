@@ -40,6 +40,16 @@ def test_shipped_tables_read_as_geonames_gives_them():
     assert ("Kyiv", 50.45466, 30.5238, kyiv.population, "UA") in big and all(row[3] > 1_000_000 for row in big)
 
 
+def test_the_maps_table_of_cities_is_the_cities_table_above_15000_people():
+    """The derived table /api/cities reads (bench/build_gazetteer_data.py writes it) is what the cities table
+    gives: rewrite it with that script after the cities table changes."""
+    with tables._data_text(tables.MAP_CITIES_FILE) as fh:
+        assert fh.read() == tables.map_cities_table()
+    cities = tables.read_map_cities()
+    assert cities == sorted(tables.read_big_cities(15_000), key=lambda row: -row[3])
+    assert cities[0][3] > 10_000_000 and all(row[3] > 15_000 for row in cities)
+
+
 def test_a_damaged_table_is_a_gazetteer_error(monkeypatch):
     monkeypatch.setattr(tables, "CITIES_FILE", "gazetteer_countries.json")  # not gzip
     with pytest.raises(GazetteerError, match="gazetteer_countries.json"):
@@ -224,3 +234,38 @@ def test_a_citys_district_lies_in_that_citys_province(embedded):
     """Soviet district names (Leninsky, Kirovsky) exist in many cities: the city named after one settles it."""
     district, city = find_places("Shelling hit the Leninsky district of Luhansk.", embedded)
     assert (district.admin1, city.name, city.geo_precision) == ("Luhansk Oblast", "Luhansk", 1)
+
+
+def test_a_village_told_by_a_landmark_town_is_the_one_beside_it(embedded):
+    # the gazetteer has no Ivanivka near Kherson: the event stands near Kherson, not at a namesake far away
+    text = "Troops retook the village of Ivanivka, north of Kherson, on Monday."
+    assert [(p.name, p.admin1, p.geo_precision) for p in find_places(text, embedded)] == [
+        ("Kherson", "Kherson Oblast", 2)
+    ]
+    text = "Shelling hit Pisky, 20 km west of Donetsk, overnight."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Donetsk", 2)]
+
+
+def test_a_city_told_by_a_distant_landmark_stays_itself(embedded):
+    text = "A fire broke out at a research institute in Tver, north-west of Moscow."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)][0] == ("Tver", 1)
+
+
+def test_a_city_is_not_its_small_namesake_in_a_province_named_elsewhere(embedded):
+    text = ("Missiles hit a fuel depot in the Lviv region on Saturday.\n\n"
+            "On Tuesday strikes on Mykolaiv damaged a school.")
+    mykolaiv = [p for p in find_places(text, embedded) if p.name.startswith("Mykola")][0]
+    assert (mykolaiv.admin1, mykolaiv.geo_precision) == ("Mykolaiv Oblast", 1)
+    text = "Shelling hit Mykolaiv in the Lviv region."  # its own sentence names the province: the small town
+    assert find_places(text, embedded)[0].admin1 == "Lviv Oblast"
+
+
+def test_a_village_is_in_the_province_its_sentence_names(embedded):
+    # no village of these names in the Kherson region is in the gazetteer: the region, not namesakes elsewhere
+    text = "Its forces took back two villages in the north of the Kherson region, Andriivka and Lozove."
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Kherson Oblast", 3)]
+    # a town is known beyond its province, and Sevastopol's villages are in Crimea
+    text = "Troops advanced near Kupiansk in the Kharkiv region and on Lyman."
+    assert "Lyman" in [p.name for p in find_places(text, embedded)]
+    text = "Explosions were heard at an airfield near Fruktove in Crimea."
+    assert find_places(text, embedded)[0].admin1 == "Sevastopol"

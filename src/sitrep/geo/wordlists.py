@@ -34,6 +34,7 @@ class Aliases:
     country_names: dict[str, str]  # norm -> ISO code
     context_cues: dict[str, tuple[str, ...]]  # word as written ("JFO") -> admin1 codes it places a story in
     power_plants: dict[str, str]  # norm of the name a plant goes by -> the town it stands in
+    admin1_around: dict[str, str]  # a city that is a first-level unit -> the unit around it ('UA.20' -> 'UA.11')
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def aliases() -> Aliases:
     }
     cues = {word: tuple(codes) for word, codes in (raw.get("context_cues") or {}).items()}
     plants = {normalise(name): town for name, town in (raw.get("power_plants") or {}).items()}
-    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants)
+    around = {str(city): str(unit) for city, unit in (raw.get("admin1_around") or {}).items()}
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around)
 
 
 @lru_cache(maxsize=1)
