@@ -13,6 +13,7 @@ from datetime import date
 
 from .clean import Sentence, segment
 from .extractors.classify import NO_EVENT, LinearModel
+from .extractors.double_reports import split_double_reports
 from .extractors.mentions import extract_mentions, refers_back
 from .extractors.report_classifier import ReportModel, load_report_model
 from .extractors.reportable import screen
@@ -89,8 +90,9 @@ class Pipeline:
                 continue
             places = find_places(doc.text, self.gazetteer, exclude_spans=non_places[doc.id], person_spans=people[doc.id],
                                  maybe_places=misread[doc.id])
-            found = extract_mentions(doc, segmented[doc.id], places, label)
-            screened = screen(found, segmented[doc.id], places, doc.published, self.report_model)
+            sentences = segmented[doc.id] if label else split_double_reports(segmented[doc.id], places)
+            found = extract_mentions(doc, sentences, places, label)
+            screened = screen(found, sentences, places, doc.published, self.report_model)
             yield Result(doc, screened.kept, screened.dropped)
 
 

@@ -49,3 +49,9 @@ def test_russian_and_ukrainian_relative_days():
     assert resolve_date("Вчора ворог обстріляв село", 0, published).start == date(2024, 3, 11)
     overnight = resolve_date("Вночі над областю збили ракету", 0, published)
     assert (overnight.start, overnight.end) == (date(2024, 3, 11), published)
+
+
+def test_a_recent_event_is_before_the_news_of_the_day_not_on_it():
+    found = resolve_date("A recent attack on the city left 25 dead", 0, PUBLISHED)
+    assert (found.start, found.end, found.precision) == (date(2024, 12, 10), date(2024, 12, 30), 3)
+    assert resolve_date("troops recently recaptured the village", 0, PUBLISHED).end < PUBLISHED

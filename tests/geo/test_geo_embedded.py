@@ -269,3 +269,8 @@ def test_a_village_is_in_the_province_its_sentence_names(embedded):
     assert "Lyman" in [p.name for p in find_places(text, embedded)]
     text = "Explosions were heard at an airfield near Fruktove in Crimea."
     assert find_places(text, embedded)[0].admin1 == "Sevastopol"
+
+
+def test_a_rivers_first_name_is_no_town(embedded):
+    text = "The defenders hold a plant in the city on the east bank of the Siverskyi Donets River."
+    assert not find_places(text, embedded)

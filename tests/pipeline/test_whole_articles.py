@@ -451,3 +451,44 @@ def test_an_event_told_in_a_where_clause_is_at_the_place_that_opens_it(pipeline)
     ))
     [sloviansk] = [m for m in besides_news(result.mentions) if m.fatalities == 4]
     assert sloviansk.place.name == "Slovyansk"
+
+
+def test_a_persons_home_town_is_no_place_of_the_event(pipeline):
+    result = read(pipeline, NEWS, (
+        "A friend of the volunteer, Mark Doyle, 34, of Clearwater, Florida, said on Sunday that the volunteer "
+        "had been killed in battle."
+    ))
+    assert not [m for m in result.mentions if m.place and m.place.iso == "US"]
+
+
+def test_the_country_of_a_governor_of_a_region_is_the_country(embedded_gazetteer_path):
+    from sitrep.geo import Gazetteer, find_places
+
+    text = "The city is being encircled, the governor of Ukraine’s Luhansk region said on Sunday."
+    with Gazetteer.open(embedded_gazetteer_path, progress=False) as gazetteer:
+        found = [(p.name, p.iso, p.geo_precision) for p in find_places(text, gazetteer)]
+    assert found == [("Ukraine", "UA", 3), ("Luhansk Oblast", "UA", 3)]
+
+
+def test_a_capital_that_signed_a_deal_is_no_place_of_the_strike_beside_it(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russia has targeted the port of Odesa with cruise missile strikes, hours after Moscow signed a deal to "
+        "allow grain exports."
+    ))
+    assert "Odesa" in places(besides_news(result.mentions)) and "Moscow" not in places(result.mentions)
+
+
+def test_one_sentence_of_two_events_at_two_places_is_two_events(pipeline):
+    result = read(pipeline, NEWS, (
+        "Officials said Russian forces had shelled the northern Sumy region, and intensified their shelling of "
+        "Mykolaiv, a port city in the south."
+    ))
+    assert {"Sumy Oblast", "Mykolayiv"} <= set(places(result.mentions))
+
+
+def test_an_event_told_again_without_its_day_is_one_event(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russia stepped up air strikes over the weekend, including on Kyiv, and the eastern city of Lysychansk "
+        "fell to its forces."
+    ), "The governor said Lysychansk fell on Saturday after weeks of street fighting.")
+    assert len(at(result.mentions, "Lysychansk")) == 1

@@ -45,6 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?:ago|earlier)\b", re.I)),
+    # "a recent attack on Vinnytsia", "was recently shelled": before the news of the day, by days or weeks
+    ("recent", re.compile(r"\b(?:a|the|its|their)\s+recent\b|\brecently\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
@@ -53,6 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+RECENT_DAYS = 21  # "a recent attack": some days or weeks before the news of the day
 SINCE_MAX_DAYS = 7  # "since Monday" spans the days up to publication; "since 5 June" a month ago does not
 _SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
 
@@ -67,7 +70,7 @@ class EventDate:
 
 # A vague expression ("in August") dates the event only when it stands near the event's words; further
 # away it usually dates something else ("territory taken in a surprise offensive in August").
-_VAGUE_KINDS = {"month_only", "last_week", "weekday", "weekend", "this_month", "last_month", "year"}
+_VAGUE_KINDS = {"month_only", "last_week", "recent", "weekday", "weekend", "this_month", "last_month", "year"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a few": 3, "several": 3}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
@@ -139,6 +142,8 @@ def _resolve(kind: str, match: re.Match, published: date | None):
         return _month_range(match, published)
     if kind == "ago":
         return _ago(match, published)
+    if kind == "recent":
+        return published - timedelta(days=RECENT_DAYS), published - timedelta(days=1), TIME_PRECISION_MONTH
     if kind == "this_month":
         return published.replace(day=1), published, TIME_PRECISION_MONTH
     if kind == "last_month":

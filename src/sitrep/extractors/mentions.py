@@ -219,6 +219,8 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
         return False
     if _text_date(later) is None and vague:
         return True  # "the attack in Belgorod" paragraphs later, with no day of its own: the one told before
+    if (_text_date(first) is None) != (_text_date(later) is None):
+        return True  # the same kind of event at the same place, one of them told with no day: told twice
     a = first.date or date_from_publication(document.published)
     b = later.date or date_from_publication(document.published)
     if a is None or b is None:

@@ -60,7 +60,8 @@ ORGANISATION_AFTER = re.compile(
     r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media|"
     r"think[\s-]?tank|institute|foundation|university|"
     # a ship or a river is named like a town and is neither ("the Saratov landing ship", "the Donets river")
-    r"(?:landing\s+|missile\s+)?(?:ship|warship|cruiser|frigate|submarine|vessel|tug|corvette)|river)\b",
+    r"(?:landing\s+|missile\s+)?(?:ship|warship|cruiser|frigate|submarine|vessel|tug|corvette)|"
+    r"(?:(?-i:[A-Z])[\w'’-]*[ \t]+)?river)\b",  # (and a river's first name: "the Siverskyi Donets River")
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)

@@ -1,8 +1,10 @@
-"""Places that stand for a government ("Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev") or name a
-meeting ("ahead of the Minsk peace summit", "the Istanbul talks").
+"""Places that stand for a government ("Kyiv says", "a strike by Ukraine", "Kiev forces", "...: Kiev"), name a
+meeting ("ahead of the Minsk peace summit", "the Istanbul talks") or a person's home ("Corey Mesimer, 29, of
+Myrtle Beach").
 
 A country or a capital named as who acts or speaks is no location of the event, nor is a city that only names
-talks held there; a geocoder that puts such a report there is wrong by hundreds of kilometres.
+talks held there or where someone lives; a geocoder that puts such a report there is wrong by hundreds of
+kilometres.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _CREDIT_BEFORE = re.compile(r"(:|\s[-–—])\s*$")
 _ACTS_AFTER = re.compile(
     r"^(['’]s)?\s+(has|have|had|did|does|says|said|sent|sends|denied|denies|declined|confirmed|claimed|claims|"
     r"launched|launches|resumes|orders|accused|accuses|insists|wants|points|warns|urges|reports|rejects|"
+    r"signed|signs|agreed|agrees|announced|announces|recognised|recognized|recognises|recognizes|"
     r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|making|made|makes|"
     r"(?:was|is|has been|had been) (?:accused|blamed)|"
     r"will|would|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
@@ -64,9 +67,23 @@ _MEETING_AFTER = re.compile(
 )
 
 
+# "a friend, 29, of Myrtle Beach", "a native of Lviv": where someone lives or comes from (not "residents of
+# Bucha", who are often where it happened).
+# (and its state or country after it: "of Clearwater, Florida")
+_HOME_BEFORE = re.compile(
+    r"(?:,\s*\d{1,3},\s*(?:of|from)|\b(?:native|natives|hometown)\s+of|\bhails\s+from|\bgrew\s+up\s+in)\s+"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*)?$"
+)
+
+
 def not_where_it_happened(place: Place, text: str) -> bool:
-    """Is this place, at its span in `text`, named as an actor or as a meeting rather than a location?"""
-    return named_as_actor(place, text) or names_a_meeting(place, text)
+    """Is this place, at its span in `text`, named as an actor, a meeting or a person's home rather than a
+    location?"""
+    return named_as_actor(place, text) or names_a_meeting(place, text) or names_a_home(place, text)
+
+
+def names_a_home(place: Place, text: str) -> bool:
+    return place.start is not None and bool(_HOME_BEFORE.search(text[max(0, place.start - 60):place.start]))
 
 
 def names_a_meeting(place: Place, text: str) -> bool:

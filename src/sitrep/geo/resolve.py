@@ -334,6 +334,8 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
             return [Option(u, GEO_PRECISION_REGION) for u in units]
         if region := _region_option(gazetteer, cand.name):
             return [region]
+        if country := gazetteer.country_lookup(cand.name):
+            return [Option(country, GEO_PRECISION_REGION)]  # "the governor of Ukraine's Luhansk region"
         # "X region" where X is no admin1: the area around the town X
         return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
     if cand.unit == "admin2":
