@@ -427,6 +427,8 @@ def test_the_address_holds_the_filters_the_days_the_event_and_the_view(server, p
         assert hostile["id"] in other.locator("#panel .meta").inner_text()
         assert other.locator(".sr-dot.sr-selected").get_attribute("data-event-id") == hostile["id"]
         assert hash_of(other.url)["map"] == state["map"]  # the same view: the page writes back what it shows
+        asked = other.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/api/events?'))")
+        assert len(asked) == 1 and "country=Russia" in asked[0]  # the address's filters, asked for once, from the head
         OUTPUT.mkdir(exist_ok=True)
         other.screenshot(path=str(OUTPUT / "serve_shared_view.png"))
     finally:
@@ -541,6 +543,7 @@ def test_page_weight_and_first_paint_are_measured(server, page):
     (OUTPUT / "serve_page_weight.json").write_text(json.dumps(measured, indent=2))
     files = measured["files"]
     assert asked and all("fields=" in url for url in asked)  # the map's fields only, not whole records
+    assert len(asked) == 1  # in one page, asked for from the page's head (early.js), taken by app.js: not twice
     assert files["/static/app.js"] > 100_000 and files["/static/admin1-ua-ru.json"] > 100_000  # loaded, not cached
     assert measured["bytes"] < 700_000  # everything the page loads, region borders included (about 500 kB)
     assert measured["first_contentful_paint_ms"] < 3000  # about 100 ms here; generous for a busy CI machine

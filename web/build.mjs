@@ -1,4 +1,4 @@
-// Bundles the page into ../src/sitrep/web/static: app.js and app.css (with Leaflet's images), the country
+// Bundles the page into ../src/sitrep/web/static: app.js and app.css (with Leaflet's images), early.js, the country
 // outlines, the region borders of Ukraine and Russia, index.html and the licences of what is bundled. Run by
 // `make web`.
 import { build } from "esbuild";
@@ -8,12 +8,12 @@ import { admin1Regions } from "./admin1.mjs";
 const out = "../src/sitrep/web/static";
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: ["src/app.js"],
+  entryPoints: ["src/app.js", "src/early.js"], // early.js: the first page of events asked for from the head
   bundle: true,
   minify: true,
   format: "iife",
   target: ["es2020"],
-  outfile: `${out}/app.js`,
+  outdir: out,
   loader: { ".png": "file" },
   assetNames: "[name]",
   legalComments: "none",

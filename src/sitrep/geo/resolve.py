@@ -81,7 +81,7 @@ def _resolve(
         chosen = _beside_the_sentence_places(candidates, options, chosen)
     else:
         chosen = _beside_their_landmarks(text, candidates, options, chosen)
-    chosen = _inside_the_sentence_regions(candidates, options, chosen, context)
+    chosen = _inside_the_sentence_regions(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
@@ -147,16 +147,20 @@ def _beside_their_landmarks(
 
 
 def _inside_the_sentence_regions(
-    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None], context: DocumentContext
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
 ) -> list[Option | None]:
-    """"took back two villages in the north of the Kherson region, Andriivka and Lozove": a village whose sentence names its country's provinces is in one of them. When the gazetteer has no village of
-    that name there (too small for it), the name is dropped, so the event stands in the province the sentence
-    names rather than at a namesake of another province."""
+    """"took back two villages in the north of the Kherson region, Andriivka and Lozove": a village whose sentence
+    names provinces of its country is in one of them. When the gazetteer has no village of that name there (too
+    small for it), the name is dropped, so the event stands in the province the sentence names rather than at a
+    namesake of another province. Only a province named as such counts: "in Donbas" is too wide to say which
+    village is meant."""
     out = list(chosen)
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if cand.unit or option is None or option.entry.feature_class != "P" or option.entry.population >= VILLAGE:
             continue  # (a town is known beyond its province: "Lyman" beside "near Kupiansk in the Kharkiv region")
-        named = {code for code, sentences in context.admin1_sentences.items() if cand.sentence in sentences}
+        named = {code for j, other in enumerate(chosen) if other is not None and j != i
+                 and candidates[j].sentence == cand.sentence and other.entry.feature_code == "ADM1"
+                 and (code := other.entry.admin1_code) is not None}
         if not named or _area(option.entry.admin1_code) & _areas(named):
             continue
         if any(code.split(".")[0] != option.entry.iso for code in named):
