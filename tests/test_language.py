@@ -48,3 +48,14 @@ def test_written_in_ukrainian_by_its_own_letters():
     assert written_in_ukrainian("Вночі у місті пролунали вибухи")
     assert not written_in_ukrainian("Ночью в городе прогремели взрывы")
     assert not written_in_ukrainian("Вибухи у Харкові, сообщают жители: ущерб ещё уточняется")  # both: no guess
+
+
+def test_a_web_address_does_not_make_a_cyrillic_report_latin():
+    from sitrep.language import is_cyrillic_text
+
+    post = "Вибух на складі у Конотопі https://example.org/news/2022/03/03/vybukh-na-skladi-u-konotopi-video-foto"
+    assert detect_language(post) == "uk" and is_cyrillic_text(post)
+    linked = "Пожар на складе в Сумах после удара.[Источник.](https://example.org/ru/news/pozhar-na-sklade-v-sumah-video)"
+    assert detect_language(linked) == "ru" and is_cyrillic_text(linked)
+    # an English text stays English, address or not
+    assert detect_language("Two drones hit a depot in Sumy overnight, officials said https://example.org/a") == "en"

@@ -44,9 +44,18 @@ _CYRILLIC_LETTER = re.compile(f"[{_letters(0x400, 0x4FF)}]")
 _LATIN_LETTER = re.compile(f"[{_letters(0x00, 0x7F)}{_letters(0xC0, 0x24F)}]")
 
 
+# A web address says nothing of the language its text is written in ("Вибух у Сумах https://.../vybukh-u-sumakh"):
+# its letters are not counted.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s)\]]+", re.I)
+
+
+def _without_addresses(text: str) -> str:
+    return _ADDRESS.sub(" ", text) if "://" in text or "www." in text else text
+
+
 def detect_language(text: str) -> str:
     """"en", "ru", "uk" or "unknown" (too short, another language, mixed scripts, or unsure)."""
-    sample = text[:SAMPLE_CHARS]
+    sample = _without_addresses(text[:SAMPLE_CHARS])
     cyrillic, latin = len(_CYRILLIC_LETTER.findall(sample)), len(_LATIN_LETTER.findall(sample))
     letters = latin + cyrillic
     if letters < MIN_LETTERS:
@@ -86,6 +95,7 @@ def is_cyrillic_text(text: str) -> bool:
     classifier) whatever its detected language. No model: `sitrep geocode TEXT` asks it of bare text."""
     if not _CYRILLIC.search(text):
         return False  # English text: one scan in C
+    text = _without_addresses(text)
     letters = sum(1 for ch in text if ch.isalpha())
     return letters > 0 and len(_CYRILLIC.findall(text)) >= MIN_CYRILLIC_SHARE * letters
 

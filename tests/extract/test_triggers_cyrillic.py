@@ -133,3 +133,80 @@ def test_a_three_word_cyrillic_headline_with_an_event_word_reports():
 def test_a_misspelt_air_strike():
     trigger = find_trigger("Горить склад у Смілі після авиудара")
     assert trigger is not None and trigger.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("ППО вночі збила дев'ять ракет. Більшість летіла на промисловий об'єкт у Вінницькій області.", "Vinnytsia Oblast"),
+        ("Армия поразила мост через реку. Николаевская область.", "Mykolaiv Oblast"),  # a bare region as the lede
+        ("Air defences shot down nine missiles overnight. Most were aimed at an airfield in the Vinnytsia region.",
+         "Vinnytsia Oblast"),
+    ],
+)
+def test_a_headline_with_no_place_is_placed_by_the_next_sentence(text, admin1):
+    [mention] = read(text)
+    assert mention.place is not None and mention.place.admin1 == admin1
+    assert text[mention.evidence["location"].start:mention.evidence["location"].end] == mention.evidence["location"].quote
+
+
+def test_only_the_headline_takes_the_next_sentences_place():
+    # a report further in names no place; the sentence after it is another matter
+    text = ("Над Вінницею збили три дрони. Окупанти заявили, що не б'ють по містах. "
+            "Журналісти у Харкові зняли відео про волонтерів.")
+    assert [m.place.admin1 for m in read(text)] == ["Vinnytsia Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "town"),
+    [
+        # the event's words between two places: the place of its own clause, however near the other stands
+        ("Тривала евакуація з Конотопа, удар по аеродрому в Умані", "Uman"),
+        ("День сотий: обмін полоненими у Сумах, ракетний удар по вокзалу в Полтаві", "Poltava"),
+    ],
+)
+def test_the_place_of_the_events_own_clause(headline, town):
+    [mention] = read(headline)
+    assert mention.place.name == town
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the later clause names its town with no preposition, as what was hit
+        ("Вибухи пролунали у Рівному, під обстріл потрапило місто Запоріжжя", ["Rivne", "Zaporizhzhya"]),
+        ("Взрывы прогремели в Ровно, обстрелу подвергся Николаев", ["Mykolayiv", "Rivne"]),
+    ],
+)
+def test_a_later_clause_that_names_its_town_bare(headline, expected):
+    assert towns(headline) == expected
+
+
+def test_deaths_told_after_a_clause_break_are_the_strikes_own():
+    # a bare place with deaths alone: the toll of the strike before, no event of its own
+    assert len(read("Удар по Харкову, загинули двоє жителів Салтівки")) == 1
+
+
+def test_a_headline_with_no_place_takes_the_list_of_the_sentence_that_places_it():
+    text = ("Сили оборони знищили чотири склади боєприпасів. "
+            "Склади знищено у Скадовському, Бериславському та Каховському районах.")
+    assert towns(text) == ["Beryslav", "Kakhovka", "Skadovsk"]
+
+
+def test_a_roundups_heading_gives_no_list_to_its_first_item():
+    # the heading has no event word: the items after it are each news of its own, not places of one event
+    text = "Сотий день війни — головне. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних"
+    assert towns(text) == ["Balakliya"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a dash and a count stand for the verb of the clause before
+        ("В Сумской области уничтожены два склада, в Полтаве – один с топливом", ["Poltava", "Sumy Oblast"]),
+        # the later clause's own words come before a dash: the clause is split at its first break
+        ("Ракетних ударів зазнав аеропорт Полтави, авіаударів - Миргородський аеродром", ["Myrhorod", "Poltava"]),
+    ],
+)
+def test_a_clause_that_leaves_out_its_verb(headline, expected):
+    assert towns(headline) == expected

@@ -177,3 +177,20 @@ def test_an_oblast_left_understood_and_a_front_direction(embedded):
 def test_a_closing_credit_after_a_dash_is_no_place(embedded):
     places = geocode_document("Ракети пошкодили дві підстанції на Львівщині — Садовий", embedded)
     assert [p.name for p in places] == ["Lviv Oblast"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Крейсер «Москва» затонув після удару ракетами",
+        "Десантний корабель \"Саратов\" уражено в порту",
+        "Дрон атаковал нефтепровод «Дружба»",
+    ],
+)
+def test_a_ship_or_pipeline_named_after_a_town_is_no_place(embedded, text):
+    assert geocode_document(text, embedded) == []
+
+
+def test_a_ships_name_leaves_the_town_it_lies_at(embedded):
+    [place] = geocode_document("Ракета влучила в корабель «Новочеркаськ» у Феодосії", embedded)
+    assert place.name == "Feodosiya"

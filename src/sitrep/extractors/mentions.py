@@ -100,6 +100,8 @@ def extract_mentions(
     reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
+            if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
+                _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
@@ -112,6 +114,7 @@ def extract_mentions(
             index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
+            _place_told_next(reports, index, sentence_places, document.text)
             if previous and (refers_back or index - spoken_of == 1):  # refers_back: there is a previous
                 _add_context(previous, sentence, index, sentence_places, document)
             elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
@@ -136,7 +139,14 @@ def extract_mentions(
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
                 gap <= 1 and not _BODIES.search(sentence.text))
+            placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
+            if previous.place is not placed and previous.place is place and not previous.listed and (
+                    report_label is None or is_cyrillic_text(sentence.text)) and not _whole_sentence(previous):
+                # "ЗСУ знищили п'ять складів. Склади знищено у X, Y та Z": the sentence that first places (or
+                # places more finely) a report gives its list of places; not so after a roundup's heading
+                # ("День 220-й — головне."), a report only by the whole text's label: each item is news of its own
+                previous.listed = listed_with(place, sentence_places, document.text)
             continue
         if trigger.fallback and _deaths_of_an_accident(sentence.text):
             # "Seven people were killed after a fire broke out at a research institute": no report of its own (one
@@ -270,6 +280,12 @@ def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence
     if first:
         return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
     return None
+
+
+def _whole_sentence(report: _Report) -> bool:
+    """Is the report's trigger its whole sentence (a short report typed by its label, no event word in it)?"""
+    words = report.trigger.evidence
+    return (words.start, words.end) == (report.sentence.start, report.sentence.end)
 
 
 def _violent(trigger: Trigger) -> bool:
@@ -459,6 +475,19 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         attribution = find_attribution(sentence.text, sentence.start, report.fields.get("actor1"), place_country)
         if attribution:
             report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
+
+
+def _place_told_next(reports: list[_Report], index: int, sentence_places: list[Place], text: str) -> None:
+    """A report opening the text (its headline) whose words name no place happened where the very next sentence,
+    one with no event word of its own, places it: "Air defence shot down nine missiles overnight. Most flew at a
+    plant in the Vinnytsia region"; "Strikes on a bridge over the river. Mykolaiv region." Only a report told in
+    its own event words (not "many were wounded"), and only the opening one: further in, the next sentence may
+    tell of another matter."""
+    if len(reports) != 1 or index != reports[0].last_sentence_index + 1:
+        return
+    report = reports[0]
+    if report.place is None and not report.trigger.fallback and not text[:report.sentence.start].strip():
+        _add_place(report, _best_place(sentence_places, text), text)
 
 
 def _add_references(report: _Report, sentence: Sentence, trigger: Trigger | None):
@@ -657,11 +686,16 @@ def _best_place(places: list[Place], text: str, trigger: Trigger | None = None) 
     the event's words ("asked Washington for help after the shelling of Kharkiv"). A country or capital named
     as an actor ("a strike by Ukraine inside Russia", "Kiev troops shell Donetsk") is no place of the event."""
     where = [p for p in places if not not_where_it_happened(p, text)]
+    # (in Russian and Ukrainian only, so far: on English whole articles it finds one more event, whose type is
+    # wrong, and the gate holds type-if-found)
+    by_clause = trigger is not None and len(where) > 1 and is_cyrillic_text(text)
 
     def key(p: Place) -> tuple:
-        if trigger and _in_its_where_clause(p, trigger.evidence, where, text):
-            return (*_fineness(p), 0)
-        return (*_fineness(p), _distance(p, trigger.evidence) if trigger else 0)
+        if trigger is None:
+            return (*_fineness(p), False, 0)
+        if _in_its_where_clause(p, trigger.evidence, where, text):
+            return (*_fineness(p), False, 0)
+        return (*_fineness(p), by_clause and _another_clause(p, trigger.evidence, text), _distance(p, trigger.evidence))
 
     return min(where, key=key) if where else None  # a region before a country
 
@@ -677,6 +711,18 @@ def _in_its_where_clause(place: Place, words: Evidence, places: list[Place], tex
     if any(other.start is not None and place.end <= other.start < words.start for other in places):
         return False
     return bool(_WHERE_CLAUSE.fullmatch(text, place.end, words.start))
+
+
+# Between an event's words and a place of another clause: "evacuation from Konotop, a strike on the airfield in
+# Uman" is a strike on Uman, however near Konotop stands to its words.
+_CLAUSE_BETWEEN = re.compile(r"[,;:!?\u2014\u2013]|\s-\s")
+
+
+def _another_clause(place: Place, words: Evidence, text: str) -> bool:
+    """Does a clause break stand between a place's name and the event's words?"""
+    start, end = place.start or 0, place.end or 0
+    between = text[end:words.start] if end <= words.start else text[words.end:start]
+    return bool(_CLAUSE_BETWEEN.search(between))
 
 
 def _distance(place: Place, words: Evidence) -> int:

@@ -56,13 +56,19 @@ def _is_list_gap(gap: str) -> bool:
 @cache
 def _cyrillic_clause_gap() -> re.Pattern:
     """Between the places of a Russian or Ukrainian headline of several clauses: "у Новій Каховці вибух, у
-    Донецьку горить вокзал", "удари по НПЗ, також вибухи в районі": the rest of one clause, a break, a few
-    lower-case words and the next clause's preposition (cyrillic_places.yaml `list_prepositions`)."""
+    Донецьку горить вокзал", "удари по НПЗ, також вибухи в районі", "вибухи у Рівному, під обстріл потрапило місто
+    Запоріжжя": the rest of one clause, a break, a few lower-case words and the next clause's preposition
+    (cyrillic_places.yaml `list_prepositions`) or its name of a town as the clause's subject or object."""
     prepositions = "|".join(re.escape(w) for w in sorted(cyrillic_data().words.list_prepositions, key=len, reverse=True))
-    return re.compile(rf"^[^.!?\n]*?(?:[,;:]|\s[–—-])\s*(?:[а-яіїєґё’'ʼ-]+\s+){{0,3}}?(?:{prepositions})\s+$")
+    return re.compile(rf"^[^.!?\n]*?(?:[,;:]|\s[–—-])\s*(?:(?:[а-яіїєґё’'ʼ-]+\s+){{0,3}}?(?:{prepositions})\s+|"
+                      rf"(?P<bare>(?:[\w’'ʼ-]+\s+){{0,4}}))$")
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+# A dash right after the later clause's place, and a count, stand for the verb of the clause before: "в Сумской
+# области уничтожены два склада, в Полтаве – один" (not "у Конотопі – евакуація": no count, another matter).
+_ELLIPSIS = re.compile(r"\s[–—-]\s+(?:\d+|ще|ещё|еще|один|одна|одно|одне|два|две|дві|три|чотири|четыре|п[’'ʼ]?ять|пять)\b",
+                       re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")  # (not a dash: "у Василькові - пожежа" is one clause)
 
 
@@ -74,15 +80,24 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
     ("у Новій Каховці вибух, у Донецьку горить вокзал", not "евакуація з Азовсталі, удар по Одесі")? Then
     each is its own report."""
     first, gap_start, gap_end = cast(int, previous.start), cast(int, previous.end), cast(int, current.start)
-    if not _cyrillic_clause_gap().match(text[gap_start:gap_end]):
+    gap = _cyrillic_clause_gap().match(text[gap_start:gap_end])
+    if not gap:
         return False
-    between = list(_CLAUSE_BREAK.finditer(text, gap_start, gap_end))[-1]
+    # the first break: "аеропорт Запоріжжя, авіаударів - Бердянський порт" has the later clause's words before a dash
+    between = next(_CLAUSE_BREAK.finditer(text, gap_start, gap_end))
     window = max(0, first - MAX_CLAUSE_CHARS)
     opens = max((m.end() for m in _CLAUSE_END.finditer(text, window, first)), default=window)
     closes = _CLAUSE_END.search(text, cast(int, current.end), cast(int, current.end) + MAX_CLAUSE_CHARS)
     later_end = closes.start() if closes else min(len(text), cast(int, current.end) + MAX_CLAUSE_CHARS)
-    clauses = (text[opens:between.start()], text[between.end():later_end])
-    return all(find_trigger(c) or cyrillic_incident().search(c) for c in clauses)
+    earlier, later = text[opens:between.start()], text[between.end():later_end]
+    if not (find_trigger(earlier) or cyrillic_incident().search(earlier)):
+        return False
+    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)):
+        return True
+    trigger = find_trigger(later)
+    # a clause that names its place with no preposition and tells only of deaths ("удар по Харкову, загинули
+    # двоє жителів Салтівки") counts the dead of the clause before
+    return trigger is not None and not (gap.group("bare") is not None and trigger.fallback)
 
 
 # After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".

@@ -32,7 +32,7 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
-             "not_places", "list_joins", "list_prepositions")
+             "not_places", "list_joins", "list_prepositions", "named_object_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -55,6 +55,7 @@ class PlaceWords:
     not_places: frozenset[str]
     list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
     list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
+    named_object_before: frozenset[str]  # a thing whose own name follows in quotes ("крейсер «Москва»"): lemmas
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,9 @@ def _candidate(
         unit = understood
     if unit is None and after is None and _DASH_BEFORE.search(text, max(0, words[0].start - 3), words[0].start):
         return None  # "..., – Садовий": a headline's closing credit names who said it, not a place
+    if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
+            and before_lemmas & data.words.named_object_before):
+        return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
@@ -342,6 +346,7 @@ def _candidate(
 
 
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+_QUOTE_BEFORE = re.compile(r"\s[\"«“„']+$")
 
 
 MAX_UNDERSTOOD_GAP = 12  # words back to the unit an adjective standing alone leaves understood
