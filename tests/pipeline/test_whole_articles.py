@@ -492,3 +492,11 @@ def test_an_event_told_again_without_its_day_is_one_event(pipeline):
         "fell to its forces."
     ), "The governor said Lysychansk fell on Saturday after weeks of street fighting.")
     assert len(at(result.mentions, "Lysychansk")) == 1
+
+
+def test_a_leader_speaking_of_the_war_next_is_no_claimant_of_the_event_before(pipeline):
+    result = read(pipeline, (
+        "An explosion struck a fuel depot in Bryansk overnight on Tuesday, the regional governor said."
+    ), "Vladimir Putin said on Wednesday that the operation was going to plan.", NEWS)
+    [bryansk] = at(result.mentions, "Bryansk")
+    assert [claim.claimant for claim in bryansk.claims] == ["the regional governor"]

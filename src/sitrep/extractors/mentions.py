@@ -35,7 +35,7 @@ _THAT = r"(?:^\W*|\b(?:after|in|since|before|during|from|of|by|with|following|on
 _BACK_REFERENCE = re.compile(
     rf"(?:\b(the|this|these|those|its|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
-    r"damage|fires?|fighting|clash(?:es)?|operation|sabotage|hit|claims?)\b",
+    r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?)\b",
     re.I,
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
