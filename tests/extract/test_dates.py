@@ -55,3 +55,15 @@ def test_a_recent_event_is_before_the_news_of_the_day_not_on_it():
     found = resolve_date("A recent attack on the city left 25 dead", 0, PUBLISHED)
     assert (found.start, found.end, found.precision) == (date(2024, 12, 10), date(2024, 12, 30), 3)
     assert resolve_date("troops recently recaptured the village", 0, PUBLISHED).end < PUBLISHED
+
+
+def test_early_mid_and_late_in_a_month_are_its_thirds():
+    published = date(2022, 7, 15)
+    spans = {text: (found.start, found.end) for text in ("early May", "in mid-April", "at the end of June", "in June")
+             if (found := resolve_date(f"an attack {text} killed 18", 0, published))}
+    assert spans == {
+        "early May": (date(2022, 5, 1), date(2022, 5, 10)),
+        "in mid-April": (date(2022, 4, 11), date(2022, 4, 20)),
+        "at the end of June": (date(2022, 6, 21), date(2022, 6, 30)),
+        "in June": (date(2022, 6, 1), date(2022, 6, 30)),
+    }

@@ -51,7 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
-    ("month_only", re.compile(rf"\b(?:in|during|early|late|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+|"
+                              rf"(?:in\s+)?mid-?\s*){_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
 
 
@@ -202,7 +203,20 @@ def _month_range(match: re.Match, published: date):
     if not match.group("year") and date(year, month, 1) > published:
         year -= 1
     last_day = calendar.monthrange(year, month)[1]
-    return date(year, month, 1), date(year, month, last_day), TIME_PRECISION_MONTH
+    first, last = _part_of_month(match.group().casefold(), last_day)
+    return date(year, month, first), date(year, month, last), TIME_PRECISION_MONTH
+
+
+def _part_of_month(words: str, last_day: int) -> tuple[int, int]:
+    """"early June" (the 1st to the 10th), "mid-June" (11th to 20th), "at the end of June" (21st to the last);
+    "in June", the whole month."""
+    if words.startswith(("early", "the beginning", "beginning", "the start", "start")):
+        return 1, 10
+    if words.startswith(("mid", "in mid", "the middle", "middle")):
+        return 11, 20
+    if words.startswith(("late", "the end", "end")):
+        return 21, last_day
+    return 1, last_day
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
