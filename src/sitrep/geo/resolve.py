@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TypeGuard
 
-from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate, find_candidates
+from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
-from sitrep.geo.disambiguate import BIG_CITY, DocumentContext, Option, choose
-from sitrep.geo.distance import distance_km
+from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, consonant_key, normalise
+from sitrep.geo.sentence_places import beside_the_sentence_places, beside_their_landmarks, inside_the_sentence_regions
 from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
@@ -78,135 +76,15 @@ def _resolve(
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
     if cyrillic:
-        chosen = _beside_the_sentence_places(candidates, options, chosen)
+        chosen = beside_the_sentence_places(candidates, options, chosen)
     else:
-        chosen = _beside_their_landmarks(text, candidates, options, chosen)
-    chosen = _inside_the_sentence_regions(candidates, options, chosen)
+        chosen = beside_their_landmarks(text, candidates, options, chosen)
+    chosen = inside_the_sentence_regions(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
     return places, context
-
-
-NEIGHBOUR_KM = 60  # a village this near a place its sentence names is that place's namesake meant
-
-
-def _beside_the_sentence_places(
-    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
-) -> list[Option | None]:
-    """"у Калинівці під Києвом", "склад у Павлівці на підступах до Вугледара": of the towns a name may be, the
-    one beside a town its sentence names beyond doubt (the only town of its name, or a city), when the one
-    chosen lies far from every such town. Russian and Ukrainian texts name many villages of shared names."""
-    out = list(chosen)
-    for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if option is None or cand.unit or option.entry.feature_class != "P" or len(options[i]) < 2:
-            continue
-        anchors = [sure.entry for j, other in enumerate(candidates) if j != i and other.sentence == cand.sentence
-                   and (sure := _sure_town(chosen[j], options[j])) is not None]
-        if not anchors or any(_km(option.entry, a) <= NEIGHBOUR_KM for a in anchors):
-            continue
-        near = [o for o in options[i] if o.entry.feature_class == "P" and any(_km(o.entry, a) <= NEIGHBOUR_KM for a in anchors)]
-        if near:
-            out[i] = max(near, key=lambda o: o.entry.population)
-    return out
-
-
-LANDMARK_TOWN = 10_000
-VILLAGE = 10_000  # below this a place is known only within its province
-# what may stand between a name and its landmark's "north of", "near": a comma and a distance
-_BEFORE_LANDMARK = re.compile(
-    r"\s*,?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?", re.IGNORECASE
-)
-
-
-def _beside_their_landmarks(
-    text: str, candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
-) -> list[Option | None]:
-    """"the village of Ivanivka, north of Kherson", "Pisky near Donetsk": a name told by a landmark town is the
-    place of that name near it. When the gazetteer has none near it (a village too small for it), the
-    name is dropped, so the event stands "near" the landmark rather than at a namesake across the country."""
-    out = list(chosen)
-    for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if i + 1 == len(candidates) or cand.unit or option is None or option.entry.feature_class != "P":
-            continue
-        if _sure_town(option, options[i]):
-            continue  # "Tver, north-west of Moscow": a city is itself, however far its landmark
-        landmark = candidates[i + 1]
-        if not landmark.relative or not _told_by_landmark(text[cand.end:landmark.start]):
-            continue
-        anchor = chosen[i + 1]
-        if not _landmark_town(anchor, options[i + 1]) or anchor.entry.iso != option.entry.iso:
-            continue  # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village)
-        if _km(option.entry, anchor.entry) <= NEIGHBOUR_KM:
-            continue
-        near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
-                and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
-        out[i] = max(near, key=lambda o: o.entry.population) if near else None
-    return out
-
-
-def _inside_the_sentence_regions(
-    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
-) -> list[Option | None]:
-    """"took back two villages in the north of the Kherson region, Andriivka and Lozove": a village whose sentence
-    names provinces of its country is in one of them. When the gazetteer has no village of that name there (too
-    small for it), the name is dropped, so the event stands in the province the sentence names rather than at a
-    namesake of another province. Only a province named as such counts: "in Donbas" is too wide to say which
-    village is meant."""
-    out = list(chosen)
-    for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if cand.unit or option is None or option.entry.feature_class != "P" or option.entry.population >= VILLAGE:
-            continue  # (a town is known beyond its province: "Lyman" beside "near Kupiansk in the Kharkiv region")
-        named = {code for j, other in enumerate(chosen) if other is not None and j != i
-                 and candidates[j].sentence == cand.sentence and other.entry.feature_code == "ADM1"
-                 and (code := other.entry.admin1_code) is not None}
-        if not named or _area(option.entry.admin1_code) & _areas(named):
-            continue
-        if any(code.split(".")[0] != option.entry.iso for code in named):
-            continue  # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka)
-        inside = [o for o in options[i] if _area(o.entry.admin1_code) & _areas(named) and o.entry.feature_class == "P"]
-        out[i] = max(inside, key=lambda o: o.entry.population) if inside else None
-    return out
-
-
-def _area(admin1_code: str | None) -> set[str]:
-    """A first-level unit, and the unit around it when it is a city (Sevastopol: itself and Crimea)."""
-    if admin1_code is None:
-        return set()
-    around = aliases().admin1_around.get(admin1_code)
-    return {admin1_code, around} if around else {admin1_code}
-
-
-def _areas(codes: set[str]) -> set[str]:
-    return set().union(*(_area(code) for code in codes))
-
-
-def _told_by_landmark(gap: str) -> bool:
-    """The words between a name and the next are ", north of", " near", ", 30 km west of"."""
-    relation = RELATIVE_BEFORE.search(gap) if len(gap) <= 60 else None
-    return relation is not None and bool(_BEFORE_LANDMARK.fullmatch(gap, 0, relation.start()))
-
-
-def _landmark_town(option: Option | None, options: list[Option]) -> TypeGuard[Option]:
-    """A town a text can steer by: its only one of the name, or a town of some size."""
-    if option is None or option.entry.feature_class != "P":
-        return False
-    return len({o.entry.geonameid for o in options}) == 1 or option.entry.population >= LANDMARK_TOWN
-
-
-def _sure_town(option: Option | None, options: list[Option]) -> Option | None:
-    """The town chosen for a name, when no other town may be meant by it (its only one, or a city)."""
-    if option is None or option.entry.feature_class != "P":
-        return None
-    only = len({o.entry.geonameid for o in options}) == 1
-    return option if only or option.entry.population >= BIG_CITY else None
-
-
-def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _POWER_PLANT_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|NPP\b)", re.I)
