@@ -194,3 +194,11 @@ def test_a_ship_or_pipeline_named_after_a_town_is_no_place(embedded, text):
 def test_a_ships_name_leaves_the_town_it_lies_at(embedded):
     [place] = geocode_document("Ракета влучила в корабель «Новочеркаськ» у Феодосії", embedded)
     assert place.name == "Feodosiya"
+
+
+def test_a_towns_name_before_the_renaming_is_that_town(embedded):
+    # Russian and Ukrainian reports still use the names of before 2016
+    for text, town in (("Обстрел Красноармейска.", "Pokrovsk"), ("Обстріл Красноармійська.", "Pokrovsk"),
+                       ("Удар по Кировограду.", "Kropyvnytskyi")):
+        place = geocode_document(text, embedded)[0]
+        assert (place.name, place.iso) == (town, "UA"), text
