@@ -210,11 +210,12 @@ def _month_range(match: re.Match, published: date):
 def _part_of_month(words: str, last_day: int) -> tuple[int, int]:
     """"early June" (the 1st to the 10th), "mid-June" (11th to 20th), "at the end of June" (21st to the last);
     "in June", the whole month."""
-    if words.startswith(("early", "the beginning", "beginning", "the start", "start")):
+    words = words.removeprefix("in ").removeprefix("the ")
+    if words.startswith(("early", "beginning", "start")):
         return 1, 10
-    if words.startswith(("mid", "in mid", "the middle", "middle")):
+    if words.startswith(("mid", "middle")):
         return 11, 20
-    if words.startswith(("late", "the end", "end")):
+    if words.startswith(("late", "end")):
         return 21, last_day
     return 1, last_day
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TypeGuard
 
 from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate
 from sitrep.geo.disambiguate import BIG_CITY, Option
@@ -62,8 +61,8 @@ def beside_their_landmarks(
         landmark = candidates[i + 1]
         if not landmark.relative or not _told_by_landmark(text[cand.end:landmark.start]):
             continue
-        anchor = chosen[i + 1]
-        if not _landmark_town(anchor, options[i + 1]) or anchor.entry.iso != option.entry.iso:
+        anchor = _sure_town(chosen[i + 1], options[i + 1], LANDMARK_TOWN)
+        if anchor is None or anchor.entry.iso != option.entry.iso:
             continue  # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village)
         if _km(option.entry, anchor.entry) <= NEIGHBOUR_KM:
             continue
@@ -88,11 +87,12 @@ def inside_the_sentence_regions(
         named = {code for j, other in enumerate(chosen) if other is not None and j != i
                  and candidates[j].sentence == cand.sentence and other.entry.feature_code == "ADM1"
                  and (code := other.entry.admin1_code) is not None}
-        if not named or _area(option.entry.admin1_code) & _areas(named):
+        area = _areas(named)
+        if not named or _area(option.entry.admin1_code) & area:
             continue
         if any(code.split(".")[0] != option.entry.iso for code in named):
             continue  # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka)
-        inside = [o for o in options[i] if _area(o.entry.admin1_code) & _areas(named) and o.entry.feature_class == "P"]
+        inside = [o for o in options[i] if _area(o.entry.admin1_code) & area and o.entry.feature_class == "P"]
         out[i] = max(inside, key=lambda o: o.entry.population) if inside else None
     return out
 
@@ -115,19 +115,13 @@ def _told_by_landmark(gap: str) -> bool:
     return relation is not None and bool(_BEFORE_LANDMARK.fullmatch(gap, 0, relation.start()))
 
 
-def _landmark_town(option: Option | None, options: list[Option]) -> TypeGuard[Option]:
-    """A town a text can steer by: its only one of the name, or a town of some size."""
-    if option is None or option.entry.feature_class != "P":
-        return False
-    return len({o.entry.geonameid for o in options}) == 1 or option.entry.population >= LANDMARK_TOWN
-
-
-def _sure_town(option: Option | None, options: list[Option]) -> Option | None:
-    """The town chosen for a name, when no other town may be meant by it (its only one, or a city)."""
+def _sure_town(option: Option | None, options: list[Option], big: int = BIG_CITY) -> Option | None:
+    """The town chosen for a name, when no other town may be meant by it: its only one, or one of `big` people
+    (a city; for a landmark to steer by, a town of some size)."""
     if option is None or option.entry.feature_class != "P":
         return None
     only = len({o.entry.geonameid for o in options}) == 1
-    return option if only or option.entry.population >= BIG_CITY else None
+    return option if only or option.entry.population >= big else None
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
