@@ -100,7 +100,6 @@ def test_open_again_does_not_rebuild(tiny: Gazetteer, tiny_places: int):
 
 
 def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path):
-    import threading
     import time
 
     from sitrep.geo.embedded import seed_countries
@@ -109,16 +108,7 @@ def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path
     path = tmp_path / "gazetteer.db"
     other = connect(path)
     other.execute("BEGIN IMMEDIATE")  # another process is setting the new file up
-    opened: dict = {}
-
-    def open_it():
-        try:
-            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
-        except Exception as exc:  # reported below, in the test's thread
-            opened["error"] = exc
-
-    thread = threading.Thread(target=open_it)
-    thread.start()
+    thread, opened = _opening_in_a_thread(path)
     time.sleep(6)  # longer than sqlite's default wait for a lock (5 s), where opening used to fail
     seed_countries(other)
     other.commit()
@@ -127,12 +117,29 @@ def test_opening_a_gazetteer_another_process_is_setting_up_waits_for_it(tmp_path
     assert opened["ukraine"] == "UA"
 
 
+def _opening_in_a_thread(path):
+    """Gazetteer.open(path) begun in a thread of its own: the thread, and what it found (Ukraine's ISO code
+    under "ukraine", or the error under "error")."""
+    import threading
+
+    opened: dict = {}
+
+    def open_it():
+        try:
+            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
+        except Exception as exc:  # reported by the test, in its own thread
+            opened["error"] = exc
+
+    thread = threading.Thread(target=open_it)
+    thread.start()
+    return thread, opened
+
+
 def test_opening_a_new_gazetteer_another_process_is_creating_waits_for_it(tmp_path):
     # The race of two processes opening a new file at once, one of them building the embedded places: the
     # other found its tables missing and waited to create them only sqlite3's 5 s ("database is locked")
     # while the first built for 47-62 s (at load 7). Here the first holds the new file's write lock 6 s.
     import sqlite3
-    import threading
     import time
 
     from sitrep.geo.embedded import seed_countries
@@ -142,16 +149,7 @@ def test_opening_a_new_gazetteer_another_process_is_creating_waits_for_it(tmp_pa
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     other.execute("PRAGMA journal_mode=WAL")
     other.execute("BEGIN IMMEDIATE")  # another process, creating the new file's tables and filling them
-    opened: dict = {}
-
-    def open_it():
-        try:
-            opened["ukraine"] = Gazetteer.open(path, embedded=False, progress=False).country_lookup("Ukraine").iso
-        except Exception as exc:  # reported below, in the test's thread
-            opened["error"] = exc
-
-    thread = threading.Thread(target=open_it)
-    thread.start()
+    thread, opened = _opening_in_a_thread(path)
     time.sleep(6)
     for statement in SCHEMA.split(";"):
         other.execute(statement)
