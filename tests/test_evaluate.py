@@ -279,6 +279,21 @@ def test_articles_report_the_deaths_summed_and_the_events_on_articles_with_none(
     assert "events_on_no_event_docs" in format_report({"datasets": {"fullarticle": s}})
 
 
+def test_articles_score_the_sides_and_the_verification_the_coder_stated():
+    from dataclasses import replace
+
+    russia = "Military Forces of Russia (2000-)"
+    rows = [article_row("g", "a", strike_gold(actor1=russia, actor2=None, verification="claimed"))]
+    found = event("p", ["a"], sub="Shelling/artillery/missile attack", etype="Explosions/Remote violence",
+                  place=KHARKIV, start=date(2022, 7, 19))
+    right = replace(found, actor1=russia, verification="unverified")  # a hedge of sitrep's is the coder's "claimed"
+    s = score(rows, [right])["datasets"]["fullarticle"]
+    assert s["actor1"] == {"score": 1.0, "n": 1} and s["verification"] == {"score": 1.0, "n": 1}
+    assert "actor2" not in s  # the coder found no side acted upon: nothing to score
+    s = score(rows, [replace(found, actor1=None, verification="confirmed")])["datasets"]["fullarticle"]
+    assert s["actor1"]["score"] == 0.0 and s["verification"]["score"] == 0.0
+
+
 def test_the_split_halves_are_disjoint_whole_articles_and_cover_the_file():
     from sitrep.evaluation.gold import in_split, split_of
 

@@ -71,7 +71,8 @@ def verification(claims: list[Claim] | tuple[Claim, ...], cues: list[str], actor
     if "denies" in stances or "disputed" in cues:
         return "disputed"
     perpetrator = [c for c in claims if _speaks_for_perpetrator(c, actor1)]
-    others = [c for c in claims if c.claimant_side and c not in perpetrator]
+    # another side: a ministry that both claims its strike and reports it is still one side
+    others = [c for c in claims if c.claimant_side and c.claimant_side not in {p.claimant_side for p in perpetrator}]
     if perpetrator and others:
         return "confirmed"
     if "unverified" in cues:

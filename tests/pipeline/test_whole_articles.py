@@ -500,3 +500,75 @@ def test_a_leader_speaking_of_the_war_next_is_no_claimant_of_the_event_before(pi
     ), "Vladimir Putin said on Wednesday that the operation was going to plan.", NEWS)
     [bryansk] = at(result.mentions, "Bryansk")
     assert [claim.claimant for claim in bryansk.claims] == ["the regional governor"]
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_shelling_it_tells_of(pipeline):
+    result = read(pipeline, NEWS, (
+        "In the Sumy region, the governor said on Monday that three people were killed and eight injured as a "
+        "result of shelling on Sunday."
+    ))
+    [sumy] = at(result.mentions, "Sumy")
+    assert sumy.event_date == date(2022, 7, 17) and sumy.fatalities == 3  # Sunday before the Wednesday paper
+
+
+def test_a_week_of_strikes_gives_no_toll_to_the_strike_told_next(pipeline):
+    result = read(pipeline, (
+        "At least nine people have been killed in strikes on Kramatorsk in the past week, according to the "
+        "city's mayor. The strike on its central market on 18 July was the worst."
+    ), NEWS)
+    assert all(m.fatalities is None for m in at(result.mentions, "Kramatorsk"))
+
+
+def test_the_city_of_a_second_report_is_the_town_told_of_just_before(pipeline):
+    result = read(pipeline, (
+        "The mayor of Bakhmut has urged residents to leave as Russian forces stepped up their shelling of the "
+        "town on Monday. A day earlier, four people were killed in rocket attacks aimed at the city, one of the "
+        "last large towns in the Donbas region still under Ukrainian control."
+    ), NEWS)
+    assert [m.fatalities for m in at(result.mentions, "Bakhmut") if m.fatalities] == [4]
+    assert not at(result.mentions, "Donbas")
+
+
+def test_confirmed_far_after_a_report_is_said_of_something_else(pipeline):
+    result = read(pipeline, (
+        "Russia said it hit military targets in Zhytomyr on Tuesday. The US president condemned the attacks. "
+        "The German chancellor said they showed why allies had to stay united. Members of the G7 have confirmed "
+        "a ban on imports of Russian gold."
+    ), NEWS)
+    [zhytomyr] = at(result.mentions, "Zhytomyr")
+    assert zhytomyr.verification == "claimed" and zhytomyr.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_side_called_a_liar_disputes_the_claim(pipeline):
+    result = read(pipeline, NEWS, (
+        "A former defence minister says Russian claims that Ukrainian marines were killed on Snake Island on "
+        "Tuesday are untrue."
+    ))
+    assert [m.verification for m in at(result.mentions, "Snake")] == ["disputed"]
+
+
+def test_a_ministry_telling_of_its_own_strike_is_the_side_that_struck(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russia's defence ministry claimed on Tuesday that its strike on Radekhiv in the Lviv region destroyed "
+        "a depot of weapons delivered to the Kyiv regime from Poland."
+    ))
+    [radekhiv] = at(result.mentions, "Radekhiv")
+    assert radekhiv.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_city_at_risk_of_bombardment_is_no_event(pipeline):
+    result = read(pipeline, NEWS, (
+        "The mayor said 300 people had been evacuated on Tuesday from Kramatorsk, a city now deemed at risk "
+        "from Russian bombardment."
+    ))
+    assert not at(result.mentions, "Kramatorsk")
+
+
+def test_strikes_with_no_side_named_are_the_side_the_article_names_for_its_other_strikes(pipeline):
+    result = read(pipeline, NEWS, (
+        "Russian rockets hit a school in Mykolaiv on Monday night, the mayor said."
+    ), "Another civilian was killed in a missile attack on Cherkasy on Tuesday.")
+    [cherkasy] = at(result.mentions, "Cherkasy")
+    assert cherkasy.actor1 == "Military Forces of Russia (2000-)"
+    single = read(pipeline, NEWS, "Another civilian was killed in a missile attack on Cherkasy on Tuesday.")
+    assert [m.actor1 for m in at(single.mentions, "Cherkasy")] == [None]  # one stated strike decides nothing

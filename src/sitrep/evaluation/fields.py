@@ -11,7 +11,11 @@ from ..geo.normalize import spelling_key
 from ..model import Event
 from .gold import GoldRow
 
-FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities")
+FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities", "actor1", "actor2", "verification")
+# Whole-article gold codes verification as "claimed" (a party's claim the article flags as unverified or
+# claimed) or "reported" (gold/CODING.md); sitrep's finer statuses fold onto those two.
+GOLD_VERIFICATION = {"claimed": "claimed", "unverified": "claimed", "disputed": "claimed",
+                     "reported": "reported", "confirmed": "reported"}
 # Whole articles coded by reading (gold/CODING.md): a predicted event is that gold event only when it agrees
 # on at least two of type, date and place (gold/README.md, "How scores are counted").
 FULL_ARTICLE = "fullarticle"
@@ -38,6 +42,11 @@ def field_outcomes(row: GoldRow, event: Event | None) -> dict[str, bool]:
         out["point"] = km is not None and km <= point_radius(row)
     if any(gold.get(k) is not None for k in ("fatalities_low", "fatalities_best", "fatalities_high")):
         out["fatalities"] = event is not None and fatalities_right(event.fatalities, gold)
+    for side in ("actor1", "actor2"):  # scored where the coder found the side stated
+        if gold.get(side):
+            out[side] = event is not None and getattr(event, side) == gold[side]
+    if gold.get("verification"):
+        out["verification"] = event is not None and GOLD_VERIFICATION.get(event.verification) == gold["verification"]
     return out
 
 

@@ -15,7 +15,7 @@ ERROR_TEXT_CHARS = 300
 
 def _describe(field_name: str, row: GoldRow, event: Event | None) -> tuple[Any, Any]:
     gold = row.event or {}
-    if field_name in ("event_type", "sub_event_type"):
+    if field_name in ("event_type", "sub_event_type", "actor1", "actor2", "verification"):
         return gold.get(field_name), getattr(event, field_name, None)
     if field_name == "date":
         predicted = event and event.event_date and f"{event.event_date}..{event.event_date_end or event.event_date}"

@@ -56,6 +56,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# The day a source spoke ("the governor said on Monday that ... shelling on Sunday"): the event's date only
+# when the sentence gives no other.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w’'-]+\s+){0,3}?|announced|reported|wrote|added|stated|posted|"
+    r"(?:said|wrote|reported)\s+(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|post|briefing|interview|update|message|video|address))\s*,?\s*$", re.I)
+SAID_REACH = 80  # characters before a date in which its speech verb is read
 RECENT_DAYS = 21  # "a recent attack": some days or weeks before the news of the day
 SINCE_MAX_DAYS = 7  # "since Monday" spans the days up to publication; "since 5 June" a month ago does not
 _SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
@@ -86,6 +93,7 @@ def resolve_date(
     `offset` is the sentence's start in its document, so the evidence points into the document;
     `anchor` (to `anchor_end`) is where the event's words stand in the sentence.
     """
+    said_on: EventDate | None = None
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
             if kind in _VAGUE_KINDS and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
@@ -98,8 +106,10 @@ def resolve_date(
             if resolved is not None:
                 start, end, precision = resolved
                 evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
-                return EventDate(start, end, precision, evidence)
-    return None
+                if not _SAID_ON.search(sentence, max(0, match.start() - SAID_REACH), match.start()):
+                    return EventDate(start, end, precision, evidence)
+                said_on = said_on or EventDate(start, end, precision, evidence)
+    return said_on
 
 
 def _distance(match: re.Match, start: int, end: int | None) -> int:

@@ -158,6 +158,9 @@ def extract_mentions(
         # report's ("удари по Житомиру та Черняхову"); an English headline's list stays one report.
         if report_label is None or is_cyrillic_text(sentence.text):
             report.listed = listed_with(place, sentence_places, document.text)
+        if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
+                places, sentences[previous.last_sentence_index], sentence):
+            place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
         if place is None and not refers_back and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
@@ -172,7 +175,27 @@ def extract_mentions(
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
     alone = [mention for mention, listed in told if not listed]
-    return [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
+    mentions = [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
+    return _strikes_of_the_side_named(mentions)
+
+
+_STRIKES = {"Shelling/artillery/missile attack", "Air/drone strike"}
+MIN_STRIKES_NAMING_THE_SIDE = 2  # one named strike is too little to tell whose the others are
+
+
+def _strikes_of_the_side_named(mentions: list[Mention]) -> list[Mention]:
+    """Where an article names the same side for every strike it names a side for (at least two), its other
+    strikes in the same country are that side's, as a coder reads them: after "Russian rockets hit Mykolaiv" and
+    "Russian missiles struck Kharkiv", "a civilian was killed in a missile attack on Cherkasy" is Russia's. The
+    words behind the side are those of its first named strike. An article naming both sides leaves them alone."""
+    named = [m for m in mentions if m.sub_event_type in _STRIKES and m.actor1 and "actor1" in m.evidence]
+    if len({m.actor1 for m in named}) != 1 or len(named) < MIN_STRIKES_NAMING_THE_SIDE:
+        return mentions
+    side, words = named[0].actor1, named[0].evidence["actor1"]
+    countries = {m.place.country for m in named if m.place}
+    return [replace(m, actor1=side, evidence={**m.evidence, "actor1": words})
+            if m.actor1 is None and m.sub_event_type in _STRIKES and m.place and m.place.country in countries else m
+            for m in mentions]
 
 
 def _told_again(listed: Mention, other: Mention) -> bool:
@@ -458,11 +481,15 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     """A sentence with no trigger of its own that tells more of the report before it. Only one that refers
     back to it carries the report on: after a sentence that merely follows, the next news is news of its own."""
     report.last_context_index = index
+    # "Confirmed" or "denied" is read in the sentence right after the report or one that refers back to it;
+    # further on, it is said of other things ("the G7 confirmed a ban on Russian gold"). "Could not be
+    # verified" is said of the reports of the day wherever it stands.
+    about_it = index == report.last_sentence_index + 1 or _BACK_REFERENCE.search(sentence.text)
     if _BACK_REFERENCE.search(sentence.text):
         report.last_sentence_index = index
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
-    if cue:
+    if cue and (about_it or cue[0] == "unverified"):
         status, evidence = cue
         report.cues.append(status)
         report.evidence.setdefault("verification", _shift(evidence, sentence.start))
@@ -729,6 +756,35 @@ def _distance(place: Place, words: Evidence) -> int:
     """Characters between a place's name and the event's words."""
     start, end = place.start or 0, place.end or 0
     return max(start - words.end, words.start - end, 0)
+
+
+# "attacks aimed at the city", "the town was shelled again": the town of the report before, unnamed.
+_THE_TOWN = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b|['’]s\s)", re.I)
+
+
+def _town_meant(sentence: Sentence, trigger: Trigger) -> bool:
+    """Are the event's words about "the city" (its object, or just before them), not about some other thing?"""
+    start = trigger.evidence.start - sentence.start
+    return bool(_THE_TOWN.search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH),
+                                 trigger.evidence.end - sentence.start + _TARGET_REACH))
+
+
+def _town_named_since(places: list[Place], told: Sentence, sentence: Sentence) -> bool:
+    """Is a town named between the report before and this sentence? "The city" is then that town."""
+    return any(p.geo_precision == GEO_PRECISION_TOWN and p.start is not None and told.end <= p.start < sentence.start
+               for p in places)
+
+
+def _town_of(told: Place | None, place: Place | None) -> bool:
+    """Is `told`, a town the report before stands in, the town a sentence means by "the city", when the
+    sentence itself names no finer place than its region (or none)?"""
+    if told is None or told.geo_precision != GEO_PRECISION_TOWN:
+        return False
+    if place is None:
+        return True
+    if place.geo_precision != GEO_PRECISION_REGION or place.country != told.country:
+        return False
+    return place.feature_code != "ADM1" or place.admin1 == told.admin1
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:

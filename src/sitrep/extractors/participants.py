@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Evidence
-from .claims import headline_source
+from .claims import claimant_side, headline_source
 from .lexicon import (
     NamedPatterns,
     actor_patterns,
@@ -67,6 +67,8 @@ def find_parties(
     actor1 = None
     if roles.attacker and (attacker or looks_like_party(roles.attacker.quote)):  # an attacker is named within roles.attacker
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
+    elif (own := _own_act(sentence, offset, event_date)) and not (hit and hit.value == own.value):
+        actor1 = own
     elif others and not (hit and others[0].evidence.start > hit.evidence.start) and not _taken_from(
             others[0], sentence, offset):
         actor1 = others.pop(0)
@@ -81,6 +83,35 @@ def find_parties(
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
+
+
+# A state's forces telling of their own act: "Russia's defence ministry said its strike on X destroyed ...",
+# "Ukraine claimed on Friday that it had hit ...". The speaker acted; an actor named later in the sentence
+# ("weapons delivered to the Kyiv regime") did not.
+_OWN_ACT = re.compile(
+    r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|reported|stated|confirmed|confirms)\s+"
+    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:it\s+(?:had\s+|has\s+)?(?:hit|struck|carried\s+out|conducted|fired|destroyed|shot|downed|attacked|shelled|launched|targeted|bombed|"
+    r"killed|eliminated|liquidated|neutrali[sz]ed|repelled|captured|liberated|intercepted)\b|"
+    r"its\s+(?:\w+\s+)?(?:strikes?|forces|troops|army|military|units|missiles?|drones?|aircraft|artillery|"
+    r"air\s+defen[cs]es?|navy|attacks?)\b(?!\s+(?:was|were|had\s+been|have\s+been|came\s+under)\b))")
+# The speakers whose "it" is a state's forces, not a separatist republic's, a news agency's or a person's.
+_STATE_FORCES_SPEAKER = re.compile(
+    r"\b(?:ministry|defen[cs]e|military|army|armed\s+forces|general\s+staff|command|navy|air\s+force|russia|"
+    r"ukraine|kyiv|kiev|moscow|kremlin)\b(?![\w\s]*\b(?:republic|militia|dpr|lpr)\b)", re.I)
+_STATE_FORCES = {"Russia": "Military Forces of Russia (2000-)", "Ukraine": UKRAINE_2019}
+
+
+def _own_act(sentence: str, offset: int, event_date: date | None) -> Found | None:
+    """The state forces a sentence's speaker speaks for, when it tells of its own act."""
+    match = _OWN_ACT.search(sentence)
+    if match is None or not _STATE_FORCES_SPEAKER.search(match.group("who")):
+        return None
+    side = claimant_side(match.group("who"), None)
+    if side not in _STATE_FORCES:
+        return None
+    who = Evidence(offset + match.start("who"), offset + match.end("who"), match.group("who"))
+    return Found(_dated_actor(_STATE_FORCES[side], event_date), who)
 
 
 _TAKING_BEFORE = re.compile(
