@@ -572,3 +572,46 @@ def test_strikes_with_no_side_named_are_the_side_the_article_names_for_its_other
     assert cherkasy.actor1 == "Military Forces of Russia (2000-)"
     single = read(pipeline, NEWS, "Another civilian was killed in a missile attack on Cherkasy on Tuesday.")
     assert [m.actor1 for m in at(single.mentions, "Cherkasy")] == [None]  # one stated strike decides nothing
+
+
+def test_a_district_of_the_capital_is_the_capital_not_its_government(pipeline):
+    result = read(pipeline, NEWS, (
+        "A missile attack on Kyiv's university district on 26 June was seen as an attempt to intimidate Ukrainians."
+    ))
+    assert [m.place.name for m in result.mentions if m.event_date == date(2022, 6, 26)] == ["Kyiv"]
+
+
+def test_a_name_whose_mother_speaks_is_a_person_everywhere(pipeline):
+    result = read(pipeline, NEWS, (
+        "Residents of Irpin described the occupation. Shevchenko's mother, Halyna, said she had seen a neighbour "
+        "shot dead by a soldier on Friday."
+    ))
+    assert not at(result.mentions, "Shevchenko")
+
+
+def test_where_the_victims_were_captured_months_before_is_not_where_they_died(pipeline):
+    result = read(pipeline, NEWS, (
+        "The prison explosion killed dozens near Olenivka last week. Relatives say Russian guards murdered the "
+        "prisoners, who were captured in May in Mariupol."
+    ))
+    assert not at(result.mentions, "Mariupol")
+    assert all(m.event_date.month == 7 for m in at(result.mentions, "Olenivka"))
+    assert not [m for m in result.dropped if m.event_date and m.event_date.month == 5]  # nor an event of May
+
+
+def test_a_town_brought_within_range_is_no_strike(pipeline):
+    result = read(pipeline, NEWS, (
+        "A military spokeswoman said that retaking the villages put more Russian positions in the Kherson region "
+        "within range of Ukrainian artillery."
+    ))
+    assert not at(result.mentions, "Kherson")
+
+
+def test_a_village_its_landmark_placed_is_the_same_village_when_named_again_bare(pipeline):
+    result = read(pipeline, (
+        "An apartment block in Serhiivka, 50km south of Odesa, was hit on 1 July, killing 21 people."
+    ), "Two apartment buildings in Chasiv Yar, near the frontline in Donetsk oblast, were hit on 9 July, killing 40.", (
+        "Analysts said the same munition was used in the double missile strike in Serhiivka, a sign that the goal "
+        "was terror."
+    ))
+    assert [(m.place.admin1, m.event_date) for m in at(result.mentions, "Serhi")] == [("Odesa Oblast", date(2022, 7, 1))]

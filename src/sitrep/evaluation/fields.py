@@ -11,7 +11,9 @@ from ..geo.normalize import spelling_key
 from ..model import Event
 from .gold import GoldRow
 
-FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities", "actor1", "actor2", "verification")
+# What happened, where, when and the toll: the fields a tie between two predicted events is broken on.
+EVENT_FIELDS = ("event_type", "sub_event_type", "date", "admin1", "point", "fatalities")
+FIELDS = (*EVENT_FIELDS, "actor1", "actor2", "verification")
 # Whole-article gold codes verification as "claimed" (a party's claim the article flags as unverified or
 # claimed) or "reported" (gold/CODING.md); sitrep's finer statuses fold onto those two.
 GOLD_VERIFICATION = {"claimed": "claimed", "unverified": "claimed", "disputed": "claimed",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from ..model import Event
-from .fields import counts_as, field_outcomes
+from .fields import EVENT_FIELDS, counts_as, field_outcomes
 from .gold import GoldRow
 
 T = TypeVar("T")
@@ -30,7 +30,7 @@ def match(rows: list[GoldRow], events: list[Event]) -> dict[int, Event]:
                 continue
             predicted = set(events[j].document_ids)
             jaccard = len(gold_ids & predicted) / len(gold_ids | predicted)
-            agreement = sum(1 for ok in field_outcomes(row, events[j]).values() if ok)
+            agreement = sum(1 for name, ok in field_outcomes(row, events[j]).items() if ok and name in EVENT_FIELDS)
             candidates.append((-jaccard, -agreement, i, j))
     return greedy_one_to_one(candidates, events)
 

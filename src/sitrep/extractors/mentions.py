@@ -357,14 +357,31 @@ _LEADING_CLAUSE = re.compile(
 _TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s",
                               re.I)
 
+# "... murdered the prisoners, who were captured in May in Mariupol": a relative clause after the event's words
+# that tells of another time tells where that was, not where the event was.
+_CLAUSE_OF_ITS_OWN_TIME = re.compile(
+    r",\s+(?:who|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+[^,;]{0,80}?"
+    r"\b(?:in|since|back\s+in|last)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:19|20)\d\d|year|spring|summer|autumn|winter)\b[^,;]*")
+
+
+def _without_other_times(text: str, after: int) -> str:
+    """The sentence with its relative clauses of another time after the event's words blanked out (offsets
+    kept): "the prisoners, who were captured in May" does not date their killing."""
+    return text[:after] + _CLAUSE_OF_ITS_OWN_TIME.sub(lambda clause: " " * len(clause.group()), text[after:])
+
 
 def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
     """The sentence's places, but for those in a leading "after ..." clause that the event's words are not in,
-    and those in a closing one after them, where the sentence names a place outside it."""
+    those in a closing one after them, where the sentence names a place outside it, and those in a relative
+    clause of another time after them."""
     clause = _LEADING_CLAUSE.match(sentence.text)
     if clause is not None and trigger.evidence.start >= sentence.start + clause.end():
         end = sentence.start + clause.end()
         places = [p for p in places if p.start is None or p.start >= end]
+    for other_time in _CLAUSE_OF_ITS_OWN_TIME.finditer(sentence.text, max(0, trigger.evidence.end - sentence.start)):
+        start, end = sentence.start + other_time.start(), sentence.start + other_time.end()
+        places = [p for p in places if p.start is None or not start <= p.start < end]
     closing = _TRAILING_CLAUSE.search(sentence.text, max(0, trigger.evidence.end - sentence.start))
     if closing is not None:
         start = sentence.start + closing.start()
@@ -569,7 +586,8 @@ def _add_fields(
     text, offset = sentence.text, sentence.start
     anchor = (trigger.evidence.start - offset) if trigger else 0
     anchor_end = (trigger.evidence.end - offset) if trigger else None
-    event_date = resolve_date(text, offset, document.published, anchor, anchor_end)
+    event_date = resolve_date(_without_other_times(text, anchor_end or 0), offset, document.published, anchor,
+                              anchor_end)
     told = _text_date(report)
     if event_date and (not told or event_date.precision < told.precision):
         report.date, report.date_from_text = event_date, True

@@ -151,6 +151,8 @@ _NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]{1,40}+),\s+(?:aged\s+)?\d{1,2},")
 # "a resident, Antonina, told AFP": a name set off by commas after a noun (a person's, if the noun is one of
 # geo_stopwords.txt's person nouns).
 _SET_OFF_NAME = re.compile(r"\b(?P<noun>[a-z]{2,20}+),\s+(?P<name>[A-Z][\w'’-]{1,40}+),")
+# "Shevchenko's mother": a name and its kin (geo_stopwords.txt's [kin]).
+_NAME_AND_KIN = re.compile(r"\b([A-Z][\w-]{1,40}+)['’]s\s+([a-z]+)\b")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
@@ -171,6 +173,7 @@ def person_words(
             words.add(normalise(run[1].text))
     words.update(normalise(m.group(1)) for m in _HONORIFIC.finditer(text))
     words.update(normalise(m.group(1)) for m in _NAME_AND_AGE.finditer(text))
+    words.update(normalise(m.group(1)) for m in _NAME_AND_KIN.finditer(text) if normalise(m.group(2)) in stop.kin)
     words.update(normalise(m.group("name")) for m in _SET_OFF_NAME.finditer(text)
                  if normalise(m.group("noun")) in stop.person_nouns)
     for start, end in person_spans:

@@ -50,7 +50,7 @@ _INSTITUTION_AFTER = re.compile(
 )
 # A capital's possessive is its government's ("Moscow's need", "Moscow's top diplomat") unless a name or a
 # part of the city follows: "Kiev's Independence Square", "Moscow's Sheremetyevo airport", "Kyiv's suburbs".
-_CAPITALS_POSSESSIVE = re.compile(r"^['’]s\s+(?P<next>[\w-]+)")
+_CAPITALS_POSSESSIVE = re.compile(r"^['’]s\s+(?P<next>[\w-]+)(?:\s+(?P<then>[a-z][\w-]*))?")
 _PART_OF_A_CITY = re.compile(
     r"(airports?|streets?|squares?|metro|subway|cent(re|er)|outskirts?|suburbs?|districts?|neighbou?rhoods?|"
     r"region|oblast|residents|people|inhabitants|hospitals?|mayor|city|skies|sky|old|main|central|"
@@ -121,10 +121,11 @@ _PART_OF_A_COUNTRY = re.compile(
 
 def _states_possessive(after: str, part_of_the_place: re.Pattern) -> bool:
     """A possessive followed by a common word that is no part of the place: "Moscow's need", "Russia's
-    attitude" (not "Kiev's Independence Square", "Moscow's suburbs", "Ukraine's east")."""
+    attitude" (not "Kiev's Independence Square", "Moscow's suburbs", "Kyiv's university district", "Ukraine's
+    east")."""
     match = _CAPITALS_POSSESSIVE.match(after)
     if match is None:
         return False
-    word = match.group("next")
-    return not word[0].isupper() and not part_of_the_place.match(word)
+    word, then = match.group("next"), match.group("then")
+    return not word[0].isupper() and not part_of_the_place.match(word) and not (then and part_of_the_place.match(then))
 

@@ -13,6 +13,7 @@ from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate
 from sitrep.geo.disambiguate import BIG_CITY, Option
 from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import GazetteerEntry
+from sitrep.geo.normalize import normalise
 from sitrep.geo.wordlists import aliases
 
 NEIGHBOUR_KM = 60  # a village this near a place its sentence names is that place's namesake meant
@@ -53,6 +54,7 @@ def beside_their_landmarks(
     place of that name near it. When the gazetteer has none near it (a village too small for it), the
     name is dropped, so the event stands "near" the landmark rather than at a namesake across the country."""
     out = list(chosen)
+    told: dict[str, Option] = {}  # the names a landmark told, and where
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if i + 1 == len(candidates) or cand.unit or option is None or option.entry.feature_class != "P":
             continue
@@ -64,11 +66,25 @@ def beside_their_landmarks(
         anchor = _sure_town(chosen[i + 1], options[i + 1], LANDMARK_TOWN)
         if anchor is None or anchor.entry.iso != option.entry.iso:
             continue  # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village)
-        if _km(option.entry, anchor.entry) <= NEIGHBOUR_KM:
-            continue
-        near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
-                and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
-        out[i] = max(near, key=lambda o: o.entry.population) if near else None
+        if _km(option.entry, anchor.entry) > NEIGHBOUR_KM:
+            near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
+                    and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
+            out[i] = max(near, key=lambda o: o.entry.population) if near else None
+        if (placed := out[i]) is not None:
+            told[normalise(cand.name)] = placed
+    return _where_told(candidates, options, out, told)
+
+
+def _where_told(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None], told: dict[str, Option]
+) -> list[Option | None]:
+    """A name its landmark told once ("Serhiivka, 50km south of Odesa") is that place wherever else the text
+    names it bare ("the double missile strike in Serhiivka"), not the namesake the name alone gives."""
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        placed = told.get(normalise(cand.name))
+        if placed is not None and option is not None and not cand.unit:
+            out[i] = next((o for o in options[i] if o.entry.geonameid == placed.entry.geonameid), option)
     return out
 
 

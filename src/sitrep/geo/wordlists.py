@@ -43,6 +43,7 @@ class StopWords:
     titles: frozenset[str]
     given_names: frozenset[str]
     person_nouns: frozenset[str]  # "a resident, Antonina, said": the name set off after one is a person's
+    kin: frozenset[str]  # "Shevchenko's mother": the name whose kin these are is a person's
 
 
 # libyaml's parser where PyYAML was built with it: the same data, read some ten times faster (40 ms of a
@@ -90,7 +91,8 @@ def aliases() -> Aliases:
 
 @lru_cache(maxsize=1)
 def stopwords() -> StopWords:
-    sections: dict[str, set[str]] = {"not places": set(), "titles": set(), "given names": set(), "person nouns": set()}
+    sections: dict[str, set[str]] = {"not places": set(), "titles": set(), "given names": set(), "person nouns": set(),
+                                     "kin": set()}
     current = sections["not places"]
     for line in read_data(STOPWORDS_FILE).splitlines():
         line = line.strip()
@@ -102,5 +104,5 @@ def stopwords() -> StopWords:
         current.add(normalise(line))
     return StopWords(
         frozenset(sections["not places"]), frozenset(sections["titles"]), frozenset(sections["given names"]),
-        frozenset(sections["person nouns"]),
+        frozenset(sections["person nouns"]), frozenset(sections["kin"]),
     )
