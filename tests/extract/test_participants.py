@@ -1,5 +1,9 @@
 """Who acted and who was hit, as a coder reads the sentence."""
 
+from datetime import date
+
+from sitrep.extractors.participants import find_parties
+
 
 def test_the_side_a_place_is_taken_from_is_not_who_acted():
     from sitrep.extractors.participants import find_parties
@@ -27,3 +31,19 @@ def test_a_coal_mine_is_no_weapon():
     assert find_weapon("Troops abandoned a coal mine held as a key defensive position.", 0) is None
     found = find_weapon("The truck hit a mine on the road to the village.", 0)
     assert found is not None and found.value == "explosive"
+
+
+def test_an_office_telling_of_a_strike_is_no_side_of_it():
+    sentence = "On Saturday, 20 rockets targeted the village of Desna, Ukraine's northern military command said."
+    assert find_parties(sentence, 0, date(2022, 6, 25), "Ukraine").actor1 is None
+
+
+def test_troops_telling_of_their_own_gain_are_its_side():
+    parties = find_parties("Russian forces said they had captured the village on Saturday.", 0, date(2022, 6, 25),
+                           "Ukraine")
+    assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Russia (2000-)"
+
+
+def test_a_command_telling_of_its_own_forces_is_their_side():
+    sentence = "Ukraine's southern military command said today that its forces took back two villages."
+    assert find_parties(sentence, 0, date(2022, 7, 27), "Ukraine").actor1.value == "Military Forces of Ukraine (2019-)"

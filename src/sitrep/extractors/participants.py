@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..model import Evidence
-from .claims import claimant_side, headline_source
+from .claims import claimant_side, find_speaker, headline_source
 from .lexicon import (
     NamedPatterns,
     actor_patterns,
@@ -56,12 +56,18 @@ def find_parties(
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
         actors = [a for a in actors if not a.evidence.overlaps(source)]
+    # "..., Ukraine's northern military command said": an office telling of the event is no side of it by the
+    # order of the sentence's names (troops telling of their own act are: "Russian forces said they took X")
+    speaker = find_speaker(sentence, offset)
+    if speaker and not _AN_OFFICE.search(speaker.quote):
+        speaker = None
     roles = find_roles(sentence, offset)
     if roles.target and any(start <= roles.target.start and roles.target.end <= end for start, end in places):
         roles = replace(roles, target=None)
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
-    others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
+    others = [a for a in actors if a is not attacker and a is not hit and not (speaker and a.evidence.overlaps(speaker))
+              ] if in_order else []
     # "liberated Snake Island from Russian forces": the side a place is taken from lost it, it did not act
     others.sort(key=lambda a: _taken_from(a, sentence, offset))
     actor1 = None
@@ -85,12 +91,14 @@ def find_parties(
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
 
 
+_AN_OFFICE = re.compile(r"\b(?:command|ministry|staff|spokes\w+|governor|officials?|office|administration|"
+                        r"president|authorities|mayor|head)\b", re.I)
 # A state's forces telling of their own act: "Russia's defence ministry said its strike on X destroyed ...",
 # "Ukraine claimed on Friday that it had hit ...". The speaker acted; an actor named later in the sentence
 # ("weapons delivered to the Kyiv regime") did not.
 _OWN_ACT = re.compile(
     r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|reported|stated|confirmed|confirms)\s+"
-    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:that\s+)?"
+    r"(?:(?:today|yesterday|overnight|(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement)\s+)?(?:that\s+)?"
     r"(?:it\s+(?:had\s+|has\s+)?(?:hit|struck|carried\s+out|conducted|fired|destroyed|shot|downed|attacked|shelled|launched|targeted|bombed|"
     r"killed|eliminated|liquidated|neutrali[sz]ed|repelled|captured|liberated|intercepted)\b|"
     r"its\s+(?:\w+\s+)?(?:strikes?|forces|troops|army|military|units|missiles?|drones?|aircraft|artillery|"
