@@ -615,3 +615,12 @@ def test_a_village_its_landmark_placed_is_the_same_village_when_named_again_bare
         "was terror."
     ))
     assert [(m.place.admin1, m.event_date) for m in at(result.mentions, "Serhi")] == [("Odesa Oblast", date(2022, 7, 1))]
+
+
+def test_a_short_post_is_not_placed_by_a_first_sentence_that_tells_no_event(pipeline):
+    post = Document("post", (
+        "Grain prices rose again in Chicago on Monday as traders weighed the risks to shipping. Hundreds of "
+        "people rallied in Bern on Sunday to protest against the Russian invasion of Ukraine."
+    ), published=PUBLISHED)
+    mentions = pipeline.read(post).mentions
+    assert places(mentions) == ["Bern"]

@@ -97,13 +97,18 @@ def extract_mentions(
     """
     if report_label == NO_EVENT:
         return []
+    # a short report whose words name its event nowhere is its first sentence; one that names it somewhere is
+    # not the first sentence that does not ("Grain prices rose in Chicago. Hundreds rallied in Bern.")
+    unworded = report_label is not None and not any(
+        find_trigger(s.text, s.start) for s in sentences if s.usable)
     reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
                 _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
-        trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence, first=not reports)
+        trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence,
+                         first=not reports and unworded)
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         sentence_places = _places_in(sentence, places)
