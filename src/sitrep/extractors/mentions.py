@@ -98,7 +98,8 @@ def extract_mentions(
     if report_label == NO_EVENT:
         return []
     # a short report whose words name its event nowhere is its first sentence; one that names it somewhere is
-    # not the first sentence that does not ("Grain prices rose in Chicago. Hundreds rallied in Bern.")
+    # not a first sentence that names no event but a place of its own ("Grain prices rose in Chicago. Hundreds
+    # rallied in Bern."), though it may be its heading ("Day 100 of the war: the main points.")
     unworded = report_label is not None and not any(
         find_trigger(s.text, s.start) for s in sentences if s.usable)
     reports: list[_Report] = []
@@ -108,7 +109,7 @@ def extract_mentions(
                 _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence,
-                         first=not reports and unworded)
+                         first=not reports and (unworded or not _places_in(sentence, places)))
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         sentence_places = _places_in(sentence, places)
