@@ -202,3 +202,14 @@ def test_a_towns_name_before_the_renaming_is_that_town(embedded):
                        ("Удар по Кировограду.", "Kropyvnytskyi")):
         place = geocode_document(text, embedded)[0]
         assert (place.name, place.iso) == (town, "UA"), text
+
+
+def test_an_adjectival_name_keeps_its_gender(embedded):
+    # "Артемівська" is the genitive of the town Артемівськ (Bakhmut's old name) or a feminine adjective: never a
+    # form of the masculine "Артемівський", a district of Luhansk
+    place = geocode_document("Обстріл Артемівська триває третю добу.", embedded)[0]
+    assert (place.name, place.admin1) == ("Bakhmut", "Donetsk Oblast")
+    # the oblasts' adjectives before their unit word still read as the oblast
+    place = geocode_document("Вибухи пролунали у Запорізькій області", embedded)[0]
+    assert place.name == "Zaporizhzhia Oblast"
+

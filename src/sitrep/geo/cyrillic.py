@@ -31,6 +31,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
@@ -152,9 +153,13 @@ def name_forms(word: str, adjective_first: bool = False) -> tuple[str, ...]:
         if "Geox" in parse.tag and "NOUN" in parse.tag:
             places.append(parse.normal_form)  # "Львове": Львов, before the village spelt Львове
         elif "ADJF" in parse.tag:
-            adjectives.append(parse.normal_form)
+            # an adjectival name keeps its gender: "Артемівська" (feminine) is no form of "Артемівський" (a
+            # district of Luhansk), "Кропивницького" (masculine or neuter) may be either's
+            genders = {parse.tag.gender} & _GENDERS or _GENDERS
+            if "masc" in genders:
+                adjectives.append(parse.normal_form)
             for grammemes in _NOMINATIVE_FORMS:
-                inflected = parse.inflect(grammemes)
+                inflected = parse.inflect(grammemes) if grammemes & genders else None
                 if inflected is not None:
                     adjectives.append(inflected.word)
         else:
