@@ -213,3 +213,20 @@ def test_an_adjectival_name_keeps_its_gender(embedded):
     place = geocode_document("Вибухи пролунали у Запорізькій області", embedded)[0]
     assert place.name == "Zaporizhzhia Oblast"
 
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Київ: уночі сили ППО працювали по дронах", "Kyiv"),  # a headline's label
+        ("Ізюм: окупанти обстріляли лікарню", "Izyum"),
+        ("Одеса: вибухи в порту, працює ППО", "Odesa"),
+    ],
+)
+def test_a_ukrainian_town_that_labels_a_headline(embedded, text, name):
+    # the Ukrainian dictionary knows these towns only as plain nouns; the colon makes the word the headline's place
+    place = geocode_document(text, embedded)[0]
+    assert place.name == name and place.iso == "UA"
+
+
+def test_a_capital_that_opens_a_sentence_as_its_subject_is_no_place(embedded):
+    assert geocode_document("Київ закликав партнерів передати більше ППО", embedded) == []

@@ -20,7 +20,7 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
-from sitrep.geo.disambiguate import BIG_CITY
+from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_yaml
 
@@ -305,9 +305,12 @@ def _candidate(
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
             return None  # "Путін"; "Українська авіація" (no town Українськ)
+        opens_as_a_town = words[0].sentence_initial and not modifier and _opens_as_a_town(words[0], text, is_known)
         if (words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before
-                and not modifier):
+                and not modifier and not opens_as_a_town):
             return None
+        # "Ізюм: ...": the headline's place, believed as if "у" stood before it
+        place_context = place_context or opens_as_a_town
         if (after is not None and _opens_a_longer_name(words[0], after, text)
                 or before is not None and _opens_a_longer_name(before, words[0], text)):
             return None  # "Нової Кам’янки", a name the gazetteer lacks: not the hamlet Novy, nor any Kamyanka alone
@@ -351,6 +354,18 @@ def _candidate(
 
 
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+_LABEL_AFTER = re.compile(r"\s*:")  # "Харків: ...": a headline's label, the place of what follows
+LABEL_TOWN = UNSUPPORTED_TOWN  # a town this big opens a headline as its label ("Ізюм: ...")
+
+
+def _opens_as_a_town(word: Token, text: str, is_known: Callable[[str, str | None], int]) -> bool:
+    """Is a word that opens a sentence a town, whatever else the dictionaries know it as? The Ukrainian
+    dictionary marks no place names ("Харків", "Суми" read as plain nouns), and a Cyrillic name is only ever
+    one of a place's alternate names: a town a colon makes the headline's label ("Ізюм: ..."). Not a city
+    that opens a sentence as its subject: "Київ закликав США", "Москва заявила" name a government."""
+    if not _LABEL_AFTER.match(text, word.end):
+        return False
+    return max((is_known(form, "town") for form in noun_forms(word.text)), default=0) > LABEL_TOWN
 _QUOTE_BEFORE = re.compile(r"\s[\"«“„']+$")
 
 
