@@ -118,6 +118,18 @@ def test_a_cyrillic_headline_of_several_clauses(headline, expected):
     assert towns(headline) == expected
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Вибух на складі пошкодив колію між станціями Сміла та Умань",
+        "Взрыв склада повредил пути между Сумами и Конотопом",
+    ],
+)
+def test_a_route_between_two_towns_is_no_list_of_events(headline):
+    # what lies between two places is one report, not one at each
+    assert len(read(headline)) == 1
+
+
 def test_a_clause_of_no_incident_joins_no_list():
     mentions = read("Тривала евакуація з Конотопа, удар по аеродрому в Умані")
     assert len(mentions) == 1

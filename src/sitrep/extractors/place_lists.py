@@ -104,8 +104,12 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
-# "the rail link between Kherson and Crimea", "the road from Bakhmut to Siversk": a route, not a list of events.
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$", re.I)
+# "the rail link between Kherson and Crimea", "the road from Bakhmut to Siversk": a route, not a list of events;
+# so "між Х та Y", "между станциями X и Y" (the lower-case words between: what lies there).
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$|"
+                      r"(?<![\w’'ʼ])(?:між|между)\s+(?:[а-яіїєґё’'ʼ-]+\s+){0,2}$", re.I)
+BETWEEN_REACH = 20  # how far before a list's first place its "between" is looked for
+CYRILLIC_BETWEEN_REACH = 32  # ... in Russian or Ukrainian, with the words of what lies between ("між станціями")
 
 
 def listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
@@ -118,10 +122,11 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     if cyrillic:  # "..., загалом в Україні збили 21 дрон, у X ...": a country between clauses joins none
         ordered = [p for p in ordered if p is place or not _is_country(p)]
     chains: list[list[Place]] = []
+    reach = CYRILLIC_BETWEEN_REACH if cyrillic else BETWEEN_REACH
     for current in ordered:
         previous = chains[-1][-1] if chains else None
         if previous is not None and _joined(text, previous, current, cyrillic) and not _BETWEEN.search(
-                text, max(0, cast(int, previous.start) - 20), cast(int, previous.start)):
+                text, max(0, cast(int, previous.start) - reach), cast(int, previous.start)):
             chains[-1].append(current)
         else:
             chains.append([current])
