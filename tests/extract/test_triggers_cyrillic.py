@@ -212,6 +212,23 @@ def test_a_roundups_heading_gives_no_list_to_its_first_item():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Сто п’ятдесятий день війни — онлайн. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних",
+        "День 150-й: хроніка подій. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних",
+    ],
+)
+def test_other_digest_headings_give_no_list_to_their_first_item(text):
+    assert towns(text) == ["Balakliya"]
+
+
+def test_a_heading_that_only_leads_in_lets_the_next_sentence_give_the_list():
+    # no event word and no place, but no digest either: the sentence that places the report lists its places
+    text = "Нова зброя змінює правила гри. Аналітики оцінили наслідки ударів по аеродромах Мелітополь і Бердянськ"
+    assert towns(text) == ["Berdyansk", "Melitopol"]
+
+
+@pytest.mark.parametrize(
     ("headline", "expected"),
     [
         # a dash and a count stand for the verb of the clause before
