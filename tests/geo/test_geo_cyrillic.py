@@ -230,3 +230,19 @@ def test_a_ukrainian_town_that_labels_a_headline(embedded, text, name):
 
 def test_a_capital_that_opens_a_sentence_as_its_subject_is_no_place(embedded):
     assert geocode_document("Київ закликав партнерів передати більше ППО", embedded) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Вибухи пролунали у Криворізькому районі", "Обстрел Криворожского района продолжается"],
+)
+def test_the_district_of_a_two_word_city_by_its_adjective(embedded, text):
+    # "Криворізький" is made from Кривий Ріг, not from the Donetsk village Криворіжжя
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1, place.geo_precision) == ("Kryvyy Rih", "Dnipropetrovsk Oblast", 2)
+
+
+def test_a_community_lies_in_the_oblast_of_the_district_named_after_it(embedded):
+    # two villages share the name; the district after the community's name says which
+    places = geocode_document("Ракета влучила у склад у Карпівській громаді Криворізького району", embedded)
+    assert {p.admin1 for p in places} == {"Dnipropetrovsk Oblast"}

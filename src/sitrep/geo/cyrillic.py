@@ -234,7 +234,7 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
 
 # "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
 # "між Киселівкою та Чорнобаївкою Херсонської області": the towns lie in the oblast named right after them (the
-# list's every town).
+# list's every town); "у Карпівській громаді Криворізького району": in the oblast of the district named after them.
 _PARENT_GAP = re.compile(r"^\s*+(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # possessive: linear in a gap of spaces
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
@@ -246,7 +246,9 @@ def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
         if child.unit == "admin1":
             continue
         gap = text[child.end:parent.start]
-        if parent.unit == "admin1" and _PARENT_GAP.match(gap):
+        if (parent.unit == "admin1" and _PARENT_GAP.match(gap)
+                or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
+            # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
             out[i] = replace(child, parent=i + 1)
         elif parent.parent is not None and parent.unit is None and _LIST_GAP.match(gap):
             out[i] = replace(child, parent=parent.parent)
