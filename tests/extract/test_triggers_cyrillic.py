@@ -235,6 +235,10 @@ def test_a_heading_that_only_leads_in_lets_the_next_sentence_give_the_list():
         ("В Сумской области уничтожены два склада, в Полтаве – один с топливом", ["Poltava", "Sumy Oblast"]),
         # the later clause's own words come before a dash: the clause is split at its first break
         ("Ракетних ударів зазнав аеропорт Полтави, авіаударів - Миргородський аеродром", ["Myrhorod", "Poltava"]),
+        # "а", the later clause's subject or time, and a dash where the verb of the clause before would stand
+        ("Вночі дрони атакували нафтобазу в Умані, а вдень – склад у Смілі", ["Smila", "Uman"]),
+        ("Авиация ударила по позициям в Сумской области, а артиллерия – по складам в Полтавской области",
+         ["Poltava Oblast", "Sumy Oblast"]),
     ],
 )
 def test_a_clause_that_leaves_out_its_verb(headline, expected):

@@ -70,6 +70,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _ELLIPSIS = re.compile(r"\s[–—-]\s+(?:\d+|ще|ещё|еще|один|одна|одно|одне|два|две|дві|три|чотири|четыре|п[’'ʼ]?ять|пять)\b",
                        re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")  # (not a dash: "у Василькові - пожежа" is one clause)
+# "..., а літаки – по складах у X": "а", the later clause's subject or time, and a dash that stands for the verb
+# of the clause before (what struck, where)
+_GAPPED = re.compile(r"^\s*а\s+(?:[\w’'ʼ-]+\s+){1,3}?[–—-]\s+\w", re.I)
 
 
 MAX_CLAUSE_CHARS = 200  # how far back a place's clause is looked for (a headline's clause is short)
@@ -92,7 +95,7 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
     earlier, later = text[opens:between.start()], text[between.end():later_end]
     if not (find_trigger(earlier) or cyrillic_incident().search(earlier)):
         return False
-    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)):
+    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)) or _GAPPED.match(later):
         return True
     trigger = find_trigger(later)
     # a clause that names its place with no preposition and tells only of deaths ("удар по Харкову, загинули
