@@ -246,3 +246,9 @@ def test_a_community_lies_in_the_oblast_of_the_district_named_after_it(embedded)
     # two villages share the name; the district after the community's name says which
     places = geocode_document("Ракета влучила у склад у Карпівській громаді Криворізького району", embedded)
     assert {p.admin1 for p in places} == {"Dnipropetrovsk Oblast"}
+
+
+def test_a_town_approached_is_a_place(embedded):
+    # Russian "к" (towards): "на подступах к Угледару", a town the gazetteer knows only by other names
+    place = main_place("Бои идут на подступах к Угледару", embedded)
+    assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
