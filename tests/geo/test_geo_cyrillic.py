@@ -252,3 +252,9 @@ def test_a_town_approached_is_a_place(embedded):
     # Russian "к" (towards): "на подступах к Угледару", a town the gazetteer knows only by other names
     place = main_place("Бои идут на подступах к Угледару", embedded)
     assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize("text", ["Окупанти продовжують штурмувати Вугледар", "Российские войска штурмуют Угледар"])
+def test_a_town_stormed_is_a_place(embedded, text):
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
