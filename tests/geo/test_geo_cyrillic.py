@@ -230,6 +230,21 @@ def test_a_ukrainian_town_that_labels_a_headline(embedded, text, name):
 
 def test_a_capital_that_opens_a_sentence_as_its_subject_is_no_place(embedded):
     assert geocode_document("Київ закликав партнерів передати більше ППО", embedded) == []
+    assert geocode_document("Москва заявила, що переговорів не буде", embedded) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Запоріжжя знову під обстрілом", "Zaporizhzhya"), ("Нікополь всю ніч обстрілювали з артилерії", "Nikopol")],
+)
+def test_a_town_that_opens_a_sentence(embedded, text, name):
+    place = geocode_document(text, embedded)[0]
+    assert place.name == name and place.iso == "UA"
+
+
+def test_a_pronoun_that_opens_a_sentence_is_no_town(embedded):
+    # "Чому" (why) is also a form of a word some town abroad is called
+    assert [p.name for p in geocode_document("Чому ворог знову атакує аеродроми", embedded)] == []
 
 
 @pytest.mark.parametrize(

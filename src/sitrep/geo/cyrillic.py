@@ -33,7 +33,7 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
-             "not_places", "list_joins", "list_prepositions", "named_object_before")
+             "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -57,6 +57,7 @@ class PlaceWords:
     list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
     list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
     named_object_before: frozenset[str]  # a thing whose own name follows in quotes ("крейсер «Москва»"): lemmas
+    government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
 
 
 @dataclass(frozen=True)
@@ -363,11 +364,25 @@ LABEL_TOWN = UNSUPPORTED_TOWN  # a town this big opens a headline as its label (
 def _opens_as_a_town(word: Token, text: str, is_known: Callable[[str, str | None], int]) -> bool:
     """Is a word that opens a sentence a town, whatever else the dictionaries know it as? The Ukrainian
     dictionary marks no place names ("Харків", "Суми" read as plain nouns), and a Cyrillic name is only ever
-    one of a place's alternate names: a town a colon makes the headline's label ("Ізюм: ..."). Not a city
-    that opens a sentence as its subject: "Київ закликав США", "Москва заявила" name a government."""
-    if not _LABEL_AFTER.match(text, word.end):
+    one of a place's alternate names: a town of more than `LABEL_TOWN` as the headline's label ("Ізюм: ...")
+    or as where something happened ("Запоріжжя знову під обстрілом"); a capital only as a label, as it opens a
+    sentence mostly for its government ("Київ закликав США", "Москва заявила": `government_cities`)."""
+    forms = noun_forms(word.text)
+    if not _LABEL_AFTER.match(text, word.end) and not cyrillic_data().words.government_cities.isdisjoint(forms):
         return False
-    return max((is_known(form, "town") for form in noun_forms(word.text)), default=0) > LABEL_TOWN
+    if any(_NOT_A_TOWNS_WORD & set(p.tag.grammemes) for p in _known_parses(word.text)):
+        return False  # "По телевежі", "Чому Росія ...", "Владимир Зеленский": a word of another kind, or a person's
+    if _NAME_GOES_ON.match(text, word.end):
+        return False  # the first of a name of several words the gazetteer lacks
+    return max((is_known(form, "town") for form in forms), default=0) > LABEL_TOWN
+
+
+# the readings that make a capitalised word opening a sentence no town's name: a pronoun, preposition,
+# conjunction, particle or adverb ("По", "Чому", "Тому"), or a person's name
+_NOT_A_TOWNS_WORD = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "Name", "Surn", "Patr"})
+_NAME_GOES_ON = re.compile(r" [А-ЯІЇЄҐЁ]")
+
+
 _QUOTE_BEFORE = re.compile(r"\s[\"«“„']+$")
 
 
