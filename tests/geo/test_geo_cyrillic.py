@@ -273,3 +273,15 @@ def test_a_town_approached_is_a_place(embedded):
 def test_a_town_stormed_is_a_place(embedded, text):
     place = main_place(text, embedded)
     assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ЗСУ знищили понтонну переправу окупантів через Дніпро", "Удар по мосту через реку Днепр"],
+)
+def test_a_river_a_crossing_spans_is_not_the_town_of_its_name(embedded, text):
+    assert [p.name for p in geocode_document(text, embedded)] == []
+
+
+def test_the_town_of_a_rivers_name_is_still_a_town(embedded):
+    assert geocode_document("Уночі ракети влучили у підприємство в Дніпрі", embedded)[0].name == "Dnipro"

@@ -33,7 +33,8 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
-             "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities")
+             "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
+             "crossing_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -58,6 +59,7 @@ class PlaceWords:
     list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
     named_object_before: frozenset[str]  # a thing whose own name follows in quotes ("крейсер «Москва»"): lemmas
     government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
+    crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,8 @@ def _candidate(
     if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and before_lemmas & data.words.named_object_before):
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
+    if unit is None and _crosses(tokens, i, data):
+        return None  # "переправу через Дніпро", "мост через Ингулец": a river, not the town of its name
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
@@ -354,6 +358,21 @@ def _candidate(
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
     )
+
+
+MAX_CROSSING_GAP = 3  # words between a crossing and its "через"
+
+
+def _crosses(tokens: list[Token], i: int, data: CyrillicData) -> bool:
+    """Is the name at token i what a crossing or bridge spans ("переправа ворога через Дніпро", "мост через
+    реку Ингулец")? Its "через" comes after a word of crossing (`crossing_before`) a few words back."""
+    j = i - 1
+    if j >= 0 and {"річка", "река"} & set(lemmas(tokens[j].text.casefold())):
+        j -= 1  # "через річку Інгулець"
+    if j < 0 or tokens[j].text.casefold() != "через" or tokens[j].sentence != tokens[i].sentence:
+        return False
+    return any(data.words.crossing_before & set(lemmas(tokens[k].text.casefold()))
+               for k in range(max(0, j - 1 - MAX_CROSSING_GAP), j) if tokens[k].sentence == tokens[i].sentence)
 
 
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
