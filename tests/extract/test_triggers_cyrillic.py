@@ -118,6 +118,18 @@ def test_a_cyrillic_headline_of_several_clauses(headline, expected):
     assert towns(headline) == expected
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Вибух на складі пошкодив колію між станціями Сміла та Умань",
+        "Взрыв склада повредил пути между Сумами и Конотопом",
+    ],
+)
+def test_a_route_between_two_towns_is_no_list_of_events(headline):
+    # what lies between two places is one report, not one at each
+    assert len(read(headline)) == 1
+
+
 def test_a_clause_of_no_incident_joins_no_list():
     mentions = read("Тривала евакуація з Конотопа, удар по аеродрому в Умані")
     assert len(mentions) == 1
@@ -200,12 +212,33 @@ def test_a_roundups_heading_gives_no_list_to_its_first_item():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Сто п’ятдесятий день війни — онлайн. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних",
+        "День 150-й: хроніка подій. ЗСУ звільнили Балаклію, під Ізюмом знайшли вбитих цивільних",
+    ],
+)
+def test_other_digest_headings_give_no_list_to_their_first_item(text):
+    assert towns(text) == ["Balakliya"]
+
+
+def test_a_heading_that_only_leads_in_lets_the_next_sentence_give_the_list():
+    # no event word and no place, but no digest either: the sentence that places the report lists its places
+    text = "Нова зброя змінює правила гри. Аналітики оцінили наслідки ударів по аеродромах Мелітополь і Бердянськ"
+    assert towns(text) == ["Berdyansk", "Melitopol"]
+
+
+@pytest.mark.parametrize(
     ("headline", "expected"),
     [
         # a dash and a count stand for the verb of the clause before
         ("В Сумской области уничтожены два склада, в Полтаве – один с топливом", ["Poltava", "Sumy Oblast"]),
         # the later clause's own words come before a dash: the clause is split at its first break
         ("Ракетних ударів зазнав аеропорт Полтави, авіаударів - Миргородський аеродром", ["Myrhorod", "Poltava"]),
+        # "а", the later clause's subject or time, and a dash where the verb of the clause before would stand
+        ("Вночі дрони атакували нафтобазу в Умані, а вдень – склад у Смілі", ["Smila", "Uman"]),
+        ("Авиация ударила по позициям в Сумской области, а артиллерия – по складам в Полтавской области",
+         ["Poltava Oblast", "Sumy Oblast"]),
     ],
 )
 def test_a_clause_that_leaves_out_its_verb(headline, expected):

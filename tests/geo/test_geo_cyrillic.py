@@ -202,3 +202,86 @@ def test_a_towns_name_before_the_renaming_is_that_town(embedded):
                        ("Удар по Кировограду.", "Kropyvnytskyi")):
         place = geocode_document(text, embedded)[0]
         assert (place.name, place.iso) == (town, "UA"), text
+
+
+def test_an_adjectival_name_keeps_its_gender(embedded):
+    # "Артемівська" is the genitive of the town Артемівськ (Bakhmut's old name) or a feminine adjective: never a
+    # form of the masculine "Артемівський", a district of Luhansk
+    place = geocode_document("Обстріл Артемівська триває третю добу.", embedded)[0]
+    assert (place.name, place.admin1) == ("Bakhmut", "Donetsk Oblast")
+    # the oblasts' adjectives before their unit word still read as the oblast
+    place = geocode_document("Вибухи пролунали у Запорізькій області", embedded)[0]
+    assert place.name == "Zaporizhzhia Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Київ: уночі сили ППО працювали по дронах", "Kyiv"),  # a headline's label
+        ("Ізюм: окупанти обстріляли лікарню", "Izyum"),
+        ("Одеса: вибухи в порту, працює ППО", "Odesa"),
+    ],
+)
+def test_a_ukrainian_town_that_labels_a_headline(embedded, text, name):
+    # the Ukrainian dictionary knows these towns only as plain nouns; the colon makes the word the headline's place
+    place = geocode_document(text, embedded)[0]
+    assert place.name == name and place.iso == "UA"
+
+
+def test_a_capital_that_opens_a_sentence_as_its_subject_is_no_place(embedded):
+    assert geocode_document("Київ закликав партнерів передати більше ППО", embedded) == []
+    assert geocode_document("Москва заявила, що переговорів не буде", embedded) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Запоріжжя знову під обстрілом", "Zaporizhzhya"), ("Нікополь всю ніч обстрілювали з артилерії", "Nikopol")],
+)
+def test_a_town_that_opens_a_sentence(embedded, text, name):
+    place = geocode_document(text, embedded)[0]
+    assert place.name == name and place.iso == "UA"
+
+
+def test_a_pronoun_that_opens_a_sentence_is_no_town(embedded):
+    # "Чому" (why) is also a form of a word some town abroad is called
+    assert [p.name for p in geocode_document("Чому ворог знову атакує аеродроми", embedded)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Вибухи пролунали у Криворізькому районі", "Обстрел Криворожского района продолжается"],
+)
+def test_the_district_of_a_two_word_city_by_its_adjective(embedded, text):
+    # "Криворізький" is made from Кривий Ріг, not from the Donetsk village Криворіжжя
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1, place.geo_precision) == ("Kryvyy Rih", "Dnipropetrovsk Oblast", 2)
+
+
+def test_a_community_lies_in_the_oblast_of_the_district_named_after_it(embedded):
+    # two villages share the name; the district after the community's name says which
+    places = geocode_document("Ракета влучила у склад у Карпівській громаді Криворізького району", embedded)
+    assert {p.admin1 for p in places} == {"Dnipropetrovsk Oblast"}
+
+
+def test_a_town_approached_is_a_place(embedded):
+    # Russian "к" (towards): "на подступах к Угледару", a town the gazetteer knows only by other names
+    place = main_place("Бои идут на подступах к Угледару", embedded)
+    assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize("text", ["Окупанти продовжують штурмувати Вугледар", "Российские войска штурмуют Угледар"])
+def test_a_town_stormed_is_a_place(embedded, text):
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1) == ("Vuhledar", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ЗСУ знищили понтонну переправу окупантів через Дніпро", "Удар по мосту через реку Днепр"],
+)
+def test_a_river_a_crossing_spans_is_not_the_town_of_its_name(embedded, text):
+    assert [p.name for p in geocode_document(text, embedded)] == []
+
+
+def test_the_town_of_a_rivers_name_is_still_a_town(embedded):
+    assert geocode_document("Уночі ракети влучили у підприємство в Дніпрі", embedded)[0].name == "Dnipro"

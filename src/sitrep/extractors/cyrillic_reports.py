@@ -126,6 +126,16 @@ def cyrillic_incident() -> re.Pattern:
     return re.compile(rf"\b{lexicon()['cyrillic_clauses']['incidents']}", re.I)
 
 
+@cache
+def _roundup_heading() -> re.Pattern:
+    return re.compile(rf"\b{lexicon()['cyrillic_clauses']['roundup_heading']}(?!\w)", re.I)
+
+
+def is_roundup_heading(sentence: str) -> bool:
+    """Does a Russian or Ukrainian heading open a digest of the day's news ("220-й день війни — головне")?"""
+    return bool(_roundup_heading().search(sentence))
+
+
 # ---------------------------------------------------------------- who says so
 
 

@@ -21,7 +21,7 @@ from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN
 from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
-from .cyrillic_reports import tells_who_said
+from .cyrillic_reports import is_roundup_heading, tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .lexicon import accident_causes, event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
 from .participants import civilians_named, find_parties, find_weapon
@@ -148,9 +148,9 @@ def extract_mentions(
             placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
             if previous.place is not placed and previous.place is place and not previous.listed and (
-                    report_label is None or is_cyrillic_text(sentence.text)) and not _whole_sentence(previous):
+                    report_label is None or is_cyrillic_text(sentence.text)) and not _roundup_heading(previous):
                 # "ЗСУ знищили п'ять складів. Склади знищено у X, Y та Z": the sentence that first places (or
-                # places more finely) a report gives its list of places; not so after a roundup's heading
+                # places more finely) a report gives its list of places; not so after a digest's heading
                 # ("День 220-й — головне."), a report only by the whole text's label: each item is news of its own
                 previous.listed = listed_with(place, sentence_places, document.text)
             continue
@@ -309,6 +309,15 @@ def _typed(trigger: Trigger | None, report_label: str | None, sentence: Sentence
     if first:
         return Trigger(event_type, report_label, Evidence(sentence.start, sentence.end, sentence.text))
     return None
+
+
+def _roundup_heading(report: _Report) -> bool:
+    """Is the report a digest's heading typed by the whole text's label ("220-й день війни — головне.")? Its
+    first item's list of places is that item's, not the heading's; a heading that only leads in ("Знижує
+    здатність РФ «захищатися».") lets the sentence that places its report give the list."""
+    if not _whole_sentence(report):
+        return False
+    return not is_cyrillic_text(report.sentence.text) or is_roundup_heading(report.sentence.text)
 
 
 def _whole_sentence(report: _Report) -> bool:

@@ -70,6 +70,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _ELLIPSIS = re.compile(r"\s[–—-]\s+(?:\d+|ще|ещё|еще|один|одна|одно|одне|два|две|дві|три|чотири|четыре|п[’'ʼ]?ять|пять)\b",
                        re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")  # (not a dash: "у Василькові - пожежа" is one clause)
+# "..., а літаки – по складах у X": "а", the later clause's subject or time, and a dash that stands for the verb
+# of the clause before (what struck, where)
+_GAPPED = re.compile(r"^\s*а\s+(?:[\w’'ʼ-]+\s+){1,3}?[–—-]\s+\w", re.I)
 
 
 MAX_CLAUSE_CHARS = 200  # how far back a place's clause is looked for (a headline's clause is short)
@@ -92,7 +95,7 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
     earlier, later = text[opens:between.start()], text[between.end():later_end]
     if not (find_trigger(earlier) or cyrillic_incident().search(earlier)):
         return False
-    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)):
+    if cyrillic_incident().search(later) or _ELLIPSIS.match(text, cast(int, current.end)) or _GAPPED.match(later):
         return True
     trigger = find_trigger(later)
     # a clause that names its place with no preposition and tells only of deaths ("удар по Харкову, загинули
@@ -104,8 +107,12 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
-# "the rail link between Kherson and Crimea", "the road from Bakhmut to Siversk": a route, not a list of events.
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$", re.I)
+# "the rail link between Kherson and Crimea", "the road from Bakhmut to Siversk": a route, not a list of events;
+# so "між Х та Y", "между станциями X и Y" (the lower-case words between: what lies there).
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$|"
+                      r"(?<![\w’'ʼ])(?:між|между)\s+(?:[а-яіїєґё’'ʼ-]+\s+){0,2}$", re.I)
+BETWEEN_REACH = 20  # how far before a list's first place its "between" is looked for
+CYRILLIC_BETWEEN_REACH = 32  # ... in Russian or Ukrainian, with the words of what lies between ("між станціями")
 
 
 def listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
@@ -118,10 +125,11 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     if cyrillic:  # "..., загалом в Україні збили 21 дрон, у X ...": a country between clauses joins none
         ordered = [p for p in ordered if p is place or not _is_country(p)]
     chains: list[list[Place]] = []
+    reach = CYRILLIC_BETWEEN_REACH if cyrillic else BETWEEN_REACH
     for current in ordered:
         previous = chains[-1][-1] if chains else None
         if previous is not None and _joined(text, previous, current, cyrillic) and not _BETWEEN.search(
-                text, max(0, cast(int, previous.start) - 20), cast(int, previous.start)):
+                text, max(0, cast(int, previous.start) - reach), cast(int, previous.start)):
             chains[-1].append(current)
         else:
             chains.append([current])

@@ -20,7 +20,7 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
-from sitrep.geo.disambiguate import BIG_CITY
+from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_yaml
 
@@ -31,8 +31,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
-             "not_places", "list_joins", "list_prepositions", "named_object_before")
+             "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
+             "crossing_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -56,6 +58,8 @@ class PlaceWords:
     list_joins: frozenset[str]  # words that join the names of a list (not lemmas)
     list_prepositions: frozenset[str]  # prepositions a list repeats after its joining word
     named_object_before: frozenset[str]  # a thing whose own name follows in quotes ("крейсер «Москва»"): lemmas
+    government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
+    crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
 
 
 @dataclass(frozen=True)
@@ -152,9 +156,13 @@ def name_forms(word: str, adjective_first: bool = False) -> tuple[str, ...]:
         if "Geox" in parse.tag and "NOUN" in parse.tag:
             places.append(parse.normal_form)  # "Львове": Львов, before the village spelt Львове
         elif "ADJF" in parse.tag:
-            adjectives.append(parse.normal_form)
+            # an adjectival name keeps its gender: "Артемівська" (feminine) is no form of "Артемівський" (a
+            # district of Luhansk), "Кропивницького" (masculine or neuter) may be either's
+            genders = {parse.tag.gender} & _GENDERS or _GENDERS
+            if "masc" in genders:
+                adjectives.append(parse.normal_form)
             for grammemes in _NOMINATIVE_FORMS:
-                inflected = parse.inflect(grammemes)
+                inflected = parse.inflect(grammemes) if grammemes & genders else None
                 if inflected is not None:
                     adjectives.append(inflected.word)
         else:
@@ -229,7 +237,7 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
 
 # "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
 # "між Киселівкою та Чорнобаївкою Херсонської області": the towns lie in the oblast named right after them (the
-# list's every town).
+# list's every town); "у Карпівській громаді Криворізького району": in the oblast of the district named after them.
 _PARENT_GAP = re.compile(r"^\s*+(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # possessive: linear in a gap of spaces
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
@@ -241,7 +249,9 @@ def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
         if child.unit == "admin1":
             continue
         gap = text[child.end:parent.start]
-        if parent.unit == "admin1" and _PARENT_GAP.match(gap):
+        if (parent.unit == "admin1" and _PARENT_GAP.match(gap)
+                or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
+            # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
             out[i] = replace(child, parent=i + 1)
         elif parent.parent is not None and parent.unit is None and _LIST_GAP.match(gap):
             out[i] = replace(child, parent=parent.parent)
@@ -296,13 +306,18 @@ def _candidate(
     if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and before_lemmas & data.words.named_object_before):
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
+    if unit is None and _crosses(tokens, i, data):
+        return None  # "переправу через Дніпро", "мост через Ингулец": a river, not the town of its name
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
             return None  # "Путін"; "Українська авіація" (no town Українськ)
+        opens_as_a_town = words[0].sentence_initial and not modifier and _opens_as_a_town(words[0], text, is_known)
         if (words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before
-                and not modifier):
+                and not modifier and not opens_as_a_town):
             return None
+        # "Ізюм: ...": the headline's place, believed as if "у" stood before it
+        place_context = place_context or opens_as_a_town
         if (after is not None and _opens_a_longer_name(words[0], after, text)
                 or before is not None and _opens_a_longer_name(before, words[0], text)):
             return None  # "Нової Кам’янки", a name the gazetteer lacks: not the hamlet Novy, nor any Kamyanka alone
@@ -345,7 +360,48 @@ def _candidate(
     )
 
 
+MAX_CROSSING_GAP = 3  # words between a crossing and its "через"
+
+
+def _crosses(tokens: list[Token], i: int, data: CyrillicData) -> bool:
+    """Is the name at token i what a crossing or bridge spans ("переправа ворога через Дніпро", "мост через
+    реку Ингулец")? Its "через" comes after a word of crossing (`crossing_before`) a few words back."""
+    j = i - 1
+    if j >= 0 and {"річка", "река"} & set(lemmas(tokens[j].text.casefold())):
+        j -= 1  # "через річку Інгулець"
+    if j < 0 or tokens[j].text.casefold() != "через" or tokens[j].sentence != tokens[i].sentence:
+        return False
+    return any(data.words.crossing_before & set(lemmas(tokens[k].text.casefold()))
+               for k in range(max(0, j - 1 - MAX_CROSSING_GAP), j) if tokens[k].sentence == tokens[i].sentence)
+
+
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
+_LABEL_AFTER = re.compile(r"\s*:")  # "Харків: ...": a headline's label, the place of what follows
+LABEL_TOWN = UNSUPPORTED_TOWN  # a town this big opens a headline as its label ("Ізюм: ...")
+
+
+def _opens_as_a_town(word: Token, text: str, is_known: Callable[[str, str | None], int]) -> bool:
+    """Is a word that opens a sentence a town, whatever else the dictionaries know it as? The Ukrainian
+    dictionary marks no place names ("Харків", "Суми" read as plain nouns), and a Cyrillic name is only ever
+    one of a place's alternate names: a town of more than `LABEL_TOWN` as the headline's label ("Ізюм: ...")
+    or as where something happened ("Запоріжжя знову під обстрілом"); a capital only as a label, as it opens a
+    sentence mostly for its government ("Київ закликав США", "Москва заявила": `government_cities`)."""
+    forms = noun_forms(word.text)
+    if not _LABEL_AFTER.match(text, word.end) and not cyrillic_data().words.government_cities.isdisjoint(forms):
+        return False
+    if any(_NOT_A_TOWNS_WORD & set(p.tag.grammemes) for p in _known_parses(word.text)):
+        return False  # "По телевежі", "Чому Росія ...", "Владимир Зеленский": a word of another kind, or a person's
+    if _NAME_GOES_ON.match(text, word.end):
+        return False  # the first of a name of several words the gazetteer lacks
+    return max((is_known(form, "town") for form in forms), default=0) > LABEL_TOWN
+
+
+# the readings that make a capitalised word opening a sentence no town's name: a pronoun, preposition,
+# conjunction, particle or adverb ("По", "Чому", "Тому"), or a person's name
+_NOT_A_TOWNS_WORD = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "Name", "Surn", "Patr"})
+_NAME_GOES_ON = re.compile(r" [А-ЯІЇЄҐЁ]")
+
+
 _QUOTE_BEFORE = re.compile(r"\s[\"«“„']+$")
 
 
