@@ -400,3 +400,17 @@ def test_dense_fronts_are_events_with_another_close_in_place_and_time():
     assert dense_rows(rows, list(range(4))) == {0, 1}
     scores = score(rows, [event("p1", ["a"]), event("p2", ["c"])])["datasets"]["d"]
     assert scores["found_dense"] == {"score": 0.5, "n": 2}
+
+
+def test_reports_in_each_language_are_scored_apart():
+    kharkiv_gold = strike_gold(admin1="Kharkiv Oblast")
+    docs = [Document(id=d, text=f"text of {d}", published=date(2022, 7, 20)) for d in ("u1", "u2", "r1", "b1")]
+    rows = [GoldRow("u1", "viina", (docs[0],), kharkiv_gold, lang="uk"),
+            GoldRow("u2", "viina", (docs[1],), kharkiv_gold, lang="uk"),
+            GoldRow("r1", "viina", (docs[2],), kharkiv_gold, lang="ru"),
+            GoldRow("b1", "viina", (docs[3],), kharkiv_gold, lang="ru|uk")]
+    found = [event(d, [d], sub="Shelling/artillery/missile attack", etype="Explosions/Remote violence",
+                   place=KHARKIV, start=date(2022, 7, 19)) for d in ("u1", "r1", "b1")]
+    s = score(rows, found)["datasets"]["viina"]
+    assert s["found_uk"] == {"score": 0.5, "n": 2} and s["found_ru"] == {"score": 1.0, "n": 1}
+    assert s["admin1_uk"]["n"] == 2 and s["found"]["n"] == 4  # a text of either language counts in neither slice

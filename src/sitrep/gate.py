@@ -38,8 +38,13 @@ PIN_FIELDS = (
     "attack_found", "attacker_found", "target_found",
     "language",  # the share of documents read in their gold language (VIINA: uk, ru)
 )
-# On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees).
-PIN_FIELDS_OF = {"fullarticle": ("event_type_if_found", "admin1_if_found")}
+# On whole articles the fields of the events found are held too (issue 14: what a reader of the table sees);
+# on Russian and Ukrainian reports, each language's share (issue 18) and the date of the events found (every
+# VIINA row is dated its report's day, so `date` over all rows is found again).
+PIN_FIELDS_OF = {
+    "fullarticle": ("event_type_if_found", "admin1_if_found", "actor1_if_found", "verification_if_found"),
+    "viina-ru-uk": ("found_uk", "admin1_uk", "found_ru", "admin1_ru", "date_if_found"),
+}
 # What part of a gold file is scored, or how (keys of a floors.json entry, as the table names them): one
 # half of it, a period of it, or every row by a classifier trained on the other folds.
 SCORED_PART = {"split": "{} half", "since": "since {}", "until": "until {}", "cv": "{}-fold cross-validated"}

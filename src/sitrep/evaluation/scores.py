@@ -29,6 +29,7 @@ def score(rows: list[GoldRow], events: list[Event]) -> dict:
     for name in datasets:
         indices = [i for i, r in enumerate(rows) if r.dataset == name]
         result["datasets"][name] = _score_subset(rows, indices, events, matched)
+        result["datasets"][name].update(_by_language(rows, indices, matched))
     if len(datasets) > 1:
         result["datasets"]["overall"] = _score_subset(rows, list(range(len(rows))), events, matched)
     return result
@@ -86,6 +87,25 @@ def _score_subset(rows: list[GoldRow], indices: list[int], events: list[Event], 
         out.update(_sub_event_scores(rows, [i for i in indices if rows[i].dataset in typed], events, matched))
     out.update(_grouping(rows, indices, events, gold_docs))
     out.update(_dense_fronts(rows, with_event, events, matched))
+    return out
+
+
+# The languages a dataset's rows are scored apart in, where the gold gives each text's ("ru|uk" texts, read as
+# either, count in neither).
+SCORED_LANGUAGES = ("uk", "ru")
+
+
+def _by_language(rows: list[GoldRow], indices: list[int], matched: dict[int, Event]) -> dict:
+    """Found and admin1 over the gold events of each language (issue 18: each language's share of the gate)."""
+    out: dict[str, Any] = {}
+    for language in SCORED_LANGUAGES:
+        events_of = [i for i in indices if rows[i].lang == language and rows[i].event is not None]
+        if not events_of:
+            continue
+        out[f"found_{language}"] = _figure(sum(1 for i in events_of if i in matched), len(events_of))
+        admin1 = [outcome for i in events_of if (outcome := field_outcomes(rows[i], matched.get(i)).get("admin1")) is not None]
+        if admin1:
+            out[f"admin1_{language}"] = _figure(sum(admin1), len(admin1))
     return out
 
 
