@@ -56,12 +56,18 @@ def read_telegram_export(
         except ValueError as err:
             yield InputError(path, f"message {message_id}: {err}")
             continue
+        channel = channel_name or source
+        # A forwarded post is its first channel's report, which the forwarding channel passes on: its source is
+        # that channel (one report, not a second source confirming it), and its title says who passed it on.
+        # An edited post is exported as last edited, under the date it was first posted.
+        original = message.get("forwarded_from") if isinstance(message.get("forwarded_from"), str) else None
         yield Document(
             id=f"telegram-{channel_id}-{message_id}",
             text=text,
             published=message_date,
-            source=channel_name or source,
+            source=original or channel,
             url=f"https://t.me/{username}/{message_id}" if username else None,
+            title=f"forwarded by {channel}" if original and channel else None,
             kind="telegram",
         )
 
