@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.match import compare
@@ -246,3 +247,34 @@ def test_a_round_up_of_a_week_is_not_one_of_its_days():
     day = Mention("b", "Battles", "Armed clash", 0, 10, date(2017, 6, 15), date(2017, 6, 16), 2, place=None,
                   fatalities=4)
     assert len(merge_mentions([week, day])) == 2
+
+
+DONETSK = Place("Donetsk", "Ukraine", "UA", "Donetsk Oblast", None, 48.0, 37.8, 709717, "P", "PPLA", 1)
+
+
+def _told_on(doc, published, toll=None, place=DONETSK, sub="Armed clash"):
+    """A headline read with no date words: its event was yesterday or today."""
+    return _death(doc, place, sub=sub, toll=toll, day=published - timedelta(days=1))
+
+
+def test_on_a_busy_front_a_report_told_the_next_day_joins_only_the_one_event_it_could_be():
+    # "fighting in the city centre, five dead" told on Monday, "two killed in the region on Tuesday", and on
+    # Tuesday "clashes in the city": the last may be either event of its days, so it joins neither
+    monday, tuesday = date(2020, 7, 20), date(2020, 7, 21)
+    fighting, clashes = _told_on("a", monday, toll=5), _told_on("c", tuesday)
+    region = replace(_death("b", REGION, toll=2), event_date=tuesday, event_date_end=tuesday)
+    assert len(merge_mentions([fighting, region, clashes])) == 3
+    # in a quiet week it is the one event it could be ("casualties in the town", then "the toll tops 30")
+    (event,) = merge_mentions([_told_on("a", monday), _told_on("c", tuesday, toll=30)])
+    assert event.document_ids == ("a", "c")
+    # a distinctive toll told again the next day by a report that names no place ties nothing: it could be
+    # any event of those days
+    assert len(merge_mentions([_told_on("a", monday, toll=3, place=UKRAINE), _told_on("c", tuesday, toll=3, place=None)])) == 2
+
+
+def test_an_undated_report_joins_only_the_one_event_of_its_place():
+    # "rebels report a soldier killed by mortar fire in Donetsk", undated, could be any of the city's events
+    first, second = _death("a", DONETSK, toll=1), _death("b", DONETSK, toll=1, day=date(2020, 3, 20))
+    undated = replace(_death("u", DONETSK, toll=1), event_date=None, event_date_end=None)
+    assert len(merge_mentions([first, second, undated])) == 3
+    assert len(merge_mentions([first, undated])) == 1

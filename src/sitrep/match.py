@@ -61,7 +61,8 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
     """The checks that decide whether `a` and `b` report one event; they stop at the first that fails
     unless `every_check` (for explaining). With `sole` (`a` is the only event that `b` could be, see
     `may_compete`), the same toll on the very same days ties reports whose places do not tell them apart
-    (a town and its region, a region and the country, no place) and reports of different lethal types."""
+    (a town and its region, a region and the country, no place) and reports of different lethal types; and
+    only the only event may be told on other days (`_other_days`)."""
     # a report that names no place could be any event of its days, near or far: it is no one's only candidate
     sole = sole and a.place is not None and b.place is not None
     checks: list[Check] = []
@@ -69,6 +70,8 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
         result = check(a, b)
         if result is None:
             continue
+        if result.name == "date" and result.passed and not sole and _other_days(a, b):
+            result = Check("date", False, f"{result.detail}, but told of other days: it joins only the one event it could be")
         if result.name == "type" and not result.passed and _same_family(a, b):
             tie = _where(a, b)
             passed = _ties_across_types(tie, a, b) or sole and _same_toll(a, b) and not _two_towns(a, b)
@@ -79,6 +82,20 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
         if not result.passed and not every_check:
             break
     return Verdict(tuple(checks))
+
+
+def _other_days(a: Report, b: Report) -> bool:
+    """Are two reports, whose dates `_date` lets be one event's, told of other days: a day apart, days that only
+    partly overlap ("yesterday" told on Monday and on Tuesday), or one undated? Neither's days hold the other's.
+    On a dense front the next day's report from the same town is most often the next day's event ("fighting
+    flares in the centre of the city, five dead" and, a day later, "clashes in the city"), so such reports
+    join only the one event they could be (issue 15), as does an undated report, which could be any of its
+    place's events."""
+    if a.event_date is None or b.event_date is None:
+        return True
+    a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    a_holds_b = a.event_date <= b.event_date and b_end <= a_end
+    return not a_holds_b and not (b.event_date <= a.event_date and a_end <= b_end)
 
 
 def may_compete(a: Report, b: Report) -> bool:
