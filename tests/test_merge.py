@@ -217,7 +217,8 @@ def test_on_a_dense_front_a_vague_report_joins_none_of_the_events_it_could_be():
 
 
 def test_the_only_event_ties_only_the_same_toll_of_the_very_same_days_and_side():
-    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 2
+    assert len(merge_mentions([_death("a", REGION), _death("b", AVDIIVKA, sub="Attack", toll=2)])) == 2
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=None)])) == 2
     assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, day=date(2020, 3, 5))])) == 2
     soldier = _death("a", UKRAINE, words="one soldier killed")
     assert len(merge_mentions([soldier, _death("b", REGION, words="militiaman killed")])) == 2
@@ -278,3 +279,18 @@ def test_an_undated_report_joins_only_the_one_event_of_its_place():
     undated = replace(_death("u", DONETSK, toll=1), event_date=None, event_date_end=None)
     assert len(merge_mentions([first, second, undated])) == 3
     assert len(merge_mentions([first, undated])) == 1
+
+
+def test_a_count_told_again_as_the_toll_rises_is_the_only_event_it_could_be():
+    # "three killed as a bus hits a mine in the east", then "four killed as a bus hits a mine", on a quiet day
+    three, four = _death("a", UKRAINE, toll=3), _death("b", UKRAINE, toll=4)
+    (event,) = merge_mentions([three, four])
+    assert (event.fatalities_low, event.fatalities_high) == (3, 4)
+    assert "its count revised" in event.merge_notes[0]
+    # one killed in the east, two in the region's shelling: the country's report is the vaguer count
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 1
+    # not on other days (a new count is a new day's event), nor a guess, nor where another event competes
+    assert len(merge_mentions([three, _death("b", UKRAINE, toll=4, day=date(2020, 3, 5))])) == 2
+    assert len(merge_mentions([three, _death("b", UKRAINE, toll=12, words="dozens killed")])) == 2
+    rival = _death("c", AVDIIVKA, sub="Shelling/artillery/missile attack", toll=None)
+    assert len(merge_mentions([three, rival, four])) == 3

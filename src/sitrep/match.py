@@ -131,13 +131,31 @@ def _ties_across_types(where: Check, a: Report, b: Report) -> bool:
 def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
     """The tie of a report to the only event it could be: the same toll on the very same days (daily reports
     of "one militiaman killed" are told every day), places that do not tell them apart, and dead who are not
-    of different sides. A report with no toll, or only a guessed one ("dozens killed"), names nothing that
+    of different sides; or, where one of them names only the country, a count of the same days revised
+    (`_revised_count`). A report with no toll, or only a guessed one ("dozens killed"), names nothing that
     ties it."""
     if not _same_days(a, b) or not compatible_places(a, b) or _dead_of_different_sides(a, b):
         return failed
-    if not _same_toll(a, b):
-        return failed
-    return Check("place", True, f"{failed.detail}, but the only event of these days there")
+    if _same_toll(a, b):
+        return Check("place", True, f"{failed.detail}, but the only event of these days there")
+    if _revised_count(a, b):
+        return Check("place", True, f"{failed.detail}, but the only event of these days there, its count revised")
+    return failed
+
+
+def _revised_count(a: Report, b: Report) -> bool:
+    """Two stated tolls of the very same days, one of a report that names only the country ("three killed as
+    a bus hits a mine in the east" / "four killed as a bus hits a mine"; "two reporters killed" once the
+    second dies): of the only event they could be, a count told again as the toll rises. Where both name a
+    region or a town, another count is most often another event (a governor's daily count is not the town's
+    toll), and a guess ("dozens") is no count."""
+    if a.fatalities is None or b.fatalities is None or _vague_toll(a) or _vague_toll(b):
+        return False
+    return any(_country_only(report.place) for report in (a, b))
+
+
+def _country_only(place: Place | None) -> bool:
+    return place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _same_toll(a: Report, b: Report) -> bool:
