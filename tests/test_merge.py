@@ -294,3 +294,12 @@ def test_a_count_told_again_as_the_toll_rises_is_the_only_event_it_could_be():
     assert len(merge_mentions([three, _death("b", UKRAINE, toll=12, words="dozens killed")])) == 2
     rival = _death("c", AVDIIVKA, sub="Shelling/artillery/missile attack", toll=None)
     assert len(merge_mentions([three, rival, four])) == 3
+
+
+def test_a_count_over_a_week_in_a_town_is_not_the_shelling_of_one_of_its_days():
+    # "the city set to raise the shelling of an ambulance" and "four militiamen killed in the city in the past week"
+    shelling = _death("a", DONETSK, sub="Shelling/artillery/missile attack", toll=None)
+    week = Mention("b", "Battles", "Armed clash", 0, 10, date(2020, 3, 4), date(2020, 3, 11), 2, place=DONETSK,
+                   fatalities=4)
+    assert len(merge_mentions([shelling, week])) == 2
+    assert len(merge_mentions([shelling, _death("b", DONETSK, toll=4)])) == 1  # told of its days: one event

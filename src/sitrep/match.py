@@ -209,6 +209,9 @@ def _date(a: Report, b: Report) -> Check:
     if a.event_date is None or b.event_date is None:
         return Check("date", True, "one undated: joins by place and type")
     a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    if _roundup(a) != _roundup(b):
+        # "four militiamen killed in the past week" counts several events; the shelling of one of its days is one
+        return Check("date", False, "a count over several days and an event of one of them")
     gap = max((b.event_date - a_end).days, (a.event_date - b_end).days, 0)
     if gap == 0 and _consecutive_periods(a.event_date, a_end, b.event_date, b_end):
         # "over the past week" told on the 9th and again on the 16th: two weeks that share a boundary day
