@@ -30,9 +30,6 @@ WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
 # Political violence in which people die is told as a clash by one outlet and an attack by another; such
 # reports are one event only when a precise place or a distinctive toll ties them.
 LETHAL_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# What a merge note says of a report that ties an event by its count told again as the toll rises (`_revised_count`):
-# the event then takes the higher count.
-REVISED_COUNT = "its count revised"
 # In battles each report may name the other side first; in one-sided violence the perpetrator is the perpetrator.
 TWO_SIDED_TYPES = {"Battles"}
 
@@ -142,7 +139,7 @@ def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
     if _same_toll(a, b):
         return Check("place", True, f"{failed.detail}, but the only event of these days there")
     if _revised_count(a, b):
-        return Check("place", True, f"{failed.detail}, but the only event of these days there, {REVISED_COUNT}")
+        return Check("place", True, f"{failed.detail}, but the only event of these days there, its count revised")
     return failed
 
 

@@ -29,7 +29,7 @@ from .corroboration import (
     toll_range,
     verification,
 )
-from .match import DATE_SLACK, MAX_DISTANCE_KM, REVISED_COUNT, compare, family, may_compete
+from .match import DATE_SLACK, MAX_DISTANCE_KM, compare, family, may_compete
 from .model import GEO_PRECISION_REGION, DocumentInfo, Event, Mention, Place
 from .notes import summarise
 
@@ -264,8 +264,7 @@ def build_event(
         target=_first_of(typed or mentions, "target"),
         target_class=_first_of(typed or mentions, "target_class"),
         weapon=_first_of(typed or mentions, "weapon"),
-        # ACLED: the most conservative figure, unless a report revises the count or told it again as it rose
-        fatalities=tolls.high if tolls.revised is None and any(REVISED_COUNT in n for n in merge_notes) else tolls.best,
+        fatalities=tolls.best,  # ACLED: the most conservative figure, unless a report revises the count
         injuries=min(injuries) if injuries else None,
         verification=verification(claims, cues, actor1),
         sources=outlets_and_claimants(mentions, documents),
