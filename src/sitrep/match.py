@@ -144,14 +144,16 @@ def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
 
 
 def _revised_count(a: Report, b: Report) -> bool:
-    """Two stated tolls of the very same days, one of a report that names only the country ("three killed as
-    a bus hits a mine in the east" / "four killed as a bus hits a mine"; "two reporters killed" once the
-    second dies): of the only event they could be, a count told again as the toll rises. Where both name a
-    region or a town, another count is most often another event (a governor's daily count is not the town's
-    toll), and a guess ("dozens") is no count."""
+    """Two stated tolls of the very same days, one of a report that names only the country and neither of one
+    that names a town ("three killed as a bus hits a mine in the east" / "four killed as a bus hits a mine";
+    "two reporters killed" once the second dies): of the only event they could be, a count told again as the
+    toll rises. Where both name a region, another count is most often another event (a governor's daily count
+    is not one strike's), as a town's count is that town's toll and not the country's; and a guess ("dozens")
+    is no count."""
     if a.fatalities is None or b.fatalities is None or _vague_toll(a) or _vague_toll(b):
         return False
-    return any(_country_only(report.place) for report in (a, b))
+    in_a_town = any(r.place is not None and r.place.geo_precision < GEO_PRECISION_REGION for r in (a, b))
+    return not in_a_town and any(_country_only(report.place) for report in (a, b))
 
 
 def _country_only(place: Place | None) -> bool:
