@@ -289,8 +289,9 @@ def test_a_count_told_again_as_the_toll_rises_is_the_only_event_it_could_be():
     assert "its count revised" in event.merge_notes[0]
     # one killed in the east, two in the region's shelling: the country's report is the vaguer count
     assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 1
-    # but a town's count is that town's toll, not the country's ("four killed in the east" / "ten in the city")
-    assert len(merge_mentions([_death("a", UKRAINE, toll=4), _death("b", DONETSK, toll=10)])) == 2
+    # and the event takes the count of the report that places it: a town's count is that town's toll
+    (city,) = merge_mentions([_death("a", UKRAINE, toll=4), _death("b", DONETSK, toll=10)])
+    assert (city.fatalities, city.fatalities_low) == (10, 4)
     # not on other days (a new count is a new day's event), nor a guess, nor where another event competes
     assert len(merge_mentions([three, _death("b", UKRAINE, toll=4, day=date(2020, 3, 5))])) == 2
     assert len(merge_mentions([three, _death("b", UKRAINE, toll=12, words="dozens killed")])) == 2

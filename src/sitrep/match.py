@@ -30,6 +30,9 @@ WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
 # Political violence in which people die is told as a clash by one outlet and an attack by another; such
 # reports are one event only when a precise place or a distinctive toll ties them.
 LETHAL_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# What a merge note says of a report that ties an event by a count told again (`_revised_count`): the event
+# then takes the count of its best placed report (a town's count is that town's toll, not the country's).
+REVISED_COUNT = "its count revised"
 # In battles each report may name the other side first; in one-sided violence the perpetrator is the perpetrator.
 TWO_SIDED_TYPES = {"Battles"}
 
@@ -139,21 +142,20 @@ def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
     if _same_toll(a, b):
         return Check("place", True, f"{failed.detail}, but the only event of these days there")
     if _revised_count(a, b):
-        return Check("place", True, f"{failed.detail}, but the only event of these days there, its count revised")
+        return Check("place", True, f"{failed.detail}, but the only event of these days there, {REVISED_COUNT}")
     return failed
 
 
 def _revised_count(a: Report, b: Report) -> bool:
-    """Two stated tolls of the very same days, one of a report that names only the country and neither of one
-    that names a town ("three killed as a bus hits a mine in the east" / "four killed as a bus hits a mine";
-    "two reporters killed" once the second dies): of the only event they could be, a count told again as the
-    toll rises. Where both name a region, another count is most often another event (a governor's daily count
-    is not one strike's), as a town's count is that town's toll and not the country's; and a guess ("dozens")
-    is no count."""
+    """Two stated tolls of the very same days, one of a report that names only the country ("three killed as
+    a bus hits a mine in the east" / "four killed as a bus hits a mine"; "two reporters killed" once the
+    second dies; "four killed in the east" / "ten killed in the city"): of the only event they could be, a
+    count told again. Where both name a region or a town, another count is most often another event (a
+    governor's daily count is not one strike's), and a guess ("dozens") is no count. The event takes the
+    count of the report that places it best (`merge.build_event`)."""
     if a.fatalities is None or b.fatalities is None or _vague_toll(a) or _vague_toll(b):
         return False
-    in_a_town = any(r.place is not None and r.place.geo_precision < GEO_PRECISION_REGION for r in (a, b))
-    return not in_a_town and any(_country_only(report.place) for report in (a, b))
+    return any(_country_only(report.place) for report in (a, b))
 
 
 def _country_only(place: Place | None) -> bool:
