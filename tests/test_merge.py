@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.match import compare
@@ -216,7 +217,8 @@ def test_on_a_dense_front_a_vague_report_joins_none_of_the_events_it_could_be():
 
 
 def test_the_only_event_ties_only_the_same_toll_of_the_very_same_days_and_side():
-    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 2
+    assert len(merge_mentions([_death("a", REGION), _death("b", AVDIIVKA, sub="Attack", toll=2)])) == 2
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=None)])) == 2
     assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, day=date(2020, 3, 5))])) == 2
     soldier = _death("a", UKRAINE, words="one soldier killed")
     assert len(merge_mentions([soldier, _death("b", REGION, words="militiaman killed")])) == 2
@@ -246,3 +248,61 @@ def test_a_round_up_of_a_week_is_not_one_of_its_days():
     day = Mention("b", "Battles", "Armed clash", 0, 10, date(2017, 6, 15), date(2017, 6, 16), 2, place=None,
                   fatalities=4)
     assert len(merge_mentions([week, day])) == 2
+
+
+DONETSK = Place("Donetsk", "Ukraine", "UA", "Donetsk Oblast", None, 48.0, 37.8, 709717, "P", "PPLA", 1)
+
+
+def _told_on(doc, published, toll=None, place=DONETSK, sub="Armed clash"):
+    """A headline read with no date words: its event was yesterday or today."""
+    return _death(doc, place, sub=sub, toll=toll, day=published - timedelta(days=1))
+
+
+def test_on_a_busy_front_a_report_told_the_next_day_joins_only_the_one_event_it_could_be():
+    # "fighting in the city centre, five dead" told on Monday, "two killed in the region on Tuesday", and on
+    # Tuesday "clashes in the city": the last may be either event of its days, so it joins neither
+    monday, tuesday = date(2020, 7, 20), date(2020, 7, 21)
+    fighting, clashes = _told_on("a", monday, toll=5), _told_on("c", tuesday)
+    region = replace(_death("b", REGION, toll=2), event_date=tuesday, event_date_end=tuesday)
+    assert len(merge_mentions([fighting, region, clashes])) == 3
+    # in a quiet week it is the one event it could be ("casualties in the town", then "the toll tops 30")
+    (event,) = merge_mentions([_told_on("a", monday), _told_on("c", tuesday, toll=30)])
+    assert event.document_ids == ("a", "c")
+    # a distinctive toll told again the next day by a report that names no place ties nothing: it could be
+    # any event of those days
+    assert len(merge_mentions([_told_on("a", monday, toll=3, place=UKRAINE), _told_on("c", tuesday, toll=3, place=None)])) == 2
+
+
+def test_an_undated_report_joins_only_the_one_event_of_its_place():
+    # "rebels report a soldier killed by mortar fire in Donetsk", undated, could be any of the city's events
+    first, second = _death("a", DONETSK, toll=1), _death("b", DONETSK, toll=1, day=date(2020, 3, 20))
+    undated = replace(_death("u", DONETSK, toll=1), event_date=None, event_date_end=None)
+    assert len(merge_mentions([first, second, undated])) == 3
+    assert len(merge_mentions([first, undated])) == 1
+
+
+def test_a_count_told_again_as_the_toll_rises_is_the_only_event_it_could_be():
+    # "three killed as a bus hits a mine in the east", then "four killed as a bus hits a mine", on a quiet day
+    three, four = _death("a", UKRAINE, toll=3), _death("b", UKRAINE, toll=4)
+    (event,) = merge_mentions([three, four])
+    assert (event.fatalities_low, event.fatalities_high) == (3, 4)
+    assert "its count revised" in event.merge_notes[0]
+    # one killed in the east, two in the region's shelling: the country's report is the vaguer count
+    assert len(merge_mentions([_death("a", UKRAINE), _death("b", REGION, toll=2)])) == 1
+    # and the event takes the count of the report that places it: a town's count is that town's toll
+    (city,) = merge_mentions([_death("a", UKRAINE, toll=4), _death("b", DONETSK, toll=10)])
+    assert (city.fatalities, city.fatalities_low) == (10, 4)
+    # not on other days (a new count is a new day's event), nor a guess, nor where another event competes
+    assert len(merge_mentions([three, _death("b", UKRAINE, toll=4, day=date(2020, 3, 5))])) == 2
+    assert len(merge_mentions([three, _death("b", UKRAINE, toll=12, words="dozens killed")])) == 2
+    rival = _death("c", AVDIIVKA, sub="Shelling/artillery/missile attack", toll=None)
+    assert len(merge_mentions([three, rival, four])) == 3
+
+
+def test_a_count_over_a_week_in_a_town_is_not_the_shelling_of_one_of_its_days():
+    # "the city set to raise the shelling of an ambulance" and "four militiamen killed in the city in the past week"
+    shelling = _death("a", DONETSK, sub="Shelling/artillery/missile attack", toll=None)
+    week = Mention("b", "Battles", "Armed clash", 0, 10, date(2020, 3, 4), date(2020, 3, 11), 2, place=DONETSK,
+                   fatalities=4)
+    assert len(merge_mentions([shelling, week])) == 2
+    assert len(merge_mentions([shelling, _death("b", DONETSK, toll=4)])) == 1  # told of its days: one event

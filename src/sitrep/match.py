@@ -30,6 +30,9 @@ WEAPON_AMBIGUOUS_TYPES = {"Explosions/Remote violence"}
 # Political violence in which people die is told as a clash by one outlet and an attack by another; such
 # reports are one event only when a precise place or a distinctive toll ties them.
 LETHAL_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# What a merge note says of a report that ties an event by a count told again (`_revised_count`): the event
+# then takes the count of its best placed report (a town's count is that town's toll, not the country's).
+REVISED_COUNT = "its count revised"
 # In battles each report may name the other side first; in one-sided violence the perpetrator is the perpetrator.
 TWO_SIDED_TYPES = {"Battles"}
 
@@ -61,7 +64,8 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
     """The checks that decide whether `a` and `b` report one event; they stop at the first that fails
     unless `every_check` (for explaining). With `sole` (`a` is the only event that `b` could be, see
     `may_compete`), the same toll on the very same days ties reports whose places do not tell them apart
-    (a town and its region, a region and the country, no place) and reports of different lethal types."""
+    (a town and its region, a region and the country, no place) and reports of different lethal types; and
+    only the only event may be told on other days (`_other_days`)."""
     # a report that names no place could be any event of its days, near or far: it is no one's only candidate
     sole = sole and a.place is not None and b.place is not None
     checks: list[Check] = []
@@ -69,6 +73,8 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
         result = check(a, b)
         if result is None:
             continue
+        if result.name == "date" and result.passed and not sole and _other_days(a, b):
+            result = Check("date", False, f"{result.detail}, but told of other days: it joins only the one event it could be")
         if result.name == "type" and not result.passed and _same_family(a, b):
             tie = _where(a, b)
             passed = _ties_across_types(tie, a, b) or sole and _same_toll(a, b) and not _two_towns(a, b)
@@ -79,6 +85,20 @@ def compare(a: Report, b: Report, every_check: bool = False, sole: bool = False)
         if not result.passed and not every_check:
             break
     return Verdict(tuple(checks))
+
+
+def _other_days(a: Report, b: Report) -> bool:
+    """Are two reports, whose dates `_date` lets be one event's, told of other days: a day apart, days that only
+    partly overlap ("yesterday" told on Monday and on Tuesday), or one undated? Neither's days hold the other's.
+    On a dense front the next day's report from the same town is most often the next day's event ("fighting
+    flares in the centre of the city, five dead" and, a day later, "clashes in the city"), so such reports
+    join only the one event they could be (issue 15), as does an undated report, which could be any of its
+    place's events."""
+    if a.event_date is None or b.event_date is None:
+        return True
+    a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    a_holds_b = a.event_date <= b.event_date and b_end <= a_end
+    return not a_holds_b and not (b.event_date <= a.event_date and a_end <= b_end)
 
 
 def may_compete(a: Report, b: Report) -> bool:
@@ -114,13 +134,32 @@ def _ties_across_types(where: Check, a: Report, b: Report) -> bool:
 def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
     """The tie of a report to the only event it could be: the same toll on the very same days (daily reports
     of "one militiaman killed" are told every day), places that do not tell them apart, and dead who are not
-    of different sides. A report with no toll, or only a guessed one ("dozens killed"), names nothing that
+    of different sides; or, where one of them names only the country, a count of the same days revised
+    (`_revised_count`). A report with no toll, or only a guessed one ("dozens killed"), names nothing that
     ties it."""
     if not _same_days(a, b) or not compatible_places(a, b) or _dead_of_different_sides(a, b):
         return failed
-    if not _same_toll(a, b):
-        return failed
-    return Check("place", True, f"{failed.detail}, but the only event of these days there")
+    if _same_toll(a, b):
+        return Check("place", True, f"{failed.detail}, but the only event of these days there")
+    if _revised_count(a, b):
+        return Check("place", True, f"{failed.detail}, but the only event of these days there, {REVISED_COUNT}")
+    return failed
+
+
+def _revised_count(a: Report, b: Report) -> bool:
+    """Two stated tolls of the very same days, one of a report that names only the country ("three killed as
+    a bus hits a mine in the east" / "four killed as a bus hits a mine"; "two reporters killed" once the
+    second dies; "four killed in the east" / "ten killed in the city"): of the only event they could be, a
+    count told again. Where both name a region or a town, another count is most often another event (a
+    governor's daily count is not one strike's), and a guess ("dozens") is no count. The event takes the
+    count of the report that places it best (`merge.build_event`)."""
+    if a.fatalities is None or b.fatalities is None or _vague_toll(a) or _vague_toll(b):
+        return False
+    return any(_country_only(report.place) for report in (a, b))
+
+
+def _country_only(place: Place | None) -> bool:
+    return place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _same_toll(a: Report, b: Report) -> bool:
@@ -174,6 +213,9 @@ def _date(a: Report, b: Report) -> Check:
     if a.event_date is None or b.event_date is None:
         return Check("date", True, "one undated: joins by place and type")
     a_end, b_end = a.event_date_end or a.event_date, b.event_date_end or b.event_date
+    if _roundup(a) != _roundup(b):
+        # "four militiamen killed in the past week" counts several events; the shelling of one of its days is one
+        return Check("date", False, "a count over several days and an event of one of them")
     gap = max((b.event_date - a_end).days, (a.event_date - b_end).days, 0)
     if gap == 0 and _consecutive_periods(a.event_date, a_end, b.event_date, b_end):
         # "over the past week" told on the 9th and again on the 16th: two weeks that share a boundary day

@@ -1,8 +1,9 @@
 """Reports of one real-world event, from different documents, become one Event.
 
 A mention joins the first existing event that `sitrep.match.compare` finds to be the same; failing that, the
-only event it could be (no other of its days and place competes for it) when they share the same toll; otherwise
-it starts a new event. There is no transitive chaining: each candidate is compared with the event's own merged
+only event it could be (no other of its days and place competes for it) when they share the same toll, or a
+count revised on the same days by a report that names only the country, or when it is told of other days
+(issue 15); otherwise it starts a new event. There is no transitive chaining: each candidate is compared with the event's own merged
 fields, not with the report it happens to resemble. One mention per document and event: a document never
 reports the same event twice (its own reports were merged when it was read).
 
@@ -28,7 +29,7 @@ from .corroboration import (
     toll_range,
     verification,
 )
-from .match import DATE_SLACK, MAX_DISTANCE_KM, compare, family, may_compete
+from .match import DATE_SLACK, MAX_DISTANCE_KM, REVISED_COUNT, compare, family, may_compete
 from .model import GEO_PRECISION_REGION, DocumentInfo, Event, Mention, Place
 from .notes import summarise
 
@@ -249,6 +250,7 @@ def build_event(
     tolls = toll_range(mentions, documents)
     first_reported, last_reported = report_dates(mentions, documents)
     actor1 = _first_of(mentions, "actor1")
+    revised_count = any(REVISED_COUNT in note for note in merge_notes)
     event = Event(
         id=eid,
         event_type=first.event_type,
@@ -263,7 +265,8 @@ def build_event(
         target=_first_of(typed or mentions, "target"),
         target_class=_first_of(typed or mentions, "target_class"),
         weapon=_first_of(typed or mentions, "weapon"),
-        fatalities=tolls.best,  # ACLED: the most conservative figure, unless a report revises the count
+        # ACLED: the most conservative figure, unless a report revises the count or a count told again is placed
+        fatalities=_placed_count(mentions, tolls.best) if revised_count and tolls.revised is None else tolls.best,
         injuries=min(injuries) if injuries else None,
         verification=verification(claims, cues, actor1),
         sources=outlets_and_claimants(mentions, documents),
@@ -278,6 +281,16 @@ def build_event(
         languages=document_languages(mentions, documents),
     )
     return replace(event, notes=summarise(event))
+
+
+def _placed_count(mentions: list[Mention], best: int | None) -> int | None:
+    """Of an event tied by a count told again (`match._revised_count`), the lowest count of its best placed
+    reports: the city's "ten killed" rather than the country's "four killed in the east"; `best` if none."""
+    counted = [(m.place.geo_precision, m.fatalities) for m in mentions if m.fatalities is not None and m.place]
+    if not counted:
+        return best
+    sharpest = min(precision for precision, _ in counted)
+    return min(toll for precision, toll in counted if precision == sharpest)
 
 
 def _first_of(mentions: list[Mention], name: str) -> Any:
