@@ -624,3 +624,8 @@ def test_a_short_post_is_not_placed_by_a_first_sentence_that_tells_no_event(pipe
     ), published=PUBLISHED)
     mentions = pipeline.read(post).mentions
     assert places(mentions) == ["Bern"]
+
+
+def test_survivors_gathering_to_remember_an_attack_is_no_attack(pipeline):
+    result = read(pipeline, NEWS, "Survivors of the Kramatorsk station attack gathered on Sunday to remember the dead.")
+    assert not at(result.mentions, "Kramatorsk")
