@@ -39,6 +39,13 @@ _BACK_REFERENCE = re.compile(
     r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?)\b",
     re.I,
 )
+# What every match of _BACK_REFERENCE holds: its noun after a space. Most sentences have none, and this is
+# searched for several times faster (no determiner is tried at each word).
+_BACK_REFERENCE_NOUN = re.compile(
+    r"\s(?:attack|strike|blast|explosion|bombing|shelling|assault|raid|incident|destruction|damage|fire|fighting|"
+    r"clash|sabotage|hit|claim)",
+    re.I,
+)
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
 _EVENT_BACK_REFERENCE = re.compile(
     rf"(?:\b(the|this|these|those|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
@@ -297,7 +304,7 @@ def _violent(trigger: Trigger) -> bool:
 def refers_back(sentence: str) -> bool:
     """Does a sentence speak of an event told before ("the attack", "this blast")? Cached: asked of each
     sentence to pick those spaCy reads, then up to three times more as its report is extracted."""
-    return bool(_BACK_REFERENCE.search(sentence))
+    return _BACK_REFERENCE_NOUN.search(sentence) is not None and _BACK_REFERENCE.search(sentence) is not None
 
 
 def _same_event(
