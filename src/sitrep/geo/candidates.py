@@ -7,7 +7,7 @@ around each ("district", "region", "city of", "south of") set what is looked up 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -248,21 +248,21 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
     starts = sentence_starts(text)
     runs: list[list[Token]] = []
     current: list[Token] = []
-    sentence = 0
-    previous_sentence = -1  # the sentence of the word before
+    previous_start = -1  # where the word before begins
     for match in WORD.finditer(text):
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= match.start():
-            sentence += 1
-        word = match.group()
-        # the first word of its sentence, with nothing alphanumeric before it (a word before it in the same
-        # sentence is; only the stretch from the sentence start is read, once a sentence)
-        first_word = sentence != previous_sentence
-        previous_sentence = sentence
-        if not word[0].isupper():  # no name word (see _is_name_word): most words, passed over without a Token
+        start = match.start()
+        if not text[start].isupper():  # no name word (see _is_name_word): most words, passed over at once
+            previous_start = start
             if current:
                 runs.append(current)
-            current = []
+                current = []
             continue
+        sentence = bisect_right(starts, start) - 1
+        # the first word of its sentence (the word before is in an earlier one), with nothing alphanumeric before
+        # it (a word before it in the same sentence is; only the stretch from the sentence start is read)
+        first_word = previous_start < starts[sentence]
+        previous_start = start
+        word = match.group()
         possessive = _POSSESSIVE.search(word)
         if possessive:
             word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
