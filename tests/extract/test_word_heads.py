@@ -13,7 +13,7 @@ from sitrep.extractors.lexicon import (
     trigger_rules,
     weapon_patterns,
 )
-from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern_heads
+from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern_heads, pattern_tails
 
 
 @pytest.mark.parametrize("pattern, heads", [
@@ -31,6 +31,20 @@ from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern
 ])
 def test_word_starts_of_a_pattern(pattern, heads):
     assert pattern_heads(compile_word_pattern(pattern)) == (frozenset(heads) if heads is not None else None)
+
+
+@pytest.mark.parametrize("pattern, tails", [
+    (r"(forces|troops) ([\w’'-]+ ){0,3}(abandoned|gave up)", [{"aband", "gave"}]),  # after the words, a word begins
+    ("(the )?(blast|explosion)s? occurred", [{"occur"}]),
+    ("(took|take|taken) over", [{"over"}]),
+    ("kyiv's (forces|army)", [{"s"}, {"force", "army"}]),  # the apostrophe ends a word of the text, as a space does
+    ("shelled", []),
+    (r"(\w+ ){0,2}shelled", []),  # nothing is sure to stand before "shelled"
+    ("air ?strikes?", []),  # "airstrike": "strike" may begin no word
+    ("[a-z]+ed attack", []),  # no word starts: always run
+])
+def test_word_starts_of_the_later_parts_of_a_pattern(pattern, tails):
+    assert pattern_tails(compile_word_pattern(pattern)) == tuple(frozenset(tail) for tail in tails)
 
 
 def test_a_pattern_without_a_leading_boundary_or_with_ignorecase_is_always_run():

@@ -39,6 +39,33 @@ def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
     return _starts(items[1:])
 
 
+@cache
+def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Word starts of later parts of every match: for each part of the pattern that every match holds right
+    after a space or a mark (so where a word of the text begins), the starts one of which it begins with
+    ("(forces|troops) ([\\w-]+ ){0,3}(abandoned|gave up)": abandoned or gave). Each is a further condition, after
+    pattern_heads, for the pattern to be run: most sentences that name forces abandon nothing."""
+    if pattern_heads(pattern) is None:
+        return ()  # no leading \\b, IGNORECASE or a parse error: the pattern is read as a whole, always run
+    items = list(_parser.parse(pattern.pattern, pattern.flags).data)[1:]
+    if len(items) == 2 and items[0][0] is sre.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][3].data)  # compile_word_pattern's (?:...) around the lexicon's pattern
+    tails = (_starts(items[k:], exact=True) for k in range(1, len(items)) if _ends_after_non_word(items[:k]))
+    return tuple(tail for tail in tails if tail)
+
+
+def _ends_after_non_word(items: Any) -> bool:
+    """Every match of these parsed items ends in a character that is no word character, past any optional
+    part that does too ("forces ([\\w-]+ ){0,3}")."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _ends_in_non_word(sub.data) and (low >= 1 or _ends_after_non_word(items[:-1]))
+    return _ends_in_non_word(items)
+
+
 def _starts(items: Any, exact: bool = False) -> frozenset[str] | None:
     """Word starts of a sequence of parsed items read where a word of the text begins, or None if that cannot
     be told. exact: every match of the items begins with one of them; else every match holds a word of the
@@ -120,6 +147,7 @@ class HeadIndex:
                     by_head.setdefault(head, []).append(i)
         self.by_head = by_head
         self.heads = frozenset(by_head)
+        self.tails = {i: tails for i, pattern in enumerate(patterns) if (tails := pattern_tails(pattern))}
 
     def could_match(self, starts: frozenset[str]) -> list[re.Pattern]:
         """The patterns, in their order, that could match a text whose word starts are `starts`; the others
@@ -129,8 +157,11 @@ class HeadIndex:
     def could_match_at(self, starts: frozenset[str]) -> list[int]:
         """The indices, in order, of the patterns `could_match` gives."""
         if self.heads.isdisjoint(starts):
-            return list(self.always)
+            return [i for i in self.always if self._has_tails(i, starts)]
         chosen = set(self.always)
         for head in self.heads & starts:
             chosen.update(self.by_head[head])
-        return sorted(chosen)
+        return [i for i in sorted(chosen) if self._has_tails(i, starts)]
+
+    def _has_tails(self, index: int, starts: frozenset[str]) -> bool:
+        return all(not tail.isdisjoint(starts) for tail in self.tails.get(index, ()))
