@@ -3,8 +3,10 @@
 Every lexicon pattern is `\\b(?:...)` on lower-cased text (see `lexicon.compile_word_pattern`). When what
 follows the `\\b` must begin with one of a few literal word starts ("shell", "drone", "intercept"), a match
 can only begin at the start of a word of the text that begins so. The text's word starts are one set, made
-once a text; a pattern none of whose starts is in it is not run. The answer is the same as running every
-pattern: only patterns that cannot match are skipped, and a pattern whose start cannot be told is always run.
+once a text; a pattern none of whose starts is in it is not run. So is one a later part of which, after a
+space or a mark, must begin a word as none of the text's words begins ("forces ... abandoned": `pattern_tails`).
+The answer is the same as running every pattern: only patterns that cannot match are skipped, and a pattern
+whose start cannot be told is always run.
 """
 
 from __future__ import annotations
