@@ -56,6 +56,30 @@ def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     return tuple(tail for tail in tails if tail)
 
 
+@cache
+def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
+    """Pieces of words one of which every match of `pattern` holds, as a pattern of its flags: those a later
+    part of it begins with ("indep|verif|confi" of "(not|n't|...) (\\w+ ){0,3}(independently )?(verif\\w*|
+    confirm\\w*)"), when they are longer than those it begins with itself; else None. A text without any is
+    not searched with `pattern` (`could_match`), which tries its start at each word."""
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags).data)
+    except re.error:
+        return None
+    shortest = {k: min(map(len, pieces)) for k in range(len(items)) if (pieces := _starts(items[k:], exact=True))}
+    best = max(shortest, key=shortest.__getitem__, default=None)
+    if best is None or shortest[best] < 3 or shortest[best] <= shortest.get(0, 0):
+        return None
+    pieces = _starts(items[best:], exact=True) or frozenset()
+    return re.compile("|".join(map(re.escape, sorted(pieces))), pattern.flags)
+
+
+def could_match(pattern: re.Pattern, text: str) -> bool:
+    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it."""
+    cue = literal_cue(pattern)
+    return cue is None or cue.search(text) is not None
+
+
 def _ends_after_non_word(items: Any) -> bool:
     """Every match of these parsed items ends in a character that is no word character, past any optional
     part that does too ("forces ([\\w-]+ ){0,3}")."""
