@@ -27,6 +27,13 @@ _WORDS = re.compile(r"\w+")
 def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
     """Word starts (of 1 to HEAD_CHARS characters) one of which every match of `pattern` begins with; None
     when that cannot be told (then the pattern is always run)."""
+    items = _word_pattern_items(pattern)
+    return None if items is None else _starts(items)
+
+
+@cache
+def _word_pattern_items(pattern: re.Pattern) -> list[Any] | None:
+    """The parsed items of a case-sensitive pattern after its leading \\b, or None for another pattern."""
     if pattern.flags & re.IGNORECASE:
         return None  # matched on lower-cased text without IGNORECASE only
     try:
@@ -38,7 +45,7 @@ def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
     items = list(parsed.data)
     if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
         return None  # without the \b a match may begin inside a word
-    return _starts(items[1:])
+    return items[1:]
 
 
 @cache
@@ -47,9 +54,9 @@ def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     after a space or a mark (so where a word of the text begins), the starts one of which it begins with
     ("(forces|troops) ([\\w-]+ ){0,3}(abandoned|gave up)": abandoned or gave). Each is a further condition, after
     pattern_heads, for the pattern to be run: most sentences that name forces abandon nothing."""
-    if pattern_heads(pattern) is None:
-        return ()  # no leading \\b, IGNORECASE or a parse error: the pattern is read as a whole, always run
-    items = list(_parser.parse(pattern.pattern, pattern.flags).data)[1:]
+    items = _word_pattern_items(pattern)
+    if items is None or pattern_heads(pattern) is None:
+        return ()  # no leading \\b, IGNORECASE or a parse error, or a start that cannot be told: always run
     if len(items) == 2 and items[0][0] is sre.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
         items = list(items[0][1][3].data)  # compile_word_pattern's (?:...) around the lexicon's pattern
     tails = (_starts(items[k:], exact=True) for k in range(1, len(items)) if _ends_after_non_word(items[:k]))
