@@ -90,13 +90,15 @@ def _english_function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=64)
 def is_cyrillic_text(text: str) -> bool:
     """Most of the text's letters are Cyrillic: it is read as Russian or Ukrainian (places, the short-report
-    classifier) whatever its detected language. No model: `sitrep geocode TEXT` asks it of bare text."""
+    classifier) whatever its detected language. No model: `sitrep geocode TEXT` asks it of bare text. Cached:
+    extraction asks it of each report's sentence several times, and of the whole document for each report."""
     if not _CYRILLIC.search(text):
         return False  # English text: one scan in C
     text = _without_addresses(text)
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = sum(map(str.isalpha, text))
     return letters > 0 and len(_CYRILLIC.findall(text)) >= MIN_CYRILLIC_SHARE * letters
 
 

@@ -13,7 +13,14 @@ from sitrep.extractors.lexicon import (
     trigger_rules,
     weapon_patterns,
 )
-from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern_heads
+from sitrep.extractors.word_heads import (
+    HeadIndex,
+    could_match,
+    literal_cue,
+    lowered_with_starts,
+    pattern_heads,
+    pattern_tails,
+)
 
 
 @pytest.mark.parametrize("pattern, heads", [
@@ -31,6 +38,39 @@ from sitrep.extractors.word_heads import HeadIndex, lowered_with_starts, pattern
 ])
 def test_word_starts_of_a_pattern(pattern, heads):
     assert pattern_heads(compile_word_pattern(pattern)) == (frozenset(heads) if heads is not None else None)
+
+
+@pytest.mark.parametrize("pattern, tails", [
+    (r"(forces|troops) ([\w’'-]+ ){0,3}(abandoned|gave up)", [{"aband", "gave"}]),  # after the words, a word begins
+    ("(the )?(blast|explosion)s? occurred", [{"occur"}]),
+    ("(took|take|taken) over", [{"over"}]),
+    ("kyiv's (forces|army)", [{"s"}, {"force", "army"}]),  # the apostrophe ends a word of the text, as a space does
+    ("shelled", []),
+    (r"(\w+ ){0,2}shelled", []),  # nothing is sure to stand before "shelled"
+    ("air ?strikes?", []),  # "airstrike": "strike" may begin no word
+    ("[a-z]+ed attack", []),  # no word starts: always run
+])
+def test_word_starts_of_the_later_parts_of_a_pattern(pattern, tails):
+    assert pattern_tails(compile_word_pattern(pattern)) == tuple(frozenset(tail) for tail in tails)
+
+
+@pytest.mark.parametrize("pattern, cue", [
+    (r"(\bnot|n['’]t|\bcannot)\b (\w+ ){0,3}(independently )?(verif\w*|confirm\w*)", "confi|indep|verif"),
+    (r"\b(were|was) heard\b", "heard"),
+    (r"\b(confirmed|confirms|confirm)\b", None),  # it begins with its own longest pieces: no cheaper cue
+    (r"\b(no|not) (\w+ ){0,2}(\w+)", None),  # nothing after its start is a word piece
+    (r"(a|b)c", None),
+])
+def test_the_cue_of_a_pattern_is_the_word_pieces_every_match_holds(pattern, cue):
+    found = literal_cue(re.compile(pattern, re.I))
+    assert (found.pattern if found else None) == cue
+    assert found is None or found.flags == re.compile(pattern, re.I).flags
+
+
+def test_a_text_without_the_cue_is_not_searched_and_one_with_it_is():
+    pattern = re.compile(r"(\bnot|n['’]t)\b (\w+ ){0,3}(independently )?(verif\w*|confirm\w*)", re.I)
+    assert not could_match(pattern, "The strike was not reported by the ministry.")
+    assert could_match(pattern, "The claims could not be independently VERIFIED.") and pattern.search("could not be VERIFIED")
 
 
 def test_a_pattern_without_a_leading_boundary_or_with_ignorecase_is_always_run():

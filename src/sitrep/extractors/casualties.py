@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..language import is_cyrillic_text
 from ..model import PARTISAN_CLAIM_FLOOR, Evidence
@@ -148,6 +149,32 @@ _ONES_KILLING = re.compile(rf"\b(?:{_ONE_PERSON})['’]s\s+(?:[\w\"“”-]+\s+)
 # "Demian Danyliv killed by enemy sniper", "Serhiy Yelyseyev died of his wounds": one named person, one dead.
 _NAMED_DEAD = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\s+(?:was\s+)?(?:killed|shot dead|dies|died)\b")
 
+# A cue of a pattern: a simpler pattern that every match of it holds, its word for the dead or the wounded (which
+# opens the match or follows a space). A sentence without the cue is not searched with the pattern: the figure
+# patterns try each word as the start of a figure, and most sentences they read count no dead or no wounded.
+_DEAD_CUE = re.compile(rf"\b(?:{_KILLED_WORDS})", re.I)
+_WOUNDED_CUE = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)", re.I)
+_CUES = {
+    _KILLED_PATTERNS[0]: _DEAD_CUE, _KILLED_PATTERNS[1]: _DEAD_CUE, _KILLED_PATTERNS[4]: _DEAD_CUE, _ONE_DEAD: _DEAD_CUE,
+    _WOUNDED_PATTERNS[0]: _WOUNDED_CUE, _ONE_WOUNDED: _WOUNDED_CUE,
+    _ONES_KILLING: re.compile(r"\b(?:killing|murder|death)\b", re.I),
+}
+
+
+def _may_match(pattern: re.Pattern, sentence: str) -> bool:
+    """False only where `pattern` surely finds nothing: its cue (`_CUES`) is not in the sentence."""
+    cue = _CUES.get(pattern)
+    return cue is None or _holds(cue, sentence)
+
+
+@lru_cache(maxsize=16)
+def _holds(cue: re.Pattern, sentence: str) -> bool:
+    return cue.search(sentence) is not None  # cached: one cue serves several patterns of a sentence
+
+
+def _search(pattern: re.Pattern, sentence: str) -> re.Match | None:
+    return pattern.search(sentence) if _may_match(pattern, sentence) else None
+
 
 @dataclass(frozen=True)
 class Casualties:
@@ -176,7 +203,7 @@ def counts_only_running_totals(sentence: str) -> bool:
     if is_cyrillic_text(sentence):
         return False
     sentence = _without_joint_counts(sentence)
-    killed, _, running_total = _smallest(_KILLED_PATTERNS, sentence, 0, _Clauses.of(sentence))
+    killed, _, running_total = _smallest(_KILLED_PATTERNS, sentence, 0, _Clauses(sentence))
     return killed is None and running_total
 
 
@@ -185,7 +212,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
         toll = cyrillic_toll(sentence, offset)
         return Casualties(toll.killed, toll.wounded, toll.killed_evidence, toll.wounded_evidence)
     sentence = _without_joint_counts(sentence)
-    clauses = _Clauses.of(sentence)
+    clauses = _Clauses(sentence)
     killed: int | None
     killed_ev: Evidence | None
     if match := _PERSON_LIST.search(sentence):
@@ -197,14 +224,14 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if killed is None:
         if (match := _NO_CASUALTIES.search(sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _ONE_DEAD.search(sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
+        elif (match := _search(_ONE_DEAD, sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
                        or _NAMED_DEAD.search(sentence) or _ONE_PERSON_HEADLINE.search(sentence)
-                       or _ONES_KILLING.search(sentence)):
+                       or _search(_ONES_KILLING, sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
         elif (match := _PLURAL_DEAD.search(sentence)):
             killed, killed_ev = 2, _evidence(match, offset)
     wounded, wounded_ev, _ = _smallest(_WOUNDED_PATTERNS, sentence, offset, clauses)
-    if wounded is None and (match := _ONE_WOUNDED.search(sentence)):
+    if wounded is None and (match := _search(_ONE_WOUNDED, sentence)):
         wounded, wounded_ev = 1, _evidence(match, offset)
     if killed is None and wounded and not _ANY_DEATH.search(sentence):
         # "Two servicemen wounded amid 14 enemy attacks": a casualty report that counts no dead reports 0 killed.
@@ -287,30 +314,34 @@ _CLAUSE_BREAK = re.compile(
     r"\sand\s(?![\d,]{1,12}\s(?:[a-z]+\s){0,2}(?:injured|wounded|hurt)\b))", re.I)
 
 
-@dataclass(frozen=True)
 class _Clauses:
     """Where a sentence's clauses break, and where its first words of a running total end: found once for all
-    its figures (searched for again from each figure, a sentence of many figures took quadratic time)."""
+    its figures (searched for again from each figure, a sentence of many figures took quadratic time), and
+    only once a figure asks (most sentences read have none; without a running total, the breaks say nothing)."""
 
-    breaks: list[int]
-    length: int
-    running_total_end: int | None
+    def __init__(self, sentence: str):
+        self.sentence = sentence
 
-    @classmethod
-    def of(cls, sentence: str) -> _Clauses:
-        cumulative = next((m for m in _CUMULATIVE.finditer(sentence)
-                           if not _COMPARED.search(sentence, max(0, m.start() - 40), m.start())),
+    @cached_property
+    def running_total_end(self) -> int | None:
+        cumulative = next((m for m in _CUMULATIVE.finditer(self.sentence)
+                           if not _COMPARED.search(self.sentence, max(0, m.start() - 40), m.start())),
                           None)
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-        return cls(breaks, len(sentence), cumulative.end() if cumulative else None)
+        return cumulative.end() if cumulative else None
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.sentence)]
 
     def running_total(self, match: re.Match) -> bool:
         """Do the figure's clause, or the words that lead to it, count deaths over a war or a season rather
         than in one event? ("Since the invasion, 10,000 have been killed"; not "Three were killed, bringing
         the toll since February to 300".)"""
+        if self.running_total_end is None:
+            return False
         after = bisect_left(self.breaks, match.end())
-        clause_end = self.breaks[after] if after < len(self.breaks) else self.length
-        return self.running_total_end is not None and self.running_total_end <= clause_end
+        clause_end = self.breaks[after] if after < len(self.breaks) else len(self.sentence)
+        return self.running_total_end <= clause_end
 
 
 def _partisan_claim(sentence: str, match: re.Match) -> bool:
@@ -331,6 +362,8 @@ def _smallest(
     best: tuple[int, Evidence] | None = None
     running_total = False
     for pattern in patterns:
+        if not _may_match(pattern, sentence):
+            continue
         for match in pattern.finditer(sentence):
             total = clauses.running_total(match)
             running_total = running_total or total

@@ -15,6 +15,7 @@ from .lexicon import (
     local_official_pattern,
     verification_cues,
 )
+from .word_heads import could_match
 
 _SPEECH_VERB = r"(?:said|says|say|claimed|claims|claim|confirmed|confirms|reported|reports|announced|stated|wrote|told|added|alleged|denied|denies|insisted)"
 # "according to X", "X said", "said X" — the claimant is the noun phrase around the verb of speech.
@@ -158,7 +159,7 @@ def verification_cue(sentence: str) -> tuple[str, Evidence] | None:
     """What a sentence says of the truth of the report before it: unverified, disputed or confirmed."""
     for status, patterns in verification_cues().items():
         for pattern in patterns:
-            if (match := pattern.search(sentence)):
+            if could_match(pattern, sentence) and (match := pattern.search(sentence)):
                 return status, Evidence(match.start(), match.end(), match.group())
     return None
 

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import (
     TIME_PRECISION_DAY,
@@ -94,8 +95,8 @@ def resolve_date(
     `anchor` (to `anchor_end`) is where the event's words stand in the sentence.
     """
     said_on: EventDate | None = None
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
+    for index, (kind, _pattern) in enumerate(_PATTERNS):
+        for match in _matches(sentence, index):
             if kind in _VAGUE_KINDS and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
                 continue
             resolved = _resolve(kind, match, published)
@@ -110,6 +111,13 @@ def resolve_date(
                     return EventDate(start, end, precision, evidence)
                 said_on = said_on or EventDate(start, end, precision, evidence)
     return said_on
+
+
+@lru_cache(maxsize=8192)
+def _matches(sentence: str, index: int) -> tuple[re.Match, ...]:
+    """The matches of the index-th pattern in a sentence. Cached: the sentences of reports are dated twice, by
+    the report classifier and by extraction; each pattern is read only once resolve_date gets to it."""
+    return tuple(_PATTERNS[index][1].finditer(sentence))
 
 
 def _distance(match: re.Match, start: int, end: int | None) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from functools import lru_cache
 
 from ..clean import Sentence
 from ..corroboration import verification
@@ -36,6 +37,13 @@ _BACK_REFERENCE = re.compile(
     rf"(?:\b(the|this|these|those|its|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
     r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?)\b",
+    re.I,
+)
+# What every match of _BACK_REFERENCE holds: its noun after a space. Most sentences have none, and this is
+# searched for several times faster (no determiner is tried at each word).
+_BACK_REFERENCE_NOUN = re.compile(
+    r"\s(?:attack|strike|blast|explosion|bombing|shelling|assault|raid|incident|destruction|damage|fire|fighting|"
+    r"clash|sabotage|hit|claim)",
     re.I,
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
@@ -116,30 +124,30 @@ def extract_mentions(
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
         spoken_of = max(previous.last_sentence_index, previous.last_context_index) if previous else 0
-        refers_back = bool(_BACK_REFERENCE.search(sentence.text)) and previous is not None and (
+        back_reference = refers_back(sentence.text) and previous is not None and (
             index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
             _place_told_next(reports, index, sentence_places, document.text)
-            if previous and (refers_back or index - spoken_of == 1):  # refers_back: there is a previous
+            if previous and (back_reference or index - spoken_of == 1):  # back_reference: there is a previous
                 _add_context(previous, sentence, index, sentence_places, document)
             elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
                 # "There was an explosion": no report of its own, a further mention of the one before
                 _add_references(previous, sentence, None)
             continue
         place = _best_place(_outside_leading_clause(sentence, sentence_places, trigger), document.text, trigger)
-        if refers_back and previous and _violent(trigger) and not _violent(previous.trigger):
+        if back_reference and previous and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
         gap = index - previous.last_sentence_index if previous else 0
-        named_with = _place_of_reference(sentence, sentence_places) if refers_back else None
-        if refers_back and previous and _another_event_beside_the_reference(
+        named_with = _place_of_reference(sentence, sentence_places) if back_reference else None
+        if back_reference and previous and _another_event_beside_the_reference(
                 sentence, trigger, _best_place([p for p in sentence_places if p is not named_with], document.text, trigger),
                 previous):
-            refers_back = False  # "During the attack, air defences shot down another missile over Poltava"
+            back_reference = False  # "During the attack, air defences shot down another missile over Poltava"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
         if previous and not new_story and _same_event(
-                previous, trigger, place, refers_back, gap, named_with) and not _other_days(
+                previous, trigger, place, back_reference, gap, named_with) and not _other_days(
                 previous, sentence, trigger, document):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
@@ -167,7 +175,7 @@ def extract_mentions(
         if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
-        if place is None and not refers_back and not new_story:
+        if place is None and not back_reference and not new_story:
             place = _nearest_place_before(places, sentence, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
@@ -330,9 +338,11 @@ def _violent(trigger: Trigger) -> bool:
     return trigger.event_type in VIOLENT_EVENT_TYPES
 
 
+@lru_cache(maxsize=4096)
 def refers_back(sentence: str) -> bool:
-    """Does a sentence speak of an event told before ("the attack", "this blast")?"""
-    return bool(_BACK_REFERENCE.search(sentence))
+    """Does a sentence speak of an event told before ("the attack", "this blast")? Cached: asked of each
+    sentence to pick those spaCy reads, then up to three times more as its report is extracted."""
+    return _BACK_REFERENCE_NOUN.search(sentence) is not None and _BACK_REFERENCE.search(sentence) is not None
 
 
 def _same_event(
@@ -516,8 +526,8 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     # "Confirmed" or "denied" is read in the sentence right after the report or one that refers back to it;
     # further on, it is said of other things ("the G7 confirmed a ban on Russian gold"). "Could not be
     # verified" is said of the reports of the day wherever it stands.
-    about_it = index == report.last_sentence_index + 1 or _BACK_REFERENCE.search(sentence.text)
-    if _BACK_REFERENCE.search(sentence.text):
+    about_it = index == report.last_sentence_index + 1 or refers_back(sentence.text)
+    if refers_back(sentence.text):
         report.last_sentence_index = index
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
@@ -525,7 +535,7 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         status, evidence = cue
         report.cues.append(status)
         report.evidence.setdefault("verification", _shift(evidence, sentence.start))
-    if _BACK_REFERENCE.search(sentence.text):
+    if refers_back(sentence.text):
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None, sentence_places)
     elif not report.claims and tells_who_said(sentence.text):

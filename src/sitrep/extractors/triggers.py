@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..model import Evidence
 from .lexicon import clause_breaks, clause_cues, first_trigger_rule, non_event_cues, taxonomy
+from .word_heads import could_match
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
     # Cached: the pipeline asks once to pick sentences for spaCy and again to extract from them.
     # The trigger words first: most sentences have none, and the cues (which veto a trigger) are then not read.
     found = first_trigger_rule().search(sentence)
-    if found is None or any(cue.search(sentence) for cue in non_event_cues()):
+    if found is None or any(could_match(cue, sentence) and cue.search(sentence) for cue in non_event_cues()):
         return None
     rule, match = found
     clause = _clause_around(sentence, match.start(), match.end())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Evidence, Mention
 from .casualties import parse_number
@@ -35,6 +36,9 @@ _DEAD_LISTS = [
     re.compile(rf"\b(?P<list>{_LIST}),?\s+(?:(?:were|are|have been|reported|reportedly|said)\s+)*{_KILLED}\b", re.I),
     re.compile(rf"\b(?:kills?|killing|killed)\s+(?P<list>{_LIST})", re.I),
 ]
+# The word for killing every match of _DEAD_LISTS holds after a space or at its start: a sentence without one
+# is not searched for lists of groups (each of its words tried as a list's first).
+_DEATH_WORD = re.compile(r"\b(?:kill|dead|die|slain)", re.I)
 _ONE_GROUP = re.compile(
     rf"(?:(?P<count>{_COUNT})\s+)?(?:{_NAME}\s+){{0,2}}"
     rf"(?:(?P<civilians>{_CIVILIANS})|(?P<combatants>{_COMBATANTS})|(?P<fighters>{_OTHER_FIGHTERS}))\b",
@@ -51,8 +55,12 @@ class _Group:
     end: int
 
 
-def _dead_groups(sentence: str) -> list[_Group]:
-    """The groups of dead a sentence lists before or after its word for killing, in order."""
+@lru_cache(maxsize=256)
+def _dead_groups(sentence: str) -> tuple[_Group, ...]:
+    """The groups of dead a sentence lists before or after its word for killing, in order. Cached: a mention's
+    sentence is read for its victim groups and again for a listed toll."""
+    if not _DEATH_WORD.search(sentence):
+        return ()
     for pattern in _DEAD_LISTS:
         match = pattern.search(sentence)
         if match is None:
@@ -65,8 +73,8 @@ def _dead_groups(sentence: str) -> list[_Group]:
             plural = noun.endswith("s") or noun in ("children", "women")
             count = parse_number(number) if number else (None if plural else 1)
             groups.append(_Group(kind, count, offset + group.start(), offset + group.end()))
-        return groups
-    return []
+        return tuple(groups)
+    return ()
 
 
 def victim_groups(sentence: str) -> list[tuple[str, int, int, int]]:

@@ -3,8 +3,10 @@
 Every lexicon pattern is `\\b(?:...)` on lower-cased text (see `lexicon.compile_word_pattern`). When what
 follows the `\\b` must begin with one of a few literal word starts ("shell", "drone", "intercept"), a match
 can only begin at the start of a word of the text that begins so. The text's word starts are one set, made
-once a text; a pattern none of whose starts is in it is not run. The answer is the same as running every
-pattern: only patterns that cannot match are skipped, and a pattern whose start cannot be told is always run.
+once a text; a pattern none of whose starts is in it is not run. So is one a later part of which, after a
+space or a mark, must begin a word as none of the text's words begins ("forces ... abandoned": `pattern_tails`).
+The answer is the same as running every pattern: only patterns that cannot match are skipped, and a pattern
+whose start cannot be told is always run.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ _WORDS = re.compile(r"\w+")
 def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
     """Word starts (of 1 to HEAD_CHARS characters) one of which every match of `pattern` begins with; None
     when that cannot be told (then the pattern is always run)."""
+    items = _word_pattern_items(pattern)
+    return None if items is None else _starts(items)
+
+
+@cache
+def _word_pattern_items(pattern: re.Pattern) -> list[Any] | None:
+    """The parsed items of a case-sensitive pattern after its leading \\b, or None for another pattern."""
     if pattern.flags & re.IGNORECASE:
         return None  # matched on lower-cased text without IGNORECASE only
     try:
@@ -36,7 +45,58 @@ def pattern_heads(pattern: re.Pattern) -> frozenset[str] | None:
     items = list(parsed.data)
     if not items or items[0] != (sre.AT, sre.AT_BOUNDARY):
         return None  # without the \b a match may begin inside a word
-    return _starts(items[1:])
+    return items[1:]
+
+
+@cache
+def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """Word starts of later parts of every match: for each part of the pattern that every match holds right
+    after a space or a mark (so where a word of the text begins), the starts one of which it begins with
+    ("(forces|troops) ([\\w-]+ ){0,3}(abandoned|gave up)": abandoned or gave). Each is a further condition, after
+    pattern_heads, for the pattern to be run: most sentences that name forces abandon nothing."""
+    items = _word_pattern_items(pattern)
+    if items is None or pattern_heads(pattern) is None:
+        return ()  # no leading \\b, IGNORECASE or a parse error, or a start that cannot be told: always run
+    if len(items) == 2 and items[0][0] is sre.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][3].data)  # compile_word_pattern's (?:...) around the lexicon's pattern
+    tails = (_starts(items[k:], exact=True) for k in range(1, len(items)) if _ends_after_non_word(items[:k]))
+    return tuple(tail for tail in tails if tail)
+
+
+@cache
+def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
+    """Pieces of words one of which every match of `pattern` holds, as a pattern of its flags: those a later
+    part of it begins with ("indep|verif|confi" of "(not|n't|...) (\\w+ ){0,3}(independently )?(verif\\w*|
+    confirm\\w*)"), when they are longer than those it begins with itself; else None. A text without any is
+    not searched with `pattern` (`could_match`), which tries its start at each word."""
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags).data)
+    except re.error:
+        return None
+    shortest = {k: min(map(len, pieces)) for k in range(len(items)) if (pieces := _starts(items[k:], exact=True))}
+    best = max(shortest, key=shortest.__getitem__, default=None)
+    if best is None or shortest[best] < 3 or shortest[best] <= shortest.get(0, 0):
+        return None
+    pieces = _starts(items[best:], exact=True) or frozenset()
+    return re.compile("|".join(map(re.escape, sorted(pieces))), pattern.flags)
+
+
+def could_match(pattern: re.Pattern, text: str) -> bool:
+    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it."""
+    cue = literal_cue(pattern)
+    return cue is None or cue.search(text) is not None
+
+
+def _ends_after_non_word(items: Any) -> bool:
+    """Every match of these parsed items ends in a character that is no word character, past any optional
+    part that does too ("forces ([\\w-]+ ){0,3}")."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _ends_in_non_word(sub.data) and (low >= 1 or _ends_after_non_word(items[:-1]))
+    return _ends_in_non_word(items)
 
 
 def _starts(items: Any, exact: bool = False) -> frozenset[str] | None:
@@ -120,6 +180,7 @@ class HeadIndex:
                     by_head.setdefault(head, []).append(i)
         self.by_head = by_head
         self.heads = frozenset(by_head)
+        self.tails = {i: tails for i, pattern in enumerate(patterns) if (tails := pattern_tails(pattern))}
 
     def could_match(self, starts: frozenset[str]) -> list[re.Pattern]:
         """The patterns, in their order, that could match a text whose word starts are `starts`; the others
@@ -129,8 +190,11 @@ class HeadIndex:
     def could_match_at(self, starts: frozenset[str]) -> list[int]:
         """The indices, in order, of the patterns `could_match` gives."""
         if self.heads.isdisjoint(starts):
-            return list(self.always)
+            return [i for i in self.always if self._has_tails(i, starts)]
         chosen = set(self.always)
         for head in self.heads & starts:
             chosen.update(self.by_head[head])
-        return sorted(chosen)
+        return [i for i in sorted(chosen) if self._has_tails(i, starts)]
+
+    def _has_tails(self, index: int, starts: frozenset[str]) -> bool:
+        return all(not tail.isdisjoint(starts) for tail in self.tails.get(index, ()))
