@@ -629,3 +629,12 @@ def test_a_short_post_is_not_placed_by_a_first_sentence_that_tells_no_event(pipe
 def test_survivors_gathering_to_remember_an_attack_is_no_attack(pipeline):
     result = read(pipeline, NEWS, "Survivors of the Kramatorsk station attack gathered on Sunday to remember the dead.")
     assert not at(result.mentions, "Kramatorsk")
+
+
+def test_a_newsletter_that_named_texas_still_means_the_odesa_that_russian_missiles_hit(pipeline):
+    result = pipeline.read(Document("newsletter", "\n\n".join((
+        "Texas officials met in Austin on Monday to discuss the state budget.",
+        "Russian missiles hit Odesa on Saturday, hours after the grain deal was signed.",
+        *QUIET,
+    )), published=PUBLISHED))
+    assert [(m.place.name, m.place.country) for m in result.mentions] == [("Odesa", "Ukraine")]

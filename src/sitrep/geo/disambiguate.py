@@ -37,14 +37,16 @@ class DocumentContext:
     admin1_sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     countries: Counter = field(default_factory=Counter)
     dominant_country: str | None = None
+    at_war: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> countries of the war it names
 
     @classmethod
     def build(
         cls, candidates: Sequence[Candidate], options: Sequence[list[Option]], country_hint: str | None,
-        cue_admin1: Iterable[str] = (),
+        cue_admin1: Iterable[str] = (), at_war: dict[int, frozenset[str]] | None = None,
     ) -> DocumentContext:
-        """cue_admin1: admin1 codes of words that place the story without naming a place ("JFO", "DPR")."""
-        context = cls()
+        """cue_admin1: admin1 codes of words that place the story without naming a place ("JFO", "DPR");
+        at_war: per sentence, the countries of a war whose sides it names ("Russian missiles")."""
+        context = cls(at_war=at_war or {})
         where: Counter = Counter()  # extra votes of places named with "in", "at", "near": for the focus only
         for code in cue_admin1:
             context.admin1_sentences[code].add(-1)  # the whole document, no sentence of its own
@@ -105,6 +107,8 @@ def score(option: Option, cand: Candidate, context: DocumentContext) -> float:
         points += 30
     elif entry.iso in context.countries:
         points += 15
+    if entry.iso in context.at_war.get(cand.sentence, ()) and entry.population >= UNSUPPORTED_TOWN:
+        points += 45  # "Russian missiles hit Odesa" in a newsletter that named Texas: the side's town
     if entry.is_main:
         points += 25  # GeoNames alternate names are noisy: Belgorod is also "Bilhorod-Dnistrovskyi"
     if entry.feature_code == "ADM1":

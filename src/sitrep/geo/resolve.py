@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from sitrep.geo.candidates import Candidate, find_candidates
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
@@ -62,7 +63,7 @@ def _resolve(
         options = [_options(gazetteer, cand) for cand in candidates]
         if misread:
             options = _home_places_only(candidates, options, misread, country_hint, cues)
-    context = DocumentContext.build(candidates, options, country_hint, cues)
+    context = DocumentContext.build(candidates, options, country_hint, cues, _wars_by_sentence(text, candidates))
 
     person_words = _person_words(text, exclude_spans)
     chosen: list[Option | None] = [None] * len(candidates)
@@ -136,6 +137,25 @@ def geocode_document(
                 p.start or 0)
 
     return sorted(first.values(), key=key)
+
+
+def _wars_by_sentence(text: str, candidates: Sequence[Candidate]) -> dict[int, frozenset[str]]:
+    """Per sentence of a candidate, the countries of the wars whose sides its words name (geo_aliases.yaml wars)."""
+    wars: dict[int, frozenset[str]] = {}
+    for cand in candidates:
+        if cand.sentence not in wars:
+            start = max((text.rfind(mark, 0, cand.start) for mark in ".!?\n"), default=-1) + 1
+            ends = [i for mark in ".!?\n" if (i := text.find(mark, cand.end)) >= 0]
+            sentence = text[start:min(ends, default=len(text))]
+            wars[cand.sentence] = frozenset(
+                iso for countries, pattern in _war_patterns() if pattern.search(sentence) for iso in countries)
+    return wars
+
+
+@lru_cache(maxsize=1)
+def _war_patterns() -> list[tuple[frozenset[str], re.Pattern]]:
+    return [(countries, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")", re.I))
+            for countries, words in aliases().wars]
 
 
 def _cue_admin1(text: str) -> list[str]:

@@ -35,6 +35,7 @@ class Aliases:
     context_cues: dict[str, tuple[str, ...]]  # word as written ("JFO") -> admin1 codes it places a story in
     power_plants: dict[str, str]  # norm of the name a plant goes by -> the town it stands in
     admin1_around: dict[str, str]  # a city that is a first-level unit -> the unit around it ('UA.20' -> 'UA.11')
+    wars: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (ISO codes of a war's countries, stems naming its sides)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def aliases() -> Aliases:
     cues = {word: tuple(codes) for word, codes in (raw.get("context_cues") or {}).items()}
     plants = {normalise(name): town for name, town in (raw.get("power_plants") or {}).items()}
     around = {str(city): str(unit) for city, unit in (raw.get("admin1_around") or {}).items()}
-    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around)
+    wars = tuple((frozenset(map(str, war["countries"])), tuple(map(str, war["words"]))) for war in raw.get("wars") or [])
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars)
 
 
 @lru_cache(maxsize=1)
