@@ -116,11 +116,11 @@ def extract_mentions(
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
                 _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
+        sentence_places = _places_in(sentence, places)
         trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence,
-                         first=not reports and (unworded or not _places_in(sentence, places)))
+                         first=not reports and (unworded or not sentence_places))
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
-        sentence_places = _places_in(sentence, places)
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
         spoken_of = max(previous.last_sentence_index, previous.last_context_index) if previous else 0
