@@ -14,7 +14,7 @@ from datetime import date
 from .clean import Sentence, segment
 from .extractors.classify import NO_EVENT, LinearModel
 from .extractors.double_reports import split_double_reports
-from .extractors.mentions import extract_mentions, refers_back
+from .extractors.mentions import extract_mentions, refers_back, strikes_of_the_side_named
 from .extractors.report_classifier import ReportModel, load_report_model
 from .extractors.reportable import screen
 from .extractors.short_reports import is_short, short_report_labels
@@ -93,7 +93,7 @@ class Pipeline:
             sentences = segmented[doc.id] if label else split_double_reports(segmented[doc.id], places)
             found = extract_mentions(doc, sentences, places, label)
             screened = screen(found, sentences, places, doc.published, self.report_model)
-            yield Result(doc, screened.kept, screened.dropped)
+            yield Result(doc, strikes_of_the_side_named(screened.kept), screened.dropped)
 
 
 def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:

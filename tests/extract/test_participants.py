@@ -47,3 +47,10 @@ def test_troops_telling_of_their_own_gain_are_its_side():
 def test_a_command_telling_of_its_own_forces_is_their_side():
     sentence = "Ukraine's southern military command said today that its forces took back two villages."
     assert find_parties(sentence, 0, date(2022, 7, 27), "Ukraine").actor1.value == "Military Forces of Ukraine (2019-)"
+
+
+def test_a_side_named_by_its_airstrike_or_by_stepping_up_strikes_is_who_acted():
+    russia = "Military Forces of Russia (2000-)"
+    for sentence in ("He said a Russian airstrike had hit a nitric acid tank in Sievierodonetsk.",
+                     "Russia stepped up air strikes on Ukraine over the weekend, including on Kyiv."):
+        assert find_parties(sentence, 0, date(2022, 6, 25), "Ukraine").actor1.value == russia

@@ -189,19 +189,19 @@ def extract_mentions(
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
     alone = [mention for mention, listed in told if not listed]
-    mentions = [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
-    return _strikes_of_the_side_named(mentions)
+    return [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
 
 
 _STRIKES = {"Shelling/artillery/missile attack", "Air/drone strike"}
 MIN_STRIKES_NAMING_THE_SIDE = 2  # one named strike is too little to tell whose the others are
 
 
-def _strikes_of_the_side_named(mentions: list[Mention]) -> list[Mention]:
+def strikes_of_the_side_named(mentions: list[Mention]) -> list[Mention]:
     """Where an article names the same side for every strike it names a side for (at least two), its other
     strikes in the same country are that side's, as a coder reads them: after "Russian rockets hit Mykolaiv" and
     "Russian missiles struck Kharkiv", "a civilian was killed in a missile attack on Cherkasy" is Russia's. The
-    words behind the side are those of its first named strike. An article naming both sides leaves them alone."""
+    words behind the side are those of its first named strike. An article naming both sides leaves them alone.
+    Read over a document's events (the reports its screen kept), not over what it holds back as no event."""
     named = [m for m in mentions if m.sub_event_type in _STRIKES and m.actor1 and "actor1" in m.evidence]
     if len({m.actor1 for m in named}) != 1 or len(named) < MIN_STRIKES_NAMING_THE_SIDE:
         return mentions
