@@ -484,6 +484,8 @@ def test_one_sentence_of_two_events_at_two_places_is_two_events(pipeline):
         "Mykolaiv, a port city in the south."
     ))
     assert {"Sumy Oblast", "Mykolayiv"} <= set(places(result.mentions))
+    # the second event is by the subject of the first
+    assert {m.actor1 for m in at(result.mentions, "Sumy", "Mykola")} == {"Military Forces of Russia (2000-)"}
 
 
 def test_an_event_told_again_without_its_day_is_one_event(pipeline):

@@ -17,7 +17,7 @@ from ..model import Place
 from .triggers import find_trigger
 
 # where a second clause with a subject or verb of its own begins
-_SECOND_CLAUSE = re.compile(r",\s+(?:and|while|as well as)\s+|;\s+")
+SECOND_CLAUSE = re.compile(r",\s+(?:and|while|as well as)\s+|;\s+")
 
 
 def split_double_reports(sentences: list[Sentence], places: list[Place]) -> list[Sentence]:
@@ -32,7 +32,7 @@ def _halves(sentence: Sentence, places: list[Place]) -> list[Sentence]:
     first = find_trigger(sentence.text)
     if first is None:
         return [sentence]
-    for join in _SECOND_CLAUSE.finditer(sentence.text, first.evidence.end):
+    for join in SECOND_CLAUSE.finditer(sentence.text, first.evidence.end):
         second = find_trigger(sentence.text[join.end():])
         if second is None or second.generic or second.fallback:
             continue

@@ -24,8 +24,9 @@ from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
+from .double_reports import SECOND_CLAUSE
 from .lexicon import accident_causes, event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
-from .participants import civilians_named, find_parties, find_weapon
+from .participants import Found, civilians_named, find_parties, find_weapon
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
@@ -182,6 +183,10 @@ def extract_mentions(
             report.date, report.date_from_text = previous.date, True
             report.evidence["event_date"] = previous.evidence["event_date"]
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
+        if previous is not None and "actor1" not in report.fields and _second_half_of(previous, sentence, document.text):
+            # "Russian forces shelled the Chernihiv region, and intensified their shelling of Kharkiv": the
+            # second event of a sentence cut in two (`double_reports`) is by the subject of the first
+            _first(report, "actor1", _side_of(previous))
         reports.append(report)
     told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
     for report in _fold_repeats(reports, document):
@@ -210,6 +215,18 @@ def strikes_of_the_side_named(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, actor1=side, evidence={**m.evidence, "actor1": words})
             if m.actor1 is None and m.sub_event_type in _STRIKES and m.place and m.place.country in countries else m
             for m in mentions]
+
+
+def _second_half_of(report: _Report, sentence: Sentence, text: str) -> bool:
+    """Is the sentence the second half of the report's own sentence, cut in two?"""
+    return SECOND_CLAUSE.fullmatch(text, report.sentence.end, sentence.start) is not None
+
+
+def _side_of(report: _Report) -> Found | None:
+    """The report's actor1 as a finder gives it, with its words."""
+    if "actor1" not in report.fields or "actor1" not in report.evidence:
+        return None
+    return Found(report.fields["actor1"], report.evidence["actor1"])
 
 
 def _told_again(listed: Mention, other: Mention) -> bool:
