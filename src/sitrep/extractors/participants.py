@@ -56,18 +56,14 @@ def find_parties(
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
         actors = [a for a in actors if not a.evidence.overlaps(source)]
-    # "..., Ukraine's northern military command said": an office telling of the event is no side of it by the
-    # order of the sentence's names (troops telling of their own act are: "Russian forces said they took X")
-    speaker = find_speaker(sentence, offset)
-    if speaker and not _AN_OFFICE.search(speaker.quote):
-        speaker = None
     roles = find_roles(sentence, offset)
     if roles.target and any(start <= roles.target.start and roles.target.end <= end for start, end in places):
         roles = replace(roles, target=None)
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
-    others = [a for a in actors if a is not attacker and a is not hit and not (speaker and a.evidence.overlaps(speaker))
-              ] if in_order else []
+    others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
+    if others and (office := _office_speaking(sentence, offset)):
+        others = [a for a in others if not a.evidence.overlaps(office)]
     # "liberated Snake Island from Russian forces": the side a place is taken from lost it, it did not act
     others.sort(key=lambda a: _taken_from(a, sentence, offset))
     actor1 = None
@@ -89,6 +85,13 @@ def find_parties(
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
+
+
+def _office_speaking(sentence: str, offset: int) -> Evidence | None:
+    """"..., Ukraine's northern military command said": an office telling of the event is no side of it by the
+    order of the sentence's names (troops telling of their own act are: "Russian forces said they took X")."""
+    speaker = find_speaker(sentence, offset)
+    return speaker if speaker and _AN_OFFICE.search(speaker.quote) else None
 
 
 _AN_OFFICE = re.compile(r"\b(?:command|ministry|staff|spokes\w+|governor|officials?|office|administration|"

@@ -139,14 +139,18 @@ def geocode_document(
     return sorted(first.values(), key=key)
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+SENTENCE_REACH = 400  # characters either side of a name read as its sentence at most
+
+
 def _wars_by_sentence(text: str, candidates: Sequence[Candidate]) -> dict[int, frozenset[str]]:
     """Per sentence of a candidate, the countries of the wars whose sides its words name (geo_aliases.yaml wars)."""
     wars: dict[int, frozenset[str]] = {}
     for cand in candidates:
         if cand.sentence not in wars:
-            start = max((text.rfind(mark, 0, cand.start) for mark in ".!?\n"), default=-1) + 1
-            ends = [i for mark in ".!?\n" if (i := text.find(mark, cand.end)) >= 0]
-            sentence = text[start:min(ends, default=len(text))]
+            start = max(text.rfind(mark, max(0, cand.start - SENTENCE_REACH), cand.start) for mark in ".!?\n") + 1
+            end = _SENTENCE_END.search(text, cand.end, cand.end + SENTENCE_REACH)
+            sentence = text[max(start, cand.start - SENTENCE_REACH):end.start() if end else cand.end + SENTENCE_REACH]
             wars[cand.sentence] = frozenset(
                 iso for countries, pattern in _war_patterns() if pattern.search(sentence) for iso in countries)
     return wars
