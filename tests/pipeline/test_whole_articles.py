@@ -634,9 +634,6 @@ def test_survivors_gathering_to_remember_an_attack_is_no_attack(pipeline):
 
 
 def test_a_newsletter_that_named_texas_still_means_the_odesa_that_russian_missiles_hit(pipeline):
-    result = pipeline.read(Document("newsletter", "\n\n".join((
-        "Texas officials met in Austin on Monday to discuss the state budget.",
-        "Russian missiles hit Odesa on Saturday, hours after the grain deal was signed.",
-        *QUIET,
-    )), published=PUBLISHED))
+    result = read(pipeline, "Texas officials met in Austin on Monday to discuss the state budget.",
+                  "Russian missiles hit Odesa on Saturday, hours after the grain deal was signed.")
     assert [(m.place.name, m.place.country) for m in result.mentions] == [("Odesa", "Ukraine")]

@@ -109,8 +109,8 @@ def extract_mentions(
     # a short report whose words name its event nowhere is its first sentence; one that names it somewhere is
     # not a first sentence that names no event but a place of its own ("Grain prices rose in Chicago. Hundreds
     # rallied in Bern."), though it may be its heading ("Day 100 of the war: the main points.")
-    unworded = report_label is not None and not any(
-        find_trigger(s.text, s.start) for s in sentences if s.usable)
+    triggers = [find_trigger(s.text, s.start) if s.usable else None for s in sentences]
+    unworded = report_label is not None and not any(triggers)
     reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
@@ -118,8 +118,7 @@ def extract_mentions(
                 _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
         sentence_places = _places_in(sentence, places)
-        trigger = _typed(find_trigger(sentence.text, sentence.start), report_label, sentence,
-                         first=not reports and (unworded or not sentence_places))
+        trigger = _typed(triggers[index], report_label, sentence, first=not reports and (unworded or not sentence_places))
         if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         # the report last spoken of, which a back-reference may have taken us back to
@@ -543,8 +542,9 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     # "Confirmed" or "denied" is read in the sentence right after the report or one that refers back to it;
     # further on, it is said of other things ("the G7 confirmed a ban on Russian gold"). "Could not be
     # verified" is said of the reports of the day wherever it stands.
-    about_it = index == report.last_sentence_index + 1 or refers_back(sentence.text)
-    if refers_back(sentence.text):
+    back_reference = refers_back(sentence.text)
+    about_it = back_reference or index == report.last_sentence_index + 1
+    if back_reference:
         report.last_sentence_index = index
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
@@ -552,7 +552,7 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
         status, evidence = cue
         report.cues.append(status)
         report.evidence.setdefault("verification", _shift(evidence, sentence.start))
-    if refers_back(sentence.text):
+    if back_reference:
         _add_place(report, _best_place(sentence_places, document.text), document.text)
         _add_fields(report, sentence, document, None, sentence_places)
     elif not report.claims and tells_who_said(sentence.text):

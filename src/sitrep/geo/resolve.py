@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.geo.candidates import Candidate, find_candidates
+from sitrep.geo.candidates import Candidate, find_candidates, sentence_starts
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -139,21 +139,15 @@ def geocode_document(
     return sorted(first.values(), key=key)
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-SENTENCE_REACH = 400  # characters either side of a name read as its sentence at most
-
-
 def _wars_by_sentence(text: str, candidates: Sequence[Candidate]) -> dict[int, frozenset[str]]:
-    """Per sentence of a candidate, the countries of the wars whose sides its words name (geo_aliases.yaml wars)."""
-    wars: dict[int, frozenset[str]] = {}
-    for cand in candidates:
-        if cand.sentence not in wars:
-            start = max(text.rfind(mark, max(0, cand.start - SENTENCE_REACH), cand.start) for mark in ".!?\n") + 1
-            end = _SENTENCE_END.search(text, cand.end, cand.end + SENTENCE_REACH)
-            sentence = text[max(start, cand.start - SENTENCE_REACH):end.start() if end else cand.end + SENTENCE_REACH]
-            wars[cand.sentence] = frozenset(
-                iso for countries, pattern in _war_patterns() if pattern.search(sentence) for iso in countries)
-    return wars
+    """Per sentence of a candidate (as `sentence_starts` numbers them), the countries of the wars whose sides its
+    words name (geo_aliases.yaml wars)."""
+    starts = sentence_starts(text) + [len(text)]
+    return {
+        index: frozenset(iso for countries, pattern in _war_patterns()
+                         if pattern.search(text, starts[index], starts[index + 1]) for iso in countries)
+        for index in {cand.sentence for cand in candidates}
+    }
 
 
 @lru_cache(maxsize=1)
