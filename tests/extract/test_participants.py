@@ -54,3 +54,21 @@ def test_a_side_named_by_its_airstrike_or_by_stepping_up_strikes_is_who_acted():
     for sentence in ("He said a Russian airstrike had hit a nitric acid tank in Sievierodonetsk.",
                      "Russia stepped up air strikes on Ukraine over the weekend, including on Kyiv."):
         assert find_parties(sentence, 0, date(2022, 6, 25), "Ukraine").actor1.value == russia
+
+
+def test_the_side_that_holds_what_was_hit_is_not_who_acted():
+    ukraine = "Military Forces of Ukraine (2019-)"
+    for sentence in ("Rockets fell on warehouses in the city overnight, the third strike this week on depots used by "
+                     "the Ukrainian army.",
+                     "Jets bombed an air base near the capital at dawn, where Ukraine's army keeps its helicopters "
+                     "and where Ukrainian pilots are based."):
+        parties = find_parties(sentence, 0, date(2022, 5, 2), "Ukraine")
+        assert parties.actor1 is None or parties.actor1.value != ukraine, sentence
+        assert parties.actor2 is not None and parties.actor2.value == ukraine, sentence
+
+
+def test_weapons_a_side_uses_to_strike_are_its_own():
+    sentence = "Artillery used by Ukraine to strike Russian positions destroyed two depots on Sunday."
+    parties = find_parties(sentence, 0, date(2022, 5, 2), "Ukraine")
+    assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2019-)"
+

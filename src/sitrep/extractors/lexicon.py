@@ -247,5 +247,11 @@ def local_official_pattern() -> re.Pattern:
 
 
 @cache
+def side_cues() -> dict[str, re.Pattern]:
+    """The `sides` patterns of the lexicon by name: how a sentence tells who is a side."""
+    return {name: re.compile(p) for name, p in lexicon()["sides"].items()}
+
+
+@cache
 def civilian_victims_pattern() -> re.Pattern:
     return compile_word_pattern(lexicon()["civilian_victims"])

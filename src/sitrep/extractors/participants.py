@@ -15,6 +15,7 @@ from .lexicon import (
     civilian_victims_pattern,
     ends_at,
     lower_keeping_offsets,
+    side_cues,
     target_patterns,
     weapon_patterns,
 )
@@ -62,6 +63,8 @@ def find_parties(
     attacker = _named_within(actors, roles.attacker)
     hit = _named_within(actors, roles.target)
     others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
+    holders = [a for a in others if _holds_what_was_hit(a, sentence, offset)]
+    others = [a for a in others if a not in holders]
     if others and (office := _office_speaking(sentence, offset)):
         others = [a for a in others if not a.evidence.overlaps(office)]
     # "liberated Snake Island from Russian forces": the side a place is taken from lost it, it did not act
@@ -84,6 +87,8 @@ def find_parties(
         target = Found(kind.value if kind else None, roles.target, roles.target.quote)
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
+    if actor2 is None and holders and (actor1 is None or holders[0].value != actor1.value):
+        actor2 = holders[0]
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
 
 
@@ -91,32 +96,17 @@ def _office_speaking(sentence: str, offset: int) -> Evidence | None:
     """"..., Ukraine's northern military command said": an office telling of the event is no side of it by the
     order of the sentence's names (troops telling of their own act are: "Russian forces said they took X")."""
     speaker = find_speaker(sentence, offset)
-    return speaker if speaker and _AN_OFFICE.search(speaker.quote) else None
+    return speaker if speaker and side_cues()["office"].search(speaker.quote) else None
 
 
-_AN_OFFICE = re.compile(r"\b(?:command|ministry|staff|spokes\w+|governor|officials?|office|administration|"
-                        r"president|authorities|mayor|head)\b", re.I)
-# A state's forces telling of their own act: "Russia's defence ministry said its strike on X destroyed ...",
-# "Ukraine claimed on Friday that it had hit ...". The speaker acted; an actor named later in the sentence
-# ("weapons delivered to the Kyiv regime") did not.
-_OWN_ACT = re.compile(
-    r"(?P<who>\b[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|reported|stated|confirmed|confirms)\s+"
-    r"(?:(?:today|yesterday|overnight|(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement)\s+)?(?:that\s+)?"
-    r"(?:it\s+(?:had\s+|has\s+)?(?:hit|struck|carried\s+out|conducted|fired|destroyed|shot|downed|attacked|shelled|launched|targeted|bombed|"
-    r"killed|eliminated|liquidated|neutrali[sz]ed|repelled|captured|liberated|intercepted)\b|"
-    r"its\s+(?:\w+\s+)?(?:strikes?|forces|troops|army|military|units|missiles?|drones?|aircraft|artillery|"
-    r"air\s+defen[cs]es?|navy|attacks?)\b(?!\s+(?:was|were|had\s+been|have\s+been|came\s+under)\b))")
-# The speakers whose "it" is a state's forces, not a separatist republic's, a news agency's or a person's.
-_STATE_FORCES_SPEAKER = re.compile(
-    r"\b(?:ministry|defen[cs]e|military|army|armed\s+forces|general\s+staff|command|navy|air\s+force|russia|"
-    r"ukraine|kyiv|kiev|moscow|kremlin)\b(?![\w\s]*\b(?:republic|militia|dpr|lpr)\b)", re.I)
 _STATE_FORCES = {"Russia": "Military Forces of Russia (2000-)", "Ukraine": UKRAINE_2019}
 
 
 def _own_act(sentence: str, offset: int, event_date: date | None) -> Found | None:
     """The state forces a sentence's speaker speaks for, when it tells of its own act."""
-    match = _OWN_ACT.search(sentence)
-    if match is None or not _STATE_FORCES_SPEAKER.search(match.group("who")):
+    cues = side_cues()
+    match = cues["own_act"].search(sentence)
+    if match is None or not cues["state_forces_speaker"].search(match.group("who")):
         return None
     side = claimant_side(match.group("who"), None)
     if side not in _STATE_FORCES:
@@ -125,18 +115,21 @@ def _own_act(sentence: str, offset: int, event_date: date | None) -> Found | Non
     return Found(_dated_actor(_STATE_FORCES[side], event_date), who)
 
 
-_TAKING_BEFORE = re.compile(
-    r"\b(?:liberat\w*|recaptur\w*|retak\w*|retook|took back|taken back|freed|free|wrest\w*|seiz\w*|captur\w*|"
-    r"clear\w*|reclaim\w*|regain\w*)\b[^.;]{0,80}$",
-    re.I,
-)
-
-
 def _taken_from(actor: Found, sentence: str, offset: int) -> bool:
     """An actor named as "from X" after a verb of taking ground: the side that lost the place."""
     start = actor.evidence.start - offset
     return actor.evidence.quote.lower().startswith("from ") and bool(
-        _TAKING_BEFORE.search(sentence, max(0, start - 100), start))
+        side_cues()["taken_from_before"].search(sentence, max(0, start - 100), start))
+
+
+def _holds_what_was_hit(actor: Found, sentence: str, offset: int) -> bool:
+    """A side named as the holder of a place or site ("sites used by the Ukrainian armed forces", "an airport
+    where Ukraine's fighter bombers are kept"): the side hit, not the one that acted."""
+    cues = side_cues()
+    start, end = actor.evidence.start - offset, actor.evidence.end - offset
+    if ends_at(cues["where_before"], sentence, start):
+        return bool(cues["kept_after"].match(sentence, end))
+    return bool(ends_at(cues["holder_before"], sentence, start)) and not sentence.startswith(" to ", end)
 
 
 def _named_within(actors: list[Found], words: Evidence | None) -> Found | None:
