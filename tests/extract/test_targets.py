@@ -21,3 +21,23 @@ def test_what_was_hit(sentence, target_class):
 def test_shops_cafes_and_hotels_are_civilian_targets():
     assert find_target("A bomb exploded outside a bakery in Lyon.", 0).value == "civilian"
     assert find_target("Gunmen stormed a hotel in the capital.", 0).value == "civilian"
+
+
+def test_a_town_struck_is_where_the_event_was_not_what_was_hit():
+    from datetime import date
+
+    from sitrep.extractors.participants import find_parties
+
+    for sentence in ("Rockets struck the eastern town of Maryinka overnight.",
+                     "Russian forces shelled the region again on Sunday.",
+                     "Artillery pounded the north of the country overnight."):
+        parties = find_parties(sentence, 0, date(2022, 5, 2), "Ukraine")
+        assert parties.target is None or parties.target.value is not None, (sentence, parties.target)
+    placed = find_parties("Militants bombed the customs office in Mariupol on Monday.", 0, date(2022, 5, 2), "Ukraine")
+    assert placed.target is not None and placed.target.text.startswith("customs office")
+
+
+def test_a_prison_is_a_target():
+    from sitrep.extractors.participants import find_target
+
+    assert find_target("Shells hit the prison overnight.", 0).value == "government"

@@ -192,6 +192,16 @@ def target_patterns() -> tuple[NamedPatterns, ...]:
 
 
 @cache
+def place_nouns_pattern() -> re.Pattern:
+    return compile_word_pattern(lexicon()["place_nouns"])
+
+
+@cache
+def locative_tail_pattern() -> re.Pattern:
+    return re.compile(lexicon()["locative_tail"], FLAGS)
+
+
+@cache
 def weapon_patterns() -> tuple[NamedPatterns, ...]:
     return _named(lexicon()["weapons"], "name")
 

@@ -14,7 +14,9 @@ from .lexicon import (
     actor_patterns,
     civilian_victims_pattern,
     ends_at,
+    locative_tail_pattern,
     lower_keeping_offsets,
+    place_nouns_pattern,
     side_cues,
     target_patterns,
     weapon_patterns,
@@ -84,12 +86,25 @@ def find_parties(
         civilians = roles.target
     elif roles.target and not hit:
         kind = find_target(roles.target.quote, roles.target.start)
-        target = Found(kind.value if kind else None, roles.target, roles.target.quote)
+        if kind or not _names_a_place(roles.target, places):
+            target = Found(kind.value if kind else None, roles.target, roles.target.quote)
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
     if actor2 is None and holders and (actor1 is None or holders[0].value != actor1.value):
         actor2 = holders[0]
     return Parties(actor1, actor2, civilians, target or find_target(sentence, offset))
+
+
+def _names_a_place(words: Evidence, places: Sequence[tuple[int, int]]) -> bool:
+    """Words hit that end in a place, not a thing ("the town of Kreminna", "the capital Kyiv", "the region"); a
+    thing placed is a thing ("the federal building in Oklahoma City")."""
+    head = locative_tail_pattern().split(words.quote, maxsplit=1)[0].rstrip()
+    end = words.start + len(head)
+    if any(start < end <= stop for start, stop in places):
+        return True
+    nouns = lower_keeping_offsets(head).split()
+    of = nouns.index("of") if "of" in nouns[1:] else len(nouns)  # "the town of X": the town
+    return bool(place_nouns_pattern().fullmatch(nouns[of - 1]))
 
 
 def _office_speaking(sentence: str, offset: int) -> Evidence | None:

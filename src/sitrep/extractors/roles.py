@@ -72,7 +72,7 @@ _PARTY_NOUNS = frozenset(
 _TIME_WORDS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday today yesterday tonight overnight morning afternoon evening night "
-    "earlier later".split()
+    "earlier later weekend".split()
 )
 _BETWEEN_SUBJECT_AND_VERB = frozenset("had has have reportedly allegedly then also later again".split())
 MAX_PHRASE_WORDS = 6
