@@ -637,3 +637,19 @@ def test_a_newsletter_that_named_texas_still_means_the_odesa_that_russian_missil
     result = read(pipeline, "Texas officials met in Austin on Monday to discuss the state budget.",
                   "Russian missiles hit Odesa on Saturday, hours after the grain deal was signed.")
     assert [(m.place.name, m.place.country) for m in result.mentions] == [("Odesa", "Ukraine")]
+
+
+
+def test_forces_pausing_to_regroup_for_an_offensive_make_no_event(pipeline):
+    result = read(pipeline, NEWS, "Western officials said on Monday that Russian troops were pausing to repair their "
+                                  "tanks and reorganise their units to launch an offensive on Kramatorsk, a city in the "
+                                  "north of the Donetsk region.")
+    assert not at(result.mentions, "Kramatorsk")
+
+
+def test_an_opening_report_takes_no_place_from_a_next_sentence_about_a_plan(pipeline):
+    result = pipeline.read(Document("article", "\n\n".join((
+        "Russian shelling hit several villages overnight, killing two people, officials said on Tuesday.",
+        "Russian troops were regrouping for an assault on Sloviansk, the regional governor said on Tuesday.",
+    ) + QUIET), published=PUBLISHED))
+    assert not at(result.mentions, "Slov")

@@ -115,7 +115,7 @@ def extract_mentions(
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
-                _place_told_next(reports, index, _places_in(sentence, places), document.text)  # "... Херсонська область."
+                _place_told_next(reports, index, sentence, _places_in(sentence, places), document.text)  # "... Херсонська область."
             continue
         sentence_places = _places_in(sentence, places)
         trigger = _typed(triggers[index], report_label, sentence, first=not reports and (unworded or not sentence_places))
@@ -128,7 +128,7 @@ def extract_mentions(
             index - spoken_of <= MAX_REFERENCE_GAP
         )
         if trigger is None:
-            _place_told_next(reports, index, sentence_places, document.text)
+            _place_told_next(reports, index, sentence, sentence_places, document.text)
             if previous and (back_reference or index - spoken_of == 1):  # back_reference: there is a previous
                 _add_context(previous, sentence, index, sentence_places, document)
             elif previous and index - spoken_of <= MAX_REFERENCE_GAP:
@@ -563,13 +563,18 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
             report.claims.append(replace(attribution.claim, evidence=attribution.evidence))
 
 
-def _place_told_next(reports: list[_Report], index: int, sentence_places: list[Place], text: str) -> None:
+def _place_told_next(
+    reports: list[_Report], index: int, sentence: Sentence, sentence_places: list[Place], text: str
+) -> None:
     """A report opening the text (its headline) whose words name no place happened where the very next sentence,
     one with no event word of its own, places it: "Air defence shot down nine missiles overnight. Most flew at a
     plant in the Vinnytsia region"; "Strikes on a bridge over the river. Mykolaiv region." Only a report told in
     its own event words (not "many were wounded"), and only the opening one: further in, the next sentence may
-    tell of another matter."""
+    tell of another matter. A next sentence with event words that are no report ("an effort to regroup for an
+    assault on Donetsk") places none."""
     if len(reports) != 1 or index != reports[0].last_sentence_index + 1:
+        return
+    if event_word_pattern().search(lower_keeping_offsets(sentence.text)):
         return
     report = reports[0]
     if report.place is None and not report.trigger.fallback and not text[:report.sentence.start].strip():
