@@ -154,3 +154,16 @@ def test_a_figure_too_long_to_be_a_count_is_none():
 def test_official_statistics_of_the_dead_are_a_running_total_not_a_toll():
     found = find_casualties("We have official statistics - about 300 dead - but in reality there are many more.")
     assert found.fatalities is None
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Friends laid flowers at her grave on Sunday, four days after she was killed by a rocket.", None),
+        ("Two weeks after the blast in which he was wounded, the mayor returned to work.", None),
+        ("Two days after the strike, four more people were killed in the same street.", 4),
+    ],
+)
+def test_a_span_of_time_is_no_count(sentence, killed):
+    found = find_casualties(sentence)
+    assert found.fatalities == killed and (found.injuries or 0) < 2

@@ -59,8 +59,10 @@ _WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|woundin
 # "a strike on a printing house killed seven": the words before "killed" are what killed, not one dead.
 _COUNT_AFTER = (r"(?!\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|"
                 r"scores|hundreds)\s+(?!(?:days?|weeks?|months?|years?|hours?)\b))")
+# "three days after she was killed": a span of time, not a count of dead.
+_NOT_TIME = r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)"
 _KILLED_PATTERNS = [
-    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b"
+    re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b"
                rf"{_COUNT_AFTER}", re.I),
     # "Five civilians, including two children, died": the whole before the part.
     re.compile(rf"\b{_QUALIFIER}{_NUM}(?:\s+[\w-]+){{0,2}}?,?\s+(?:including|among them)\s+[^,;:]{{1,40}}?,?\s+(?:(?:were|have been)\s+)?{_KILLED}\b", re.I),
@@ -70,7 +72,7 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_KILLED}\s*+(?::\s*+)?{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
 ]
 _WOUNDED_PATTERNS = [
-    re.compile(rf"\b{_QUALIFIER}{_NUM}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
+    re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
     re.compile(rf"\b(?:wounding|injuring|wounded|injured|wounds|injures)\s+{_QUALIFIER}{_NUM}\b", re.I),
 ]
 _NO_CASUALTIES = re.compile(
