@@ -36,8 +36,3 @@ def test_a_town_struck_is_where_the_event_was_not_what_was_hit():
     placed = find_parties("Militants bombed the customs office in Mariupol on Monday.", 0, date(2022, 5, 2), "Ukraine")
     assert placed.target is not None and placed.target.text.startswith("customs office")
 
-
-def test_a_prison_is_a_target():
-    from sitrep.extractors.participants import find_target
-
-    assert find_target("Shells hit the prison overnight.", 0).value == "government"

@@ -148,3 +148,15 @@ def test_what_a_court_tries_is_no_report_but_an_arrest_on_charges_is():
 def test_buildings_hit_with_a_place_set_off_by_commas_are_a_strike():
     trigger = find_trigger("Three houses in Druzhkivka, a town west of the front, were hit overnight.")
     assert trigger is not None and trigger.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_inquiry_into_strikes_is_no_clash_and_the_strikes_that_killed_are_the_event():
+    found = find_trigger("Both governments opened criminal cases and launched an inquiry into strikes that have "
+                         "reportedly killed at least 30 detainees.")
+    assert found is not None and found.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_what_is_launched_is_not_what_was_hit():
+    from sitrep.extractors.roles import find_roles
+
+    assert find_roles("Prosecutors launched a war crimes investigation on Friday.", 0).target is None

@@ -196,6 +196,8 @@ def _target_span(words, i, word, following):
     if _active_verb(words, i):
         if following in ("at", "on") and word in ("fired", "targeted", "launched"):
             return _phrase_after(words, i + 2)
+        if word in ("fired", "launched"):
+            return None  # what is fired or launched is a weapon or an act ("launched an inquiry"), not what was hit
         span = _phrase_after(words, i + 1)
         if span and span[1] < len(words) and (words[span[1]] in _ATTACK_NOUNS or words[span[1]] in _ATTACK_VERBS):
             return None  # "launched a major attack on Ukraine": the attack noun says what was hit
