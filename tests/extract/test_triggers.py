@@ -160,3 +160,13 @@ def test_what_is_launched_is_not_what_was_hit():
     from sitrep.extractors.roles import find_roles
 
     assert find_roles("Prosecutors launched a war crimes investigation on Friday.", 0).target is None
+
+
+def test_a_market_or_homes_struck_is_a_strike():
+    found = find_trigger("Russian troops struck a market and several homes in the town on Tuesday.")
+    assert found is not None and found.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_tanks_destroyed_in_battle_are_no_looting():
+    found = find_trigger("Pictures from the village showed burnt and destroyed tanks and armoured vehicles by the road.")
+    assert found is None or found.sub_event_type != "Looting/property destruction"
