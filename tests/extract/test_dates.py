@@ -67,3 +67,12 @@ def test_early_mid_and_late_in_a_month_are_its_thirds():
         "at the end of June": (date(2022, 6, 21), date(2022, 6, 30)),
         "in June": (date(2022, 6, 1), date(2022, 6, 30)),
     }
+
+
+def test_the_day_a_toll_was_revised_or_a_post_stamped_is_not_the_days_of_the_event():
+    tuesday = date(2022, 8, 16)
+    revised = resolve_date("The toll from a weekend rocket strike on a hostel in the town rose to 17 on Tuesday.", 0,
+                           tuesday)
+    assert (revised.start, revised.end) == (date(2022, 8, 13), date(2022, 8, 14))
+    stamped = resolve_date("16 Aug 2022 09.12 Toll from Saturday's strike on a hostel rises to 17.", 0, tuesday)
+    assert stamped.start == date(2022, 8, 13)

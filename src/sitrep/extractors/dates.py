@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "Sunday night's attack", "Saturday's strike": the day of the event itself, before the day anyone spoke
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
     ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
-    ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last|a)\s+weekend\b|"
+                           r"\bweekend['’]s\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours|ночью|вночі|уночі|этой ночью|цієї ночі)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
@@ -62,8 +63,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _SAID_ON = re.compile(
     r"\b(?:said|says|told\s+(?:[\w’'-]+\s+){0,3}?|announced|reported|wrote|added|stated|posted|"
     r"(?:said|wrote|reported)\s+(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|post|briefing|interview|update|message|video|address))\s*,?\s*$", re.I)
+    r"(?:statement|post|briefing|interview|update|message|video|address)|"
+    # a toll revised on a day ("the death toll from a weekend attack rose to 45 on Tuesday"): the count's day
+    r"(?:rose|rises|risen|climbed|climbs|reached|increased)\s+to\s+(?:at\s+least\s+)?[\w,]+)\s*,?\s*$", re.I)
 SAID_REACH = 80  # characters before a date in which its speech verb is read
+# A live blog's stamp ("12 Jul 2022 20.36 Death toll rises to 45"): the day of the post, like a day a source spoke.
+_POSTED_AT = re.compile(r"\s+\d{1,2}[.:]\d{2}\b")
 RECENT_DAYS = 21  # "a recent attack": some days or weeks before the news of the day
 SINCE_MAX_DAYS = 7  # "since Monday" spans the days up to publication; "since 5 June" a month ago does not
 _SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
@@ -107,7 +112,8 @@ def resolve_date(
             if resolved is not None:
                 start, end, precision = resolved
                 evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
-                if not _SAID_ON.search(sentence, max(0, match.start() - SAID_REACH), match.start()):
+                said = _SAID_ON.search(sentence, max(0, match.start() - SAID_REACH), match.start())
+                if not said and not _POSTED_AT.match(sentence, match.end()):
                     return EventDate(start, end, precision, evidence)
                 said_on = said_on or EventDate(start, end, precision, evidence)
     return said_on
