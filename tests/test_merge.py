@@ -306,3 +306,12 @@ def test_a_count_over_a_week_in_a_town_is_not_the_shelling_of_one_of_its_days():
                    fatalities=4)
     assert len(merge_mentions([shelling, week])) == 2
     assert len(merge_mentions([shelling, _death("b", DONETSK, toll=4)])) == 1  # told of its days: one event
+
+
+def test_a_months_battle_and_a_days_strike_in_one_town_are_two_events():
+    battle = Mention("a", "Battles", "Armed clash", 0, 10, date(2022, 6, 1), date(2022, 6, 30), 3, place=BELGOROD)
+    # "two weeks earlier, missiles killed nine": a strike dated within a week
+    strike_of_the_month = replace(strike("b", BELGOROD, day=date(2022, 6, 20), fatalities=9,
+                                         sub="Shelling/artillery/missile attack"),
+                                  event_date_end=date(2022, 6, 26), time_precision=2)
+    assert len(merge_mentions([battle, strike_of_the_month])) == 2

@@ -13,7 +13,7 @@ from .extractors.casualties import vague_figure
 from .extractors.claims import claimant_side
 from .extractors.victim_groups import side_of_the_dead
 from .geo.distance import distance_km
-from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Event, Mention, Place
+from .model import GEO_PRECISION_REGION, GEO_PRECISION_TOWN, TIME_PRECISION_MONTH, Event, Mention, Place
 
 # How far apart two places may be and still be one event's, by the coarser one's geo_precision.
 MAX_DISTANCE_KM = {1: 15.0, 2: 40.0, 3: 300.0}
@@ -128,7 +128,9 @@ def _ties_across_types(where: Check, a: Report, b: Report) -> bool:
         sides = _sides_of_the_dead(a)
         return where.precise or (bool(sides) and sides == _sides_of_the_dead(b))
     same_town = a.place is not None and b.place is not None and a.place.name.casefold() == b.place.name.casefold()
-    return where.precise and same_town
+    # a month's report ("in June, Ukraine pushed Russian forces from the island") shares a town with any strike
+    # of that month by chance
+    return where.precise and same_town and TIME_PRECISION_MONTH not in (a.time_precision, b.time_precision)
 
 
 def _sole_tie(failed: Check, a: Report, b: Report) -> Check:
