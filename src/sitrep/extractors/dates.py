@@ -19,6 +19,7 @@ from ..model import (
     TIME_PRECISION_WEEK,
     Evidence,
 )
+from .lexicon import flagged_pattern
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -58,14 +59,6 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# The day a source spoke ("the governor said on Monday that ... shelling on Sunday"): the event's date only
-# when the sentence gives no other.
-_SAID_ON = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w’'-]+\s+){0,3}?|announced|reported|wrote|added|stated|posted|"
-    r"(?:said|wrote|reported)\s+(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|post|briefing|interview|update|message|video|address)|"
-    # a toll revised on a day ("the death toll from a weekend attack rose to 45 on Tuesday"): the count's day
-    r"(?:rose|rises|risen|climbed|climbs|reached|increased)\s+to\s+(?:at\s+least\s+)?[\w,]+)\s*,?\s*$", re.I)
 SAID_REACH = 80  # characters before a date in which its speech verb is read
 # A live blog's stamp ("12 Jul 2022 20.36 Death toll rises to 45"): the day of the post, like a day a source spoke.
 _POSTED_AT = re.compile(r"\s+\d{1,2}[.:]\d{2}\b")
@@ -112,7 +105,8 @@ def resolve_date(
             if resolved is not None:
                 start, end, precision = resolved
                 evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
-                said = _SAID_ON.search(sentence, max(0, match.start() - SAID_REACH), match.start())
+                # the day a source spoke or a toll was revised ("said on Monday that ..."): the event's only if no other
+                said = flagged_pattern("said_on").search(sentence, max(0, match.start() - SAID_REACH), match.start())
                 if not said and not _POSTED_AT.match(sentence, match.end()):
                     return EventDate(start, end, precision, evidence)
                 said_on = said_on or EventDate(start, end, precision, evidence)

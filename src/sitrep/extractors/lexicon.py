@@ -257,6 +257,12 @@ def local_official_pattern() -> re.Pattern:
 
 
 @cache
+def flagged_pattern(name: str) -> re.Pattern[str]:
+    """A single pattern of the lexicon that carries its own flags (`said_on`, `the_town`, ...)."""
+    return re.compile(lexicon()[name])
+
+
+@cache
 def side_cues() -> dict[str, re.Pattern]:
     """The `sides` patterns of the lexicon by name: how a sentence tells who is a side."""
     return {name: re.compile(p) for name, p in lexicon()["sides"].items()}

@@ -25,7 +25,14 @@ from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .double_reports import SECOND_CLAUSE
-from .lexicon import accident_causes, event_word_pattern, lower_keeping_offsets, taxonomy, weapon_kinds
+from .lexicon import (
+    accident_causes,
+    event_word_pattern,
+    flagged_pattern,
+    lower_keeping_offsets,
+    taxonomy,
+    weapon_kinds,
+)
 from .participants import Found, civilians_named, find_parties, find_weapon
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
@@ -398,18 +405,11 @@ _LEADING_CLAUSE = re.compile(
 _TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s",
                               re.I)
 
-# "... murdered the prisoners, who were captured in May in Mariupol": a relative clause after the event's words
-# that tells of another time tells where that was, not where the event was.
-_CLAUSE_OF_ITS_OWN_TIME = re.compile(
-    r",\s+(?:who|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+[^,;]{0,80}?"
-    r"\b(?:in|since|back\s+in|last)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|(?:19|20)\d\d|year|spring|summer|autumn|winter)\b[^,;]*")
-
-
 def _without_other_times(text: str, after: int) -> str:
     """The sentence with its relative clauses of another time after the event's words blanked out (offsets
     kept): "the prisoners, who were captured in May" does not date their killing."""
-    return text[:after] + _CLAUSE_OF_ITS_OWN_TIME.sub(lambda clause: " " * len(clause.group()), text[after:])
+    blank = flagged_pattern("clause_of_its_own_time").sub(lambda clause: " " * len(clause.group()), text[after:])
+    return text[:after] + blank
 
 
 def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
@@ -420,7 +420,7 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
     if clause is not None and trigger.evidence.start >= sentence.start + clause.end():
         end = sentence.start + clause.end()
         places = [p for p in places if p.start is None or p.start >= end]
-    for other_time in _CLAUSE_OF_ITS_OWN_TIME.finditer(sentence.text, max(0, trigger.evidence.end - sentence.start)):
+    for other_time in flagged_pattern("clause_of_its_own_time").finditer(sentence.text, max(0, trigger.evidence.end - sentence.start)):
         start, end = sentence.start + other_time.start(), sentence.start + other_time.end()
         places = [p for p in places if p.start is None or not start <= p.start < end]
     closing = _TRAILING_CLAUSE.search(sentence.text, max(0, trigger.evidence.end - sentence.start))
@@ -824,13 +824,10 @@ def _distance(place: Place, words: Evidence) -> int:
 
 
 # "attacks aimed at the city", "the town was shelled again": the town of the report before, unnamed.
-_THE_TOWN = re.compile(r"\bthe\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center)\b|['’]s\s)", re.I)
-
-
 def _town_meant(sentence: Sentence, trigger: Trigger) -> bool:
     """Are the event's words about "the city" (its object, or just before them), not about some other thing?"""
     start = trigger.evidence.start - sentence.start
-    return bool(_THE_TOWN.search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH),
+    return bool(flagged_pattern("the_town").search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH),
                                  trigger.evidence.end - sentence.start + _TARGET_REACH))
 
 
