@@ -95,6 +95,8 @@ def test_more_ways_to_tell_of_a_strike(sentence, sub_event_type):
         "На складі боєприпасів біля Мелітополя спалахнула пожежа",
         "В Донецке на электроподстанции вспыхнул пожар",
         "Пожар на военном аэродроме под Джанкоем потушили",
+        "На нафтобазі в тимчасово окупованому Луганську знову спалахнула пожежа",  # five words apart
+        "На аэродроме «Кача» под Севастополем вспыхнул пожар",  # a name in quotes between
     ],
 )
 def test_a_fire_at_what_a_war_strikes_is_an_explosions_event(sentence):
