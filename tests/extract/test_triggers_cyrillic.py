@@ -89,6 +89,28 @@ def test_more_ways_to_tell_of_a_strike(sentence, sub_event_type):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Під Полтавою горить нафтобаза",
+        "На складі боєприпасів біля Мелітополя спалахнула пожежа",
+        "В Донецке на электроподстанции вспыхнул пожар",
+        "Пожар на военном аэродроме под Джанкоем потушили",
+        "На нафтобазі в тимчасово окупованому Луганську знову спалахнула пожежа",  # five words apart
+        "На аэродроме «Кача» под Севастополем вспыхнул пожар",  # a name in quotes between
+    ],
+)
+def test_a_fire_at_what_a_war_strikes_is_an_explosions_event(sentence):
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == "Remote explosive/landmine/IED" and trigger.generic
+
+
+@pytest.mark.parametrize(
+    "sentence", ["У Полтаві горить житловий будинок", "В Донецке на рынке вспыхнул пожар"])
+def test_a_fire_at_a_home_or_a_market_is_no_event(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
     ("headline", "expected"),
     [
         # what was hit at each place, between the places of one list

@@ -285,3 +285,19 @@ def test_a_river_a_crossing_spans_is_not_the_town_of_its_name(embedded, text):
 
 def test_the_town_of_a_rivers_name_is_still_a_town(embedded):
     assert geocode_document("Уночі ракети влучили у підприємство в Дніпрі", embedded)[0].name == "Dnipro"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Десантники форсировали реку Северский Донец у Лисичанска", ["Lysychansk"]),
+        ("Бійці вийшли до річки Оскіл біля Куп'янська", ["Kupyansk"]),
+    ],
+)
+def test_a_river_named_after_its_word_is_no_town(embedded, text, expected):
+    assert [p.name for p in geocode_document(text, embedded)] == expected
+
+
+def test_a_settlement_named_after_its_word_is_believed(embedded):
+    place = main_place("Противник занял населенный пункт Счастье", embedded)  # (a common noun too)
+    assert (place.name, place.admin1) == ("Shchastya", "Luhansk Oblast")

@@ -34,7 +34,7 @@ _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
-             "crossing_before")
+             "crossing_before", "river_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -60,6 +60,7 @@ class PlaceWords:
     named_object_before: frozenset[str]  # a thing whose own name follows in quotes ("крейсер «Москва»"): lemmas
     government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
     crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
+    river_before: frozenset[str]  # a river, whose name follows ("річка Оскіл"): lemmas
 
 
 @dataclass(frozen=True)
@@ -306,8 +307,8 @@ def _candidate(
     if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and before_lemmas & data.words.named_object_before):
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
-    if unit is None and _crosses(tokens, i, data):
-        return None  # "переправу через Дніпро", "мост через Ингулец": a river, not the town of its name
+    if unit is None and (_crosses(tokens, i, data) or _names_a_river(tokens, i, data)):
+        return None  # "переправу через Дніпро", "форсировала реку Оскол": a river, not the town of its name
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
@@ -360,6 +361,16 @@ def _candidate(
     )
 
 
+def _names_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
+    """Is the name at token i (or a name it ends: "Донец" of "Северский Донец") right after a word for a river
+    ("річку Оскіл", "[реку] Северский Донец")?"""
+    j = i - 1
+    while j >= 0 and i - j <= MAX_NAME_WORDS and tokens[j].text[0].isupper() and tokens[j].sentence == tokens[i].sentence:
+        j -= 1
+    return (j >= 0 and tokens[j].sentence == tokens[i].sentence
+            and not data.words.river_before.isdisjoint(lemmas(tokens[j].text.casefold())))
+
+
 MAX_CROSSING_GAP = 3  # words between a crossing and its "через"
 
 
@@ -367,7 +378,7 @@ def _crosses(tokens: list[Token], i: int, data: CyrillicData) -> bool:
     """Is the name at token i what a crossing or bridge spans ("переправа ворога через Дніпро", "мост через
     реку Ингулец")? Its "через" comes after a word of crossing (`crossing_before`) a few words back."""
     j = i - 1
-    if j >= 0 and {"річка", "река"} & set(lemmas(tokens[j].text.casefold())):
+    if j >= 0 and not data.words.river_before.isdisjoint(lemmas(tokens[j].text.casefold())):
         j -= 1  # "через річку Інгулець"
     if j < 0 or tokens[j].text.casefold() != "через" or tokens[j].sentence != tokens[i].sentence:
         return False
