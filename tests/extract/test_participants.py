@@ -72,3 +72,12 @@ def test_weapons_a_side_uses_to_strike_are_its_own():
     parties = find_parties(sentence, 0, date(2022, 5, 2), "Ukraine")
     assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2019-)"
 
+
+
+def test_a_side_named_in_the_event_words_acted_before_people_named_earlier():
+    from sitrep.model import Evidence
+
+    sentence = "Police officers ran for cover at noon as a Russian self-propelled howitzer opened fire nearby."
+    start = sentence.index("howitzer")
+    parties = find_parties(sentence, 0, date(2022, 7, 9), "Ukraine", event_words=Evidence(start, start + 8, "howitzer"))
+    assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Russia (2000-)"

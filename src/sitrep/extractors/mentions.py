@@ -670,7 +670,8 @@ def _add_parties(
     country = report.place.country if report.place else None
     when = report.date.start if report.date else document.published
     place_spans = [(p.start, p.end) for p in places if p.start is not None and p.end is not None]
-    parties = find_parties(text, offset, when, country, place_spans, in_order=trigger is not None)
+    parties = find_parties(text, offset, when, country, place_spans, in_order=trigger is not None,
+                           event_words=trigger.evidence if trigger else None)
     _first(report, "actor1", parties.actor1)
     _first(report, "actor2", parties.actor2)
     victims = parties.civilians or (civilians_named(text, offset) if trigger else None)

@@ -48,14 +48,15 @@ class Parties:
 
 def find_parties(
     sentence: str, offset: int, event_date: date | None, country: str | None, places: Sequence[tuple[int, int]] = (),
-    in_order: bool = True,
+    in_order: bool = True, event_words: Evidence | None = None,
 ) -> Parties:
     """From the attacker's and the target's words where the sentence has them ("Taliban gunmen attacked Camp
     Shorabak"), else from the actors in the order the sentence names them. Whoever a headline credits at its
     end ("...: rebels") is its source, not a side; the side hit is never taken for the one that acted; a
     place named as what was hit ("shelled Odesa") is where, not what (`places`: spans of place names).
     Without `in_order`, actors are taken only from the roles: a sentence that tells more of a report named
-    before ("warnings were given to ... the police") names people who are not its sides."""
+    before ("warnings were given to ... the police") names people who are not its sides. A side named in the
+    event's own words (`event_words`: "a Ukrainian rocket launcher roared into action") goes before the order."""
     actors = find_actors(sentence, offset, event_date, country)
     if source := headline_source(sentence, offset):
         actors = [a for a in actors if not a.evidence.overlaps(source)]
@@ -70,7 +71,7 @@ def find_parties(
     if others and (office := _office_speaking(sentence, offset)):
         others = [a for a in others if not a.evidence.overlaps(office)]
     # "liberated Snake Island from Russian forces": the side a place is taken from lost it, it did not act
-    others.sort(key=lambda a: _taken_from(a, sentence, offset))
+    others.sort(key=lambda a: (_taken_from(a, sentence, offset), not _names_the_event(a, event_words)))
     actor1 = None
     if roles.attacker and (attacker or looks_like_party(roles.attacker.quote)):  # an attacker is named within roles.attacker
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
@@ -135,6 +136,14 @@ def _taken_from(actor: Found, sentence: str, offset: int) -> bool:
     start = actor.evidence.start - offset
     return actor.evidence.quote.lower().startswith("from ") and bool(
         side_cues()["taken_from_before"].search(sentence, max(0, start - 100), start))
+
+
+def _names_the_event(actor: Found, event_words: Evidence | None) -> bool:
+    """A side whose name holds the event's words ("a Ukrainian rocket launcher", "Russian shelling"); not one named
+    within them as what was hit ("shelled Ukrainian positions"), nor the troops of "forces withdrew from"."""
+    if event_words is None:
+        return False
+    return actor.evidence.start <= event_words.start and event_words.end <= actor.evidence.end
 
 
 def _holds_what_was_hit(actor: Found, sentence: str, offset: int) -> bool:
