@@ -170,3 +170,7 @@ def test_a_market_or_homes_struck_is_a_strike():
 def test_tanks_destroyed_in_battle_are_no_looting():
     found = find_trigger("Pictures from the village showed burnt and destroyed tanks and armoured vehicles by the road.")
     assert found is None or found.sub_event_type != "Looting/property destruction"
+
+
+def test_what_a_base_is_used_for_is_no_event():
+    assert find_trigger("The town has a large army base used for training recruits from abroad.") is None
