@@ -203,3 +203,8 @@ def test_a_city_that_names_talks_is_no_place_of_the_event(text, meeting):
 def test_violence_told_beside_talks_is_not_placed_where_the_talks_are(tiny):
     text = "Dozens killed in Ukraine ahead of Minsk peace summit"
     assert [p.name for p in geocode_document(text, tiny)][0] != "Minsk"
+
+
+def test_a_town_after_who_holds_it_is_a_place(embedded):
+    text = "Blasts hit the prison camp in Kremlin-controlled Olenivka overnight."
+    assert "Olenivka" in [p.name for p in geocode_document(text, embedded)]

@@ -328,6 +328,10 @@ def _split_run(
     i = 0
     after_unknown = False  # the word before is a capitalised word the gazetteer does not know
     while i < len(run):
+        if _compound_adjective(run[i].text) and not is_known(run[i].text):
+            after_unknown = False  # "Kremlin-controlled Olenivka": a name's qualifier, not another name's start
+            i += 1
+            continue
         for size in range(min(MAX_NAME_WORDS, len(run) - i), 0, -1):
             words = run[i:i + size]
             name = text[words[0].start:words[-1].end]
@@ -350,6 +354,12 @@ def _split_run(
             after_unknown = False
             i += 1
     return candidates
+
+
+def _compound_adjective(word: str) -> bool:
+    """"Kremlin-controlled", "Russian-held", "Kyiv-based": a capitalised word whose last hyphened part is not."""
+    head, hyphen, last = word.rpartition("-")
+    return bool(hyphen and head and last[:1].islower())
 
 
 def _is_stop(words: list[Token], not_places: frozenset[str]) -> bool:
