@@ -328,7 +328,8 @@ def _split_run(
     i = 0
     after_unknown = False  # the word before is a capitalised word the gazetteer does not know
     while i < len(run):
-        if _compound_adjective(run[i].text) and not is_known(run[i].text):
+        if _compound_adjective(run[i].text) and i + 1 < len(run) and len(run[i + 1].text) >= MIN_QUALIFIED_NAME \
+                and not is_known(run[i].text):
             after_unknown = False  # "Kremlin-controlled Olenivka": a name's qualifier, not another name's start
             i += 1
             continue
@@ -356,10 +357,15 @@ def _split_run(
     return candidates
 
 
+# The shortest name read after a qualifier ("Iran-backed Al Houthi militia": no town "Al").
+MIN_QUALIFIED_NAME = 4
+
+
 def _compound_adjective(word: str) -> bool:
-    """"Kremlin-controlled", "Russian-held", "Kyiv-based": a capitalised word whose last hyphened part is not."""
+    """"Kremlin-controlled", "Russian-held", "Kyiv-based": a capitalised word whose last hyphened part is a
+    lower-case word (not the "e" of "Dar-e Suf")."""
     head, hyphen, last = word.rpartition("-")
-    return bool(hyphen and head and last[:1].islower())
+    return bool(hyphen and head and len(last) >= 3 and last.islower())
 
 
 def _is_stop(words: list[Token], not_places: frozenset[str]) -> bool:
