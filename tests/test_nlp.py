@@ -72,3 +72,24 @@ assert callable(spacy.cli.download) and info.__module__ == "spacy.cli.info"
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_ner_word_encoder_multiplies_with_numpy_on_one_blas_thread(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    import sitrep.nlp
+
+    model = load_nlp().get_pipe("ner").model
+    assert not model.get_ref("tok2vec").ops.use_blis and not model.get_ref("lower").ops.use_blis
+    threads_seen = []
+    pipe = type(load_nlp()).pipe
+
+    def pipe_noting_threads(self, *args, **kwargs):
+        # numpy's own BLAS (another test may have loaded scipy's, which the NER never calls)
+        threads_seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"])
+        return pipe(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(load_nlp()), "pipe", pipe_noting_threads)
+    [(_, entities)] = list(sitrep.nlp.entity_spans(load_nlp(), [("Olaf Scholz met Emmanuel Macron in Berlin.", ("doc", 0))]))
+    assert threads_seen and set(threads_seen) == {1}
+    assert [text for _, _, _, text in entities] == ["Olaf Scholz", "Emmanuel Macron", "Berlin"]
