@@ -1,3 +1,4 @@
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -48,3 +49,47 @@ def test_a_sentence_longer_than_spacy_takes_is_read_in_parts():
     text = "x" + " " * 1_000_000 + "Vladimir Putin visited Kharkiv."
     entities = [e for _, found in entity_spans(load_nlp(), [(text, ("doc-1", 7))]) for e in found]
     assert (1_000_008, 1_000_022, "PERSON", "Vladimir Putin") in entities
+
+
+def test_spacy_loads_without_its_command_line_and_the_tokenizer_is_the_models_own():
+    # A fresh interpreter: this one may have imported spaCy already. The command line (typer, weasel,
+    # requests) is left out of start-up but still imports when asked for; the tokenizer is built empty
+    # and then read from the model, and must end as spacy.load's own.
+    script = """
+import subprocess
+import sys
+from sitrep.nlp import NER_MODEL, load_nlp
+nlp = load_nlp()
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("typer", "weasel") or m.startswith("spacy.cli"))
+assert not loaded, loaded
+import spacy
+from importlib import resources
+with resources.as_file(resources.files("sitrep.data").joinpath(NER_MODEL)) as path:
+    assert spacy.load(path).tokenizer.to_bytes() == nlp.tokenizer.to_bytes()
+import spacy.cli
+from spacy.cli.info import info
+assert callable(spacy.cli.download) and info.__module__ == "spacy.cli.info"
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_ner_word_encoder_multiplies_with_numpy_on_one_blas_thread(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    import sitrep.nlp
+
+    model = load_nlp().get_pipe("ner").model
+    assert not model.get_ref("tok2vec").ops.use_blis and not model.get_ref("lower").ops.use_blis
+    threads_seen = []
+    pipe = type(load_nlp()).pipe
+
+    def pipe_noting_threads(self, *args, **kwargs):
+        # numpy's own BLAS (another test may have loaded scipy's, which the NER never calls)
+        threads_seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"])
+        return pipe(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(load_nlp()), "pipe", pipe_noting_threads)
+    [(_, entities)] = list(sitrep.nlp.entity_spans(load_nlp(), [("Olaf Scholz met Emmanuel Macron in Berlin.", ("doc", 0))]))
+    assert threads_seen and set(threads_seen) == {1}
+    assert [text for _, _, _, text in entities] == ["Olaf Scholz", "Emmanuel Macron", "Berlin"]

@@ -8,11 +8,18 @@ the sentences that may report an event, which keeps ingest fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import sys
+import types
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any, cast
 
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+    from threadpoolctl import ThreadpoolController
 
 # Entity labels whose words are never a place, whatever a gazetteer says ("Vladimir Putin", "Baza").
 NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC"})
@@ -24,14 +31,95 @@ NER_MODEL = "ner_en"
 @cache
 def load_nlp() -> Language:
     """en_core_web_sm 3.8.0 with NER only, from `sitrep/data/ner_en`."""
-    import spacy
-
+    spacy = import_spacy()
+    spacy.registry.tokenizers.register(_EMPTY_TOKENIZER, func=_empty_tokenizer)
     model = resources.files("sitrep.data").joinpath(NER_MODEL)
     if not model.is_dir():
         raise FileNotFoundError(f"sitrep/data/{NER_MODEL} is missing from the installed package")
-    with resources.as_file(model) as path:
-        nlp: Language = spacy.load(path)
+    with resources.as_file(model) as path, _numpy_products():
+        nlp: Language = spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}})
     return nlp
+
+
+def _numpy_products() -> AbstractContextManager[None]:
+    """Models built in this context multiply matrices with numpy (its OpenBLAS), not blis: the NER, whose word
+    encoder is made of such products, takes a quarter less CPU. The last bits of the products differ, the entities do not: the same
+    46,954 entities in the 16,642 sentences of the corpus and the dev gold files (issue 19). The NER's
+    per-word step keeps thinc's own product either way."""
+    from thinc.api import use_ops
+
+    return cast(AbstractContextManager[None], use_ops("numpy", use_blis=False))
+
+
+@cache
+def _blas_threads() -> ThreadpoolController:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """OpenBLAS would spread each product over every core, its threads spinning while they wait: on two free
+    cores the NER took four times the CPU. One thread, like blis's."""
+    return cast(AbstractContextManager[object], _blas_threads().limit(limits=1, user_api="blas"))
+
+
+# spacy.load builds the language's default tokenizer (its prefix, suffix and infix patterns compiled, 1,347
+# special cases added), then replaces every part of it with the model's own from ner_en/tokenizer
+# (Tokenizer.from_bytes resets each one first). Built empty instead, it ends the same, some 60 ms sooner.
+# (The loaded pipeline's config names this function: saved with to_disk, it loads again only after load_nlp().)
+_EMPTY_TOKENIZER = "sitrep.EmptyTokenizer.v1"
+
+
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    from spacy.tokenizer import Tokenizer
+
+    def tokenizer(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return tokenizer
+
+
+def import_spacy() -> types.ModuleType:
+    """spaCy, imported without its command line.
+
+    spaCy's `__init__` imports `spacy.cli` (typer, weasel, requests, httpx, jinja2, rich: about 0.1 s of CPU,
+    a fifth of spaCy's import) only to offer `spacy.info`, which sitrep never calls. While spaCy is imported
+    here, stand-ins take the places of `spacy.cli` and `spacy.cli.info`; they are gone from `sys.modules` once
+    it is, so that `import spacy.cli` still loads the real one, and `spacy.info` loads it when called.
+    """
+    stand_ins = {} if "spacy" in sys.modules else _spacy_cli_stand_ins()
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
+def _spacy_cli_stand_ins() -> dict[str, types.ModuleType]:
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli", "sitrep's stand-in while spaCy is imported (sitrep.nlp.import_spacy)")
+    cli.__path__ = []
+    cli_info = types.ModuleType("spacy.cli.info", cli.__doc__)
+    cli_info.info = info  # type: ignore[attr-defined]
+    cli.info = cli_info  # type: ignore[attr-defined]
+    return {"spacy.cli": cli, "spacy.cli.info": cli_info}
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words ("the", "which"), without loading the model."""
+    import_spacy()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def entity_spans(
@@ -46,7 +134,9 @@ def entity_spans(
     longer than NER_MAX_CHARS yields once for each part it is read in.
     """
     for batch in _batches(_in_parts(pieces), batch_size):
-        for doc, (doc_id, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        with _one_blas_thread():
+            docs = list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        for doc, (doc_id, offset) in docs:
             yield (doc_id, offset), [
                 (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)
                 for e in doc.ents

@@ -11,10 +11,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from sitrep.geo.normalize import normalise
 from sitrep.geo.wordlists import aliases, stopwords
+from sitrep.nlp import english_stop_words
 
 MAX_NAME_WORDS = 4
 
@@ -338,7 +337,7 @@ def _split_run(
             name = text[words[0].start:words[-1].end]
             if _is_stop(words, stop.not_places) or (size == 1 and _is_common_word(text, words[0], words_of_text)):
                 continue
-            if size > 1 and normalise(words[0].text) in STOP_WORDS:
+            if size > 1 and normalise(words[0].text) in english_stop_words():
                 continue  # "The Belgorod": a name does not start with "The"
             known = is_known(name)
             if known and size == 1 and after_unknown and not title_case:
@@ -371,7 +370,7 @@ def _compound_adjective(word: str) -> bool:
 def _is_stop(words: list[Token], not_places: frozenset[str]) -> bool:
     if len(words) == 1:
         norm = normalise(words[0].text)
-        return norm in not_places or norm in STOP_WORDS or UNIT_AFTER.match(" " + words[0].text) is not None
+        return norm in not_places or norm in english_stop_words() or UNIT_AFTER.match(" " + words[0].text) is not None
     return normalise(words[-1].text) in not_places or UNIT_AFTER.match(" " + words[-1].text) is not None
 
 
