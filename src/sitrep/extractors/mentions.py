@@ -420,10 +420,11 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
     if clause is not None and trigger.evidence.start >= sentence.start + clause.end():
         end = sentence.start + clause.end()
         places = [p for p in places if p.start is None or p.start >= end]
-    for other_time in flagged_pattern("clause_of_its_own_time").finditer(sentence.text, max(0, trigger.evidence.end - sentence.start)):
+    after = max(0, trigger.evidence.end - sentence.start)
+    for other_time in flagged_pattern("clause_of_its_own_time").finditer(sentence.text, after):
         start, end = sentence.start + other_time.start(), sentence.start + other_time.end()
         places = [p for p in places if p.start is None or not start <= p.start < end]
-    closing = _TRAILING_CLAUSE.search(sentence.text, max(0, trigger.evidence.end - sentence.start))
+    closing = _TRAILING_CLAUSE.search(sentence.text, after)
     if closing is not None:
         start = sentence.start + closing.start()
         before = [p for p in places if p.start is None or p.start < start]
@@ -828,8 +829,8 @@ def _distance(place: Place, words: Evidence) -> int:
 def _town_meant(sentence: Sentence, trigger: Trigger) -> bool:
     """Are the event's words about "the city" (its object, or just before them), not about some other thing?"""
     start = trigger.evidence.start - sentence.start
-    return bool(flagged_pattern("the_town").search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH),
-                                 trigger.evidence.end - sentence.start + _TARGET_REACH))
+    end = trigger.evidence.end - sentence.start + _TARGET_REACH
+    return bool(flagged_pattern("the_town").search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH), end))
 
 
 def _town_named_since(places: list[Place], told: Sentence, sentence: Sentence) -> bool:
