@@ -52,3 +52,17 @@ def test_titles_of_what_reports_no_one_event_are_no_event(title):
     from sitrep.extractors.short_reports import short_report_labels
 
     assert short_report_labels([segment(title)]) == ["none"]
+
+
+def test_some_event_stands_for_a_type_of_lethal_violence():
+    """Where "some event" (reports of deaths in fighting, coded with no sub-type) is the most probable class, the
+    sub-type it stands for is one of lethal violence, even where a protest's is a little likelier."""
+    import numpy as np
+
+    from sitrep.extractors.classify import LinearModel, featurise
+
+    classes = ("Armed clash", "Peaceful protest", SOME_EVENT, NO_EVENT)
+    width = featurise(["Two soldiers were killed."], [None]).width
+    model = LinearModel(classes, np.zeros((len(classes), width)), np.array([1.0, 2.0, 5.0, 0.0]))
+    [verdict] = model.verdicts(["Two soldiers were killed."], [None])
+    assert verdict.label == SOME_EVENT and verdict.sub_event_type == "Armed clash"

@@ -27,6 +27,9 @@ NO_EVENT = "none"
 # Texts known to report an event whose sub-type nobody coded (UCDP headlines): they teach the classifier
 # what is not "none", and never win as a type.
 SOME_EVENT = "event"
+# Those texts are reports of deaths in organised violence: where "some event" is the most probable class, the
+# sub-type it stands for is the likeliest of these event types' (not a protest's or an agreement's).
+SOME_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 RULE_WEIGHT = 0.5
 # Scale of the (unit-length) mean word vector beside the hashed n-grams; chosen by cross-validation.
 VECTOR_WEIGHT = 1.0
@@ -110,10 +113,11 @@ class LinearModel:
         probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         types = [i for i, c in enumerate(self.classes) if c not in (NO_EVENT, SOME_EVENT)]
+        lethal = [i for i in types if taxonomy()[self.classes[i]] in SOME_EVENT_TYPES]
         out = []
         for row in probabilities:
             best = int(row.argmax())
-            best_type = max(types, key=lambda i: row[i])
+            best_type = max(lethal if self.classes[best] == SOME_EVENT else types, key=lambda i: row[i])
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 
