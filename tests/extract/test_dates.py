@@ -76,3 +76,13 @@ def test_the_day_a_toll_was_revised_or_a_post_stamped_is_not_the_days_of_the_eve
     assert (revised.start, revised.end) == (date(2022, 8, 13), date(2022, 8, 14))
     stamped = resolve_date("16 Aug 2022 09.12 Toll from Saturday's strike on a hostel rises to 17.", 0, tuesday)
     assert stamped.start == date(2022, 8, 13)
+
+
+def test_an_event_told_n_days_before_the_day_of_the_sentence():
+    friday = date(2022, 7, 15)
+    text = "Neighbours came back to the street on Friday, two days after it was shelled by Russian artillery."
+    anchor = text.index("shelled")
+    assert resolve_date(text, 0, friday, anchor, anchor + 7).start == date(2022, 7, 13)
+    other = "Two days after the blast, three more people died in the same town on Friday."
+    anchor = other.index("died")
+    assert resolve_date(other, 0, friday, anchor, anchor + 4).start == friday

@@ -81,6 +81,10 @@ _VAGUE_KINDS = {"month_only", "last_week", "recent", "weekday", "weekend", "this
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a few": 3, "several": 3}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+# "three days after she was killed": what follows happened that long before the sentence's own day
+_DAYS_AFTER = re.compile(r"\b(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                         r"after\s+(?:she|he|they|it|the|a|an|his|her|their|its)\b", re.I)
 MAX_VAGUE_DISTANCE = 80
 
 
@@ -92,6 +96,31 @@ def resolve_date(
     `offset` is the sentence's start in its document, so the evidence points into the document;
     `anchor` (to `anchor_end`) is where the event's words stand in the sentence.
     """
+    told = _told_date(sentence, offset, published, anchor, anchor_end)
+    return _days_before_it(sentence, offset, published, anchor, told) or told
+
+
+def _days_before_it(
+    sentence: str, offset: int, published: date | None, anchor: int, told: EventDate | None
+) -> EventDate | None:
+    """"... carried her coffin on Sunday, three days after she was killed by a missile strike": the event's words
+    follow "N days after", so the event is N days before the day the sentence tells (or its publication)."""
+    match = _DAYS_AFTER.search(sentence, max(0, anchor - MAX_VAGUE_DISTANCE), anchor + 1)
+    reference = told.start if told is not None and told.precision == TIME_PRECISION_DAY else published
+    if match is None or reference is None or _CLAUSE_BREAK.search(sentence, match.end(), anchor):
+        return None  # "Two days after the strike, four more were killed": the event is not what came after
+    count_text = match.group("count").casefold()
+    days = (int(count_text) if count_text.isdigit() else _COUNTS[count_text]) * _UNIT_DAYS[
+        match.group("unit").casefold().rstrip("s")]
+    day = reference - timedelta(days=days)
+    evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
+    precision = TIME_PRECISION_DAY if told is not None and reference == told.start and days < 7 else TIME_PRECISION_WEEK
+    return EventDate(day, day, precision, evidence)
+
+
+def _told_date(
+    sentence: str, offset: int, published: date | None, anchor: int, anchor_end: int | None
+) -> EventDate | None:
     said_on: EventDate | None = None
     for index, (kind, _pattern) in enumerate(_PATTERNS):
         for match in _matches(sentence, index):
