@@ -167,6 +167,8 @@ def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
         ("said Moscow fired rockets at two towns", True),
         ("the US promised more military aid to Moscow", True),
         ("allies have supplied Moscow with drones", True),
+        ("the strike on the port showed that Moscow could not be trusted", True),
+        ("officials warned that Moscow must pay for the damage", True),
         ("Drones hit Moscow's Sheremetyevo airport", False),
         ("Missiles hit Moscow's suburbs overnight", False),
         ("Explosions were heard in Moscow on Sunday", False),
@@ -208,3 +210,4 @@ def test_violence_told_beside_talks_is_not_placed_where_the_talks_are(tiny):
 def test_a_town_after_who_holds_it_is_a_place(embedded):
     text = "Blasts hit the prison camp in Kremlin-controlled Olenivka overnight."
     assert "Olenivka" in [p.name for p in geocode_document(text, embedded)]
+

@@ -28,7 +28,7 @@ _ACTS_AFTER = re.compile(
     r"signed|signs|agreed|agrees|announced|announces|recognised|recognized|recognises|recognizes|"
     r"fired|fires|failed|fails|refocused|considers|annexed|invaded|retaliated|making|made|makes|"
     r"(?:was|is|has been|had been) (?:accused|blamed)|"
-    r"will|would|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
+    r"will|would|could|can|cannot|must|should|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
     r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
     r"invasion|war|aggression|support|campaign|demands|decision|"
