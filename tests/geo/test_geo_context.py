@@ -211,3 +211,9 @@ def test_a_town_after_who_holds_it_is_a_place(embedded):
     text = "Blasts hit the prison camp in Kremlin-controlled Olenivka overnight."
     assert "Olenivka" in [p.name for p in geocode_document(text, embedded)]
 
+
+
+def test_a_name_before_the_towns_it_holds_is_their_region(embedded):
+    text = "Shelling went on around the Ukrainian-held Luhansk villages of Bilohorivka and Verkhnokamianske."
+    names = [p.name for p in geocode_document(text, embedded)]
+    assert "Luhansk Oblast" in names and "Luhansk" not in names

@@ -36,6 +36,8 @@ LISTED_UNIT_AFTER = re.compile(
 # "the border region of Kursk", "the district of Yartsevo": the unit word stands before the name.
 UNIT_BEFORE = re.compile(rf"\b({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 DIRECTION_AFTER = re.compile(r"^[ \t]+(direction|axis|sector|front)\b", re.IGNORECASE)
+# "the Ukraine-controlled Donetsk cities of Sloviansk and Bakhmut": a name before towns it holds is their region's
+TOWNS_OF_A_REGION_AFTER = re.compile(r"^[ \t]+(?:cities|towns|villages|settlements)\s+of\b", re.IGNORECASE)
 SETTLEMENT_BEFORE = re.compile(
     r"\b(?:city|town|village|settlement|hamlet|urban-type settlement)s?\s+of\s+$", re.IGNORECASE
 )
@@ -402,6 +404,8 @@ def _candidate(text: str, words: list[Token], name: str, known: bool) -> Candida
         unit = _unit_level(listed.group(1))
     elif unit_before := _ends_with(UNIT_BEFORE, before):
         unit = _unit_level(unit_before.group(1))
+    elif TOWNS_OF_A_REGION_AFTER.match(after):
+        unit = "admin1"
     relative = bool(_ends_with(RELATIVE_BEFORE, before) or DIRECTION_AFTER.match(after))
     settlement = bool(_ends_with(SETTLEMENT_BEFORE, before))
     return Candidate(
