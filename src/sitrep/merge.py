@@ -3,9 +3,9 @@
 A mention joins the first existing event that `sitrep.match.compare` finds to be the same; failing that, the
 only event it could be (no other of its days and place competes for it) when they share the same toll, or a
 count revised on the same days by a report that names only the country, or when it is told of other days
-(issue 15); otherwise it starts a new event. There is no transitive chaining: each candidate is compared with the event's own merged
-fields, not with the report it happens to resemble. One mention per document and event: a document never
-reports the same event twice (its own reports were merged when it was read).
+(issue 15); otherwise it starts a new event. There is no transitive chaining: each candidate is compared with
+the event's own merged fields, not with the report it happens to resemble. One mention per document and event: a
+document never reports the same event twice (its own reports were merged when it was read).
 
 Candidates come from an index by event type and day, and by place for undated reports, so merging stays
 linear in the number of mentions.

@@ -109,9 +109,8 @@ def _days_before_it(
     reference = told.start if told is not None and told.precision == TIME_PRECISION_DAY else published
     if match is None or reference is None or _CLAUSE_BREAK.search(sentence, match.end(), anchor):
         return None  # "Two days after the strike, four more were killed": the event is not what came after
-    count_text = match.group("count").casefold()
-    days = (int(count_text) if count_text.isdigit() else _COUNTS[count_text]) * _UNIT_DAYS[
-        match.group("unit").casefold().rstrip("s")]
+    count, unit = _count_and_unit(match)
+    days = count * unit
     day = reference - timedelta(days=days)
     evidence = Evidence(offset + match.start(), offset + match.end(), match.group())
     precision = TIME_PRECISION_DAY if told is not None and reference == told.start and days < 7 else TIME_PRECISION_WEEK
@@ -214,11 +213,16 @@ def _since(resolved: tuple[date, date, int], published: date | None):
     return start, published, TIME_PRECISION_DAY if published - start <= timedelta(days=1) else TIME_PRECISION_WEEK
 
 
-def _ago(match: re.Match, published: date):
-    """"two days ago", "a few weeks ago": a day for days, else a range around the day it points to."""
+def _count_and_unit(match: re.Match) -> tuple[int, int]:
+    """The count of a span of time ("two", "a few", "12") and its unit in days, from a match's `count` and `unit`."""
     count_text = match.group("count").casefold()
     count = int(count_text) if count_text.isdigit() else _COUNTS[count_text]
-    unit = _UNIT_DAYS[match.group("unit").casefold().rstrip("s")]
+    return count, _UNIT_DAYS[match.group("unit").casefold().rstrip("s")]
+
+
+def _ago(match: re.Match, published: date):
+    """"two days ago", "a few weeks ago": a day for days, else a range around the day it points to."""
+    count, unit = _count_and_unit(match)
     day = published - timedelta(days=count * unit)
     if unit == 1:
         return day, day, TIME_PRECISION_DAY

@@ -405,6 +405,7 @@ _LEADING_CLAUSE = re.compile(
 _TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s",
                               re.I)
 
+
 def _without_other_times(text: str, after: int) -> str:
     """The sentence with its relative clauses of another time after the event's words blanked out (offsets
     kept): "the prisoners, who were captured in May" does not date their killing."""
@@ -825,9 +826,9 @@ def _distance(place: Place, words: Evidence) -> int:
     return max(start - words.end, words.start - end, 0)
 
 
-# "attacks aimed at the city", "the town was shelled again": the town of the report before, unnamed.
 def _town_meant(sentence: Sentence, trigger: Trigger) -> bool:
-    """Are the event's words about "the city" (its object, or just before them), not about some other thing?"""
+    """Are the event's words about "the city" (its object, or just before them), not about some other thing?
+    "Attacks aimed at the city", "the town was shelled again": the town of the report before, unnamed."""
     start = trigger.evidence.start - sentence.start
     end = trigger.evidence.end - sentence.start + _TARGET_REACH
     return bool(flagged_pattern("the_town").search(sentence.text, max(0, start - _REFERENCE_PLACE_REACH), end))

@@ -329,8 +329,7 @@ def _split_run(
     i = 0
     after_unknown = False  # the word before is a capitalised word the gazetteer does not know
     while i < len(run):
-        if _compound_adjective(run[i].text) and i + 1 < len(run) and len(run[i + 1].text) >= MIN_QUALIFIED_NAME \
-                and not is_known(run[i].text):
+        if _qualifies_the_next(run, i, is_known):
             after_unknown = False  # "Kremlin-controlled Olenivka": a name's qualifier, not another name's start
             i += 1
             continue
@@ -360,6 +359,12 @@ def _split_run(
 
 # The shortest name read after a qualifier ("Iran-backed Al Houthi militia": no town "Al").
 MIN_QUALIFIED_NAME = 4
+
+
+def _qualifies_the_next(run: list[Token], i: int, is_known: Callable[[str], bool]) -> bool:
+    """Is the run's i-th word a compound adjective, unknown to the gazetteer, before a name long enough to read?"""
+    word = run[i].text
+    return i + 1 < len(run) and len(run[i + 1].text) >= MIN_QUALIFIED_NAME and _compound_adjective(word) and not is_known(word)
 
 
 def _compound_adjective(word: str) -> bool:
