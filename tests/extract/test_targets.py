@@ -36,3 +36,19 @@ def test_a_town_struck_is_where_the_event_was_not_what_was_hit():
     placed = find_parties("Militants bombed the customs office in Mariupol on Monday.", 0, date(2022, 5, 2), "Ukraine")
     assert placed.target is not None and placed.target.text.startswith("customs office")
 
+
+
+def test_a_town_placed_by_its_bearing_is_where_and_people_killed_are_no_target():
+    from datetime import date
+
+    from sitrep.extractors.participants import find_parties
+
+    sentence = "A woman died in a rocket attack on Uman south-west of the capital."
+    town = sentence.index("Uman")
+    parties = find_parties(sentence, 0, date(2022, 6, 2), "Ukraine", places=[(town, town + len("Uman"))])
+    assert parties.target is None, parties.target
+    depot = find_parties("Rockets hit a fuel depot north of Donetsk overnight.", 0, date(2022, 6, 2), "Ukraine")
+    assert depot.target is not None and depot.target.value == "fuel"
+    killed = find_parties("One person was killed by enemy mortar fire, the regional governor said.", 0,
+                          date(2022, 6, 2), "Ukraine")
+    assert killed.target is None and killed.civilians is not None, killed
