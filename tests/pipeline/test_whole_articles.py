@@ -653,3 +653,12 @@ def test_an_opening_report_takes_no_place_from_a_next_sentence_about_a_plan(pipe
         "Russian troops were regrouping for an assault on Sloviansk, the regional governor said on Tuesday.",
     ) + QUIET), published=PUBLISHED))
     assert not at(result.mentions, "Slov")
+
+
+def test_people_taken_since_the_spring_are_a_running_total_not_an_event(pipeline):
+    for count in ("Occupying troops have detained more than 300 residents of Melitopol since March, the exiled mayor "
+                  "said on Tuesday.",
+                  "Russian forces have kidnapped at least 40 officials in the Kherson region since March 1, the "
+                  "governor said on Telegram."):
+        result = read(pipeline, count, NEWS)
+        assert not [m for m in result.mentions if m.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
