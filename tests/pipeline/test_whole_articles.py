@@ -662,3 +662,11 @@ def test_people_taken_since_the_spring_are_a_running_total_not_an_event(pipeline
                   "governor said on Telegram."):
         result = read(pipeline, count, NEWS)
         assert not [m for m in result.mentions if m.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
+
+
+def test_a_side_speaking_of_such_attacks_in_general_does_not_confirm_this_one(pipeline):
+    result = read(pipeline, "Ukrainian drones struck a fuel depot in Russia's Kursk region overnight, the regional "
+                            "governor said on Telegram. The report could not be independently verified.",
+                  "Kyiv says such strikes are meant to cut the fuel supplies of the Russian army.")
+    (strike,) = at(result.mentions, "Kursk")
+    assert strike.verification == "unverified"

@@ -41,8 +41,9 @@ from .victim_groups import split_by_victims
 # "that" points back only where it cannot be the "that" of "said that ...": opening the sentence or after a
 # preposition ("after that attack").
 _THAT = r"(?:^\W*|\b(?:after|in|since|before|during|from|of|by|with|following|on)\s+)that"
+# Not "such attacks": a kind of attack, not the one told ("Kyiv says such attacks cripple Russia's war effort").
 _BACK_REFERENCE = re.compile(
-    rf"(?:\b(the|this|these|those|its|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:\b(the|this|these|those|its)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
     r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?)\b",
     re.I,
@@ -56,7 +57,7 @@ _BACK_REFERENCE_NOUN = re.compile(
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
 _EVENT_BACK_REFERENCE = re.compile(
-    rf"(?:\b(the|this|these|those|such)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:\b(the|this|these|those)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|fighting|clash(?:es)?|barrages?)\b",
     re.I,
 )
