@@ -670,3 +670,13 @@ def test_a_side_speaking_of_such_attacks_in_general_does_not_confirm_this_one(pi
                   "Kyiv says such strikes are meant to cut the fuel supplies of the Russian army.")
     (strike,) = at(result.mentions, "Kursk")
     assert strike.verification == "unverified"
+
+
+def test_a_night_of_attacks_across_the_country_is_summed_up_not_stitched_to_its_first_town(pipeline):
+    result = read(pipeline, "Russian drones and missiles hit power plants across Ukraine overnight, killing at least four "
+                            "people, officials said on Tuesday.",
+                  "In Mykolaiv, a drone struck an apartment block, killing three residents, the mayor said. A fourth "
+                  "person died in the Sumy region when a missile hit a warehouse, the regional administration said.")
+    (mykolaiv,) = at(result.mentions, "Mykola")
+    assert mykolaiv.fatalities == 3 and mykolaiv.sub_event_type == "Air/drone strike"
+    assert mykolaiv.actor1 == "Military Forces of Russia (2000-)"

@@ -154,7 +154,8 @@ def extract_mentions(
                 previous):
             back_reference = False  # "During the attack, air defences shot down another missile over Poltava"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
-        if previous and not new_story and _same_event(
+        summed_by = _summing_report(reports, index, place) if not back_reference else None
+        if previous and not new_story and summed_by is not previous and _same_event(
                 previous, trigger, place, back_reference, gap, named_with) and not _other_days(
                 previous, sentence, trigger, document):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
@@ -194,6 +195,8 @@ def extract_mentions(
             # "Russian forces shelled the Chernihiv region, and intensified their shelling of Kharkiv": the
             # second event of a sentence cut in two (`double_reports`) is by the subject of the first
             _first(report, "actor1", _side_of(previous))
+        if summed_by is not None and "actor1" not in report.fields:
+            _first(report, "actor1", _side_of(summed_by))  # one of a country's night of attacks: by their side
         reports.append(report)
     told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
     for report in _fold_repeats(reports, document):
@@ -456,6 +459,15 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
                 if place.start < end or re.fullmatch(r"\s++(?:in|on|at|near|against|of)\s++(?:the\s+)?", between):
                     return place
     return None
+
+
+def _summing_report(reports: list[_Report], index: int, place: Place | None) -> _Report | None:
+    """The report of a whole country's attacks ("... across Ukraine overnight, killing at least three") that a
+    sentence placed in a region or a town, a few sentences on, is one of ("In Odesa, a drone killed two")."""
+    if place is None or not place.admin1:
+        return None
+    return next((r for r in reversed(reports) if index - r.last_sentence_index <= MAX_REFERENCE_GAP and (
+        r.place is None or not r.place.admin1) and flagged_pattern("across_the_country").search(r.sentence.text)), None)
 
 
 def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:
