@@ -99,6 +99,7 @@ class _Report:
     references: list[Evidence] = field(default_factory=list)
     listed: list[Place] = field(default_factory=list)  # "hit Chernihiv, Zhytomyr and Lviv": one event each
     folded: list[int] = field(default_factory=list)  # where the article told this event again
+    sums_up: bool = False  # a whole country's attacks, told event by event in the sentences after it
 
 
 def extract_mentions(
@@ -155,6 +156,8 @@ def extract_mentions(
             back_reference = False  # "During the attack, air defences shot down another missile over Poltava"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
         summed_by = _summing_report(reports, index, place) if not back_reference else None
+        if summed_by is not None:
+            summed_by.sums_up = True
         if previous and not new_story and summed_by is not previous and _same_event(
                 previous, trigger, place, back_reference, gap, named_with) and not _other_days(
                 previous, sentence, trigger, document):
@@ -199,7 +202,9 @@ def extract_mentions(
             _first(report, "actor1", _side_of(summed_by))  # one of a country's night of attacks: by their side
         reports.append(report)
     told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
-    for report in _fold_repeats(reports, document):
+    # a sum of the events told after it is none of its own
+    for report in _fold_repeats([r for r in reports if not (r.sums_up and (r.place is None or not r.place.admin1))],
+                                document):
         mention = region_of_toll(_to_mention(document, report), _places_in(report.sentence, places), document.text)
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
