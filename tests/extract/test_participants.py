@@ -81,3 +81,10 @@ def test_a_side_named_in_the_event_words_acted_before_people_named_earlier():
     start = sentence.index("howitzer")
     parties = find_parties(sentence, 0, date(2022, 7, 9), "Ukraine", event_words=Evidence(start, start + 8, "howitzer"))
     assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Russia (2000-)"
+
+
+def test_a_bomb_named_by_its_side_names_who_dropped_it():
+    for sentence, side in (("A Russian glide bomb hit a school in Zolochiv on Monday.", "Military Forces of Russia (2000-)"),
+                           ("Ukrainian aerial bombs struck a command post near Oleshky.", "Military Forces of Ukraine (2019-)")):
+        parties = find_parties(sentence, 0, date(2024, 11, 4), "Ukraine")
+        assert parties.actor1 is not None and parties.actor1.value == side, sentence
