@@ -680,3 +680,11 @@ def test_a_night_of_attacks_across_the_country_is_summed_up_not_stitched_to_its_
     (mykolaiv,) = at(result.mentions, "Mykola")
     assert mykolaiv.fatalities == 3 and mykolaiv.sub_event_type == "Air/drone strike"
     assert mykolaiv.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_drones_downed_are_downed_by_the_side_whose_sky_it_is(pipeline):
+    result = read(pipeline, NEWS, "Air defence units destroyed eight Ukrainian drones over the Bryansk region on "
+                                  "Tuesday night, the Russian defence ministry said.")
+    (downed,) = [m for m in result.mentions if m.sub_event_type == "Disrupted weapons use"]
+    assert (downed.actor1, downed.actor2) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+    assert downed.evidence["actor2"].quote.startswith("Ukrainian")

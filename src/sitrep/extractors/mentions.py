@@ -33,7 +33,7 @@ from .lexicon import (
     taxonomy,
     weapon_kinds,
 )
-from .participants import Found, civilians_named, find_parties, find_weapon
+from .participants import Found, civilians_named, find_parties, find_weapon, state_forces
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
@@ -213,6 +213,8 @@ def extract_mentions(
 
 
 _STRIKES = {"Shelling/artillery/missile attack", "Air/drone strike"}
+DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+AIRBORNE_WEAPONS = {"drone", "missile", "rocket", "aircraft"}  # what is shot down, not seized or defused
 MIN_STRIKES_NAMING_THE_SIDE = 2  # one named strike is too little to tell whose the others are
 
 
@@ -757,6 +759,9 @@ def _to_mention(document: Document, report: _Report) -> Mention:
     evidence = dict(report.evidence)
     if claims and claims[0].evidence:
         evidence["claimant"] = claims[0].evidence
+    actor1 = fields.get("actor1")
+    if sub_event_type == DISRUPTED_WEAPONS_USE and fields.get("weapon") in AIRBORNE_WEAPONS and report.place:
+        actor1, actor2 = _interception_sides(actor1, actor2, evidence, report.place.country, event_date)
     return Mention(
         document_id=document.id,
         event_type=event_type,
@@ -766,7 +771,7 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         event_date=event_date.start if event_date else None,
         event_date_end=event_date.end if event_date else None,
         time_precision=event_date.precision if event_date else None,
-        actor1=fields.get("actor1"),
+        actor1=actor1,
         actor2=actor2,
         place=_located(report.place),
         target=fields.get("target_text"),
@@ -775,11 +780,33 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         fatalities=fields.get("fatalities"),
         injuries=fields.get("injuries"),
         claims=claims,
-        verification=verification(claims, report.cues, fields.get("actor1")),
+        verification=verification(claims, report.cues, actor1),
         evidence=evidence,
         references=tuple(sorted(report.references, key=lambda e: e.start)),
         why=(f"told again at character {', '.join(map(str, report.folded))}",) if report.folded else (),
     )
+
+
+def _interception_sides(
+    actor1: str | None, actor2: str | None, evidence: dict[str, Evidence], country: str | None,
+    event_date: EventDate | None,
+) -> tuple[str | None, str | None]:
+    """Drones or missiles downed are downed by the side whose sky it is (ACLED: the side that disrupts is
+    actor1); a side named with them ("10 Ukrainian UAVs", "drones launched by Russia") is the side whose weapons
+    they were. Each side's words move with it; the defender is known by where it happened."""
+    defender = state_forces(country, event_date.start if event_date else None)
+    if defender is None or actor1 == defender:
+        return actor1, actor2
+    owner, words = next(((side, evidence.get(name)) for name, side in (("actor1", actor1), ("actor2", actor2))
+                         if side is not None and side != defender), (None, None))
+    evidence.pop("actor2", None)
+    if words is not None:
+        evidence["actor2"] = words
+    if "location" in evidence:
+        evidence["actor1"] = evidence["location"]
+    else:
+        evidence.pop("actor1", None)
+    return defender, owner
 
 
 def _located(place: Place | None) -> Place | None:

@@ -118,6 +118,11 @@ def _office_speaking(sentence: str, offset: int) -> Evidence | None:
 _STATE_FORCES = {"Russia": "Military Forces of Russia (2000-)", "Ukraine": UKRAINE_2019}
 
 
+def state_forces(country: str | None, event_date: date | None) -> str | None:
+    """The armed forces of a state at war whose sides sitrep names ("Military Forces of Ukraine (2019-)")."""
+    return _dated_actor(_STATE_FORCES[country], event_date) if country in _STATE_FORCES else None
+
+
 def _own_act(sentence: str, offset: int, event_date: date | None) -> Found | None:
     """The state forces a sentence's speaker speaks for, when it tells of its own act."""
     cues = side_cues()
