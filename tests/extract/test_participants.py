@@ -88,3 +88,9 @@ def test_a_bomb_named_by_its_side_names_who_dropped_it():
                            ("Ukrainian aerial bombs struck a command post near Oleshky.", "Military Forces of Ukraine (2019-)")):
         parties = find_parties(sentence, 0, date(2024, 11, 4), "Ukraine")
         assert parties.actor1 is not None and parties.actor1.value == side, sentence
+
+
+def test_a_weapon_named_by_its_acronym_is_no_group():
+    parties = find_parties("Ukrainian forces carried out a series of HIMARS strikes on a Russian depot near Oleshky.", 0,
+                           date(2024, 11, 4), "Ukraine")
+    assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2019-)"

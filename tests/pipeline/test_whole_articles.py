@@ -688,3 +688,15 @@ def test_drones_downed_are_downed_by_the_side_whose_sky_it_is(pipeline):
     (downed,) = [m for m in result.mentions if m.sub_event_type == "Disrupted weapons use"]
     assert (downed.actor1, downed.actor2) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
     assert downed.evidence["actor2"].quote.startswith("Ukrainian")
+
+
+def test_a_daily_count_across_the_country_under_a_headline_is_summed_up_too(pipeline):
+    result = read(pipeline, "Russian attacks kill 3, injure 15 in Ukraine over past day",
+                  "Russian attacks killed three civilians and injured 15 others across Ukraine over the past day, "
+                  "regional authorities reported on July 19.",
+                  "Kherson Oblast: Russian forces launched 30 attacks on the region, killing two people and injuring "
+                  "six, the governor said. The villages of Beryslav and Bilozerka came under fire.",
+                  "Sumy Oblast: A Russian drone attack on the village of Krasnopillia killed a 60-year-old man, the "
+                  "regional administration said.")
+    (kherson,) = at(result.mentions, "Kherson")
+    assert kherson.fatalities == 2

@@ -155,7 +155,7 @@ def extract_mentions(
                 previous):
             back_reference = False  # "During the attack, air defences shot down another missile over Poltava"
         new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
-        summed_by = _summing_report(reports, index, place) if not back_reference else None
+        summed_by = _summing_report(reports, sentences, index, place) if not back_reference else None
         if summed_by is not None:
             summed_by.sums_up = True
         if previous and not new_story and summed_by is not previous and _same_event(
@@ -468,13 +468,15 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
     return None
 
 
-def _summing_report(reports: list[_Report], index: int, place: Place | None) -> _Report | None:
+def _summing_report(reports: list[_Report], sentences: list[Sentence], index: int, place: Place | None) -> _Report | None:
     """The report of a whole country's attacks ("... across Ukraine overnight, killing at least three") that a
     sentence placed in a region or a town, a few sentences on, is one of ("In Odesa, a drone killed two")."""
     if place is None or not place.admin1:
         return None
+    across = flagged_pattern("across_the_country")
     return next((r for r in reversed(reports) if index - r.last_sentence_index <= MAX_REFERENCE_GAP and (
-        r.place is None or not r.place.admin1) and flagged_pattern("across_the_country").search(r.sentence.text)), None)
+        r.place is None or not r.place.admin1) and across.search(
+        r.sentence.text + " " + sentences[r.last_sentence_index].text)), None)
 
 
 def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:

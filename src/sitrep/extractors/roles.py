@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Evidence
+from .lexicon import weapon_patterns
 
 _QUOTES = frozenset('"“”‘’«»')
 _RUN = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -172,7 +173,8 @@ def _attacker_span(tokens, words, i, word, following):
         return _phrase_after(words, i + 1)
     if word in _ATTACK_NOUNS and i > 0:
         before = tokens[i - 1][0]
-        if before.isupper() and len(before) > 1:  # "IS attacks", "IRA bombing": an acronym names the group
+        # "IS attacks", "IRA bombing": an acronym names the group; "HIMARS strikes" the weapon
+        if before.isupper() and len(before) > 1 and not any(w.search(before) for w in weapon_patterns()):
             return _phrase_before(words, i - 1, (i - 1, i))
         if before.endswith(("'s", "’s")):  # "the IRA's bombing"
             return _phrase_before(words, i)
