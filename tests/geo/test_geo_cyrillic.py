@@ -301,3 +301,15 @@ def test_a_river_named_after_its_word_is_no_town(embedded, text, expected):
 def test_a_settlement_named_after_its_word_is_believed(embedded):
     place = main_place("Противник занял населенный пункт Счастье", embedded)  # (a common noun too)
     assert (place.name, place.admin1) == ("Shchastya", "Luhansk Oblast")
+
+
+def test_a_city_before_a_comma_and_another_oblast_is_not_held_in_it(embedded):
+    # "..., в Y-ській області ...": a new clause about another oblast, not the oblast the city lies in
+    text = "Уночі ППО збивала дрони над Одесою, у Житомирській області горить склад"
+    names = {p.name for p in geocode_document(text, embedded)}
+    assert "Odesa" in names and "Zhytomyr Oblast" in names
+
+
+def test_a_village_before_a_comma_and_its_oblast_is_still_held_in_it(embedded):
+    place = main_place("Ворог вдарив по Миколаївці, у Донецькій області", embedded)
+    assert place.admin1 == "Donetsk Oblast" and place.geo_precision == 1

@@ -233,7 +233,7 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
                 break
         else:
             i += 1
-    return _with_parents(text, found)
+    return _with_parents(text, found, lambda name: is_known(name, "town"))
 
 
 # "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
@@ -243,13 +243,17 @@ _PARENT_GAP = re.compile(r"^\s*+(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # p
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
 
-def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
+def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], int]) -> list[Candidate]:
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         child, parent = out[i], out[i + 1]
         if child.unit == "admin1":
             continue
         gap = text[child.end:parent.start]
+        if "," in gap and town_size(child.name) > BIG_CITY:
+            # "над Одесою, у Житомирській області горить склад": a city is known without its oblast, so an
+            # oblast after a comma more likely opens a clause of its own than holds it
+            continue
         if (parent.unit == "admin1" and _PARENT_GAP.match(gap)
                 or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
             # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
