@@ -313,3 +313,13 @@ def test_a_city_before_a_comma_and_another_oblast_is_not_held_in_it(embedded):
 def test_a_village_before_a_comma_and_its_oblast_is_still_held_in_it(embedded):
     place = main_place("Ворог вдарив по Миколаївці, у Донецькій області", embedded)
     assert place.admin1 == "Donetsk Oblast" and place.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("В Ізюмі після пошкодження підстанції «Промінь» немає світла", "Izyum"),
+     ("В Изюме повреждена подстанция Восход", "Izyum")],
+)
+def test_a_substation_named_by_a_common_word_leaves_the_town_it_serves(embedded, text, town):
+    # a common word after a substation is the substation's own name, not a village of that name
+    assert [p.name for p in geocode_document(text, embedded)] == [town]

@@ -34,7 +34,7 @@ _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
-             "crossing_before", "river_before")
+             "crossing_before", "river_before", "facility_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -61,6 +61,7 @@ class PlaceWords:
     government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
     crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
     river_before: frozenset[str]  # a river, whose name follows ("річка Оскіл"): lemmas
+    facility_before: frozenset[str]  # a facility whose name may be a common word ("підстанція «Промінь»"): lemmas
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,8 @@ def _candidate(
     if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and before_lemmas & data.words.named_object_before):
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
+    if size == 1 and unit is None and before is not None and _names_the_facility(before, words[0], text, data):
+        return None  # "підстанції «Промінь»": a facility's own name, a common word, is no village of that name
     if unit is None and (_crosses(tokens, i, data) or _names_a_river(tokens, i, data)):
         return None  # "переправу через Дніпро", "форсировала реку Оскол": a river, not the town of its name
     if size == 1 and unit is None:
@@ -373,6 +376,17 @@ def _names_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
         j -= 1
     return (j >= 0 and tokens[j].sentence == tokens[i].sentence
             and not data.words.river_before.isdisjoint(lemmas(tokens[j].text.casefold())))
+
+
+_NAME_GAP = re.compile(r"\s*[\"«“„']*")  # between a facility's word and its own name: a space, opening quotes
+
+
+def _names_the_facility(before: Token, word: Token, text: str, data: CyrillicData) -> bool:
+    """Is the word a common noun right after a facility's word, so the facility's own name ("підстанції
+    «Промінь»", "подстанция Восход")? Not an adjective ("подстанции Киевской ГЭС"), nor after a colon."""
+    return (not data.words.facility_before.isdisjoint(lemmas(before.text.casefold()))
+            and bool(_NAME_GAP.fullmatch(text, before.end, word.start))
+            and is_common_word(word.text) and "NOUN" in _likeliest(word.text).tag)
 
 
 MAX_CROSSING_GAP = 3  # words between a crossing and its "через"
