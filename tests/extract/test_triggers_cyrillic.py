@@ -111,6 +111,27 @@ def test_a_fire_at_a_home_or_a_market_is_no_event(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "У Житомирі пошкоджено електропідстанцію, частина міста без світла",
+        "Через пошкодження газопроводу в Сумській області села залишились без газу",
+        "В Горловке повреждена подстанция, без света несколько кварталов",
+        "Підстанцію в Ізюмі пошкоджено, мешканці без електрики",
+    ],
+)
+def test_damage_to_what_a_war_strikes_is_an_explosions_event(sentence):
+    # a substation or pipeline damaged with no cause told: in this war most often a strike's, like a fire there
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == "Remote explosive/landmine/IED" and trigger.generic
+
+
+@pytest.mark.parametrize(
+    "sentence", ["У Полтаві пошкоджено дах житлового будинку", "Енергетики відремонтували підстанцію в Ізюмі"])
+def test_damage_to_a_home_or_a_repair_is_no_event(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
     ("headline", "expected"),
     [
         # what was hit at each place, between the places of one list
