@@ -155,6 +155,8 @@ def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, expected):
         # a country between clauses joins no list
         ("Ворог атакував Суми дронами, загалом в Україні збили 12 з 15, у Смілі влучання в склад",
          ["Smila", "Sumy"]),
+        # the later clause may open with its speaker or side, capitalised, before its preposition
+        ("Ракета влучила в нафтобазу в Луганську — Буданов про удари РФ по Умані", ["Luhansk", "Uman"]),
     ],
 )
 def test_a_cyrillic_headline_of_several_clauses(headline, expected):
