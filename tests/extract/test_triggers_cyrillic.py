@@ -175,6 +175,13 @@ def test_a_route_between_two_towns_is_no_list_of_events(headline):
     assert len(read(headline)) == 1
 
 
+def test_a_list_told_again_after_another_report_is_the_same_events():
+    # the second list of the same towns, after another event between, adds no event
+    text = ("Уночі пролунали вибухи у Луцьку та Рівному. Під Бахмутом тривають запеклі бої. "
+            "Вибухи у Луцьку і Рівному були на військових аеродромах.")
+    assert towns(text) == ["Bakhmut", "Lutsk", "Rivne"]
+
+
 def test_a_clause_of_no_incident_joins_no_list():
     mentions = read("Тривала евакуація з Конотопа, удар по аеродрому в Умані")
     assert len(mentions) == 1
