@@ -41,6 +41,8 @@ def towns(text: str) -> list[str]:
         ("Над Сумами знищено п'ять шахедів", "Disrupted weapons use"),
         ("Безпілотник підірвав цистерну під Шосткою", "Air/drone strike"),
         ("Ворог атакував Чернігівщину", "Armed clash"),  # an attack of no named kind
+        ("За даними Міноборони РФ, війська зайняли місто Ізюм", "Armed clash"),  # a town taken
+        ("Подразделения заняли поселок Пески", "Armed clash"),
     ],
 )
 def test_russian_and_ukrainian_triggers(sentence, sub_event_type):
@@ -128,6 +130,11 @@ def test_damage_to_what_a_war_strikes_is_an_explosions_event(sentence):
 @pytest.mark.parametrize(
     "sentence", ["У Полтаві пошкоджено дах житлового будинку", "Енергетики відремонтували підстанцію в Ізюмі"])
 def test_damage_to_a_home_or_a_repair_is_no_event(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", ["Силы обороны заняли оборонительные позиции", "Він зайняв посаду голови ОВА"])
+def test_positions_or_a_post_taken_are_no_town_taken(sentence):
     assert find_trigger(sentence) is None
 
 
