@@ -164,6 +164,8 @@ def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, expected):
          ["Smila", "Sumy"]),
         # the later clause may open with its speaker or side, capitalised, before its preposition
         ("Ракета влучила в нафтобазу в Луганську — Буданов про удари РФ по Умані", ["Luhansk", "Uman"]),
+        # a clause of no incident on one front's direction, a depot destroyed on the next one's
+        ("На Лиманському напрямку тривало перегрупування, на Бахмутському знищено склад пального", ["Bakhmut"]),
     ],
 )
 def test_a_cyrillic_headline_of_several_clauses(headline, expected):

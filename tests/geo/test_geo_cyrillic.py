@@ -323,3 +323,8 @@ def test_a_village_before_a_comma_and_its_oblast_is_still_held_in_it(embedded):
 def test_a_substation_named_by_a_common_word_leaves_the_town_it_serves(embedded, text, town):
     # a common word after a substation is the substation's own name, not a village of that name
     assert [p.name for p in geocode_document(text, embedded)] == [town]
+
+
+def test_a_front_direction_named_by_its_towns_adjective_is_near_the_town(embedded):
+    place = main_place("На Бахмутському напрямку ворог штурмував позиції ЗСУ", embedded)
+    assert (place.name, place.geo_precision) == ("Bakhmut", 2)

@@ -362,7 +362,8 @@ def _candidate(
     return Candidate(
         start=words[0].start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
         settlement=bool(before_lemmas & data.words.settlement_before),
-        relative=bool(before_lemmas & data.words.near_before),
+        # "під Бахмутом"; "на Бахмутському напрямку": a front's direction is near its town, not in it
+        relative=bool(before_lemmas & data.words.near_before or after_lemmas & data.words.direction_after),
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
     )
