@@ -41,6 +41,8 @@ def towns(text: str) -> list[str]:
         ("Над Сумами знищено п'ять шахедів", "Disrupted weapons use"),
         ("Безпілотник підірвав цистерну під Шосткою", "Air/drone strike"),
         ("Ворог атакував Чернігівщину", "Armed clash"),  # an attack of no named kind
+        ("За даними Міноборони РФ, війська зайняли місто Ізюм", "Armed clash"),  # a town taken
+        ("Подразделения заняли поселок Пески", "Armed clash"),
     ],
 )
 def test_russian_and_ukrainian_triggers(sentence, sub_event_type):
@@ -111,6 +113,32 @@ def test_a_fire_at_a_home_or_a_market_is_no_event(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "У Житомирі пошкоджено електропідстанцію, частина міста без світла",
+        "Через пошкодження газопроводу в Сумській області села залишились без газу",
+        "В Горловке повреждена подстанция, без света несколько кварталов",
+        "Підстанцію в Ізюмі пошкоджено, мешканці без електрики",
+    ],
+)
+def test_damage_to_what_a_war_strikes_is_an_explosions_event(sentence):
+    # a substation or pipeline damaged with no cause told: in this war most often a strike's, like a fire there
+    trigger = find_trigger(sentence)
+    assert trigger is not None and trigger.sub_event_type == "Remote explosive/landmine/IED" and trigger.generic
+
+
+@pytest.mark.parametrize(
+    "sentence", ["У Полтаві пошкоджено дах житлового будинку", "Енергетики відремонтували підстанцію в Ізюмі"])
+def test_damage_to_a_home_or_a_repair_is_no_event(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", ["Силы обороны заняли оборонительные позиции", "Він зайняв посаду голови ОВА"])
+def test_positions_or_a_post_taken_are_no_town_taken(sentence):
+    assert find_trigger(sentence) is None
+
+
+@pytest.mark.parametrize(
     ("headline", "expected"),
     [
         # what was hit at each place, between the places of one list
@@ -134,6 +162,10 @@ def test_a_cyrillic_list_of_places_and_what_was_hit_at_each(headline, expected):
         # a country between clauses joins no list
         ("Ворог атакував Суми дронами, загалом в Україні збили 12 з 15, у Смілі влучання в склад",
          ["Smila", "Sumy"]),
+        # the later clause may open with its speaker or side, capitalised, before its preposition
+        ("Ракета влучила в нафтобазу в Луганську — Буданов про удари РФ по Умані", ["Luhansk", "Uman"]),
+        # a clause of no incident on one front's direction, a depot destroyed on the next one's
+        ("На Лиманському напрямку тривало перегрупування, на Бахмутському знищено склад пального", ["Bakhmut"]),
     ],
 )
 def test_a_cyrillic_headline_of_several_clauses(headline, expected):
@@ -150,6 +182,13 @@ def test_a_cyrillic_headline_of_several_clauses(headline, expected):
 def test_a_route_between_two_towns_is_no_list_of_events(headline):
     # what lies between two places is one report, not one at each
     assert len(read(headline)) == 1
+
+
+def test_a_list_told_again_after_another_report_is_the_same_events():
+    # the second list of the same towns, after another event between, adds no event
+    text = ("Уночі пролунали вибухи у Луцьку та Рівному. Під Бахмутом тривають запеклі бої. "
+            "Вибухи у Луцьку і Рівному були на військових аеродромах.")
+    assert towns(text) == ["Bakhmut", "Lutsk", "Rivne"]
 
 
 def test_a_clause_of_no_incident_joins_no_list():

@@ -301,3 +301,30 @@ def test_a_river_named_after_its_word_is_no_town(embedded, text, expected):
 def test_a_settlement_named_after_its_word_is_believed(embedded):
     place = main_place("Противник занял населенный пункт Счастье", embedded)  # (a common noun too)
     assert (place.name, place.admin1) == ("Shchastya", "Luhansk Oblast")
+
+
+def test_a_city_before_a_comma_and_another_oblast_is_not_held_in_it(embedded):
+    # "..., в Y-ській області ...": a new clause about another oblast, not the oblast the city lies in
+    text = "Уночі ППО збивала дрони над Одесою, у Житомирській області горить склад"
+    names = {p.name for p in geocode_document(text, embedded)}
+    assert "Odesa" in names and "Zhytomyr Oblast" in names
+
+
+def test_a_village_before_a_comma_and_its_oblast_is_still_held_in_it(embedded):
+    place = main_place("Ворог вдарив по Миколаївці, у Донецькій області", embedded)
+    assert place.admin1 == "Donetsk Oblast" and place.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("В Ізюмі після пошкодження підстанції «Промінь» немає світла", "Izyum"),
+     ("В Изюме повреждена подстанция Восход", "Izyum")],
+)
+def test_a_substation_named_by_a_common_word_leaves_the_town_it_serves(embedded, text, town):
+    # a common word after a substation is the substation's own name, not a village of that name
+    assert [p.name for p in geocode_document(text, embedded)] == [town]
+
+
+def test_a_front_direction_named_by_its_towns_adjective_is_near_the_town(embedded):
+    place = main_place("На Бахмутському напрямку ворог штурмував позиції ЗСУ", embedded)
+    assert (place.name, place.geo_precision) == ("Bakhmut", 2)

@@ -209,7 +209,13 @@ def extract_mentions(
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
     alone = [mention for mention, listed in told if not listed]
-    return [mention for mention, listed in told if not (listed and any(_told_again(mention, m) for m in alone))]
+    kept: list[Mention] = []
+    for mention, listed in told:
+        # a place of a list told again on its own, or in an earlier list ("вибухи у Луцьку та Рівному" ...
+        # "удари по Луцьку й Рівному були по аеродромах"): one event
+        if not (listed and any(_told_again(mention, m) for m in (*alone, *kept))):
+            kept.append(mention)
+    return kept
 
 
 _STRIKES = {"Shelling/artillery/missile attack", "Air/drone strike"}

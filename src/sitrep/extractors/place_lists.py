@@ -57,10 +57,11 @@ def _is_list_gap(gap: str) -> bool:
 def _cyrillic_clause_gap() -> re.Pattern:
     """Between the places of a Russian or Ukrainian headline of several clauses: "у Новій Каховці вибух, у
     Донецьку горить вокзал", "удари по НПЗ, також вибухи в районі", "вибухи у Рівному, під обстріл потрапило місто
-    Запоріжжя": the rest of one clause, a break, a few lower-case words and the next clause's preposition
-    (cyrillic_places.yaml `list_prepositions`) or its name of a town as the clause's subject or object."""
+    Запоріжжя", "... в Луганську — Буданов про удари РФ по Умані": the rest of one clause, a break, a few words (its
+    speaker or side may be capitalised) and the next clause's preposition (cyrillic_places.yaml
+    `list_prepositions`) or its name of a town as the clause's subject or object."""
     prepositions = "|".join(re.escape(w) for w in sorted(cyrillic_data().words.list_prepositions, key=len, reverse=True))
-    return re.compile(rf"^[^.!?\n]*?(?:[,;:]|\s[–—-])\s*(?:(?:[а-яіїєґё’'ʼ-]+\s+){{0,3}}?(?:{prepositions})\s+|"
+    return re.compile(rf"^[^.!?\n]*?(?:[,;:]|\s[–—-])\s*(?:(?:[\w’'ʼ-]+\s+){{0,4}}?(?:{prepositions})\s+|"
                       rf"(?P<bare>(?:[\w’'ʼ-]+\s+){{0,4}}))$")
 
 

@@ -34,7 +34,7 @@ _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
-             "crossing_before", "river_before")
+             "crossing_before", "river_before", "facility_before")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -61,6 +61,7 @@ class PlaceWords:
     government_cities: frozenset[str]  # capitals, which open sentences for their governments ("Київ закликав")
     crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
     river_before: frozenset[str]  # a river, whose name follows ("річка Оскіл"): lemmas
+    facility_before: frozenset[str]  # a facility whose name may be a common word ("підстанція «Промінь»"): lemmas
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def cyrillic_candidates(text: str, is_known: Callable[[str, str | None], int]) -
                 break
         else:
             i += 1
-    return _with_parents(text, found)
+    return _with_parents(text, found, lambda name: is_known(name, "town"))
 
 
 # "у Чарівному Херсонської області", "в Борисполе (Киевская область)", "в поселке Чапаевка в Луганской области",
@@ -243,13 +244,17 @@ _PARENT_GAP = re.compile(r"^\s*+(?:[,(]|,?\s*(?:у|в|во)\s)?\s*$", re.I)  # p
 _LIST_GAP = re.compile(r"^\s*(?:,|та|і|й|и|або|или)\s*$")
 
 
-def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
+def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], int]) -> list[Candidate]:
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         child, parent = out[i], out[i + 1]
         if child.unit == "admin1":
             continue
         gap = text[child.end:parent.start]
+        if "," in gap and town_size(child.name) > BIG_CITY:
+            # "над Одесою, у Житомирській області горить склад": a city is known without its oblast, so an
+            # oblast after a comma more likely opens a clause of its own than holds it
+            continue
         if (parent.unit == "admin1" and _PARENT_GAP.match(gap)
                 or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
             # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
@@ -307,6 +312,8 @@ def _candidate(
     if (before is not None and _QUOTE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and before_lemmas & data.words.named_object_before):
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
+    if size == 1 and unit is None and before is not None and _names_the_facility(before, words[0], text, data):
+        return None  # "підстанції «Промінь»": a facility's own name, a common word, is no village of that name
     if unit is None and (_crosses(tokens, i, data) or _names_a_river(tokens, i, data)):
         return None  # "переправу через Дніпро", "форсировала реку Оскол": a river, not the town of its name
     if size == 1 and unit is None:
@@ -355,7 +362,8 @@ def _candidate(
     return Candidate(
         start=words[0].start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
         settlement=bool(before_lemmas & data.words.settlement_before),
-        relative=bool(before_lemmas & data.words.near_before),
+        # "під Бахмутом"; "на Бахмутському напрямку": a front's direction is near its town, not in it
+        relative=bool(before_lemmas & data.words.near_before or after_lemmas & data.words.direction_after),
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
     )
@@ -369,6 +377,17 @@ def _names_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
         j -= 1
     return (j >= 0 and tokens[j].sentence == tokens[i].sentence
             and not data.words.river_before.isdisjoint(lemmas(tokens[j].text.casefold())))
+
+
+_NAME_GAP = re.compile(r"\s*[\"«“„']*")  # between a facility's word and its own name: a space, opening quotes
+
+
+def _names_the_facility(before: Token, word: Token, text: str, data: CyrillicData) -> bool:
+    """Is the word a common noun right after a facility's word, so the facility's own name ("підстанції
+    «Промінь»", "подстанция Восход")? Not an adjective ("подстанции Киевской ГЭС"), nor after a colon."""
+    return (not data.words.facility_before.isdisjoint(lemmas(before.text.casefold()))
+            and bool(_NAME_GAP.fullmatch(text, before.end, word.start))
+            and is_common_word(word.text) and "NOUN" in _likeliest(word.text).tag)
 
 
 MAX_CROSSING_GAP = 3  # words between a crossing and its "через"
