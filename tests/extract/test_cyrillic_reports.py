@@ -52,3 +52,11 @@ def test_a_claimant_in_the_next_sentence_and_the_channel():
     assert mention.place.name == "Kovel" and mention.fatalities == 2
     [claim] = mention.claims
     assert (claim.claimant, claim.claimant_side, claim.channel) == ("голова Волинської ОВА", "Ukraine", "telegram")
+
+
+def test_a_village_taken_by_the_other_state_is_a_battle_and_not_confirming_it_confirms_nothing():
+    text = ("Минобороны России заявило, что российские войска освободили село Макеевка в Луганской области. "
+            "Украинская сторона эти сведения не подтверждает.")
+    [mention] = sitrep.extract(text, published=datetime.date(2023, 5, 2))
+    assert mention.sub_event_type == "Armed clash"
+    assert mention.verification != "confirmed"

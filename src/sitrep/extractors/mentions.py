@@ -33,7 +33,7 @@ from .lexicon import (
     taxonomy,
     weapon_kinds,
 )
-from .participants import Found, civilians_named, find_parties, find_weapon, state_forces
+from .participants import STATES_AT_WAR, Found, civilians_named, find_parties, find_weapon, state_forces
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
@@ -73,6 +73,7 @@ _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "bat
 # What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
+_REGAINS, _CLASH = "Government regains territory", "Armed clash"
 _TARGET_REACH = 60  # how far after the event's words their object is named ("an attack on the city's main hotel")
 _CLAUSE_END = re.compile(r"[.,;:!?\u2014\u2013]")
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -742,7 +743,18 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
         return taxonomy()[_REMOTE_ATTACK], _REMOTE_ATTACK
     if trigger.generic and civilians:
         return "Violence against civilians", "Attack"  # "an attack at a supermarket, killing ten people"
+    if trigger.sub_event_type == _REGAINS and report.place and _another_states_forces(
+            report.fields.get("actor1"), report.place.country, report.date):
+        # gold/CODING.md: a state retakes its own ground; Russia "liberating" a Ukrainian town is a battle
+        return taxonomy()[_CLASH], _CLASH
     return trigger.event_type, trigger.sub_event_type
+
+
+def _another_states_forces(actor: str | None, country: str | None, when: EventDate | None) -> bool:
+    day = when.start if when else None
+    own = state_forces(country, day)
+    return own is not None and actor is not None and actor != own and actor in {
+        state_forces(state, day) for state in STATES_AT_WAR}
 
 
 def _struck_building(report: _Report, text: str) -> bool:

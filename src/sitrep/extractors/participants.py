@@ -116,6 +116,7 @@ def _office_speaking(sentence: str, offset: int) -> Evidence | None:
 
 
 _STATE_FORCES = {"Russia": "Military Forces of Russia (2000-)", "Ukraine": UKRAINE_2019}
+STATES_AT_WAR = tuple(_STATE_FORCES)
 
 
 def state_forces(country: str | None, event_date: date | None) -> str | None:
