@@ -42,6 +42,14 @@ def test_a_district_adjective_and_its_unit_word(embedded):
     assert text[place.start:place.end] == "Бахмутському районі"
 
 
+def test_a_city_district_named_after_another_city_is_no_place_of_its_own(embedded):
+    for text in ("Дрони атакували Одесу вночі. У Київському районі міста пошкоджено склад.",
+                 "Утром обстреляли Харьков, в Московском районе горит гараж."):
+        names = [p.name for p in geocode_document(text, embedded)]
+        assert "Kyiv" not in names and "Moscow" not in names, (text, names)
+    assert main_place("Вибухи пролунали у Бахмутському районі", embedded).admin1 == "Donetsk Oblast"
+
+
 def test_a_town_lies_in_the_oblast_named_after_it(embedded):
     # two Ukrainian villages share this name; the one in the oblast the text names is meant
     text = "Ворог вдарив по Миколаївці Донецької області"

@@ -34,7 +34,7 @@ _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
-             "crossing_before", "river_before", "facility_before")
+             "crossing_before", "river_before", "facility_before", "city_districts")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -62,6 +62,7 @@ class PlaceWords:
     crossing_before: frozenset[str]  # a crossing or bridge, whose "через X" names a river ("переправа через Дніпро")
     river_before: frozenset[str]  # a river, whose name follows ("річка Оскіл"): lemmas
     facility_before: frozenset[str]  # a facility whose name may be a common word ("підстанція «Промінь»"): lemmas
+    city_districts: frozenset[str]  # a city's district, no raion ("у Київському районі" of Kharkiv): lemmas
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,8 @@ def _candidate(
     else:
         known_name = None
         if size == 1 and unit == "admin2":
+            if not data.words.city_districts.isdisjoint(lemmas(words[0].text.casefold())):
+                return None  # "у Київському районі" of the city told of: a city's district, not around Kyiv
             # "у Новомосковському районі": the district around the town it is named after (the town's own
             # namesakes abroad are weighed as the town's, not as districts of other countries)
             known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
