@@ -23,6 +23,7 @@ def test_a_russian_or_ukrainian_report_names_its_side_as_acled_does():
     assert first("Украинский дрон атаковал нефтебазу под Брянском.") == "Military Forces of Ukraine (2019-)"
     assert first("Окупанти знову обстріляли Нікополь.") == "Military Forces of Russia (2000-)"
     assert first("Російські війська вдарили по Сумах.") == "Military Forces of Russia (2000-)"
+    assert first("Вночі ворог атакував Суми дронами.") == "Military Forces of Russia (2000-)"
 
 
 def test_a_coal_mine_is_no_weapon():
