@@ -315,3 +315,11 @@ def test_a_months_battle_and_a_days_strike_in_one_town_are_two_events():
                                          sub="Shelling/artillery/missile attack"),
                                   event_date_end=date(2022, 6, 26), time_precision=2)
     assert len(merge_mentions([battle, strike_of_the_month])) == 2
+
+
+def test_an_event_no_report_tells_deaths_of_has_none_and_a_later_count_of_another_day_still_parts_it():
+    (quiet,) = merge_mentions([strike("a", YARTSEVO)])
+    assert quiet.fatalities == 0  # ACLED and the coding guide: nobody reported killed
+    # "none told" is no count: a report of three dead the next day joins the event as before, and gives its toll
+    (told,) = merge_mentions([strike("b", YARTSEVO, day=date(2025, 1, 1), fatalities=3)], existing=[quiet])
+    assert told.document_ids == ("a", "b") and told.fatalities == 3

@@ -155,9 +155,17 @@ def _revised_count(a: Report, b: Report) -> bool:
     count told again. Where both name a region or a town, another count is most often another event (a
     governor's daily count is not one strike's), and a guess ("dozens") is no count. The event takes the
     count of the report that places it best (`merge.build_event`)."""
-    if a.fatalities is None or b.fatalities is None or _vague_toll(a) or _vague_toll(b):
+    if told_toll(a) is None or told_toll(b) is None or _vague_toll(a) or _vague_toll(b):
         return False
     return any(_country_only(report.place) for report in (a, b))
+
+
+def told_toll(report: Report) -> int | None:
+    """The deaths a report's words tell: an event none of whose reports tells of deaths has 0 (ACLED, and
+    gold/CODING.md: nobody reported killed), which ties and parts no reports as a stated count does."""
+    if isinstance(report, Event) and all(m.fatalities is None for m in report.mentions):
+        return None
+    return report.fatalities
 
 
 def _country_only(place: Place | None) -> bool:
@@ -166,7 +174,7 @@ def _country_only(place: Place | None) -> bool:
 
 def _same_toll(a: Report, b: Report) -> bool:
     """Do both reports give the same count of the dead, and not as a guess ("dozens killed")?"""
-    return a.fatalities is not None and a.fatalities == b.fatalities and not _vague_toll(a) and not _vague_toll(b)
+    return told_toll(a) is not None and told_toll(a) == told_toll(b) and not _vague_toll(a) and not _vague_toll(b)
 
 
 def compatible_places(a: Report, b: Report) -> bool:
@@ -291,10 +299,11 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     very same days (see `_close_tolls`)."""
     if a.event_date is None or b.event_date is None:
         return None
-    if a.fatalities is None or b.fatalities is None or not _close_tolls(a.fatalities, b.fatalities):
+    toll_a, toll_b = told_toll(a), told_toll(b)
+    if toll_a is None or toll_b is None or not _close_tolls(toll_a, toll_b):
         return None
     same_days = _same_days(a, b)
-    if (a.fatalities < DISTINCTIVE_TOLL or a.fatalities != b.fatalities) and not same_days:
+    if (toll_a < DISTINCTIVE_TOLL or toll_a != toll_b) and not same_days:
         return None  # a small toll, or a revised one, ties reports of the very same days only
     if _roundup(a) != _roundup(b):
         return None  # a week's count is a sum of events, not the toll of one of them
@@ -309,9 +318,8 @@ def _same_distinctive_toll(a: Report, b: Report) -> Check | None:
     if _vague_toll(a) or _vague_toll(b):
         return None  # "dozens killed" is a guess, not a figure that identifies an event
     # A small toll ties reports of one type on the very same days; only a distinctive one ties across types.
-    distinctive = a.fatalities >= DISTINCTIVE_TOLL
-    toll = f"the same toll of {a.fatalities}" if a.fatalities == b.fatalities else (
-        f"close tolls of {a.fatalities} and {b.fatalities}")
+    distinctive = toll_a >= DISTINCTIVE_TOLL
+    toll = f"the same toll of {toll_a}" if toll_a == toll_b else f"close tolls of {toll_a} and {toll_b}"
     return Check("toll", True, f"{toll} on the same days, neither placed precisely", distinctive)
 
 
@@ -329,7 +337,7 @@ def _close_tolls(a: int, b: int) -> bool:
 
 def _same_region_report(a: Report, b: Report) -> bool:
     """Two reports placed only in one region tell of one event on the very same days with the same dead."""
-    different_tolls = a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
+    different_tolls = told_toll(a) is not None and told_toll(b) is not None and told_toll(a) != told_toll(b)
     return _same_days(a, b) and not different_tolls and not _dead_of_different_sides(a, b)
 
 
@@ -355,7 +363,7 @@ def _vague_toll(report: Report) -> bool:
     """Is the report's toll only ever given as a guess ("dozens killed")?"""
     mentions = report.mentions if isinstance(report, Event) else (report,)
     quotes = [m.evidence["fatalities"].quote for m in mentions
-              if m.fatalities == report.fatalities and "fatalities" in m.evidence]
+              if m.fatalities == told_toll(report) and "fatalities" in m.evidence]
     return bool(quotes) and all(vague_figure(quote) for quote in quotes)
 
 
@@ -368,13 +376,14 @@ def _tolls(a: Report, b: Report) -> Check | None:
     """Different death tolls on different days are different events ("five killed in Donetsk" on Monday,
     "three killed in Donetsk" on Tuesday); on the same day they are often one event counted twice. An undated
     report with another toll has nothing else to tie it."""
-    if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
+    toll_a, toll_b = told_toll(a), told_toll(b)
+    if toll_a is None or toll_b is None or toll_a == toll_b:
         return None
     if a.event_date is not None and a.event_date == b.event_date:
         return None
     if a.event_date is None or b.event_date is None:
-        return Check("toll", False, f"{a.fatalities} vs {b.fatalities} killed, one report undated")
-    return Check("toll", False, f"{a.fatalities} vs {b.fatalities} killed, on different days")
+        return Check("toll", False, f"{toll_a} vs {toll_b} killed, one report undated")
+    return Check("toll", False, f"{toll_a} vs {toll_b} killed, on different days")
 
 
 def _target(a: Report, b: Report) -> Check | None:

@@ -22,6 +22,7 @@ from itertools import islice
 from typing import Any
 
 from .corroboration import (
+    TollRange,
     document_languages,
     independent_sources,
     outlets_and_claimants,
@@ -265,8 +266,9 @@ def build_event(
         target=_first_of(typed or mentions, "target"),
         target_class=_first_of(typed or mentions, "target_class"),
         weapon=_first_of(typed or mentions, "weapon"),
-        # ACLED: the most conservative figure, unless a report revises the count or a count told again is placed
-        fatalities=_placed_count(mentions, tolls.best) if revised_count and tolls.revised is None else tolls.best,
+        # ACLED: the most conservative figure, unless a report revises the count or a count told again is placed;
+        # 0 where no report tells of deaths (gold/CODING.md: "mentions no deaths for it")
+        fatalities=_toll(mentions, tolls, revised_count),
         injuries=min(injuries) if injuries else None,
         verification=verification(claims, cues, actor1),
         sources=outlets_and_claimants(mentions, documents),
@@ -281,6 +283,11 @@ def build_event(
         languages=document_languages(mentions, documents),
     )
     return replace(event, notes=summarise(event))
+
+
+def _toll(mentions: list[Mention], tolls: TollRange, revised_count: bool) -> int:
+    best = _placed_count(mentions, tolls.best) if revised_count and tolls.revised is None else tolls.best
+    return 0 if best is None else best
 
 
 def _placed_count(mentions: list[Mention], best: int | None) -> int | None:
