@@ -204,8 +204,7 @@ def extract_mentions(
         reports.append(report)
     told: list[tuple[Mention, bool]] = []  # each mention, and whether it is one of a list's places
     # a sum of the events told after it is none of its own
-    for report in _fold_repeats([r for r in reports if not (r.sums_up and (r.place is None or not r.place.admin1))],
-                                document):
+    for report in _fold_repeats([r for r in reports if not (r.sums_up and _no_region(r.place))], document):
         mention = region_of_toll(_to_mention(document, report), _places_in(report.sentence, places), document.text)
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
@@ -478,12 +477,15 @@ def _place_of_reference(sentence: Sentence, places: list[Place]) -> Place | None
 def _summing_report(reports: list[_Report], sentences: list[Sentence], index: int, place: Place | None) -> _Report | None:
     """The report of a whole country's attacks ("... across Ukraine overnight, killing at least three") that a
     sentence placed in a region or a town, a few sentences on, is one of ("In Odesa, a drone killed two")."""
-    if place is None or not place.admin1:
+    if _no_region(place):
         return None
     across = flagged_pattern("across_the_country")
-    return next((r for r in reversed(reports) if index - r.last_sentence_index <= MAX_REFERENCE_GAP and (
-        r.place is None or not r.place.admin1) and across.search(
-        r.sentence.text + " " + sentences[r.last_sentence_index].text)), None)
+    return next((r for r in reversed(reports) if index - r.last_sentence_index <= MAX_REFERENCE_GAP and _no_region(
+        r.place) and across.search(r.sentence.text + " " + sentences[r.last_sentence_index].text)), None)
+
+
+def _no_region(place: Place | None) -> bool:
+    return place is None or not place.admin1
 
 
 def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:
@@ -751,6 +753,7 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
 
 
 def _another_states_forces(actor: str | None, country: str | None, when: EventDate | None) -> bool:
+    """Is the actor the forces of a state at war other than the one the place lies in?"""
     day = when.start if when else None
     own = state_forces(country, day)
     return own is not None and actor is not None and actor != own and actor in {
