@@ -60,3 +60,10 @@ def test_a_village_taken_by_the_other_state_is_a_battle_and_not_confirming_it_co
     [mention] = sitrep.extract(text, published=datetime.date(2023, 5, 2))
     assert mention.sub_event_type == "Armed clash"
     assert mention.verification != "confirmed"
+
+
+def test_drones_downed_over_a_ukrainian_oblast_are_downed_by_ukraine():
+    text = "Сили ППО вночі збили 12 ворожих шахедів над Полтавщиною, повідомили у Повітряних силах."
+    [mention] = sitrep.extract(text, published=datetime.date(2024, 11, 14))
+    assert mention.sub_event_type == "Disrupted weapons use" and mention.weapon == "drone"
+    assert (mention.actor1, mention.actor2) == ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
