@@ -18,6 +18,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's o
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
 from typing import Any
 
+from ..casefree import could_find
+
 HEAD_CHARS = 5  # word starts are compared on at most this many characters
 _WORD_CHAR = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
@@ -82,9 +84,10 @@ def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def could_match(pattern: re.Pattern, text: str) -> bool:
-    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it."""
+    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it, or its
+    case-sensitive twin finds nothing in the lower-cased text (`casefree`)."""
     cue = literal_cue(pattern)
-    return cue is None or cue.search(text) is not None
+    return (cue is None or cue.search(text) is not None) and could_find(pattern, text)
 
 
 def _ends_after_non_word(items: Any) -> bool:
