@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.casefree import case_sensitive_twin, could_find, simply_lowered
+from sitrep.casefree import cached_by_identity, case_sensitive_twin, could_find, simply_lowered
 from sitrep.extractors.dates import _PATTERNS
 from sitrep.extractors.lexicon import clause_cues, non_event_cues, verification_cues
 
@@ -62,3 +62,16 @@ def test_the_lexicons_patterns_find_nothing_where_could_find_says_so(pieces, ind
     twin, lowered = case_sensitive_twin(pattern), simply_lowered(text)
     if twin is not None and lowered is not None:  # the same matches at the same places
         assert [m.span() for m in twin.finditer(lowered)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_cached_by_identity_computes_once_an_object():
+    calls = []
+
+    @cached_by_identity
+    def size(words: list) -> int:
+        calls.append(words)
+        return len(words)
+
+    first, second = ["a"], ["a"]  # equal, not the same object
+    assert [size(first), size(first), size(second)] == [1, 1, 1]
+    assert calls == [first, second] and calls[1] is second

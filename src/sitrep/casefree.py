@@ -13,21 +13,37 @@ from __future__ import annotations
 import re
 import string
 import sys
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (Python 3.11+; no stubs)
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
-from typing import Any
+from typing import Any, TypeVar
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII = [chr(code) for code in range(128)]
-# Each pattern (by id, kept alive here so that its id is not reused) and its twin: re.Pattern's own hash reads
-# the whole compiled pattern each time it is asked.
-_TWINS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def cached_by_identity(function: Callable[[_Key], _Value]) -> Callable[[_Key], _Value]:
+    """`function` of long-lived objects (compiled patterns), cached by their ids; each object is kept, so that
+    its id is not reused. A compiled pattern's own hash, which functools.cache asks, reads all of its compiled
+    code each time (up to 4 us for a pattern of the lexicon)."""
+    results: dict[int, tuple[_Key, _Value]] = {}
+
+    @wraps(function)
+    def cached(key: _Key) -> _Value:
+        known = results.get(id(key))
+        if known is None:
+            known = results[id(key)] = (key, function(key))
+        return known[1]
+
+    return cached
 
 
 def could_find(pattern: re.Pattern, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
     """False only where `pattern.search(text, pos, endpos)` surely finds nothing (see the module's docstring)."""
-    twin = _twin(pattern)
+    twin = case_sensitive_twin(pattern)
     if twin is None:
         return True
     lowered = simply_lowered(text)
@@ -43,13 +59,7 @@ def simply_lowered(text: str) -> str | None:
     return text.lower()
 
 
-def _twin(pattern: re.Pattern) -> re.Pattern | None:
-    known = _TWINS.get(id(pattern))
-    if known is None:
-        known = _TWINS[id(pattern)] = (pattern, case_sensitive_twin(pattern))
-    return known[1]
-
-
+@cached_by_identity
 def case_sensitive_twin(pattern: re.Pattern) -> re.Pattern | None:
     """The pattern compiled without IGNORECASE, when it matches lower-cased text just as the pattern matches
     the text (see the module's docstring); else None."""

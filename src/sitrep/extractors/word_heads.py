@@ -18,7 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's o
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
 from typing import Any
 
-from ..casefree import could_find
+from ..casefree import cached_by_identity, could_find
 
 HEAD_CHARS = 5  # word starts are compared on at most this many characters
 _WORD_CHAR = re.compile(r"\w")
@@ -65,7 +65,7 @@ def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     return tuple(tail for tail in tails if tail)
 
 
-@cache
+@cached_by_identity  # asked for each text by could_match
 def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
     """Pieces of words one of which every match of `pattern` holds, as a pattern of its flags: those a later
     part of it begins with ("indep|verif|confi" of "(not|n't|...) (\\w+ ){0,3}(independently )?(verif\\w*|
