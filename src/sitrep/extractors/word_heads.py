@@ -203,7 +203,9 @@ class HeadIndex:
         chosen = set(self.always)
         for head in self.heads & starts:
             chosen.update(self.by_head[head])
-        return [i for i in sorted(chosen) if self._has_tails(i, starts)]
+        tails, no_tails = self.tails, ()
+        # (each of a pattern's tails meets the starts: no starts.isdisjoint(tail) is true; mapped in C, no generator)
+        return [i for i in sorted(chosen) if not any(map(starts.isdisjoint, tails.get(i, no_tails)))]
 
     def _has_tails(self, index: int, starts: frozenset[str]) -> bool:
-        return all(not tail.isdisjoint(starts) for tail in self.tails.get(index, ()))
+        return not any(map(starts.isdisjoint, self.tails.get(index, ())))
