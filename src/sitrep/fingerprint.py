@@ -47,9 +47,10 @@ def fingerprint(text: str) -> str:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         shingles = {" ".join(words)}
-    else:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    digests = b"".join(hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingles)
+    else:  # each run of SHINGLE_WORDS words, zipped from the list and its shifts (no slice made for each)
+        shingles = set(map(" ".join, zip(*(words[shift:] for shift in range(SHINGLE_WORDS)))))
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles])
     hashes = _mix(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
     signature = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(hashes), _CHUNK):  # a huge text's shingles a part at a time: bounded memory

@@ -102,3 +102,13 @@ def test_the_first_matching_entry_is_the_one_tried_in_turn(sentence):
         in_turn = next(((entry, m) for entry in entries if (m := entry.search(sentence))), None)
         found = FirstOf(entries).search(sentence)
         assert (found and (found[0].name, found[1].span())) == (in_turn and (in_turn[0].name, in_turn[1].span()))
+
+
+@pytest.mark.parametrize("sentence", [
+    *SENTENCES,
+    "Russian troops and Ukrainian forces fought near the bridge as a drone hit a fuel depot and a school.",
+])
+def test_each_matching_entry_is_each_one_that_matches_on_its_own(sentence):
+    for entries in (actor_patterns(), target_patterns(), weapon_patterns()):
+        on_their_own = [(entry.name, m.span()) for entry in entries if (m := entry.search(sentence))]
+        assert [(entry.name, m.span()) for entry, m in FirstOf(entries).each(sentence)] == on_their_own

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ..casefree import could_find
 from ..language import is_cyrillic_text
 from ..model import PARTISAN_CLAIM_FLOOR, Evidence
 from .cyrillic_reports import cyrillic_toll, parse_cyrillic_number
@@ -161,12 +162,15 @@ _CUES = {
     _WOUNDED_PATTERNS[0]: _WOUNDED_CUE, _ONE_WOUNDED: _WOUNDED_CUE,
     _ONES_KILLING: re.compile(r"\b(?:killing|murder|death)\b", re.I),
 }
+# _CUES by the patterns' ids: a compiled pattern's own hash reads all of its compiled code each time (up to 4 us)
+_CUE_OF = {id(pattern): cue for pattern, cue in _CUES.items()}
 
 
 def _may_match(pattern: re.Pattern, sentence: str) -> bool:
-    """False only where `pattern` surely finds nothing: its cue (`_CUES`) is not in the sentence."""
-    cue = _CUES.get(pattern)
-    return cue is None or _holds(cue, sentence)
+    """False only where `pattern` surely finds nothing: its cue (`_CUES`) is not in the sentence, or its
+    case-sensitive twin finds nothing in the lower-cased sentence (`casefree`)."""
+    cue = _CUE_OF.get(id(pattern))
+    return (cue is None or _holds(cue, sentence)) and could_find(pattern, sentence)
 
 
 @lru_cache(maxsize=16)
@@ -196,6 +200,8 @@ _KILLED_AND_WOUNDED = re.compile(
 def _without_joint_counts(sentence: str) -> str:
     """The sentence with the words of a count of both dead and wounded blanked (offsets kept), so that no
     pattern reads them as either."""
+    if not could_find(_KILLED_AND_WOUNDED, sentence):
+        return sentence  # (most sentences: no substitution is tried)
     return _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
 
 
@@ -217,28 +223,28 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     clauses = _Clauses(sentence)
     killed: int | None
     killed_ev: Evidence | None
-    if match := _PERSON_LIST.search(sentence):
+    if match := _search(_PERSON_LIST, sentence):
         killed, killed_ev = len(_LISTED_PERSON.findall(match.group("list"))), _evidence(match, offset)
     else:
         killed, killed_ev, running_total = _smallest(_KILLED_PATTERNS, sentence, offset, clauses)
         if killed is None and running_total:
             return Casualties(None, None, None, None)  # a running total: no toll of one event, not even "some"
     if killed is None:
-        if (match := _NO_CASUALTIES.search(sentence)):
+        if (match := _search(_NO_CASUALTIES, sentence)):
             killed, killed_ev = 0, _evidence(match, offset)
-        elif (match := _search(_ONE_DEAD, sentence) or _KILLS_ONE.search(sentence) or _ONE_DEATH.search(sentence)
-                       or _NAMED_DEAD.search(sentence) or _ONE_PERSON_HEADLINE.search(sentence)
+        elif (match := _search(_ONE_DEAD, sentence) or _search(_KILLS_ONE, sentence) or _search(_ONE_DEATH, sentence)
+                       or _NAMED_DEAD.search(sentence) or _search(_ONE_PERSON_HEADLINE, sentence)
                        or _search(_ONES_KILLING, sentence)):
             killed, killed_ev = 1, _evidence(match, offset)
-        elif (match := _PLURAL_DEAD.search(sentence)):
+        elif (match := _search(_PLURAL_DEAD, sentence)):
             killed, killed_ev = 2, _evidence(match, offset)
     wounded, wounded_ev, _ = _smallest(_WOUNDED_PATTERNS, sentence, offset, clauses)
     if wounded is None and (match := _search(_ONE_WOUNDED, sentence)):
         wounded, wounded_ev = 1, _evidence(match, offset)
-    if killed is None and wounded and not _ANY_DEATH.search(sentence):
+    if killed is None and wounded and not _search(_ANY_DEATH, sentence):
         # "Two servicemen wounded amid 14 enemy attacks": a casualty report that counts no dead reports 0 killed.
         killed, killed_ev = 0, wounded_ev
-    if wounded is None and (match := _NO_INJURIES.search(sentence)):
+    if wounded is None and (match := _search(_NO_INJURIES, sentence)):
         wounded, wounded_ev = 0, _evidence(match, offset)
     return Casualties(killed, wounded, killed_ev, wounded_ev)
 

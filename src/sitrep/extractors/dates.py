@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..casefree import could_find
 from ..model import (
     TIME_PRECISION_DAY,
     TIME_PRECISION_MONTH,
@@ -145,7 +146,8 @@ def _told_date(
 def _matches(sentence: str, index: int) -> tuple[re.Match, ...]:
     """The matches of the index-th pattern in a sentence. Cached: the sentences of reports are dated twice, by
     the report classifier and by extraction; each pattern is read only once resolve_date gets to it."""
-    return tuple(_PATTERNS[index][1].finditer(sentence))
+    pattern = _PATTERNS[index][1]
+    return tuple(pattern.finditer(sentence)) if could_find(pattern, sentence) else ()
 
 
 def _distance(match: re.Match, start: int, end: int | None) -> int:

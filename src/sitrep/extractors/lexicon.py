@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -65,8 +65,8 @@ class NamedPatterns:
 
 class FirstOf:
     """The first of several NamedPatterns, in their order, that matches a text (as trying each one's `search`
-    in turn), with one look-up of the text's word starts for them all: most texts match none, and each
-    `search` costs a look-up of its own even when none of its patterns is run."""
+    in turn), or each that does (`each`), with one look-up of the text's word starts for them all: most texts
+    match none, and each `search` costs a look-up of its own even when none of its patterns is run."""
 
     def __init__(self, entries: tuple[NamedPatterns, ...]):
         self.entries = entries
@@ -74,12 +74,18 @@ class FirstOf:
         self._index = HeadIndex(tuple(p for entry in entries for p in entry.patterns))
 
     def search(self, text: str) -> tuple[NamedPatterns, re.Match] | None:
+        return next(self._matches(text), None)
+
+    def each(self, text: str) -> list[tuple[NamedPatterns, re.Match]]:
+        """Each entry, in their order, that matches the text, with the match its own `search` gives."""
+        return list(self._matches(text))
+
+    def _matches(self, text: str) -> Iterator[tuple[NamedPatterns, re.Match]]:
         lowered, starts = lowered_with_starts(text, lower_keeping_offsets)
         # the patterns that could match, in order, so each entry's together: those its own `search` would run
         for i, indices in groupby(self._index.could_match_at(starts), key=self._entry_of.__getitem__):
             if match := _earliest(self._index.patterns[p].search(lowered) for p in indices):
-                return self.entries[i], match
-        return None
+                yield self.entries[i], match
 
 
 def _earliest(found: Iterable[re.Match | None]) -> re.Match | None:
@@ -189,6 +195,22 @@ def actor_patterns() -> tuple[NamedPatterns, ...]:
 @cache
 def target_patterns() -> tuple[NamedPatterns, ...]:
     return _named(lexicon()["targets"], "class")
+
+
+# The actors, targets and weapons, each read at once (`FirstOf`): asked of every sentence a report is read from.
+@cache
+def all_actors() -> FirstOf:
+    return FirstOf(actor_patterns())
+
+
+@cache
+def all_targets() -> FirstOf:
+    return FirstOf(target_patterns())
+
+
+@cache
+def all_weapons() -> FirstOf:
+    return FirstOf(weapon_patterns())
 
 
 @cache

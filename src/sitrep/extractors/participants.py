@@ -10,16 +10,17 @@ from datetime import date
 from ..model import Evidence
 from .claims import claimant_side, find_speaker, headline_source
 from .lexicon import (
+    FirstOf,
     NamedPatterns,
-    actor_patterns,
+    all_actors,
+    all_targets,
+    all_weapons,
     civilian_victims_pattern,
     ends_at,
     locative_tail_pattern,
     lower_keeping_offsets,
     place_nouns_pattern,
     side_cues,
-    target_patterns,
-    weapon_patterns,
 )
 from .roles import find_roles, looks_like_party
 
@@ -171,8 +172,8 @@ def find_actors(sentence: str, offset: int, event_date: date | None, country: st
     """The actors a sentence names, in order of appearance, each once, as ACLED names them for an event in
     `country` (the police of France are "Police Forces of France")."""
     found: dict[str, Found] = {}
-    for actor in actor_patterns():
-        if actor.holds_in(country) and (match := actor.search(sentence)):
+    for actor, match in all_actors().each(sentence):
+        if actor.holds_in(country):
             name = _dated_actor(actor.name_in(country), event_date)
             evidence = _evidence(match, sentence, offset)
             if not any(f.evidence.overlaps(evidence) for f in found.values()):
@@ -187,7 +188,7 @@ def civilians_named(sentence: str, offset: int) -> Evidence | None:
 
 def find_target(sentence: str, offset: int) -> Found | None:
     """The thing hit: its class and the noun phrase naming it."""
-    best = _earliest(target_patterns(), sentence)
+    best = _earliest(all_targets(), sentence)
     if best is None:
         return None
     entry, match = best
@@ -197,9 +198,9 @@ def find_target(sentence: str, offset: int) -> Found | None:
 
 
 def find_weapon(sentence: str, offset: int) -> Found | None:
-    for entry in weapon_patterns():
-        if (match := entry.search(sentence)):
-            return Found(entry.name, _evidence(match, sentence, offset))
+    if found := all_weapons().search(sentence):
+        entry, match = found
+        return Found(entry.name, _evidence(match, sentence, offset))
     return None
 
 
@@ -213,8 +214,8 @@ def _extend_left(sentence: str, start: int) -> int:
     return start
 
 
-def _earliest(entries: tuple[NamedPatterns, ...], sentence: str) -> tuple[NamedPatterns, re.Match[str]] | None:
-    found = [(entry, m) for entry in entries if (m := entry.search(sentence))]
+def _earliest(entries: FirstOf, sentence: str) -> tuple[NamedPatterns, re.Match[str]] | None:
+    found = entries.each(sentence)
     return min(found, key=lambda pair: pair[1].start()) if found else None
 
 

@@ -38,7 +38,7 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
         return None
     rule, match = found
     clause = _clause_around(sentence, match.start(), match.end())
-    if any(cue.search(clause) for cue in clause_cues()):
+    if any(could_match(cue, clause) and cue.search(clause) for cue in clause_cues()):
         return None
     evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
     return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)

@@ -18,6 +18,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # the parser's o
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
 from typing import Any
 
+from ..casefree import cached_by_identity, could_find
+
 HEAD_CHARS = 5  # word starts are compared on at most this many characters
 _WORD_CHAR = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
@@ -63,7 +65,7 @@ def pattern_tails(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
     return tuple(tail for tail in tails if tail)
 
 
-@cache
+@cached_by_identity  # asked for each text by could_match
 def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
     """Pieces of words one of which every match of `pattern` holds, as a pattern of its flags: those a later
     part of it begins with ("indep|verif|confi" of "(not|n't|...) (\\w+ ){0,3}(independently )?(verif\\w*|
@@ -82,9 +84,10 @@ def literal_cue(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def could_match(pattern: re.Pattern, text: str) -> bool:
-    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it."""
+    """False only where `pattern` surely finds nothing in `text`: its `literal_cue` is not in it, or its
+    case-sensitive twin finds nothing in the lower-cased text (`casefree`)."""
     cue = literal_cue(pattern)
-    return cue is None or cue.search(text) is not None
+    return (cue is None or cue.search(text) is not None) and could_find(pattern, text)
 
 
 def _ends_after_non_word(items: Any) -> bool:
@@ -159,9 +162,15 @@ def lowered_with_starts(text: str, lower: Callable[[str], str]) -> tuple[str, fr
     """`lower(text)` and the starts (1 to HEAD_CHARS characters) of its words. Cached: the same sentence is
     read for triggers, actors, targets and weapons one after the other."""
     lowered = lower(text)
-    words = set(_WORDS.findall(lowered))
+    return lowered, frozenset().union(*map(_word_starts, set(_WORDS.findall(lowered))))
+
+
+@lru_cache(maxsize=2**16)
+def _word_starts(word: str) -> tuple[str, ...]:
+    """A word's starts, 1 to HEAD_CHARS characters. Cached: words repeat from sentence to sentence, and slicing
+    each word of each sentence anew was half of lowered_with_starts."""
     # word[:size] past a word's end is the whole word, itself one of its starts
-    return lowered, frozenset({word[:size] for size in range(1, HEAD_CHARS + 1) for word in words})
+    return tuple({word[:size] for size in range(1, HEAD_CHARS + 1)})
 
 
 class HeadIndex:
@@ -194,7 +203,9 @@ class HeadIndex:
         chosen = set(self.always)
         for head in self.heads & starts:
             chosen.update(self.by_head[head])
-        return [i for i in sorted(chosen) if self._has_tails(i, starts)]
+        tails, no_tails = self.tails, ()
+        # (each of a pattern's tails meets the starts: no starts.isdisjoint(tail) is true; mapped in C, no generator)
+        return [i for i in sorted(chosen) if not any(map(starts.isdisjoint, tails.get(i, no_tails)))]
 
     def _has_tails(self, index: int, starts: frozenset[str]) -> bool:
-        return all(not tail.isdisjoint(starts) for tail in self.tails.get(index, ()))
+        return not any(map(starts.isdisjoint, self.tails.get(index, ())))

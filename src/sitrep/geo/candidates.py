@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from sitrep.casefree import could_find
 from sitrep.geo.normalize import normalise
 from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.nlp import english_stop_words
@@ -98,6 +99,8 @@ DISTANCE_GAP = re.compile(
 # The most runs of non-space characters a match of each pattern above that ends in $ spans ("a few miles north
 # from the city of": 8); see _ends_with.
 _WORDS_OF = {UNIT_BEFORE: 4, SETTLEMENT_BEFORE: 3, RELATIVE_BEFORE: 8, PLACE_WORD_BEFORE: 3}
+# _WORDS_OF by the patterns' ids: a compiled pattern's own hash reads all of its compiled code each time
+_WORDS_BY_ID = {id(pattern): words for pattern, words in _WORDS_OF.items()}
 _MODEL_NUMBER = re.compile(r"-\d")  # "Su-25", "Tu-22M3"
 _ADMIN2_WORD = re.compile(_ADMIN2_WORDS, re.IGNORECASE)
 
@@ -428,10 +431,12 @@ def _ends_with(pattern: re.Pattern, before: str) -> re.Match | None:
     """`pattern.search(before)` for a pattern of _WORDS_OF, read from where the last runs of non-space characters
     that a match of it may span begin: no match begins before them (its words are parted by \\s+, the spaces
     str.split parts at), so the match is the same, and the 80 characters before a name are not each tried as
-    its start (those searches were a fifth of the geocoder's time)."""
-    words = _WORDS_OF[pattern]
+    its start (those searches were a fifth of the geocoder's time). Most find nothing, which their
+    case-sensitive twins tell sooner (`casefree`)."""
+    words = _WORDS_BY_ID[id(pattern)]
     parts = before.rsplit(maxsplit=words)
-    return pattern.search(before, len(parts[0]) if len(parts) > words else 0)
+    start = len(parts[0]) if len(parts) > words else 0
+    return pattern.search(before, start) if could_find(pattern, before, start) else None
 
 
 def _with_list_context(text: str, found: list[Candidate]) -> list[Candidate]:

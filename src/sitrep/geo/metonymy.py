@@ -97,7 +97,6 @@ def named_as_actor(place: Place, text: str) -> bool:
     if not (place.feature_code or "").startswith(("PCL", "PPLC")):
         return False  # only a country or a capital stands for a government
     start, end = place.start, place.end
-    rest_of_line = text[end:].split("\n", 1)[0]
     return bool(
         _AGENT_BEFORE.search(text[max(0, start - 10):start])
         or _RECIPIENT_BEFORE.search(text[max(0, start - 16):start])
@@ -106,8 +105,14 @@ def named_as_actor(place: Place, text: str) -> bool:
         or _INSTITUTION_AFTER.match(text[end:end + 60])
         or (place.feature_code == "PPLC" and _states_possessive(text[end:end + 40], _PART_OF_A_CITY))
         or ((place.feature_code or "").startswith("PCL") and _states_possessive(text[end:end + 40], _PART_OF_A_COUNTRY))
-        or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not rest_of_line.strip(" .'\"”’)"))
+        or (_CREDIT_BEFORE.search(text[max(0, start - 3):start]) and not _rest_of_line(text, end).strip(" .'\"”’)"))
     )
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    """The text from `start` to the end of its line (found, not split off a copy of the rest of the text)."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 # "Russia's true attitude", "Ukraine's military": a country's possessive is its state's, unless a part of the
