@@ -15,9 +15,13 @@ import string
 import sys
 from collections.abc import Callable
 from functools import lru_cache, wraps
-from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (Python 3.11+; no stubs)
-from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
 from typing import Any, TypeVar
+
+try:  # re's own parser and its opcodes (Python 3.11-3.13; private, no stubs): without them, no twin at all
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise
+    sre = _parser = None
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII = [chr(code) for code in range(128)]
@@ -63,13 +67,13 @@ def simply_lowered(text: str) -> str | None:
 def case_sensitive_twin(pattern: re.Pattern) -> re.Pattern | None:
     """The pattern compiled without IGNORECASE, when it matches lower-cased text just as the pattern matches
     the text (see the module's docstring); else None."""
-    if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
+    if _parser is None or not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE or not isinstance(
+            pattern.pattern, str):
         return None
     try:
-        items = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return None
-    if not _all_lower_case(items.data):
+        if not _all_lower_case(_parser.parse(pattern.pattern, pattern.flags).data):
+            return None
+    except (re.error, AttributeError):  # AttributeError: opcodes renamed in another Python's re
         return None
     twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
     return None if twin.flags & re.IGNORECASE else twin  # an inline (?i) keeps the flag: no faster
