@@ -131,11 +131,10 @@ def _own_act(sentence: str, offset: int, event_date: date | None) -> Found | Non
     match = cues["own_act"].search(sentence)
     if match is None or not cues["state_forces_speaker"].search(match.group("who")):
         return None
-    side = claimant_side(match.group("who"), None)
-    if side not in _STATE_FORCES:
+    forces = state_forces(claimant_side(match.group("who"), None), event_date)
+    if forces is None:
         return None
-    who = Evidence(offset + match.start("who"), offset + match.end("who"), match.group("who"))
-    return Found(_dated_actor(_STATE_FORCES[side], event_date), who)
+    return Found(forces, Evidence(offset + match.start("who"), offset + match.end("who"), match.group("who")))
 
 
 def _taken_from(actor: Found, sentence: str, offset: int) -> bool:

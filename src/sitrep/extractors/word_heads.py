@@ -12,7 +12,7 @@ whose start cannot be told is always run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (Python 3.11+; no stubs)
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
@@ -198,14 +198,12 @@ class HeadIndex:
 
     def could_match_at(self, starts: frozenset[str]) -> list[int]:
         """The indices, in order, of the patterns `could_match` gives."""
-        if self.heads.isdisjoint(starts):
-            return [i for i in self.always if self._has_tails(i, starts)]
-        chosen = set(self.always)
-        for head in self.heads & starts:
-            chosen.update(self.by_head[head])
+        chosen: Iterable[int] = self.always  # (in index order, as appended)
+        if not self.heads.isdisjoint(starts):
+            found = set(self.always)
+            for head in self.heads & starts:
+                found.update(self.by_head[head])
+            chosen = sorted(found)
         tails, no_tails = self.tails, ()
         # (each of a pattern's tails meets the starts: no starts.isdisjoint(tail) is true; mapped in C, no generator)
-        return [i for i in sorted(chosen) if not any(map(starts.isdisjoint, tails.get(i, no_tails)))]
-
-    def _has_tails(self, index: int, starts: frozenset[str]) -> bool:
-        return not any(map(starts.isdisjoint, self.tails.get(index, ())))
+        return [i for i in chosen if not any(map(starts.isdisjoint, tails.get(i, no_tails)))]
