@@ -51,6 +51,23 @@ def test_russian_and_ukrainian_relative_days():
     assert (overnight.start, overnight.end) == (date(2024, 3, 11), published)
 
 
+def test_russian_and_ukrainian_months_and_days_of_the_week():
+    published = date(2024, 3, 13)  # a Wednesday
+    assert resolve_date("Ракета влучила в депо 11 березня", 0, published).start == date(2024, 3, 11)
+    assert resolve_date("Город освободили 7 ноября 2022 года", 0, published).start == date(2022, 11, 7)
+    assert resolve_date("Дрони атакували місто у неділю", 0, published).start == date(2024, 3, 10)
+    # a part of the day goes with the day named beside it, not with the day of publication
+    assert resolve_date("Утром в понедельник дрон атаковал нефтебазу", 0, published).start == date(2024, 3, 11)
+    in_february = resolve_date("У лютому ворог обстріляв село", 0, published)
+    assert (in_february.start, in_february.end, in_february.precision) == (date(2024, 2, 1), date(2024, 2, 29), 3)
+
+
+def test_a_month_with_its_year_dates_the_sentence_wherever_it_stands():
+    sentence = ("The bombing follows a string of killings of officials in occupied towns, among them a deputy mayor "
+                "who died outside his home in March 2021.")
+    assert resolve_date(sentence, 0, PUBLISHED, anchor=4).start == date(2021, 3, 1)
+
+
 def test_a_recent_event_is_before_the_news_of_the_day_not_on_it():
     found = resolve_date("A recent attack on the city left 25 dead", 0, PUBLISHED)
     assert (found.start, found.end, found.precision) == (date(2024, 12, 10), date(2024, 12, 30), 3)

@@ -304,3 +304,17 @@ def test_a_heading_that_only_leads_in_lets_the_next_sentence_give_the_list():
 )
 def test_a_clause_that_leaves_out_its_verb(headline, expected):
     assert towns(headline) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Нагадаємо, місто звільнили від окупантів минулої осені після важких боїв.",
+        "Напомним, ранее беспилотник атаковал нефтебазу в этом районе.",
+        "Відтоді село регулярно обстрілюють з протилежного берега.",
+        "С начала войны в области погибли более двухсот мирных жителей от обстрелов.",
+        "По факту обстрела возбуждено уголовное дело.",
+    ],
+)
+def test_what_an_outlet_recalls_habits_totals_and_inquiries_are_no_event(sentence):
+    assert find_trigger(sentence) is None

@@ -659,7 +659,9 @@ def test_people_taken_since_the_spring_are_a_running_total_not_an_event(pipeline
     for count in ("Occupying troops have detained more than 300 residents of Melitopol since March, the exiled mayor "
                   "said on Tuesday.",
                   "Russian forces have kidnapped at least 40 officials in the Kherson region since March 1, the "
-                  "governor said on Telegram."):
+                  "governor said on Telegram.",
+                  "Security services have arrested more than 150 people accused of setting fire to railway "
+                  "signal boxes in Bryansk since February, a rights group said."):
         result = read(pipeline, count, NEWS)
         assert not [m for m in result.mentions if m.sub_event_type in ("Arrests", "Abduction/forced disappearance")]
 
@@ -700,3 +702,46 @@ def test_a_daily_count_across_the_country_under_a_headline_is_summed_up_too(pipe
                   "regional administration said.")
     (kherson,) = at(result.mentions, "Kherson")
     assert kherson.fatalities == 2
+
+
+def test_an_attack_a_sentence_dates_to_a_month_of_an_earlier_year_is_background(pipeline):
+    result = read(pipeline, NEWS, "The killing follows a string of attacks on officials in occupied towns, among them a "
+                                  "deputy mayor of Melitopol who died in an explosion outside his home in March 2021.")
+    assert not at(result.mentions, "Melitop")
+
+
+def test_investigators_opening_a_case_or_saying_no_one_was_hurt_make_no_event_of_their_own(pipeline):
+    result = read(pipeline, "A bomb went off under a freight train near the village of Unecha in the Bryansk region "
+                            "on Tuesday, the governor said.",
+                  "No one was hurt, he added. Investigators said they had opened a terrorism case.",
+                  "Police in Moscow opened a murder investigation, the city prosecutor said.")
+    assert len(result.mentions) == 1
+    assert not at(result.mentions, "Moscow")
+
+
+def test_a_capital_that_speaks_is_no_place_of_a_list(pipeline):
+    result = read(pipeline, "Ukrainian troops push deeper into Russia's Kursk region, Moscow says it is repelling attacks",
+                  "Ukrainian forces advanced further into Russia's Kursk region on Thursday, while Moscow said its "
+                  "troops had stopped several attempts to break through near the town of Sudzha.", NEWS)
+    assert not at(result.mentions, "Moscow")
+
+
+def test_a_later_sentence_naming_the_sides_the_other_way_round_gives_the_other_side(pipeline):
+    result = read(pipeline, "Ukrainian troops fought their way into the Russian village of Tetkino on Tuesday, the "
+                            "governor said.",
+                  "Moscow said its troops had repelled the Ukrainian attacks near Tetkino.", NEWS)
+    (clash,) = at(result.mentions, "Tetkino", "Tëtkino")
+    assert clash.actor1 != clash.actor2
+
+
+def test_a_national_count_of_drones_downed_is_not_placed_at_the_town_told_before(pipeline):
+    result = read(pipeline, "A Russian glide bomb hit a school in Kharkiv on Tuesday, injuring three, the mayor said.",
+                  "Ukraine's air force said it shot down all 21 drones Russia launched overnight.")
+    assert [m.sub_event_type for m in result.mentions] == ["Air/drone strike"]
+
+
+def test_a_warship_sunk_by_sea_drones_is_a_drone_strike(pipeline):
+    result = read(pipeline, NEWS, "Ukrainian sea drones sank a Russian patrol ship off the port of Sevastopol in "
+                                  "Crimea on Tuesday, Ukraine's military intelligence said.")
+    (sunk,) = at(result.mentions, "Sevastopol")
+    assert sunk.sub_event_type == "Air/drone strike"

@@ -20,13 +20,19 @@ from ..model import (
     TIME_PRECISION_WEEK,
     Evidence,
 )
-from .lexicon import flagged_pattern
+from .lexicon import flagged_pattern, lexicon
 
+_CYRILLIC = lexicon()["cyrillic_calendar"]
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+_MONTHS.update({name: month for month, names in _CYRILLIC["months"].items() for name in names})
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS.update({name: day for day, names in _CYRILLIC["weekdays"].items() for name in names})
+_WEEKDAY = r"(?P<weekday>" + "|".join(re.escape(name) for name in _WEEKDAYS) + r")"
+_IN_CYRILLIC = "|".join(_CYRILLIC["prepositions"])
+_ON = "|".join(("on", "late", "early", "last", "this", _IN_CYRILLIC))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -38,13 +44,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Russian and Ukrainian beside the English: "вчера", "сьогодні вранці", "утром"
     ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve|"
                              r"вчера|вчора|накануне|напередодні|прошлой ночью|минулої ночі)\b", re.I)),
-    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|"
-                         r"сегодня|сьогодні|утром|вранці|зранку|днем|вдень|вечером|ввечері)\b", re.I)),
+    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|сегодня|сьогодні)\b", re.I)),
     # "Sunday night's attack", "Saturday's strike": the day of the event itself, before the day anyone spoke
-    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|late|early|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)),
+    ("weekday", re.compile(rf"\b{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:{_ON})\s+{_WEEKDAY}\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on|this|last)\s+the\s+weekend\b|\b(?:this|last|a)\s+weekend\b|"
                            r"\bweekend['’]s\b", re.I)),
+    # "утром", "ввечері": today's, unless a day is named beside them ("утром в понедельник")
+    ("today", re.compile(r"\b(" + "|".join(_CYRILLIC["parts_of_today"]) + r")\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours|ночью|вночі|уночі|этой ночью|цієї ночі)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
@@ -55,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
-    ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+|"
+    ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|{_IN_CYRILLIC})\s+|"
                               rf"(?:in\s+)?mid-?\s*){_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
 
@@ -124,7 +131,7 @@ def _told_date(
     said_on: EventDate | None = None
     for index, (kind, _pattern) in enumerate(_PATTERNS):
         for match in _matches(sentence, index):
-            if kind in _VAGUE_KINDS and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
+            if _is_vague(kind, match) and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
                 continue
             resolved = _resolve(kind, match, published)
             if resolved is not None and kind != "year" and _SINCE.search(sentence, 0, match.start()):
@@ -140,6 +147,12 @@ def _told_date(
                     return EventDate(start, end, precision, evidence)
                 said_on = said_on or EventDate(start, end, precision, evidence)
     return said_on
+
+
+def _is_vague(kind: str, match: re.Match) -> bool:
+    """"in April 2023" names its month and year: it dates the sentence wherever it stands; "in August" alone
+    dates only the words beside it."""
+    return kind in _VAGUE_KINDS and not (kind == "month_only" and match.group("year"))
 
 
 @lru_cache(maxsize=8192)

@@ -188,7 +188,7 @@ def extract_mentions(
         if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
-        if place is None and not back_reference and not new_story:
+        if place is None and not back_reference and not new_story and not _national_count_of_downed(trigger, sentence):
             place = _nearest_place_before(places, sentence, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
@@ -706,12 +706,22 @@ def _add_parties(
     parties = find_parties(text, offset, when, country, place_spans, in_order=trigger is not None,
                            event_words=trigger.evidence if trigger else None)
     _first(report, "actor1", parties.actor1)
-    _first(report, "actor2", parties.actor2)
+    _first(report, "actor2", _facing_side(report, parties))
     victims = parties.civilians or (civilians_named(text, offset) if trigger else None)
     if victims and "actor2" not in report.fields:
         report.fields["actor2_civilians"] = True
         report.evidence["actor2"] = victims
     _first(report, "target", parties.target)
+
+
+def _facing_side(report: _Report, parties):
+    """The party facing the report's actor1 in a sentence. A later sentence may name the sides the other way
+    round ("Ukrainian troops push into the Kursk region" ... "Moscow said its troops stopped Ukrainian attacks"):
+    its actor1 is then the report's actor2, never the report's actor1 again."""
+    actor1 = report.fields.get("actor1")
+    if parties.actor2 is not None and parties.actor2.value == actor1 and parties.actor1 is not None:
+        return parties.actor1 if parties.actor1.value != actor1 else None
+    return parties.actor2
 
 
 def _better_toll(known: int | None, new: int, evidence: Evidence | None = None) -> bool:
@@ -918,6 +928,12 @@ def _town_of(told: Place | None, place: Place | None) -> bool:
     if place.geo_precision != GEO_PRECISION_REGION or place.country != told.country:
         return False
     return place.feature_code != "ADM1" or place.admin1 == told.admin1
+
+
+def _national_count_of_downed(trigger: Trigger, sentence: Sentence) -> bool:
+    """"Ukraine's air force said it shot down all 17 drones": a count over the whole country, of no one place (so
+    not of the place the sentence before named)."""
+    return trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(flagged_pattern("national_command").search(sentence.text))
 
 
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:

@@ -11,6 +11,7 @@ from functools import cache
 from typing import cast
 
 from ..geo.cyrillic import cyrillic_data
+from ..geo.metonymy import not_where_it_happened
 from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_REGION, Evidence, Mention, Place
 from .casualties import COUNT, parse_number
@@ -121,7 +122,9 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
     military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""
     if place is None or place not in sentence_places:
         return []
-    ordered = sorted((p for p in sentence_places if p.start is not None), key=lambda p: cast(int, p.start))
+    # "Ukrainian troops push into the Kursk region, Moscow says": a capital that speaks lists no place of the event
+    ordered = sorted((p for p in sentence_places if p.start is not None and (p is place or not not_where_it_happened(p, text))),
+                     key=lambda p: cast(int, p.start))
     cyrillic = is_cyrillic_text(text)
     if cyrillic:  # "..., загалом в Україні збили 21 дрон, у X ...": a country between clauses joins none
         ordered = [p for p in ordered if p is place or not _is_country(p)]
