@@ -178,6 +178,26 @@ def test_grouping_pairs_restricted_to_gold_documents():
     assert score(rows, [event("p1", ["a", "b"])])["datasets"]["d"]["group_link_r_ceiling"] == pytest.approx(1 / 3)
 
 
+def test_grouping_counts_the_gold_links_a_specific_tie_could_make():
+    from dataclasses import replace
+
+    day = date(2019, 5, 6)
+    town = Place("Avdiivka", "Ukraine", "UA", "Donetsk Oblast", None, 48.14, 37.74, 713174, geo_precision=1)
+
+    def report(doc: str, place: Place | None = None, toll: int | None = None) -> Mention:
+        return Mention(doc, "Battles", "Armed clash", 0, 5, day, day, 1, place=place, fatalities=toll)
+
+    # gold: one event told by four reports; sitrep read each as its own event
+    rows = [row("g1", ["a", "b", "c", "d"], gold_event())]
+    reports = [report("a", town), report("b", town), report("c", toll=2), report("d", toll=2)]
+    events = [replace(event(f"p{m.document_id}", []), mentions=(m,)) for m in reports]
+    s = score(rows, events)["datasets"]["d"]
+    # of six gold links, two are tied by something specific: the same town (ab) and the same toll (cd); the
+    # rest share only the day ("fighting near Avdiivka" / "two killed in the east")
+    assert s["group_link_r"] == 0.0
+    assert s["group_link_r_tied"] == pytest.approx(2 / 6)
+
+
 def test_score_per_dataset_and_overall_and_errors():
     rows = [row("g1", ["a"], gold_event(fatalities_best=3), dataset="one"),
             row("g2", ["b"], gold_event(fatalities_best=1), dataset="two")]

@@ -108,6 +108,29 @@ def may_compete(a: Report, b: Report) -> bool:
     return _documents(a, b).passed and _date(a, b).passed and compatible_places(a, b)
 
 
+def specific_tie(a: Report, b: Report) -> str | None:
+    """What two reports share that could tell them one event (issue 15): the same town, the same stated toll or
+    the same target, where their types, days and places leave them free to be one event's. None: nothing more
+    than a day and a region, which many events of a front share. `sitrep eval` counts the gold links such a tie
+    could make: the recall a merge on specific agreement could reach at best."""
+    if family(a.event_type) != family(b.event_type) or not _date(a, b).passed or not compatible_places(a, b):
+        return None
+    if _same_town(a, b):
+        return "the same town"
+    if _same_toll(a, b):
+        return "the same toll"
+    if a.target_class and a.target_class == b.target_class:
+        return "the same target"
+    return None
+
+
+def _same_town(a: Report, b: Report) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or max(pa.geo_precision, pb.geo_precision) >= GEO_PRECISION_REGION:
+        return False
+    return pa.geonameid is not None and pa.geonameid == pb.geonameid or pa.name.casefold() == pb.name.casefold()
+
+
 def family(event_type: str) -> str:
     """The types a report of `event_type` may be merged with are all of its family."""
     return "lethal violence" if event_type in LETHAL_FAMILY else event_type
