@@ -65,6 +65,8 @@ def test_one_dead_named_after_the_verb(sentence, killed):
         ("Two soldiers fatally wounded in shelling", 2, None),
         ("Soldier, wounded during shelling attacks on July 15, dies in hospital", 1, None),
         ("Nearly 8,000 killed since start of Ukraine conflict", 8000, None),
+        ("An ambush on the road to Izium claimed five lives", 5, None),
+        ("The blast cost at least 12 lives", 12, None),
     ],
 )
 def test_deaths_told_otherwise(sentence, killed, wounded):

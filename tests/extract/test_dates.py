@@ -58,6 +58,7 @@ def test_russian_and_ukrainian_months_and_days_of_the_week():
     assert resolve_date("Дрони атакували місто у неділю", 0, published).start == date(2024, 3, 10)
     # a part of the day goes with the day named beside it, not with the day of publication
     assert resolve_date("Утром в понедельник дрон атаковал нефтебазу", 0, published).start == date(2024, 3, 11)
+    assert resolve_date("С 24 февраля армия обстреляла город более 500 раз", 0, published) is None  # since then
     in_february = resolve_date("У лютому ворог обстріляв село", 0, published)
     assert (in_february.start, in_february.end, in_february.precision) == (date(2024, 2, 1), date(2024, 2, 29), 3)
 

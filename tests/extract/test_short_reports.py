@@ -66,3 +66,10 @@ def test_some_event_stands_for_a_type_of_lethal_violence():
     model = LinearModel(classes, np.zeros((len(classes), width)), np.array([1.0, 2.0, 5.0, 0.0]))
     [verdict] = model.verdicts(["Two soldiers were killed."], [None])
     assert verdict.label == SOME_EVENT and verdict.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("headline", ["Ambush near Sloviansk claimed four lives", "Ambush outside Kramatorsk leaves six dead"])
+def test_a_type_a_headline_has_no_words_for_is_not_guessed(headline):
+    # a chemical weapon, a suicide bomb, an air strike: types a report has only when its words name them
+    label, = short_report_labels([segment(headline)])
+    assert label not in ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Sexual violence")

@@ -174,3 +174,8 @@ def test_tanks_destroyed_in_battle_are_no_looting():
 
 def test_what_a_base_is_used_for_is_no_event():
     assert find_trigger("The town has a large army base used for training recruits from abroad.") is None
+
+
+def test_the_dead_of_earlier_fighting_handed_over_is_no_event():
+    assert find_trigger("Ukraine handed over the bodies of 20 soldiers killed near Bakhmut to the other side.") is None
+    assert find_trigger("The bodies of 45 fighters were exchanged at a checkpoint on Friday.") is None

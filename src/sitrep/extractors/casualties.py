@@ -71,6 +71,8 @@ _KILLED_PATTERNS = [
     re.compile(rf"\bdeath toll\s+(?:[\w’'-]+,?\s+){{0,14}}?(?:to|at|of|reached|rose to|rises to|climbs to)\s+{_QUALIFIER}{_NUM}\b", re.I),
     # (possessive: "killed" and 10,000 spaces is one way to read, not 10,000 ways to split them around no colon)
     re.compile(rf"\b{_KILLED}\s*+(?::\s*+)?{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
+    # "an ambush that claimed six lives", "the blast cost 12 lives"
+    re.compile(rf"\b(?:claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?{_QUALIFIER}{_NUM}\s+(?:more\s+)?lives\b", re.I),
 ]
 _WOUNDED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),

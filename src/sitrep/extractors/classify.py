@@ -20,7 +20,7 @@ import numpy as np
 
 from ..nlp import load_nlp, tokenizable
 from .hashing import FeatureRows, text_features
-from .lexicon import taxonomy
+from .lexicon import taxonomy, telltales
 from .triggers import Trigger
 
 NO_EVENT = "none"
@@ -42,6 +42,13 @@ class Verdict:
     label: str  # the most probable class: a sub-event type, "none" or "event"
     probability: float
     sub_event_type: str  # the most probable sub-event type
+
+
+def _may_be(sub_event_type: str, text: str) -> bool:
+    """Can the text be of this sub-event type? Not of one its words must name (`telltales`: a chemical weapon, a
+    suicide bomb) where they do not: a headline of deaths and shelling is neither, whatever its other words."""
+    telltale = telltales().get(sub_event_type)
+    return telltale is None or bool(telltale.search(text))
 
 
 def rule_columns() -> list[str]:
@@ -115,9 +122,10 @@ class LinearModel:
         types = [i for i, c in enumerate(self.classes) if c not in (NO_EVENT, SOME_EVENT)]
         lethal = [i for i in types if taxonomy()[self.classes[i]] in SOME_EVENT_TYPES]
         out = []
-        for row in probabilities:
+        for text, row in zip(texts, probabilities):
             best = int(row.argmax())
-            best_type = max(lethal if self.classes[best] == SOME_EVENT else types, key=lambda i: row[i])
+            named = [i for i in (lethal if self.classes[best] == SOME_EVENT else types) if _may_be(self.classes[i], text)]
+            best_type = max(named, key=lambda i: row[i])
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 

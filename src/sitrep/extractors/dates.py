@@ -72,7 +72,7 @@ SAID_REACH = 80  # characters before a date in which its speech verb is read
 _POSTED_AT = re.compile(r"\s+\d{1,2}[.:]\d{2}\b")
 RECENT_DAYS = 21  # "a recent attack": some days or weeks before the news of the day
 SINCE_MAX_DAYS = 7  # "since Monday" spans the days up to publication; "since 5 June" a month ago does not
-_SINCE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
+_SINCE = re.compile(r"\b(?:since|until|till|before|с|со|з|із|від|до|начиная\s+с|починаючи\s+з)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

@@ -285,6 +285,12 @@ def flagged_pattern(name: str) -> re.Pattern[str]:
 
 
 @cache
+def telltales() -> dict[str, re.Pattern]:
+    """The sub-event types a report has only when its words say so, each with the words that do."""
+    return {sub_event_type: re.compile(p, FLAGS) for sub_event_type, p in lexicon()["telltales"].items()}
+
+
+@cache
 def side_cues() -> dict[str, re.Pattern]:
     """The `sides` patterns of the lexicon by name: how a sentence tells who is a side."""
     return {name: re.compile(p) for name, p in lexicon()["sides"].items()}
