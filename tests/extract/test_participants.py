@@ -95,18 +95,3 @@ def test_a_weapon_named_by_its_acronym_is_no_group():
     parties = find_parties("Ukrainian forces carried out a series of HIMARS strikes on a Russian depot near Oleshky.", 0,
                            date(2024, 11, 4), "Ukraine")
     assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2019-)"
-
-
-def test_the_fighters_a_headline_counts_dead_are_the_side_hit():
-    for headline in ("Thirty Ukrainian troops killed as helicopter shot down near Sloviansk",
-                     "Six Ukrainian servicemen die in mortar fire near Mariupol"):
-        parties = find_parties(headline, 0, date(2015, 3, 1), "Ukraine")
-        assert parties.actor1 is None or parties.actor1.value != "Military Forces of Ukraine (2014-2019)"
-        assert parties.actor2 is not None and parties.actor2.value == "Military Forces of Ukraine (2014-2019)"
-
-
-def test_the_side_the_dead_fought_with_is_the_other_side():
-    parties = find_parties("Four separatists killed in a firefight with Ukrainian troops near Horlivka", 0,
-                           date(2015, 3, 1), "Ukraine")
-    assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2014-2019)"
-    assert parties.actor2 is not None and parties.actor2.value == "Pro-Russian separatists"

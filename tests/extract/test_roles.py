@@ -49,3 +49,9 @@ def test_roles(sentence, attacker, target):
 )
 def test_only_parties_stand_as_attackers(words, party):
     assert looks_like_party(words) is party
+
+
+def test_what_was_shot_down_is_not_the_word_down():
+    # (a missile downed is the weapon, not what was hit)
+    roles = find_roles("Air defence units shot down a cruise missile over Odesa overnight.")
+    assert roles.target is None or roles.target.quote != "down"

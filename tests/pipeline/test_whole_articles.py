@@ -745,3 +745,12 @@ def test_a_warship_sunk_by_sea_drones_is_a_drone_strike(pipeline):
                                   "Crimea on Tuesday, Ukraine's military intelligence said.")
     (sunk,) = at(result.mentions, "Sevastopol")
     assert sunk.sub_event_type == "Air/drone strike"
+
+
+def test_strikes_of_several_days_in_a_town_the_article_placed_by_its_country_are_that_towns(pipeline):
+    result = read(pipeline, "Zaporizhzhia, Ukraine's industrial hub in the south-east, was struck again and again last week.",
+                  "On Monday, a missile struck a bus depot, killing four drivers. On Wednesday, two bombs hit a market "
+                  "near the centre, injuring nine people. And on Friday, a strike on a hardware store killed at "
+                  "least 11 people, the governor said.", published=date(2022, 7, 22))
+    strikes = at(result.mentions, "Zaporizh")
+    assert sorted(m.fatalities for m in strikes) == [0, 4, 11]

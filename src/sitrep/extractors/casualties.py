@@ -57,8 +57,8 @@ _KILLED = rf"(?:{_KILLED_WORDS})"
 _ANY_DEATH = re.compile(rf"\b(?:{_KILLED_WORDS}|kill\w*|deadly|death\w*|bod(?:y|ies))\b", re.I)
 _WOUNDED = r"(?<!fatally )(?<!mortally )(?:wounded|injured|hurt|injuries|wounding|injuring|WIA)"
 
-# "a strike on a printing house killed seven": the words before "killed" are what killed, not one dead.
-_COUNT_AFTER = (r"(?!\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|"
+# "a strike on a printing house killed (at least) seven": the words before "killed" are what killed, not one dead.
+_COUNT_AFTER = (rf"(?!\s+{_QUALIFIER}(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozens|"
                 r"scores|hundreds)\s+(?!(?:days?|weeks?|months?|years?|hours?)\b))")
 # "three days after she was killed": a span of time, not a count of dead.
 _NOT_TIME = r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)"

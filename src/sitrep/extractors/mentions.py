@@ -936,11 +936,20 @@ def _national_count_of_downed(trigger: Trigger, sentence: Sentence) -> bool:
     return trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(flagged_pattern("national_command").search(sentence.text))
 
 
+# A country named right after a town to place it: "Kharkiv, Ukraine's second city", "Kherson in southern Ukraine".
+_APPOSED_COUNTRY = re.compile(r"\s*(?:,\s*|\s+in\s+(?:[\w-]+\s+)?)$")
+
+
 def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    return before[-1] if before and not not_where_it_happened(before[-1], text) else None
+    if not before:
+        return None
+    nearest = before[-1]
+    if len(before) > 1 and not nearest.admin1 and _APPOSED_COUNTRY.match(text, before[-2].end or 0, nearest.start or 0):
+        nearest = before[-2]  # "Kharkiv, Ukraine's second city, ...": the town the country is named to place
+    return nearest if not not_where_it_happened(nearest, text) else None
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

@@ -78,8 +78,8 @@ def find_parties(
         actor1 = Found(attacker.value if attacker else roles.attacker.quote, roles.attacker)
     elif (own := _own_act(sentence, offset, event_date)) and not (hit and hit.value == own.value):
         actor1 = own
-    elif others and not (hit and others[0].evidence.start > hit.evidence.start and not _fought_with(
-            others[0], sentence, offset)) and not _taken_from(others[0], sentence, offset):
+    elif others and not (hit and others[0].evidence.start > hit.evidence.start) and not _taken_from(
+            others[0], sentence, offset):
         actor1 = others.pop(0)
     actor2 = civilians = target = None
     if hit and roles.target and (actor1 is None or hit.value != actor1.value):  # a hit is named within roles.target
@@ -142,11 +142,6 @@ def _taken_from(actor: Found, sentence: str, offset: int) -> bool:
     start = actor.evidence.start - offset
     return actor.evidence.quote.lower().startswith("from ") and bool(
         side_cues()["taken_from_before"].search(sentence, max(0, start - 100), start))
-
-
-def _fought_with(actor: Found, sentence: str, offset: int) -> bool:
-    """An actor named as who the side hit fought with ("killed in clashes with Ukrainian forces"): the other side."""
-    return bool(ends_at(side_cues()["fought_with_before"], sentence, actor.evidence.start - offset))
 
 
 def _names_the_event(actor: Found, event_words: Evidence | None) -> bool:

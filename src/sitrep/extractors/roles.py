@@ -75,10 +75,6 @@ _TIME_WORDS = frozenset(
     "wednesday thursday friday saturday sunday today yesterday tonight overnight morning afternoon evening night "
     "earlier later weekend".split()
 )
-_DEATH_WORDS = frozenset("killed wounded injured die dies died dead".split())
-_COUNT_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens scores hundreds several".split())
 _BETWEEN_SUBJECT_AND_VERB = frozenset("had has have reportedly allegedly then also later again".split())
 MAX_PHRASE_WORDS = 6
 
@@ -94,7 +90,7 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
     # quotation marks are left out: "the "Islamic State" group" is one phrase
     tokens = [token for token in _tokens(sentence) if token[0] not in _QUOTES]
     words = [_bare(t[0]).casefold() for t in tokens]
-    attacker = target = victims = counted = None
+    attacker = target = victims = None
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         if attacker is None:
@@ -103,11 +99,9 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
             target = _target_at(words, i, word, following)
         if victims is None and word in _PASSIVE_VERBS and _passive(words, i):
             victims = _passive_subject(words, i - 1)  # "five people were killed": the target if none is named
-        if counted is None:
-            counted = _counted_dead(words, i)
         if attacker and target:
             break
-    target = counted or target or victims  # the fighters a headline counts dead are the side hit
+    target = target or victims
     return Roles(_evidence(attacker, tokens, sentence, offset), _evidence(target, tokens, sentence, offset))
 
 
@@ -155,25 +149,6 @@ def _passive_subject(words: list[str], end: int) -> tuple[int, int] | None:
     if span and span[0] > 1 and words[span[0] - 1] == "in" and (before := _phrase_before(words, span[0] - 1)):
         return before[0], span[1]
     return span
-
-
-def _counted_dead(words: list[str], i: int) -> tuple[int, int] | None:
-    """A headline's dead fighters, told with no "were": "49 Ukrainian troops killed as plane downed", "Four
-    soldiers die in rebel fire" (not "Two gunmen killed three", where the count after says who acted on whom)."""
-    following = words[i + 1] if i + 1 < len(words) else ""
-    if words[i] not in _DEATH_WORDS or following in _DETERMINERS or _is_count(following):
-        return None
-    span = _phrase_before(words, i)
-    if span is None or not (_is_count(words[span[0]]) or (span[0] > 0 and _is_count(words[span[0] - 1]))):
-        return None
-    # a side's fighters ("troops", "servicemen", "rebels"), not people ("One man", "a 4-year-old girl"): those are
-    # civilians, read as such elsewhere, and no target
-    head = words[span[1] - 1]
-    return span if head in _PARTY_NOUNS or head.endswith(("men", "ists")) else None
-
-
-def _is_count(word: str) -> bool:
-    return word[:1].isdigit() or word in _COUNT_WORDS
 
 
 def _sides_of(words: list[str], i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
