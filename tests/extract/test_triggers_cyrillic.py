@@ -318,3 +318,17 @@ def test_a_clause_that_leaves_out_its_verb(headline, expected):
 )
 def test_what_an_outlet_recalls_habits_totals_and_inquiries_are_no_event(sentence):
     assert find_trigger(sentence) is None
+
+
+def test_a_sentence_that_says_where_it_happened_places_the_event_told_before():
+    text = ("В Белгородской области в результате атаки беспилотника на автомобиль погиб мирный житель, сообщил "
+            "губернатор. По его словам, это произошло в Грайвороне.\n\nЕще два человека получили ранения при обстреле "
+            "Шебекино.")
+    killed = [m for m in read(text) if m.fatalities]
+    assert [m.place.name for m in killed] == ["Grayvoron"]
+
+
+def test_a_post_that_ends_with_who_said_it_gives_no_event_without_a_place():
+    text = ("Протягом ночі сили ППО збили 12 ворожих дронів над Житомирщиною та Вінниччиною. Уламки впали у "
+            "Бердичівському районі, пошкоджено склад. Постраждалих немає, повідомили у Повітряних силах.")
+    assert all(m.place is not None for m in read(text))

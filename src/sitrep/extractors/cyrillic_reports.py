@@ -131,6 +131,16 @@ def _roundup_heading() -> re.Pattern:
     return re.compile(rf"\b{lexicon()['cyrillic_clauses']['roundup_heading']}(?!\w)", re.I)
 
 
+@cache
+def _back_reference() -> re.Pattern:
+    return re.compile(rf"\b{lexicon()['cyrillic_clauses']['back_reference']}(?!\w)", re.I)
+
+
+def refers_back_in_cyrillic(sentence: str) -> bool:
+    """Does a Russian or Ukrainian sentence speak of the event told before ("это произошло в селе X")?"""
+    return bool(_back_reference().search(sentence))
+
+
 def is_roundup_heading(sentence: str) -> bool:
     """Does a Russian or Ukrainian heading open a digest of the day's news ("220-й день війни — головне")?"""
     return bool(_roundup_heading().search(sentence))

@@ -22,7 +22,7 @@ from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN
 from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
-from .cyrillic_reports import is_roundup_heading, tells_who_said
+from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said
 from .dates import EventDate, date_from_publication, resolve_date
 from .double_reports import SECOND_CLAUSE
 from .lexicon import (
@@ -188,7 +188,7 @@ def extract_mentions(
         if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
-        if place is None and not back_reference and not new_story and not _national_count_of_downed(trigger, sentence):
+        if place is None and not back_reference and not new_story and not _national_count_of_downed(triggers[index], sentence):
             place = _nearest_place_before(places, sentence, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
@@ -382,6 +382,8 @@ def _violent(trigger: Trigger) -> bool:
 def refers_back(sentence: str) -> bool:
     """Does a sentence speak of an event told before ("the attack", "this blast")? Cached: asked of each
     sentence to pick those spaCy reads, then up to three times more as its report is extracted."""
+    if is_cyrillic_text(sentence):
+        return refers_back_in_cyrillic(sentence)
     return _BACK_REFERENCE_NOUN.search(sentence) is not None and _BACK_REFERENCE.search(sentence) is not None
 
 
@@ -930,10 +932,12 @@ def _town_of(told: Place | None, place: Place | None) -> bool:
     return place.feature_code != "ADM1" or place.admin1 == told.admin1
 
 
-def _national_count_of_downed(trigger: Trigger, sentence: Sentence) -> bool:
+def _national_count_of_downed(trigger: Trigger | None, sentence: Sentence) -> bool:
     """"Ukraine's air force said it shot down all 17 drones": a count over the whole country, of no one place (so
-    not of the place the sentence before named)."""
-    return trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(flagged_pattern("national_command").search(sentence.text))
+    not of the place the sentence before named). Its own words must tell of weapons downed (`trigger`, before a
+    short report's label types it): "No one was hurt, the air force said" tells more of the report before."""
+    return trigger is not None and trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(
+        flagged_pattern("national_command").search(sentence.text))
 
 
 # A country named right after a town to place it: "Kharkiv, Ukraine's second city", "Kherson in southern Ukraine".
