@@ -95,3 +95,10 @@ def test_a_weapon_named_by_its_acronym_is_no_group():
     parties = find_parties("Ukrainian forces carried out a series of HIMARS strikes on a Russian depot near Oleshky.", 0,
                            date(2024, 11, 4), "Ukraine")
     assert parties.actor1 is not None and parties.actor1.value == "Military Forces of Ukraine (2019-)"
+
+
+def test_a_bomber_aircraft_is_no_armed_group():
+    from sitrep.extractors.participants import find_actors
+
+    found = find_actors("Air defences downed a Su-34 bomber and two strategic bombers overnight.", 0, None, "Ukraine")
+    assert not [a for a in found if (a.value or "").startswith("Unidentified Armed Group")]

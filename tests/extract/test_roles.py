@@ -55,3 +55,9 @@ def test_what_was_shot_down_is_not_the_word_down():
     # (a missile downed is the weapon, not what was hit)
     roles = find_roles("Air defence units shot down a cruise missile over Odesa overnight.")
     assert roles.target is None or roles.target.quote != "down"
+
+
+def test_others_wounded_and_an_aircraft_downed_are_read_as_such():
+    assert find_roles("Nine others were wounded.").target is None
+    downed = find_roles("Ukraine said its forces had shot down a Russian Su-34 bomber over the Donetsk region.")
+    assert downed.target is not None and downed.target.quote == "Russian Su-34 bomber"

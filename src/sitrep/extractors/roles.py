@@ -57,11 +57,11 @@ _NOT_AN_ATTACKER = frozenset(
     "device devices incident drone drones uav uavs missile missiles rocket rockets shell shells artillery mortar "
     "mortars aircraft jet jets warplane warplanes helicopter helicopters ied ieds mine mines grenade".split()
 )
-# What was used rather than hit: "detonated 20 bombs", "fired rockets".
+# What was used rather than hit: "detonated 20 bombs", "fired rockets" (and "nine others were wounded": no what).
 _NOT_A_TARGET = frozenset(
     "bomb bombs explosives device devices missile missiles rocket rockets shells drones grenades mortars shots "
     "rounds himself herself themselves strike strikes airstrikes attack attacks bombardment bombardments shelling "
-    "fire".split()
+    "fire others".split()
 )
 _PARTY_NOUNS = frozenset(
     "forces troops soldiers army military police militia militias group groups rebels fighters brigade brigades "
@@ -101,6 +101,8 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
             victims = _passive_subject(words, i - 1)  # "five people were killed": the target if none is named
         if attacker and target:
             break
+    if victims and words[victims[1] - 1] in _NOT_A_TARGET:
+        victims = None
     target = target or victims
     return Roles(_evidence(attacker, tokens, sentence, offset), _evidence(target, tokens, sentence, offset))
 
@@ -195,6 +197,8 @@ def _target_at(words, i, word, following):
 def _target_span(words, i, word, following):
     if sides := _sides_of(words, i):
         return sides[1]
+    if word in ("shot", "shoot", "shoots") and following == "down":
+        return _phrase_after(words, i + 2)  # "shot down three drones": what was downed, not "down"
     if _active_verb(words, i):
         if following in ("at", "on") and word in ("fired", "targeted", "launched"):
             return _phrase_after(words, i + 2)
@@ -209,8 +213,6 @@ def _target_span(words, i, word, following):
         return _phrase_after(words, i + 2) or _phrase_after_date(words, i + 2)
     if (word in _ACTS_ON_PEOPLE or word in _ATTACK_NOUNS) and following == "of":
         return _phrase_after(words, i + 2)  # "the assassination of Luis Carrero Blanco", "the bombing of the building"
-    if word in ("shot", "shoot", "shoots") and following == "down":
-        return _phrase_after(words, i + 2)  # "shot down three drones": what was downed, not "down"
     if word in ("aimed", "targeted", "directed") and following == "at":
         return _phrase_after(words, i + 2)
     if word == "crashed" and following == "into":
