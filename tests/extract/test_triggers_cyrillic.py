@@ -332,3 +332,9 @@ def test_a_post_that_ends_with_who_said_it_gives_no_event_without_a_place():
     text = ("Протягом ночі сили ППО збили 12 ворожих дронів над Житомирщиною та Вінниччиною. Уламки впали у "
             "Бердичівському районі, пошкоджено склад. Постраждалих немає, повідомили у Повітряних силах.")
     assert all(m.place is not None for m in read(text))
+
+
+@pytest.mark.parametrize("sentence", ["С начала года в Белгородской области погибли более 50 мирных жителей.",
+                                      "З початку року на Сумщині загинули понад 40 цивільних."])
+def test_the_dead_counted_since_the_year_began_make_no_event(sentence):
+    assert read(sentence) == []

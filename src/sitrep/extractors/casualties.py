@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from ..casefree import could_find
 from ..language import is_cyrillic_text
 from ..model import PARTISAN_CLAIM_FLOOR, Evidence
-from .cyrillic_reports import cyrillic_toll, parse_cyrillic_number
+from .cyrillic_reports import counts_a_running_total, cyrillic_toll, parse_cyrillic_number
 from .lexicon import ends_at
 
 _NUMBER_WORDS = {
@@ -211,7 +211,7 @@ def counts_only_running_totals(sentence: str) -> bool:
     """Are the sentence's dead all counted over a war or a season ("12 civilians have been killed since the
     incursion began")? Then no event of its own is told by them."""
     if is_cyrillic_text(sentence):
-        return False
+        return counts_a_running_total(sentence)
     sentence = _without_joint_counts(sentence)
     killed, _, running_total = _smallest(_KILLED_PATTERNS, sentence, 0, _Clauses(sentence))
     return killed is None and running_total

@@ -102,10 +102,15 @@ def _told_without_a_figure(sentence: str, offset: int, none: re.Pattern, some: r
     return None
 
 
+def counts_a_running_total(sentence: str) -> bool:
+    """Does a Russian or Ukrainian sentence count since a war or a year began ("з початку року загинули 100")?"""
+    return bool(_patterns()["running_total"].search(sentence))
+
+
 def cyrillic_toll(sentence: str, offset: int = 0) -> Toll:
     """The dead and wounded a Russian or Ukrainian sentence counts (None where it counts none)."""
     patterns = _patterns()
-    if patterns["running_total"].search(sentence):
+    if counts_a_running_total(sentence):
         return Toll(None, None, None, None)  # "з початку війни загинули 300": no one event's toll
     killed = _lowest("killed", sentence, offset)
     wounded = _lowest("wounded", sentence, offset)

@@ -129,7 +129,7 @@ def extract_mentions(
             continue
         sentence_places = _places_in(sentence, places)
         trigger = _typed(triggers[index], report_label, sentence, first=not reports and (unworded or not sentence_places))
-        if trigger is not None and _speaks_of_deaths(trigger) and counts_only_running_totals(sentence.text):
+        if trigger is not None and _speaks_of_deaths(triggers[index] or trigger) and counts_only_running_totals(sentence.text):
             trigger = None  # "12 civilians have been killed since the incursion began": a running total, no event
         # the report last spoken of, which a back-reference may have taken us back to
         previous = max(reports, key=lambda r: max(r.last_sentence_index, r.last_context_index)) if reports else None
