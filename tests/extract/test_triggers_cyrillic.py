@@ -338,3 +338,10 @@ def test_a_post_that_ends_with_who_said_it_gives_no_event_without_a_place():
                                       "З початку року на Сумщині загинули понад 40 цивільних."])
 def test_the_dead_counted_since_the_year_began_make_no_event(sentence):
     assert read(sentence) == []
+
+
+def test_a_post_that_turns_to_another_town_tells_another_event():
+    text = ("На Сумщині внаслідок удару дрона загинув чоловік, повідомила ОВА.\n\nТакож ворог обстріляв Шостку, "
+            "пошкоджено будинки.\n\nЦіни на зерно знову зросли в понеділок.\n\nМіська рада ухвалить бюджет у вересні.")
+    dead = [m for m in read(text) if m.fatalities]
+    assert [m.place.name for m in dead] == ["Sumy Oblast"]

@@ -141,6 +141,16 @@ def _back_reference() -> re.Pattern:
     return re.compile(rf"\b{lexicon()['cyrillic_clauses']['back_reference']}(?!\w)", re.I)
 
 
+@cache
+def _new_story() -> re.Pattern:
+    return re.compile(lexicon()["cyrillic_clauses"]["new_story"], re.I)
+
+
+def turns_to_another_event(sentence: str) -> bool:
+    """Does a Russian or Ukrainian sentence open on a turn to another event ("Також ...", "Кроме того, ...")?"""
+    return bool(_new_story().match(sentence))
+
+
 def refers_back_in_cyrillic(sentence: str) -> bool:
     """Does a Russian or Ukrainian sentence speak of the event told before ("это произошло в селе X")?"""
     return bool(_back_reference().search(sentence))

@@ -22,7 +22,7 @@ from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN
 from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
-from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said
+from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
 from .dates import EventDate, date_from_publication, resolve_date
 from .double_reports import SECOND_CLAUSE
 from .lexicon import (
@@ -155,7 +155,10 @@ def extract_mentions(
                 sentence, trigger, _best_place([p for p in sentence_places if p is not named_with], document.text, trigger),
                 previous):
             back_reference = False  # "During the attack, air defences shot down another missile over Poltava"
-        new_story = bool(_NEW_STORY.match(sentence.text))  # "Separately, ...": neither joined nor placed as the last
+        # "Separately, ...", "Також ворог обстріляв Шостку": neither joined nor placed as the last (a "Також" that
+        # names no place of its own tells more of the same: "Також пошкоджено будинки")
+        new_story = bool(_NEW_STORY.match(sentence.text)) or (
+            turns_to_another_event(sentence.text) and bool(sentence_places))
         summed_by = _summing_report(reports, sentences, index, place) if not back_reference else None
         if summed_by is not None:
             summed_by.sums_up = True
