@@ -102,3 +102,11 @@ def test_a_bomber_aircraft_is_no_armed_group():
 
     found = find_actors("Air defences downed a Su-34 bomber and two strategic bombers overnight.", 0, None, "Ukraine")
     assert not [a for a in found if (a.value or "").startswith("Unidentified Armed Group")]
+
+
+def test_the_side_a_russian_or_ukrainian_report_says_was_hit_is_actor2():
+    for sentence in ("Подразделения нанесли поражение живой силе и технике ВСУ в районе Торецка.",
+                     "Артилерія вдарила по позиціях ЗСУ біля Бахмута."):
+        parties = find_parties(sentence, 0, date(2024, 8, 1), "Ukraine")
+        assert parties.actor2 is not None and parties.actor2.value == "Military Forces of Ukraine (2019-)"
+        assert parties.actor1 is None or parties.actor1.value != "Military Forces of Ukraine (2019-)"

@@ -345,3 +345,9 @@ def test_a_post_that_turns_to_another_town_tells_another_event():
             "пошкоджено будинки.\n\nЦіни на зерно знову зросли в понеділок.\n\nМіська рада ухвалить бюджет у вересні.")
     dead = [m for m in read(text) if m.fatalities]
     assert [m.place.name for m in dead] == ["Sumy Oblast"]
+
+
+def test_drones_downed_over_a_day_are_not_downed_at_the_town_told_before():
+    text = ("Войска нанесли поражение противнику в районе Торецка, сообщили в ведомстве.\n\nКроме того, средствами "
+            "ПВО за сутки сбиты 45 беспилотников.\n\nЦены на зерно снова выросли.\n\nГородской совет примет бюджет.")
+    assert not [m for m in read(text) if m.sub_event_type == "Disrupted weapons use"]

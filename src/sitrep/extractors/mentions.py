@@ -940,7 +940,7 @@ def _national_count_of_downed(trigger: Trigger | None, sentence: Sentence) -> bo
     not of the place the sentence before named). Its own words must tell of weapons downed (`trigger`, before a
     short report's label types it): "No one was hurt, the air force said" tells more of the report before."""
     return trigger is not None and trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(
-        flagged_pattern("national_command").search(sentence.text))
+        flagged_pattern("national_count").search(sentence.text))
 
 
 # A country named right after a town to place it: "Kharkiv, Ukraine's second city", "Kherson in southern Ukraine".

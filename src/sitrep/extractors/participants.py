@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..language import is_cyrillic_text
 from ..model import Evidence
 from .claims import claimant_side, find_speaker, headline_source
 from .lexicon import (
@@ -65,7 +66,7 @@ def find_parties(
     if roles.target and any(start <= roles.target.start and roles.target.end <= end for start, end in places):
         roles = replace(roles, target=None)
     attacker = _named_within(actors, roles.attacker)
-    hit = _named_within(actors, roles.target)
+    hit = _named_within(actors, roles.target) or _hit_in_cyrillic(actors, sentence, offset)
     others = [a for a in actors if a is not attacker and a is not hit] if in_order else []
     holders = [a for a in others if _holds_what_was_hit(a, sentence, offset)]
     others = [a for a in others if a not in holders]
@@ -90,6 +91,8 @@ def find_parties(
         kind = find_target(roles.target.quote, roles.target.start)
         if kind or not _names_a_place(roles.target, places):
             target = Found(kind.value if kind else None, roles.target, roles.target.quote)
+    if actor2 is None and hit and not roles.target and (actor1 is None or hit.value != actor1.value):
+        actor2 = hit  # (a Russian or Ukrainian side hit: no roles are read there)
     if actor2 is None and not roles.target and others and (actor1 is None or others[0].value != actor1.value):
         actor2 = others[0]
     if actor2 is None and holders and (actor1 is None or holders[0].value != actor1.value):
@@ -142,6 +145,14 @@ def _taken_from(actor: Found, sentence: str, offset: int) -> bool:
     start = actor.evidence.start - offset
     return actor.evidence.quote.lower().startswith("from ") and bool(
         side_cues()["taken_from_before"].search(sentence, max(0, start - 100), start))
+
+
+def _hit_in_cyrillic(actors: list[Found], sentence: str, offset: int) -> Found | None:
+    """The side a Russian or Ukrainian sentence says was hit ("поражение живой силе и технике ВСУ")."""
+    if not is_cyrillic_text(sentence):
+        return None
+    cue = side_cues()["cyrillic_hit_before"]
+    return next((a for a in actors if ends_at(cue, sentence, a.evidence.start - offset)), None)
 
 
 def _names_the_event(actor: Found, event_words: Evidence | None) -> bool:
