@@ -61,3 +61,8 @@ def test_others_wounded_and_an_aircraft_downed_are_read_as_such():
     assert find_roles("Nine others were wounded.").target is None
     downed = find_roles("Ukraine said its forces had shot down a Russian Su-34 bomber over the Donetsk region.")
     assert downed.target is not None and downed.target.quote == "Russian Su-34 bomber"
+
+
+def test_a_title_case_headline_ends_its_target_before_the_toll():
+    roles = find_roles("Russian Missile Strike on Poltava Military Institute Kills 51")
+    assert roles.target is not None and roles.target.quote == "Poltava Military Institute"

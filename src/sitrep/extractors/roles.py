@@ -44,7 +44,9 @@ _BOUNDARY = frozenset(
     "said says say told reported according it its he she they them their his her we our you your i me my "
     "there here what how why all both each every other another some such only even still just about around "
     "against between through across within without via per amid among upon inside outside behind beyond toward "
-    "towards along off reportedly allegedly apparently repeatedly heavily again".split()
+    "towards along off reportedly allegedly apparently repeatedly heavily again "
+    # verbs of a toll, which a title-case headline capitalises: "Strike on Poltava Institute Kills 51"
+    "kills kill killing injures injuring wounds wounding leaves".split()
 )
 _LEADING = frozenset(
     "the a an another more than at least dozen dozens hundreds of two three four five six seven eight nine ten several "
