@@ -169,6 +169,7 @@ def test_the_peoples_republics_acronyms_are_regions_of_their_oblast(tiny):
         ("allies have supplied Moscow with drones", True),
         ("the strike on the port showed that Moscow could not be trusted", True),
         ("officials warned that Moscow must pay for the damage", True),
+        ("the foreign minister said Moscow attacked the city overnight", True),
         ("Drones hit Moscow's Sheremetyevo airport", False),
         ("Missiles hit Moscow's suburbs overnight", False),
         ("Explosions were heard in Moscow on Sunday", False),

@@ -30,7 +30,7 @@ _ACTS_AFTER = re.compile(
     r"(?:was|is|has been|had been) (?:accused|blamed)|"
     r"will|would|could|can|cannot|must|should|blames|blamed|vows|sabotages|forces|military|troops|army|government|authorities|officials|regime|"
     r"soldiers|servicemen|fighters|saboteurs|snipers|artillery|"
-    r"shelling|shells|shelled|offensive|strikes|attack|attacks|"
+    r"shelling|shells|shelled|offensive|strikes|attack|attacks|attacked|bombed|"
     r"invasion|war|aggression|support|campaign|demands|decision|"
     r"(is|was|are|were|has been) (trying|seeking|preparing|planning|using|attempting|pushing|pressing)|"
     r"edges|edged|moves|moved|pushes|pushed|presses|pressed|steps up|stepped up|continues|continued|seeks|sought|"
