@@ -67,3 +67,10 @@ def test_drones_downed_over_a_ukrainian_oblast_are_downed_by_ukraine():
     [mention] = sitrep.extract(text, published=datetime.date(2024, 11, 14))
     assert mention.sub_event_type == "Disrupted weapons use" and mention.weapon == "drone"
     assert (mention.actor1, mention.actor2) == ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
+
+
+def test_an_age_is_no_count_of_the_dead():
+    from sitrep.extractors.casualties import find_casualties
+
+    assert find_casualties("У Сумах загинув 63-річний чоловік, ще двоє поранені.").fatalities == 1
+    assert find_casualties("В Белгороде погибла 80-летняя пенсионерка.").fatalities == 1

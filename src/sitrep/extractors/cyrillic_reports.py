@@ -55,7 +55,8 @@ def _number_words() -> dict[str, int]:
 def _patterns() -> dict[str, re.Pattern]:
     data = _tolls()
     words = sorted(_number_words(), key=len, reverse=True)
-    number = rf"(?P<num>\d{{1,6}}|{'|'.join(re.escape(w) for w in words)})(?![\w’'ʼ])"
+    # (not an age: "загинув 59-річний чоловік" is one dead)
+    number = rf"(?P<num>\d{{1,6}}|{'|'.join(re.escape(w) for w in words)})(?![\w’'ʼ]|-\w)"
     people = rf"(?:{data['people']}\s+)"
     out = {}
     for kind in ("killed", "wounded"):
