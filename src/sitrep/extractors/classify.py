@@ -124,8 +124,8 @@ class LinearModel:
         out = []
         for text, row in zip(texts, probabilities):
             best = int(row.argmax())
-            named = [i for i in (lethal if self.classes[best] == SOME_EVENT else types) if _may_be(self.classes[i], text)]
-            best_type = max(named, key=lambda i: row[i])
+            candidates = lethal if self.classes[best] == SOME_EVENT else types
+            best_type = max([i for i in candidates if _may_be(self.classes[i], text)] or candidates, key=lambda i: row[i])
             out.append(Verdict(self.classes[best], float(row[best]), self.classes[best_type]))
         return out
 

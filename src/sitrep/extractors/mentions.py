@@ -33,7 +33,7 @@ from .lexicon import (
     taxonomy,
     weapon_kinds,
 )
-from .participants import STATES_AT_WAR, Found, civilians_named, find_parties, find_weapon, state_forces
+from .participants import STATES_AT_WAR, Found, Parties, civilians_named, find_parties, find_weapon, state_forces
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
 from .triggers import Trigger, find_trigger
 from .victim_groups import split_by_victims
@@ -719,7 +719,7 @@ def _add_parties(
     _first(report, "target", parties.target)
 
 
-def _facing_side(report: _Report, parties):
+def _facing_side(report: _Report, parties: Parties) -> Found | None:
     """The party facing the report's actor1 in a sentence. A later sentence may name the sides the other way
     round ("Ukrainian troops push into the Kursk region" ... "Moscow said its troops stopped Ukrainian attacks"):
     its actor1 is then the report's actor2, never the report's actor1 again."""
