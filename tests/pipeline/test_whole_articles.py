@@ -754,3 +754,11 @@ def test_strikes_of_several_days_in_a_town_the_article_placed_by_its_country_are
                   "least 11 people, the governor said.", published=date(2022, 7, 22))
     strikes = at(result.mentions, "Zaporizh")
     assert sorted(m.fatalities for m in strikes) == [0, 4, 11]
+
+
+def test_the_demonstrators_are_actor1_and_the_police_who_detain_them_actor2(pipeline):
+    result = read(pipeline, NEWS, "Police in St Petersburg detained at least 30 people who had gathered near a monument "
+                                  "on Sunday to protest against the war, a rights group said.")
+    (protest,) = at(result.mentions, "Saint Petersburg")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert (protest.actor1, protest.actor2) == ("Protesters (Russia)", "Police Forces of Russia")

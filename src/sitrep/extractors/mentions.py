@@ -800,6 +800,8 @@ def _to_mention(document: Document, report: _Report) -> Mention:
     actor1 = fields.get("actor1")
     if sub_event_type == DISRUPTED_WEAPONS_USE and fields.get("weapon") in AIRBORNE_WEAPONS and report.place:
         actor1, actor2 = _interception_sides(actor1, actor2, evidence, report.place.country, event_date)
+    if event_type in _DEMONSTRATORS:
+        actor1, actor2 = _demonstration_sides(event_type, actor1, actor2, evidence, report.place.country if report.place else None)
     return Mention(
         document_id=document.id,
         event_type=event_type,
@@ -823,6 +825,28 @@ def _to_mention(document: Document, report: _Report) -> Mention:
         references=tuple(sorted(report.references, key=lambda e: e.start)),
         why=(f"told again at character {', '.join(map(str, report.folded))}",) if report.folded else (),
     )
+
+
+# ACLED's side of a demonstration, by its event type: the demonstrators are actor1, whoever acts on them actor2
+_DEMONSTRATORS = {"Protests": "Protesters", "Riots": "Rioters"}
+_FORCES = ("Police Forces", "Military Forces")
+
+
+def _demonstration_sides(
+    event_type: str, actor1: str | None, actor2: str | None, evidence: dict[str, Evidence], country: str | None,
+) -> tuple[str, str | None]:
+    """"Police detained dozens of protesters at a rally in St Petersburg": Protesters (Russia) are actor1 and the
+    police actor2, however the sentence orders them; the people at a rally are no civilians hit."""
+    demonstrators = f"{_DEMONSTRATORS[event_type]} ({country})" if country else _DEMONSTRATORS[event_type]
+    sides = {"actor1": actor1, "actor2": actor2}
+    words = {name: evidence.pop(name) for name in sides if name in evidence}
+    force = next((name for name, side in sides.items() if side and side.startswith(_FORCES)), None)
+    crowd = next((name for name, side in sides.items() if side and side.startswith(_DEMONSTRATORS[event_type])), None)
+    if crowd in words:
+        evidence["actor1"] = words[crowd]
+    if force in words:
+        evidence["actor2"] = words[force]
+    return demonstrators, sides[force] if force else None
 
 
 def _interception_sides(
