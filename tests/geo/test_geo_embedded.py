@@ -274,3 +274,9 @@ def test_a_village_is_in_the_province_its_sentence_names(embedded):
 def test_a_rivers_first_name_is_no_town(embedded):
     text = "The defenders hold a plant in the city on the east bank of the Siverskyi Donets River."
     assert not find_places(text, embedded)
+
+
+def test_a_village_under_its_own_name_is_not_a_bigger_neighbours_alternate_name(embedded):
+    # GeoNames lists the village's name among a nearby town's alternate names as well
+    text = "Fighting raged near the village of Hrodivka in the Donetsk region on Monday."
+    assert [name for _, name, *_ in resolved(text, embedded)][:1] == ["Hrodivka"]

@@ -176,7 +176,11 @@ def _own_names_first(options: list[Option], name: str) -> list[Option]:
     if not own:
         return options
     biggest_own = max(o.entry.population for o in own)
-    far_bigger = [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)]
+    # (not over a place of its own name in the same region: "Hrodivka" is the village near Pokrovsk, though GeoNames
+    # also lists it among the alternate names of Myrnohrad next door)
+    own_regions = {(o.entry.iso, o.entry.admin1_code) for o in own}
+    far_bigger = [o for o in options if not o.entry.is_main and o.entry.population >= 10 * max(biggest_own, 1)
+                  and (o.entry.iso, o.entry.admin1_code) not in own_regions]
     if len(normalise(name)) < MIN_SPELLING_LETTERS:
         return own + far_bigger
     return own + [replace(o, entry=replace(o.entry, is_main=True)) for o in far_bigger]
