@@ -70,12 +70,13 @@ def _greedy_parse(recogniser: Any, docs: list[Doc]) -> list[Any]:
     model = recogniser.model.predict(docs)  # the words' vectors, and each word's part of each feature
     weights, bias = model.vec2scores.get_param("W"), model.vec2scores.get_param("b")
     unseen = model._class_mask == 0
+    any_unseen = bool(unseen.any())
     states = [state for state in batch if not state.is_final()]
     while states:
         hidden = model.state2vec.predict(model.get_token_ids(states))
         scores = blis.py.gemm(hidden, weights, trans2=True, beta=0.0)
         scores += bias
-        if unseen.any():
+        if any_unseen:
             scores[:, unseen] = scores.min()
         states = recogniser.transition_states(states, scores)
     model.clear_memory()
