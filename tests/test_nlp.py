@@ -82,14 +82,14 @@ def test_the_ner_word_encoder_multiplies_with_numpy_on_one_blas_thread(monkeypat
     model = load_nlp().get_pipe("ner").model
     assert not model.get_ref("tok2vec").ops.use_blis and not model.get_ref("lower").ops.use_blis
     threads_seen = []
-    pipe = type(load_nlp()).pipe
+    pipe = sitrep.nlp.pipe_with_context
 
-    def pipe_noting_threads(self, *args, **kwargs):
+    def pipe_noting_threads(*args, **kwargs):
         # numpy's own BLAS (another test may have loaded scipy's, which the NER never calls)
         threads_seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"])
-        return pipe(self, *args, **kwargs)
+        return pipe(*args, **kwargs)
 
-    monkeypatch.setattr(type(load_nlp()), "pipe", pipe_noting_threads)
+    monkeypatch.setattr(sitrep.nlp, "pipe_with_context", pipe_noting_threads)
     [(_, entities)] = list(sitrep.nlp.entity_spans(load_nlp(), [("Olaf Scholz met Emmanuel Macron in Berlin.", ("doc", 0))]))
     assert threads_seen and set(threads_seen) == {1}
     assert [text for _, _, _, text in entities] == ["Olaf Scholz", "Emmanuel Macron", "Berlin"]

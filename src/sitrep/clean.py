@@ -59,8 +59,10 @@ def segment(text: str) -> list[Sentence]:
         for s_start, s_end in _split_sentences(paragraph_text):
             start, end = p_start + s_start, p_start + s_end
             sentence_text = text[start:end]
-            key = normalise(sentence_text)
-            n_words = len(_WORD.findall(sentence_text))
+            words = _WORD.findall(sentence_text.casefold())
+            key = " ".join(words)  # normalise(sentence_text)
+            # case-folding ASCII changes no letter into more or fewer word characters: the same words, counted
+            n_words = len(words) if sentence_text.isascii() else len(_WORD.findall(sentence_text))
             sentences.append(
                 Sentence(
                     start=start,
@@ -132,5 +134,4 @@ def _skip_space(text: str, index: int) -> int:
 
 def _looks_like_caption(paragraph: str) -> bool:
     """A line with no closing punctuation inside an article: a caption, a heading or a credit."""
-    n_words = len(_WORD.findall(paragraph))
-    return n_words <= CAPTION_MAX_WORDS and not _TERMINAL.search(paragraph)
+    return not _TERMINAL.search(paragraph) and len(_WORD.findall(paragraph)) <= CAPTION_MAX_WORDS  # words counted last

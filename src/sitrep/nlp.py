@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, cast
 
+from .ner_steps import pipe_with_context
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
@@ -140,7 +142,7 @@ def entity_spans(
     """
     for batch in _batches(_in_parts(pieces), batch_size):
         with _one_blas_thread():
-            docs = list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+            docs = list(pipe_with_context(nlp, batch))
         for doc, (doc_id, offset) in docs:
             yield (doc_id, offset), [
                 (offset + e.start_char + start, offset + e.start_char + end, e.label_, part)

@@ -83,3 +83,14 @@ def test_a_headline_end_that_tells_more_news_names_no_source():
 def test_the_claimant_is_a_name_not_a_piece_of_the_clause(sentence, claimant):
     speaker = find_speaker(sentence)
     assert (speaker.quote if speaker else None) == claimant
+
+
+def test_a_sentence_with_no_verb_of_speech_is_not_searched_for_its_speaker(monkeypatch):
+    import sitrep.extractors.claims as claims
+
+    class Unsearchable:
+        def finditer(self, text):
+            raise AssertionError("searched")
+
+    monkeypatch.setattr(claims, "_WHO_SAID", Unsearchable())
+    assert claims._last_speaker("Russian forces shelled the town of Vovchansk overnight.") is None

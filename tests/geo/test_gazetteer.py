@@ -206,3 +206,29 @@ def test_processes_opening_a_new_gazetteer_at_the_same_moment_all_succeed(tmp_pa
         assert [results.get(timeout=120) for _ in processes] == ["UA", "UA", "UA"]
         for process in processes:
             process.join(60)
+
+
+def _knows_the_long_way(gazetteer: Gazetteer, name: str) -> bool:
+    return bool(gazetteer.lookup(name) or gazetteer.country_lookup(name) or gazetteer.region_lookup(name)
+                or gazetteer.admin1_lookup(name))
+
+
+def test_a_name_no_table_holds_is_answered_with_one_query(tiny):
+    statements = []
+    tiny.conn.set_trace_callback(statements.append)
+    try:
+        assert not tiny.knows("Quorvelt")
+    finally:
+        tiny.conn.set_trace_callback(None)
+    assert len(statements) == 1
+
+
+def test_knows_says_what_the_lookups_say(tiny):
+    # own names, alternate names and other romanisations, units and their adjectives, countries, listed
+    # regions and variants, words of other kinds, and names the gazetteer lacks
+    names = ["Yartsevo", "Jartsevo", "Ярцево", "Smolensk region", "Smolenskaya Oblast", "Yartsevskiy", "Kamyanka",
+             "Novotroitske", "Avdiivka", "Hranytne", "Ukraine", "Russian Federation", "Donbas", "DPR", "Odessa",
+             "Kiev", "Kiev region", "Orël", "Ilovaisk", "Sunday", "Pentagon", "Quorvelt", "Bakhmut", "Artemivsk",
+             "Moscow Oblast", "", "Mission", "Human", "Zaporizhzhia"]
+    for name in names:
+        assert tiny.knows(name) == _knows_the_long_way(tiny, name), name

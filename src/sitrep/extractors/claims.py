@@ -30,6 +30,7 @@ _WHO_SAID = re.compile(
     rf"(?P<who>{_FIRST_WORD}(?:{_NEXT_WORD}){{0,9}}?|{_FIRST_WORD}(?:{_NEXT_WORD}){{0,8}}(?:\s++-++)++)"
     rf"\s+{_SPEECH_VERB}\b"
 )
+_A_SPEECH_VERB = re.compile(rf"\s{_SPEECH_VERB}\b")  # what every match of _WHO_SAID holds
 _SAID_WHO = re.compile(rf",\s*{_SPEECH_VERB}\s+(?P<who>[^,.;:]{{3,80}}?)\s*[.,;]?$")
 _HEADLINE_SOURCE = re.compile(r"(?::|\s[-–—])\s*(?P<who>[^:,;.!?\d–—-][^:;.!?–—]{1,50}?)\s*$")
 # A headline's end that tells more of the news rather than who tells it ("...: heavy casualties").
@@ -165,6 +166,8 @@ def verification_cue(sentence: str) -> tuple[str, Evidence] | None:
 
 
 def _last_speaker(sentence: str) -> re.Match | None:
+    if not _A_SPEECH_VERB.search(sentence):
+        return None  # two sentences in three: _WHO_SAID, tried from every capital, would find nothing
     matches = list(_WHO_SAID.finditer(sentence))
     return matches[-1] if matches else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from itertools import chain
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes (Python 3.11+; no stubs)
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (no stubs)
 from typing import Any
@@ -162,7 +163,7 @@ def lowered_with_starts(text: str, lower: Callable[[str], str]) -> tuple[str, fr
     """`lower(text)` and the starts (1 to HEAD_CHARS characters) of its words. Cached: the same sentence is
     read for triggers, actors, targets and weapons one after the other."""
     lowered = lower(text)
-    return lowered, frozenset().union(*map(_word_starts, set(_WORDS.findall(lowered))))
+    return lowered, frozenset(chain.from_iterable(map(_word_starts, _WORDS.findall(lowered))))
 
 
 @lru_cache(maxsize=2**16)

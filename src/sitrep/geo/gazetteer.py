@@ -35,6 +35,8 @@ LEFT JOIN admin2 a2 ON a2.code = p.admin2
 LEFT JOIN countries c ON c.iso = p.iso
 """
 _BY_NAME_SQL = _ENTRY_SQL.format(is_main="n.is_main", source="names n", id_column="n.geonameid") + "WHERE n.norm = ?"
+_OTHER_SPELLINGS_EXIST = (" OR EXISTS (SELECT 1 FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                          " WHERE n.norm IN (SELECT norm FROM spellings WHERE key = ?))")
 _BY_ID_SQL = _ENTRY_SQL.format(is_main="1", source="(SELECT ? AS gid) q", id_column="q.gid")
 
 
@@ -168,8 +170,29 @@ class Gazetteer:
         return self._knows(name)
 
     def _knows_uncached(self, name: str) -> bool:
+        if not self._may_know(name):
+            return False
         return bool(self.lookup(name) or self.country_lookup(name) or self.region_lookup(name)
                     or self.admin1_lookup(name))
+
+    def _may_know(self, name: str) -> bool:
+        """False only where none of the four look-ups of `knows` can find `name`: no row of the tables they read
+        (names of places, other spellings, countries, admin keys) holds any form of it they ask for. Most names
+        asked are no place (capitalised words of every kind): one query says so, where the look-ups made six
+        to ten. A name of the curated lists (aliases) takes the look-ups' own way."""
+        norm = normalise(name)
+        listed = aliases()
+        core, _ = strip_unit_words(norm)
+        if norm in listed.variants or core in listed.variants or norm in listed.country_names or norm in listed.regions:
+            return True
+        forms = query_variants(name)
+        spelt = len(norm) >= 4  # `_lookup_uncached` tries other spellings of such names only
+        sql = (f"SELECT EXISTS (SELECT 1 FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.norm IN (?{', ?' * spelt}))"
+               f"{_OTHER_SPELLINGS_EXIST if spelt else ''}"
+               " OR EXISTS (SELECT 1 FROM countries WHERE norm = ?)"
+               f" OR EXISTS (SELECT 1 FROM admin_keys WHERE level = 1 AND norm IN ({', '.join('?' * len(forms))}))")
+        key = [spelling_key(norm)] * spelt
+        return bool(self.conn.execute(sql, (norm, *key, *key, norm, *forms)).fetchone()[0])
 
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[GazetteerEntry]:
         """Places called `name` (or a listed variant of it), best prior first: towns, then units; by population.
