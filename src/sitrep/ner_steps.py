@@ -13,7 +13,8 @@ callgrind). Here the same steps run with the GIL held, where taking it again is 
 - the best valid action of each (`Parser.transition_states`: spaCy's own `c_transition_batch`).
 
 Batches are cut as `Parser.pipe` cuts them (by length, in quarters), so the model sees the same sub-batches.
-Any other pipeline (a beam, no upper layer, another component) goes through `nlp.pipe` as before.
+Any other pipeline (a beam, no upper layer, another component), or a spaCy whose parser internals differ (they
+are spaCy 3.8's: `bench/ner_steps_check.py` compares the entities on an upgrade), goes through `nlp.pipe`.
 """
 
 from __future__ import annotations
@@ -29,12 +30,16 @@ if TYPE_CHECKING:
 def pipe_with_context(nlp: Language, batch: Sequence[tuple[str, Any]]) -> Iterator[tuple[Doc, Any]]:
     """`nlp.pipe(batch, as_tuples=True, batch_size=len(batch))`, with the NER stepped holding the GIL."""
     recogniser = _greedy_recogniser(nlp)
-    if recogniser is None:
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-        return
-    docs = [nlp.make_doc(text) for text, _ in batch]
-    _recognise(recogniser, docs, batch_size=len(docs))
-    yield from zip(docs, (context for _, context in batch))
+    if recogniser is not None:
+        docs = [nlp.make_doc(text) for text, _ in batch]
+        try:
+            _recognise(recogniser, docs, batch_size=len(docs))
+        except (AttributeError, ImportError, TypeError):
+            pass  # a spaCy whose parser is built otherwise: its own loop reads the batch (fresh docs) below
+        else:
+            yield from zip(docs, (context for _, context in batch))
+            return
+    yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _greedy_recogniser(nlp: Language) -> Any | None:
