@@ -79,6 +79,9 @@ _TIME_WORDS = frozenset(
 )
 _BETWEEN_SUBJECT_AND_VERB = frozenset("had has have reportedly allegedly then also later again".split())
 MAX_PHRASE_WORDS = 6
+# Every word at which a rule of find_roles reads an attacker, a target or the dead: any other is passed over.
+_ROLE_WORDS = (_ATTACK_VERBS | _PASSIVE_VERBS | _ATTACK_NOUNS | _ACTS_ON_PEOPLE | _CLAIM_VERBS
+               | frozenset("between by blew shot shoot shoots aimed targeted directed crashed".split()))
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ def find_roles(sentence: str, offset: int = 0) -> Roles:
     words = [_bare(t[0]).casefold() for t in tokens]
     attacker = target = victims = None
     for i, word in enumerate(words):
+        if word not in _ROLE_WORDS:
+            continue  # (most words: no rule below reads a role at them)
         following = words[i + 1] if i + 1 < len(words) else ""
         if attacker is None:
             attacker = _attacker_at(tokens, words, i, word, following)
