@@ -762,3 +762,10 @@ def test_the_demonstrators_are_actor1_and_the_police_who_detain_them_actor2(pipe
     (protest,) = at(result.mentions, "Saint Petersburg")
     assert protest.sub_event_type == "Protest with intervention"
     assert (protest.actor1, protest.actor2) == ("Protesters (Russia)", "Police Forces of Russia")
+
+
+def test_a_strike_whose_weapon_the_next_sentence_names_is_of_that_weapons_kind(pipeline):
+    result = read(pipeline, "A Russian strike on a clinic in the city of Sumy on Tuesday killed two people, the regional "
+                            "governor said. \"The enemy hit the clinic with a guided aerial bomb,\" he wrote.")
+    (strike,) = at(result.mentions, "Sumy")
+    assert strike.sub_event_type == "Air/drone strike"

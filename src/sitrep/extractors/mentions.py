@@ -750,7 +750,8 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
     """The event and sub-event type of a report: its words', or, where they said only that there was an
     attack or deaths, the kind of event its weapon makes ("the attack on Odesa ... cruise missiles")."""
     trigger = report.trigger
-    made_by = weapon_kinds().get(report.fields.get("weapon", "")) if trigger.generic or trigger.fallback else None
+    weighed = trigger.generic or trigger.fallback or bool(flagged_pattern("unnamed_strike").match(trigger.evidence.quote))
+    made_by = weapon_kinds().get(report.fields.get("weapon", "")) if weighed else None
     if made_by:
         return taxonomy()[made_by], made_by
     civilians = str(report.fields.get("actor2") or "").startswith("Civilians")
