@@ -769,3 +769,13 @@ def test_a_strike_whose_weapon_the_next_sentence_names_is_of_that_weapons_kind(p
                             "governor said. \"The enemy hit the clinic with a guided aerial bomb,\" he wrote.")
     (strike,) = at(result.mentions, "Sumy")
     assert strike.sub_event_type == "Air/drone strike"
+
+
+def test_bare_explosions_in_a_country_at_war_are_strikes_and_a_laid_bomb_stays_one(pipeline):
+    result = read(pipeline, NEWS, "Explosions rocked the southern city of Mykolaiv on Monday morning, the "
+                                  "mayor said.", "A bomb planted under a car exploded in Melitopol on Monday, killing "
+                                                 "an official, local media reported.")
+    (mykolaiv,) = at(result.mentions, "Mykola")
+    assert mykolaiv.sub_event_type == "Shelling/artillery/missile attack"
+    (melitopol,) = at(result.mentions, "Melitop")
+    assert melitopol.sub_event_type == "Remote explosive/landmine/IED"

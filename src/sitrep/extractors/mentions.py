@@ -74,6 +74,7 @@ _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "bat
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
 _REGAINS, _CLASH = "Government regains territory", "Armed clash"
+_LAID_BOMB = "Remote explosive/landmine/IED"
 _TARGET_REACH = 60  # how far after the event's words their object is named ("an attack on the city's main hotel")
 _CLAUSE_END = re.compile(r"[.,;:!?\u2014\u2013]")
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -750,6 +751,8 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
     """The event and sub-event type of a report: its words', or, where they said only that there was an
     attack or deaths, the kind of event its weapon makes ("the attack on Odesa ... cruise missiles")."""
     trigger = report.trigger
+    if _explosions_of_a_war(report):
+        return taxonomy()[_REMOTE_ATTACK], _REMOTE_ATTACK
     weighed = trigger.generic or trigger.fallback or bool(flagged_pattern("unnamed_strike").match(trigger.evidence.quote))
     made_by = weapon_kinds().get(report.fields.get("weapon", "")) if weighed else None
     if made_by:
@@ -766,6 +769,16 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
         # gold/CODING.md: a state retakes its own ground; Russia "liberating" a Ukrainian town is a battle
         return taxonomy()[_CLASH], _CLASH
     return trigger.event_type, trigger.sub_event_type
+
+
+def _explosions_of_a_war(report: _Report) -> bool:
+    """"Explosions had also occurred on Tuesday in Mykolaiv": bare explosions, no device, weapon or saboteur named,
+    in a country at war are its strikes from afar (ACLED codes them so), not a laid bomb."""
+    bare = flagged_pattern("bare_explosion")
+    weapon = report.evidence.get("weapon")
+    place = report.place
+    return (report.trigger.sub_event_type == _LAID_BOMB and bool(bare.match(report.trigger.evidence.quote))
+            and (weapon is None or bool(bare.match(weapon.quote))) and place is not None and place.country in STATES_AT_WAR)
 
 
 def _another_states_forces(actor: str | None, country: str | None, when: EventDate | None) -> bool:
