@@ -779,3 +779,10 @@ def test_bare_explosions_in_a_country_at_war_are_strikes_and_a_laid_bomb_stays_o
     assert mykolaiv.sub_event_type == "Shelling/artillery/missile attack"
     (melitopol,) = at(result.mentions, "Melitop")
     assert melitopol.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_riot_police_making_an_arrest_make_no_riot(pipeline):
+    result = read(pipeline, NEWS, "Riot police detained an opposition journalist in Minsk on Tuesday over his reporting, "
+                                  "his lawyer said.")
+    (arrest,) = at(result.mentions, "Minsk")
+    assert arrest.sub_event_type == "Arrests"
