@@ -180,7 +180,7 @@ def _revised_count(a: Report, b: Report) -> bool:
     count of the report that places it best (`merge.build_event`)."""
     if told_toll(a) is None or told_toll(b) is None or _vague_toll(a) or _vague_toll(b):
         return False
-    return any(_country_only(report.place) for report in (a, b))
+    return any(report.place is not None and report.place.country_only for report in (a, b))
 
 
 def told_toll(report: Report) -> int | None:
@@ -189,10 +189,6 @@ def told_toll(report: Report) -> int | None:
     if isinstance(report, Event) and all(m.fatalities is None for m in report.mentions):
         return None
     return report.fatalities
-
-
-def _country_only(place: Place | None) -> bool:
-    return place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _same_toll(a: Report, b: Report) -> bool:

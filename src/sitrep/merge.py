@@ -92,7 +92,7 @@ _VAGUE = ("vague",)
 def very_same_place(place: Place | None) -> tuple | None:
     """What an undated report must share with an event to join it: the GeoNames place, at the same precision
     (a country alone, or a region without its first-level unit, places nothing)."""
-    if place is None or place.geonameid is None or place.geo_precision >= GEO_PRECISION_REGION and not place.admin1:
+    if place is None or place.geonameid is None or place.country_only:
         return None
     return ("same", place.geonameid, place.geo_precision)
 

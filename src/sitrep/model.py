@@ -89,6 +89,11 @@ class Place:
     start: int | None = None  # span of the document that names the place
     end: int | None = None
 
+    @property
+    def country_only(self) -> bool:
+        """A country named alone: no region or town in it (ACLED places no event coarser than a region)."""
+        return self.geo_precision >= GEO_PRECISION_REGION and not self.admin1
+
 
 @dataclass(frozen=True)
 class Claim:

@@ -398,7 +398,7 @@ def _same_event(
     """Does a sentence with an event word of its own, `gap` sentences after the report's last, tell more of it?
     It does when it refers back to it; or, of a compatible type, when it follows at once, or names the same
     place within a few sentences. Farther on, a battle of another paragraph is another battle."""
-    if gap <= 1 and place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1:
+    if gap <= 1 and place is not None and place.country_only:
         place = None  # "..., Tass said": a country named in passing places nothing
     if refers_back:
         # "the Horlivka explosion", "the attack in Belgorod" after a strike on Kyiv is another event; "the attack

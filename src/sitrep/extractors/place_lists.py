@@ -127,7 +127,7 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
                      key=lambda p: cast(int, p.start))
     cyrillic = is_cyrillic_text(text)
     if cyrillic:  # "..., загалом в Україні збили 21 дрон, у X ...": a country between clauses joins none
-        ordered = [p for p in ordered if p is place or not _is_country(p)]
+        ordered = [p for p in ordered if p is place or not p.country_only]
     chains: list[list[Place]] = []
     reach = CYRILLIC_BETWEEN_REACH if cyrillic else BETWEEN_REACH
     for current in ordered:
@@ -139,7 +139,7 @@ def listed_with(place: Place | None, sentence_places: list[Place], text: str) ->
             chains.append([current])
     chain = next(c for c in chains if place in c)
     distinct = list({(p.geonameid, p.name): p for p in chain}.values())
-    if any(_is_country(p) for p in distinct):
+    if any(p.country_only for p in distinct):
         return []  # a list of countries ("Russia and Ukraine"): no event's places
     # "two villages of the Kherson region, Andriivka and Lozove": the region is where the listed places are
     distinct = [p for p in distinct if not _holds_others(p, distinct)]
@@ -160,10 +160,6 @@ def _joined(text: str, previous: Place, current: Place, cyrillic: bool) -> bool:
     if _cyrillic_list_gap().match(gap) and not (breaks and find_trigger(gap[breaks[-1].end():])):
         return True
     return _clause_tells_an_incident(text, previous, current)
-
-
-def _is_country(place: Place) -> bool:
-    return place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _holds_others(region: Place, places: list[Place]) -> bool:

@@ -26,7 +26,7 @@ from datetime import date
 
 from ..clean import Sentence
 from ..language import is_cyrillic_text
-from ..model import GEO_PRECISION_REGION, Mention, Place
+from ..model import Mention, Place
 from .report_classifier import ReportModel
 from .short_reports import is_short
 from .triggers import find_trigger
@@ -94,14 +94,10 @@ def _unplaced(mention: Mention, finer: set[str | None]) -> str | None:
     place = mention.place
     if place is None:
         return "no place: the article names none for it"
-    if _country_only(place) and place.iso in finer:
+    if place.country_only and place.iso in finer:
         return (f"no place finer than a country ({place.name}) though the article names places there: "
                 "a general statement, or an event it does not place")
     return None
-
-
-def _country_only(place: Place | None) -> bool:
-    return place is not None and place.geo_precision >= GEO_PRECISION_REGION and not place.admin1
 
 
 def _readings(
@@ -146,7 +142,7 @@ def _bar(mention: Mention, model: ReportModel, several_paragraphs: bool, listed:
     bar, why = model.threshold, "not read as"
     if listed and LISTED_MIN_PROBABILITY > bar:
         bar, why = LISTED_MIN_PROBABILITY, "one of several events a sentence lists, not surely"
-    if several_paragraphs and _country_only(mention.place) and COUNTRY_ONLY_MIN_PROBABILITY > bar:
+    if several_paragraphs and mention.place is not None and mention.place.country_only and COUNTRY_ONLY_MIN_PROBABILITY > bar:
         bar, why = COUNTRY_ONLY_MIN_PROBABILITY, "placed only in a country and not surely"
     return bar, why
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Evidence
-from .lexicon import weapon_patterns
+from .lexicon import all_weapons
 
 _QUOTES = frozenset('"“”‘’«»')
 _RUN = re.compile(r"[\w’'.-]+|[^\w\s]")
@@ -183,7 +183,7 @@ def _attacker_span(tokens, words, i, word, following):
     if word in _ATTACK_NOUNS and i > 0:
         before = tokens[i - 1][0]
         # "IS attacks", "IRA bombing": an acronym names the group; "HIMARS strikes" the weapon
-        if before.isupper() and len(before) > 1 and not any(w.search(before) for w in weapon_patterns()):
+        if before.isupper() and len(before) > 1 and all_weapons().search(before) is None:
             return _phrase_before(words, i - 1, (i - 1, i))
         if before.endswith(("'s", "’s")):  # "the IRA's bombing"
             return _phrase_before(words, i)
