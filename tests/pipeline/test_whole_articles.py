@@ -786,3 +786,13 @@ def test_riot_police_making_an_arrest_make_no_riot(pipeline):
                                   "his lawyer said.")
     (arrest,) = at(result.mentions, "Minsk")
     assert arrest.sub_event_type == "Arrests"
+
+
+def test_one_more_strike_on_the_next_day_is_an_event_of_its_own(pipeline):
+    result = read(pipeline, "Russian missiles hit Kharkiv on Monday, killing three people, the regional governor said. "
+                            "On Tuesday another missile strike on Kharkiv killed two people and wounded nine.",
+                  "Russian drones attacked Odesa late on Monday, the governor said. Drones hit a port warehouse in "
+                  "Odesa early on Tuesday, killing one worker.")
+    kharkiv = at(result.mentions, "Kharkiv")
+    assert sorted((m.event_date.day, m.fatalities) for m in kharkiv) == [(18, 3), (19, 2)]
+    assert len(at(result.mentions, "Odesa")) == 1  # one night's attack, told by both of its days

@@ -166,7 +166,7 @@ def extract_mentions(
             summed_by.sums_up = True
         if previous and not new_story and summed_by is not previous and _same_event(
                 previous, trigger, place, back_reference, gap, named_with) and not _other_days(
-                previous, sentence, trigger, document):
+                previous, sentence, trigger, document, again=not back_reference and not trigger.fallback):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
@@ -495,9 +495,13 @@ def _no_region(place: Place | None) -> bool:
     return place is None or not place.admin1
 
 
-def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document) -> bool:
+def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document: Document, again: bool = False) -> bool:
     """Do the report and the sentence each give a date, days apart? "A strike near Kyiv killed 87 in May" and
-    "Last Thursday Russian forces hit a base near Kyiv" are two strikes."""
+    "Last Thursday Russian forces hit a base near Kyiv" are two strikes.
+
+    A day apart is one event, a night told by either of its days or a day misread (a day the news was posted),
+    unless the sentence tells, in its own event words (`again`), of one more: "Missiles hit Kharkiv on Monday"
+    ... "On Tuesday another strike on Kharkiv killed two"."""
     told = _text_date(report)
     if not told:
         return False
@@ -505,7 +509,9 @@ def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document:
                         trigger.evidence.end - sentence.start)
     if said is None:
         return False
-    return said.start > told.end + timedelta(days=1) or said.end < told.start - timedelta(days=1)
+    one_more = again and flagged_pattern("another_occurrence").search(sentence.text, 0, trigger.evidence.end - sentence.start)
+    slack = timedelta(days=0 if one_more else 1)
+    return said.start > told.end + slack or said.end < told.start - slack
 
 
 def _text_date(report: _Report) -> EventDate | None:
