@@ -62,6 +62,12 @@ def test_people_and_common_words_are_no_places(embedded):
     assert main_place("Удар був потужний, повідомили рятувальники", embedded) is None
 
 
+def test_a_surname_after_a_first_name_is_no_town_of_that_name(embedded):
+    # Gusev is also a town in Kaliningrad Oblast
+    names = [p.name for p in geocode_document("Мэр Олег Гусев сообщил, что ночью над Курском сбит беспилотник", embedded)]
+    assert names == ["Kursk"]
+
+
 def test_a_shared_name_goes_to_the_countries_the_text_is_about(embedded):
     place = main_place("Уночі вибухи пролунали в Одесі", embedded)
     assert (place.name, place.iso) == ("Odesa", "UA")

@@ -796,3 +796,22 @@ def test_one_more_strike_on_the_next_day_is_an_event_of_its_own(pipeline):
     kharkiv = at(result.mentions, "Kharkiv")
     assert sorted((m.event_date.day, m.fatalities) for m in kharkiv) == [(18, 3), (19, 2)]
     assert len(at(result.mentions, "Odesa")) == 1  # one night's attack, told by both of its days
+
+
+def test_an_official_saying_there_was_no_damage_tells_no_event(pipeline):
+    result = read(pipeline, "Air defences shot down 12 drones over the Moscow region overnight, the defence ministry said.",
+                  "Moscow's mayor Pyotr Ivanov said no damage or casualties had been reported.")
+    assert [m.sub_event_type for m in result.mentions] == ["Disrupted weapons use"]
+
+
+def test_a_funeral_and_the_line_of_contact_on_a_map_are_no_events(pipeline):
+    result = read(pipeline, NEWS, "Полтава прощається з Героєм: на фронті загинув захисник Петро Коваленко.",
+                  "Також уточнено лінію зіткнення в районі Покровська та Мирнограда.")
+    assert places(result.mentions) == ["Kharkiv"]
+
+
+def test_an_attack_with_drones_is_a_drone_strike(pipeline):
+    result = read(pipeline, NEWS, "Ukrainian forces attacked the village of Tetkino in the Kursk region with drones on "
+                                  "Monday, the governor said.")
+    (tetkino,) = at(result.mentions, "Tëtkino", "Tetkino")
+    assert tetkino.sub_event_type == "Air/drone strike"

@@ -27,6 +27,7 @@ from .dates import EventDate, date_from_publication, resolve_date
 from .double_reports import SECOND_CLAUSE
 from .lexicon import (
     accident_causes,
+    all_weapons,
     event_word_pattern,
     flagged_pattern,
     lower_keeping_offsets,
@@ -73,9 +74,11 @@ _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "bat
 # What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
+_AIR_STRIKE = "Air/drone strike"
 _REGAINS, _CLASH = "Government regains territory", "Armed clash"
 _RIOT = "Violent demonstration"
 _LAID_BOMB = "Remote explosive/landmine/IED"
+_WEAPON_REACH = 80  # "attacked the village of Tetkino in the Kursk region with drones"
 _TARGET_REACH = 60  # how far after the event's words their object is named ("an attack on the city's main hotel")
 _CLAUSE_END = re.compile(r"[.,;:!?\u2014\u2013]")
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -770,8 +773,11 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
     if _explosions_of_a_war(report):
         return taxonomy()[_REMOTE_ATTACK], _REMOTE_ATTACK
     weighed = trigger.generic or trigger.fallback or bool(flagged_pattern("unnamed_strike").match(trigger.evidence.quote))
-    made_by = weapon_kinds().get(report.fields.get("weapon", "")) if weighed else None
-    if made_by:
+    made_by = weapon_kinds().get(report.fields.get("weapon", ""))
+    if made_by and weighed:
+        return taxonomy()[made_by], made_by
+    if made_by == _AIR_STRIKE and trigger.sub_event_type == _REMOTE_ATTACK and _armed_with(report, text):
+        # "attacked the village of Tetkino with drones": a strike from afar, of the kind its weapon makes
         return taxonomy()[made_by], made_by
     civilians = str(report.fields.get("actor2") or "").startswith("Civilians")
     if trigger.generic and str(report.fields.get("actor1") or "").startswith("Military Forces") and (
@@ -785,6 +791,16 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
         # gold/CODING.md: a state retakes its own ground; Russia "liberating" a Ukrainian town is a battle
         return taxonomy()[_CLASH], _CLASH
     return trigger.event_type, trigger.sub_event_type
+
+
+def _armed_with(report: _Report, text: str) -> bool:
+    """Does the weapon follow the event's words in their clause, words that name no weapon of their own
+    ("attacked the village of Tetkino with drones"; not "a helicopter raid on Belgorod and an attack on Bryansk")?"""
+    words, weapon = report.trigger.evidence, report.evidence.get("weapon")
+    if weapon is None or report.trigger.weapon is not None or all_weapons().search(words.quote.lower()):
+        return False
+    between = text[words.end:weapon.start]
+    return words.end <= weapon.start and len(between) <= _WEAPON_REACH and not _CLAUSE_END.search(between)
 
 
 def _explosions_of_a_war(report: _Report) -> bool:

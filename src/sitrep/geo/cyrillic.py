@@ -188,6 +188,17 @@ def is_person_name(word: str) -> bool:
     return bool(known) and all(_PERSON_TAGS & set(p.tag.grammemes) for p in known)
 
 
+def is_given_name(word: str) -> bool:
+    """Every reading pymorphy knows of the word is a first name ("Олександр", "Александр")."""
+    known = _known_parses(word)
+    return bool(known) and all("Name" in p.tag.grammemes for p in known)
+
+
+def may_be_surname(word: str) -> bool:
+    """Some reading of the word is a surname ("Гусев": a surname, and a town in Kaliningrad Oblast)."""
+    return any("Surn" in p.tag.grammemes for p in _known_parses(word))
+
+
 def is_common_word(word: str) -> bool:
     """A word the dictionaries know and never as a name ("Вибухи", "Удар"): capitalised only because it
     opens a sentence or a headline."""
@@ -321,6 +332,9 @@ def _candidate(
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
             return None  # "Путін"; "Українська авіація" (no town Українськ)
+        if before is not None and text[before.end:words[0].start] == " " and is_given_name(before.text) and (
+                may_be_surname(word)):
+            return None  # "губернатор Александр Гусев": a man's surname, not the town of Gusev
         opens_as_a_town = words[0].sentence_initial and not modifier and _opens_as_a_town(words[0], text, is_known)
         if (words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before
                 and not modifier and not opens_as_a_town):
