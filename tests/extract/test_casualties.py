@@ -59,6 +59,20 @@ def test_one_dead_named_after_the_verb(sentence, killed):
 
 
 @pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("Two sisters aged nine and 14 were killed when the shell hit their house", 2),
+        ("A girl aged 11 was killed in the strike", 1),
+        ("Six men aged between 25 and 40 died in the attack", 6),
+    ],
+)
+def test_ages_are_no_count_of_the_dead(sentence, killed):
+    found = find_casualties(sentence)
+    assert found.fatalities == killed
+    assert "aged" in found.fatalities_evidence.quote  # the sentence's own words, not the blanked ones
+
+
+@pytest.mark.parametrize(
     "sentence, killed, wounded",
     [
         ("Ukraine reports first combat death since new truce", 1, None),

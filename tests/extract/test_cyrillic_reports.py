@@ -18,6 +18,8 @@ from sitrep.extractors.claims import find_speaker
         ("Після обстрілу Оріхова загинув чоловік", 1, None),
         ("Один человек погиб и двое пострадали при ударе по складу", 1, 2),
         ("У Борисполі є поранені", 0, 2),  # an unnumbered plural: at least two, and no dead counted
+        ("На Полтавщині за добу 40 обстрілів, є загиблий", 1, None),  # the singular: one
+        ("В Курской области есть пострадавший", 0, 1),
         ("Жертв немає, люди не постраждали", 0, 0),
         ("Сили оборони знищили 40 окупантів", None, None),  # a killing of the enemy is no toll word
         ("Убиты 150 националистов, заявили в Минобороны", 2, None),  # a side's claim: the floor

@@ -86,6 +86,9 @@ _NO_CASUALTIES = re.compile(
 _NO_INJURIES = re.compile(r"\b(no (casualties|injuries|one was (hurt|injured))|nobody was (hurt|injured)|without casualties)\b", re.I)
 # "Five civilians including two children": a figure that counts part of another, never the toll itself.
 _PART_OF_A_WHOLE = re.compile(rf"\b(?:including|among them|of them|of whom)\s+{_QUALIFIER}$", re.I)
+# "a boy aged 12", "three children aged eight, 12 and 17", "aged between 20 and 40": ages, not counts of the dead
+_AGES = re.compile(r"\b(?:aged|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)"
+                   r"(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s*[-\u2013]\s*)(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\b)*", re.I)
 # "a number of civilians", "a group of soldiers": an "a" that counts nothing
 _NO_COUNT = re.compile(r"an?\s+(?:number|lot|group|host|handful|series|string|total|wave|spate|couple of dozen)\b", re.I)
 # A bare "dead"/"killed" with no number: someone died, at least one.
@@ -200,11 +203,17 @@ _KILLED_AND_WOUNDED = re.compile(
 
 
 def _without_joint_counts(sentence: str) -> str:
-    """The sentence with the words of a count of both dead and wounded blanked (offsets kept), so that no
-    pattern reads them as either."""
+    """The sentence with the words of a count of both dead and wounded, and of ages, blanked (offsets kept), so
+    that no pattern reads them as a count of either."""
+    if "aged" in sentence or "ages" in sentence:
+        sentence = _AGES.sub(_blank, sentence)
     if not could_find(_KILLED_AND_WOUNDED, sentence):
         return sentence  # (most sentences: no substitution is tried)
-    return _KILLED_AND_WOUNDED.sub(lambda m: " " * len(m.group()), sentence)
+    return _KILLED_AND_WOUNDED.sub(_blank, sentence)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def counts_only_running_totals(sentence: str) -> bool:
@@ -221,7 +230,7 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
     if is_cyrillic_text(sentence):  # Russian and Ukrainian: their words in lexicon.yaml (cyrillic_reports)
         toll = cyrillic_toll(sentence, offset)
         return Casualties(toll.killed, toll.wounded, toll.killed_evidence, toll.wounded_evidence)
-    sentence = _without_joint_counts(sentence)
+    told, sentence = sentence, _without_joint_counts(sentence)
     clauses = _Clauses(sentence)
     killed: int | None
     killed_ev: Evidence | None
@@ -248,7 +257,14 @@ def find_casualties(sentence: str, offset: int = 0) -> Casualties:
         killed, killed_ev = 0, wounded_ev
     if wounded is None and (match := _search(_NO_INJURIES, sentence)):
         wounded, wounded_ev = 0, _evidence(match, offset)
-    return Casualties(killed, wounded, killed_ev, wounded_ev)
+    return Casualties(killed, wounded, _quoting(killed_ev, told, offset), _quoting(wounded_ev, told, offset))
+
+
+def _quoting(evidence: Evidence | None, sentence: str, offset: int) -> Evidence | None:
+    """The evidence with the sentence's own words, where what was blanked in it stood in the match."""
+    if evidence is None:
+        return None
+    return Evidence(evidence.start, evidence.end, sentence[evidence.start - offset:evidence.end - offset])
 
 
 # "The death toll rose to 45", "the number of dead has climbed to 12": a count that replaces the earlier ones.
