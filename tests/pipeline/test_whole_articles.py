@@ -806,7 +806,8 @@ def test_an_official_saying_there_was_no_damage_tells_no_event(pipeline):
 
 def test_a_funeral_and_the_line_of_contact_on_a_map_are_no_events(pipeline):
     result = read(pipeline, NEWS, "Полтава прощається з Героєм: на фронті загинув захисник Петро Коваленко.",
-                  "Також уточнено лінію зіткнення в районі Покровська та Мирнограда.")
+                  "Також уточнено лінію зіткнення в районі Покровська та Мирнограда.",
+                  "Полтавська міська рада висловлює щирі співчуття рідним і близьким загиблого.")
     assert places(result.mentions) == ["Kharkiv"]
 
 
@@ -815,3 +816,9 @@ def test_an_attack_with_drones_is_a_drone_strike(pipeline):
                                   "Monday, the governor said.")
     (tetkino,) = at(result.mentions, "Tëtkino", "Tetkino")
     assert tetkino.sub_event_type == "Air/drone strike"
+
+
+def test_an_air_raid_alert_is_no_air_raid(pipeline):
+    result = read(pipeline, NEWS, "The concert in Lviv was halted for an hour when air raid sirens sounded across the city "
+                                  "on Monday evening.", "Fans waited in an air raid shelter until the alert ended.")
+    assert places(result.mentions) == ["Kharkiv"]
