@@ -822,3 +822,16 @@ def test_an_air_raid_alert_is_no_air_raid(pipeline):
     result = read(pipeline, NEWS, "The concert in Lviv was halted for an hour when air raid sirens sounded across the city "
                                   "on Monday evening.", "Fans waited in an air raid shelter until the alert ended.")
     assert places(result.mentions) == ["Kharkiv"]
+
+
+def test_a_day_s_dead_are_not_the_next_dated_strike_s(pipeline):
+    result = read(pipeline, "Росіяни обстріляли Запорізьку область: загинули двоє людей, ще п'ятеро поранені",
+                  "Протягом минулої доби російські війська обстріляли 20 населених пунктів Запорізької області, зокрема "
+                  "Оріхів, Гуляйполе та Степногірськ. Про це повідомив начальник обласної військової адміністрації.",
+                  "Під ударом опинились житлові квартали, пошкоджено чотири будинки.",
+                  "Унаслідок російської агресії загинули двоє людей, ще п'ятеро отримали поранення.",
+                  "Зранку 18 липня російський дрон атакував автомобіль у Степногірську. Поранений 40-річний чоловік.")
+    drone = [m for m in at(result.mentions, "Stepnohirsk") if m.sub_event_type == "Air/drone strike"]
+    assert drone and all(m.fatalities in (0, None) for m in drone)
+    # the damage told after who said it is more of the same report, not an event of the region's own
+    assert not [m for m in result.mentions if m.place.geo_precision == 3 and not m.fatalities]

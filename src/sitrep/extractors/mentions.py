@@ -163,7 +163,8 @@ def extract_mentions(
         # "Separately, ...", "Також ворог обстріляв Шостку": neither joined nor placed as the last (a "Також" that
         # names no place of its own tells more of the same: "Також пошкоджено будинки")
         new_story = bool(_NEW_STORY.match(sentence.text)) or (
-            turns_to_another_event(sentence.text) and bool(sentence_places))
+            turns_to_another_event(sentence.text) and bool(sentence_places)) or (
+            previous is not None and _deaths_then_a_dated_event(previous, trigger, place, back_reference, sentence, document))
         summed_by = _summing_report(reports, sentences, index, place) if not back_reference else None
         if summed_by is not None:
             summed_by.sums_up = True
@@ -494,6 +495,25 @@ def _summing_report(reports: list[_Report], sentences: list[Sentence], index: in
         r.place) and across.search(r.sentence.text + " " + sentences[r.last_sentence_index].text)), None)
 
 
+def _deaths_then_a_dated_event(report: _Report, trigger: Trigger, place: Place | None, back_reference: bool,
+                               sentence: Sentence, document: Document) -> bool:
+    """Is the sentence an event told in its own words, place and day after a report of deaths alone that named
+    neither ("Унаслідок обстрілів загинули двоє людей. Зранку 18 червня дрон атакував автомобіль у Білозерці")?
+    The day's dead are not that event's: it is news of its own."""
+    if back_reference or trigger.fallback or not report.trigger.fallback or place is None or _placed_by_itself(report):
+        return False
+    if _text_date(report) is not None:
+        return False
+    return resolve_date(sentence.text, sentence.start, document.published, trigger.evidence.start - sentence.start,
+                        trigger.evidence.end - sentence.start) is not None
+
+
+def _placed_by_itself(report: _Report) -> bool:
+    """Is the report placed by words of its own sentence (not by a place named before it)?"""
+    place, sentence = report.place, report.sentence
+    return place is not None and place.start is not None and sentence.start <= place.start < sentence.end
+
+
 def _no_region(place: Place | None) -> bool:
     return place is None or not place.admin1
 
@@ -602,8 +622,9 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     # verified" is said of the reports of the day wherever it stands.
     back_reference = refers_back(sentence.text)
     about_it = back_reference or index == report.last_sentence_index + 1
-    if back_reference:
-        report.last_sentence_index = index
+    said_by = about_it and tells_who_said(sentence.text)
+    if back_reference or said_by:
+        report.last_sentence_index = index  # "Про це повідомив голова ОВА": the report goes on after who told it
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
     if cue and (about_it or cue[0] == "unverified"):
