@@ -835,3 +835,17 @@ def test_a_day_s_dead_are_not_the_next_dated_strike_s(pipeline):
     assert drone and all(m.fatalities in (0, None) for m in drone)
     # the damage told after who said it is more of the same report, not an event of the region's own
     assert not [m for m in result.mentions if m.place.geo_precision == 3 and not m.fatalities]
+
+
+def test_people_killed_across_ukraine_in_russian_strikes_were_killed_by_russia(pipeline):
+    result = read(pipeline, "At least nine people were killed across Ukraine in Russian strikes overnight, officials said. "
+                            "In the Poltava region, two men were killed, the regional governor said.")
+    (poltava,) = at(result.mentions, "Poltava")
+    assert poltava.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_ukraine_pushing_russian_forces_out_is_ukraine_s_act(pipeline):
+    result = read(pipeline, NEWS, "On Monday Ukraine pushed Russian forces out of the village of Vilkhivka near Kharkiv, "
+                                  "the general staff said.")
+    (vilkhivka,) = at(result.mentions, "Vilkhivka")
+    assert (vilkhivka.actor1, vilkhivka.actor2) == ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
