@@ -849,3 +849,12 @@ def test_ukraine_pushing_russian_forces_out_is_ukraine_s_act(pipeline):
                                   "the general staff said.")
     (vilkhivka,) = at(result.mentions, "Vilkhivka")
     assert (vilkhivka.actor1, vilkhivka.actor2) == ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
+
+
+def test_two_events_told_either_side_of_a_semicolon_are_two(pipeline):
+    result = read(pipeline, NEWS, "On Monday Russian missiles struck a fuel depot in Poltava, killing two workers; a Russian "
+                                  "helicopter was also shot down over the Zaporizhzhia region, the air force said.")
+    (poltava,) = at(result.mentions, "Poltava")
+    assert (poltava.sub_event_type, poltava.fatalities) == ("Shelling/artillery/missile attack", 2)
+    (downed,) = at(result.mentions, "Zaporizhzhia")
+    assert downed.sub_event_type == "Disrupted weapons use"

@@ -18,6 +18,7 @@ from .triggers import find_trigger
 
 # where a second clause with a subject or verb of its own begins
 SECOND_CLAUSE = re.compile(r",\s+(?:and|while|as well as)\s+|;\s+")
+SEMICOLON = re.compile(r";\s+")
 
 
 def split_double_reports(sentences: list[Sentence], places: list[Place]) -> list[Sentence]:
@@ -32,7 +33,7 @@ def _halves(sentence: Sentence, places: list[Place]) -> list[Sentence]:
     first = find_trigger(sentence.text)
     if first is None:
         return [sentence]
-    for join in SECOND_CLAUSE.finditer(sentence.text, first.evidence.end):
+    for join in _joins_after_the_first_event(sentence.text, first.evidence.start, first.evidence.end):
         second = find_trigger(sentence.text[join.end():])
         if second is None or second.generic or second.fallback:
             continue
@@ -44,6 +45,14 @@ def _halves(sentence: Sentence, places: list[Place]) -> list[Sentence]:
                 replace(sentence, start=sentence.start + join.end(), text=sentence.text[join.end():]),
             ]
     return [sentence]
+
+
+def _joins_after_the_first_event(text: str, start: int, end: int) -> list[re.Match]:
+    """Where a second clause may begin: after the sentence's first event words; or at a semicolon before them
+    when the words before it tell an event of their own ("... struck a recruitment centre in Poltava; a jet was
+    also shot down over the Donetsk region": shooting down is the rule tried first)."""
+    semicolons = [join for join in SEMICOLON.finditer(text, 0, start) if find_trigger(text[:join.start()]) is not None]
+    return semicolons + list(SECOND_CLAUSE.finditer(text, end))
 
 
 def _names(places: list[Place], start: int, end: int) -> set[str]:
