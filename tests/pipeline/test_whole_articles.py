@@ -858,3 +858,11 @@ def test_two_events_told_either_side_of_a_semicolon_are_two(pipeline):
     assert (poltava.sub_event_type, poltava.fatalities) == ("Shelling/artillery/missile attack", 2)
     (downed,) = at(result.mentions, "Zaporizhzhia")
     assert downed.sub_event_type == "Disrupted weapons use"
+
+
+def test_what_a_correction_says_an_article_got_wrong_is_no_event(pipeline):
+    result = read(pipeline, "Correction: an earlier version of this article incorrectly stated that 30 people had been "
+                            "killed in a missile strike on Zaporizhzhia on Monday.",
+                  "A photo caption misspelled the name of the Shevchenkivskyi district of Kyiv.")
+    assert not [m for m in result.mentions if m.fatalities == 30]
+    assert not at(result.mentions, "Kyiv", "Shevchenk")
