@@ -866,3 +866,10 @@ def test_what_a_correction_says_an_article_got_wrong_is_no_event(pipeline):
                   "A photo caption misspelled the name of the Shevchenkivskyi district of Kyiv.")
     assert not [m for m in result.mentions if m.fatalities == 30]
     assert not at(result.mentions, "Kyiv", "Shevchenk")
+
+
+def test_a_headline_s_sum_of_many_strikes_is_not_the_toll_of_the_one_told_after_it(pipeline):
+    result = read(pipeline, "Russian strikes kill at least 14 in Kharkiv",
+                  "A Russian missile strike on a printing house in Kharkiv on Monday killed seven people, the mayor said.")
+    (kharkiv,) = at(result.mentions, "Kharkiv")
+    assert kharkiv.fatalities == 7

@@ -322,12 +322,13 @@ def _only_guessed(report: _Report, other: _Report) -> bool:
 
 
 def _join(first: _Report, later: _Report) -> None:
+    summed = first.trigger.fallback and not later.trigger.fallback and _many_attacks_toll(first)
     if first.trigger.fallback and not later.trigger.fallback:
         first.trigger = later.trigger
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
-        toll = name in ("fatalities", "injuries") and name in first.fields and _better_toll(
-            first.fields[name], value, later.evidence.get(name))
+        toll = name in ("fatalities", "injuries") and name in first.fields and (summed or _better_toll(
+            first.fields[name], value, later.evidence.get(name)))
         if name not in first.fields or toll:
             first.fields[name] = value
             if toll:
@@ -606,11 +607,17 @@ def _add_sentence(
 ):
     report.last_sentence_index = index
     _add_references(report, sentence, trigger)
+    summed = None
+    if report.trigger.fallback and not trigger.fallback and _many_attacks_toll(report):
+        # "Russian strikes kill 14 in Kharkiv. A missile strike on a printing house killed seven": its own toll
+        summed = (report.fields.pop("fatalities"), report.evidence.pop("fatalities"))
     if report.trigger.fallback and not trigger.fallback:
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
     _add_fields(report, sentence, document, trigger, sentence_places, tolls)
+    if summed is not None and "fatalities" not in report.fields:
+        report.fields["fatalities"], report.evidence["fatalities"] = summed  # the one attack the text tells of
 
 
 def _add_context(report: _Report, sentence: Sentence, index: int, sentence_places: list[Place], document: Document):
@@ -768,6 +775,13 @@ def _facing_side(report: _Report, parties: Parties) -> Found | None:
     if parties.actor2 is not None and parties.actor2.value == actor1 and parties.actor1 is not None:
         return parties.actor1 if parties.actor1.value != actor1 else None
     return parties.actor2
+
+
+def _many_attacks_toll(report: _Report) -> bool:
+    """Are the report's dead those of many attacks ("Israeli strikes kill at least 40 in Gaza")? An attack it is
+    told again as ("an air strike on a school in Gaza City killed nine") has its own toll, not the sum."""
+    toll = report.evidence.get("fatalities")
+    return toll is not None and bool(flagged_pattern("many_attacks_toll").search(report.sentence.text, 0, toll.end - report.sentence.start + 1))
 
 
 def _better_toll(known: int | None, new: int, evidence: Evidence | None = None) -> bool:
