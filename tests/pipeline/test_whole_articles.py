@@ -873,3 +873,12 @@ def test_a_headline_s_sum_of_many_strikes_is_not_the_toll_of_the_one_told_after_
                   "A Russian missile strike on a printing house in Kharkiv on Monday killed seven people, the mayor said.")
     (kharkiv,) = at(result.mentions, "Kharkiv")
     assert kharkiv.fatalities == 7
+
+
+def test_a_region_s_day_of_shelling_gives_its_dead_to_the_region_not_to_the_town_named_in_it(pipeline):
+    result = read(pipeline, "Протягом минулої доби російські війська обстріляли 18 населених пунктів Херсонської області, "
+                            "зокрема Берислав. Унаслідок обстрілів загинули двоє людей.",
+                  "Ціни на зерно знову зросли на біржі, оскільки трейдери зважували ризики для судноплавства.",
+                  "Міська рада має затвердити бюджет на наступний рік уже наступного тижня, повідомили у мерії.")
+    assert not [m for m in at(result.mentions, "Beryslav") if m.fatalities]
+    assert [m.fatalities for m in at(result.mentions, "Kherson Oblast")] == [2]

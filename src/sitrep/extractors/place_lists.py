@@ -106,6 +106,11 @@ def _clause_tells_an_incident(text: str, previous: Place, current: Place) -> boo
 
 
 # After a toll, the words that say where its dead were: "killed five civilians in the Donetsk region".
+# A count of the places a report covers ("shelled 20 settlements of the region", "обстріляли 34 населені пункти"):
+# a roundup of the region, whatever town it names as one of them.
+_MANY_SETTLEMENTS = re.compile(r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozens?\s+of)\s+(?:\w+\s+)?"
+                               r"(?:settlements|towns|villages|localities|communities|населен\w*\s+пункт\w*|громад\w*|"
+                               r"сіл|сел|сёл|селах|села|міст|містах|городов|городах|поселк\w*|селищ\w*)\b", re.I)
 _TOLL_PLACE_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?(?:in|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
@@ -216,6 +221,14 @@ def region_of_toll(mention: Mention, sentence_places: list[Place], text: str) ->
     toll, place = mention.evidence.get("fatalities"), mention.place
     if toll is None or place is None or place.geo_precision >= GEO_PRECISION_REGION:
         return mention
+    if _MANY_SETTLEMENTS.search(text, mention.sentence_start, mention.sentence_end):
+        # "обстріляли 20 населених пунктів Запорізької області, зокрема Оріхів ... загинули двоє": the day's dead
+        # of the whole count, not of the town named as one of them
+        region = next((r for r in sentence_places if r.geo_precision >= GEO_PRECISION_REGION and r.admin1 == place.admin1), None)
+        if region is not None:
+            evidence = {**mention.evidence, "location": location_evidence(region, text)}
+            return replace(mention, place=region, evidence=evidence,
+                           why=(*mention.why, f"the toll is of the region's many places, not {place.name} alone"))
     for region in sentence_places:
         if (region.geo_precision >= GEO_PRECISION_REGION and region.admin1 and region.admin1 == place.admin1
                 and region.start is not None and region.start > toll.end
