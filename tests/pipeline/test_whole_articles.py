@@ -882,3 +882,19 @@ def test_a_region_s_day_of_shelling_gives_its_dead_to_the_region_not_to_the_town
                   "Міська рада має затвердити бюджет на наступний рік уже наступного тижня, повідомили у мерії.")
     assert not [m for m in at(result.mentions, "Beryslav") if m.fatalities]
     assert [m.fatalities for m in at(result.mentions, "Kherson Oblast")] == [2]
+
+
+def test_a_protest_the_police_broke_into_is_one_protest_with_intervention(pipeline):
+    result = read(pipeline, NEWS, "Hundreds of people rallied in central Tbilisi on Sunday against the new media law. "
+                                  "Police detained 12 protesters, the interior ministry said.")
+    assert [m.sub_event_type for m in at(result.mentions, "Tbilisi")] == ["Protest with intervention"]
+
+
+def test_a_rally_and_its_detentions_told_in_russian_and_a_man_s_home_town(pipeline):
+    result = read(pipeline, "Рядовой Пётр Смирнов, 38 лет, из Костромы пропал без вести во время штурма в прошлом месяце.",
+                  "В прошлую субботу, 10 августа, в Костроме около 30 женщин вышли к зданию областной администрации с "
+                  "требованием вернуть мужей домой. Полиция задержала трёх участниц акции.",
+                  "Ранее родственники мобилизованных уже обращались к губернатору, но ответа так и не получили.",
+                  published=date(2024, 8, 14))
+    (protest,) = at(result.mentions, "Kostroma")
+    assert (protest.sub_event_type, protest.event_date.day) == ("Protest with intervention", 10)

@@ -70,7 +70,10 @@ _NEW_STORY = re.compile(
     r"^\W*(?:separately|elsewhere|meanwhile|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development)|"
     r"(?:earlier|later) (?:in the day|that day|on \w+day|in the week))\b", re.I)
 _SAME_DAY = re.compile(r"^\W*(?:earlier|later) (?:in the day|that day)\b", re.I)
-_FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle"}
+_FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle", "Protests": "protest"}
+# A protest told again with what the police did to it is that protest, of the graver kind (ACLED: a protest with
+# any intervention is one with intervention).
+_PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 # What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
@@ -569,6 +572,13 @@ def _trigger_of(sentence: Sentence) -> Trigger | None:
     return find_trigger(gear.sub(lambda m: " " * len(m.group()), sentence.text), sentence.start)
 
 
+def _graver_protest(told: Trigger, more: Trigger) -> bool:
+    """"Twenty women rallied outside the governor's office. Police detained two of them": the protest was met
+    with intervention."""
+    return (told.sub_event_type in _PROTEST_GRAVITY and more.sub_event_type in _PROTEST_GRAVITY
+            and _PROTEST_GRAVITY.index(more.sub_event_type) > _PROTEST_GRAVITY.index(told.sub_event_type))
+
+
 def _compatible_types(a: Trigger, b: Trigger) -> bool:
     if a.fallback or b.fallback or a.sub_event_type == b.sub_event_type:
         return True
@@ -611,7 +621,7 @@ def _add_sentence(
     if report.trigger.fallback and not trigger.fallback and _many_attacks_toll(report):
         # "Russian strikes kill 14 in Kharkiv. A missile strike on a printing house killed seven": its own toll
         summed = (report.fields.pop("fatalities"), report.evidence.pop("fatalities"))
-    if report.trigger.fallback and not trigger.fallback:
+    if report.trigger.fallback and not trigger.fallback or _graver_protest(report.trigger, trigger):
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
