@@ -62,6 +62,12 @@ def test_people_and_common_words_are_no_places(embedded):
     assert main_place("Удар був потужний, повідомили рятувальники", embedded) is None
 
 
+def test_every_item_of_a_list_of_hromadas_lies_in_the_oblast_named_after_it(embedded):
+    # a village of the first hromada's name lies in Zhytomyr Oblast; the text names Sumy Oblast for both
+    places = geocode_document("Ворог обстріляв Краснопільську та Миропільську громади Сумської області.", embedded)
+    assert {p.admin1 for p in places} == {"Sumy Oblast"}
+
+
 def test_a_surname_after_a_first_name_is_no_town_of_that_name(embedded):
     # Gusev is also a town in Kaliningrad Oblast
     names = [p.name for p in geocode_document("Мэр Олег Гусев сообщил, что ночью над Курском сбит беспилотник", embedded)]

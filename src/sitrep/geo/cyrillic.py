@@ -271,7 +271,9 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
                 or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
             # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
             out[i] = replace(child, parent=i + 1)
-        elif parent.parent is not None and parent.unit is None and _LIST_GAP.match(gap):
+        elif parent.parent is not None and parent.unit == child.unit and _LIST_GAP.match(gap):
+            # a list's items of one kind (towns; "Краснопільську та Миропільську громади Сумської області") all lie
+            # in the oblast named after the last
             out[i] = replace(child, parent=parent.parent)
     return out
 
