@@ -73,6 +73,17 @@ def test_ages_are_no_count_of_the_dead(sentence, killed):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her unit said she had been killed while evacuating the wounded near Vovchansk",
+        "One of the medics, Oksana Kovalchuk, was killed by a glide bomb",
+    ],
+)
+def test_one_person_told_by_a_pronoun_or_a_name_between_commas_is_one_dead(sentence):
+    assert find_casualties(sentence).fatalities == 1
+
+
+@pytest.mark.parametrize(
     "sentence, killed, wounded",
     [
         ("Ukraine reports first combat death since new truce", 1, None),
@@ -175,7 +186,7 @@ def test_official_statistics_of_the_dead_are_a_running_total_not_a_toll():
 @pytest.mark.parametrize(
     "sentence, killed",
     [
-        ("Friends laid flowers at her grave on Sunday, four days after she was killed by a rocket.", None),
+        ("Friends laid flowers at her grave on Sunday, four days after she was killed by a rocket.", 1),  # she, not four
         ("Two weeks after the blast in which he was wounded, the mayor returned to work.", None),
         ("Two days after the strike, four more people were killed in the same street.", 4),
     ],

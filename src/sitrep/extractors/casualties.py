@@ -155,7 +155,10 @@ _LISTED_PERSON = re.compile(r"\b(?:a|an|one)\s", re.I)
 _ONES_KILLING = re.compile(rf"\b(?:{_ONE_PERSON})['’]s\s+(?:[\w\"“”-]+\s+)?(?:killing|murder|death)\b", re.I)
 
 # "Demian Danyliv killed by enemy sniper", "Serhiy Yelyseyev died of his wounds": one named person, one dead.
-_NAMED_DEAD = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\s+(?:was\s+)?(?:killed|shot dead|dies|died)\b")
+# "One of their drivers, Yevhen Bilyi, was killed": the name set off by commas too.
+# "he had been killed while performing a combat mission", "she died of her wounds": one person told of before.
+_NAMED_DEAD = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:[’'-][A-Za-z]+)?,?\s+(?:was\s+)?(?:killed|shot dead|dies|died)\b"
+                         r"|\b(?i:he|she)\s+(?:(?:was|had\s+been|has\s+been)\s+(?:killed|shot dead|fatally wounded)|died|dies)\b")
 
 # A cue of a pattern: a simpler pattern that every match of it holds, its word for the dead or the wounded (which
 # opens the match or follows a space). A sentence without the cue is not searched with the pattern: the figure
