@@ -63,9 +63,14 @@ def test_people_and_common_words_are_no_places(embedded):
 
 
 def test_every_item_of_a_list_of_hromadas_lies_in_the_oblast_named_after_it(embedded):
-    # a village of the first hromada's name lies in Zhytomyr Oblast; the text names Sumy Oblast for both
+    # villages named Krasnopil and Myropil lie in Zhytomyr Oblast; the text names Sumy Oblast for both
     places = geocode_document("Ворог обстріляв Краснопільську та Миропільську громади Сумської області.", embedded)
     assert {p.admin1 for p in places} == {"Sumy Oblast"}
+
+
+def test_a_hromada_adjective_in_pilskyi_is_made_from_a_town_in_pillia(embedded):
+    places = geocode_document("Також ворог атакував Краснопільську громаду.", embedded)
+    assert [(p.name, p.admin1) for p in places] == [("Krasnopillya", "Sumy Oblast")]
 
 
 def test_a_surname_after_a_first_name_is_no_town_of_that_name(embedded):
