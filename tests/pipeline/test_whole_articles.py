@@ -898,3 +898,13 @@ def test_a_rally_and_its_detentions_told_in_russian_and_a_man_s_home_town(pipeli
                   published=date(2024, 8, 14))
     (protest,) = at(result.mentions, "Kostroma")
     assert (protest.sub_event_type, protest.event_date.day) == ("Protest with intervention", 10)
+
+
+def test_a_russian_governor_s_post_tells_each_strike_once(pipeline):
+    result = read(pipeline, "Вчера вечером ВСУ атаковали посёлок Климово с помощью FPV-дронов. В результате удара по "
+                            "грузовику ранен водитель, ему оказана помощь.",
+                  "Ночью над территорией области уничтожены 12 беспилотников. Пострадавших и разрушений нет.",
+                  "Всего за сутки ВСУ выпустили по территории области 40 боеприпасов и атаковали с помощью 30 "
+                  "беспилотников.", published=date(2024, 8, 14))
+    # the drones downed over the whole region are not the village's; nor is the day's total an event
+    assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Klimovo", "Air/drone strike")]
