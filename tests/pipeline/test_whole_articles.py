@@ -908,3 +908,11 @@ def test_a_russian_governor_s_post_tells_each_strike_once(pipeline):
                   "беспилотников.", published=date(2024, 8, 14))
     # the drones downed over the whole region are not the village's; nor is the day's total an event
     assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Klimovo", "Air/drone strike")]
+
+
+def test_a_deal_s_venue_and_the_digest_item_before_are_not_where_an_exchange_took_place(pipeline):
+    result = read(pipeline, "Here is the latest on the war:\n"
+                            "- Zelenskyy said Kyiv was ready for another round of talks but accused Moscow of stalling.\n"
+                            "- The sides completed another stage of a prisoner exchange agreed in Geneva, returning "
+                            "wounded soldiers, officials said on Wednesday.")
+    assert not at(result.mentions, "Geneva", "Gen", "Moscow")

@@ -1058,6 +1058,8 @@ def _national_count_of_downed(trigger: Trigger | None, sentence: Sentence) -> bo
         flagged_pattern("national_count").search(sentence.text))
 
 
+# The start of a list item: a line that opens on a dash or a bullet.
+_BULLET = re.compile(r"(?:^|\n)[ \t]*[-•*\u2013\u2014▪►][ \t]")
 # A country named right after a town to place it: "Kharkiv, Ukraine's second city", "Kherson in southern Ukraine".
 _APPOSED_COUNTRY = re.compile(r"\s*(?:,\s*|\s+in\s+(?:[\w-]+\s+)?)$")
 
@@ -1066,6 +1068,8 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) ->
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
+    if before and _BULLET.search(text, before[-1].end or 0, sentence.start + 2):
+        return None  # a digest's items are news of their own: "- Zelenskyy said Moscow was playing for time. - ..."
     if not before:
         return None
     nearest = before[-1]

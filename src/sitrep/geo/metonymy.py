@@ -66,6 +66,10 @@ _MEETING_AFTER = re.compile(
     re.I,
 )
 
+# "a prisoner exchange agreed in Istanbul", "the ceasefire signed in Minsk": where a deal was made, not where what it
+# agreed took place.
+_MEETING_BEFORE = re.compile(r"\b(?:agreed|signed|brokered|negotiated|reached|sealed|struck)\s+(?:upon\s+)?(?:in|at)\s+$", re.I)
+
 
 # "a friend, 29, of Myrtle Beach", "a native of Lviv": where someone lives or comes from (not "residents of
 # Bucha", who are often where it happened).
@@ -90,7 +94,8 @@ def names_a_home(place: Place, text: str) -> bool:
 
 
 def names_a_meeting(place: Place, text: str) -> bool:
-    return place.end is not None and bool(_MEETING_AFTER.match(text[place.end:place.end + 40]))
+    return place.end is not None and bool(_MEETING_AFTER.match(text[place.end:place.end + 40])) or (
+        place.start is not None and bool(_MEETING_BEFORE.search(text[max(0, place.start - 40):place.start])))
 
 
 def named_as_actor(place: Place, text: str) -> bool:
