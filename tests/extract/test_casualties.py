@@ -83,6 +83,10 @@ def test_one_person_told_by_a_pronoun_or_a_name_between_commas_is_one_dead(sente
     assert find_casualties(sentence).fatalities == 1
 
 
+def test_all_of_a_number_is_that_number():
+    assert find_casualties("The helicopter crashed near the border, killing all seven people on board").fatalities == 7
+
+
 @pytest.mark.parametrize(
     "sentence, killed, wounded",
     [

@@ -23,6 +23,7 @@ from sitrep.extractors.claims import find_speaker
         ("Жертв немає, люди не постраждали", 0, 0),
         ("Сили оборони знищили 40 окупантів", None, None),  # a killing of the enemy is no toll word
         ("Убиты 150 националистов, заявили в Минобороны", 2, None),  # a side's claim: the floor
+        ("Противник, по данным штаба, потерял 300 человек убитыми", 2, None),  # the enemy's losses as a side counts them
         ("З початку війни у місті загинули 300 людей", None, None),  # a running total
     ],
 )

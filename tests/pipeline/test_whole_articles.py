@@ -916,3 +916,13 @@ def test_a_deal_s_venue_and_the_digest_item_before_are_not_where_an_exchange_too
                             "- The sides completed another stage of a prisoner exchange agreed in Geneva, returning "
                             "wounded soldiers, officials said on Wednesday.")
     assert not at(result.mentions, "Geneva", "Gen", "Moscow")
+
+
+def test_a_timeline_s_entries_a_sentence_on_a_season_long_ago_and_a_sentencing_are_background(pipeline):
+    result = read(pipeline, "Timeline of the war",
+                  "MARCH 5, 2022 - Russian forces shell Mariupol and Chernihiv.",
+                  "MAY 2022 - Missiles strike an oil depot in Lviv.",
+                  "When a shell hit her house in Izium in the summer of 2022, Olha fled to Poltava.",
+                  "A court in Kyiv on Wednesday sentenced a Russian soldier in absentia to 12 years for the killing of "
+                  "two civilians in Irpin in March 2022.", published=date(2024, 8, 14))
+    assert result.mentions == []

@@ -43,7 +43,7 @@ COUNT = (
     + "|".join(w for w, n in _NUMBER_WORDS.items() if " " not in w and w.isalpha() and w not in _VAGUE)
     + r")(?![\w-])"
 )
-_QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most)\s+)?"
+_QUALIFIER = r"(?:(?:at least|up to|more than|over|about|around|nearly|almost|some|another|at most|all)\s+)?"
 # Who died, between the figure and the verb: "Ukrainian security service colonels", "soldiers, police",
 # "civilians and troops". No word of it is a figure ("two soldiers and three civilians" are two groups), and
 # a list goes on only with plurals the figure counts: in "two soldiers, army medic" the medic is one more.

@@ -17,6 +17,9 @@ from .lexicon import lexicon
 _ENEMY = re.compile(
     r"\b(окупант\w*|оккупант\w*|загарбник\w*|націоналіст\w*|националист\w*|бойовик\w*|боевик\w*|найманц\w*|"
     r"наемник\w*|русак\w*|орк\w*|укронацист\w*|всушник\w*)", re.I)
+# "Противник потерял 250 человек убитыми", "ворог втратив 40 осіб": a side's count of the enemy's losses
+_ENEMY_LOSSES = re.compile(r"\b(противник\w*|враг\w*|ворог\w*|неприятел\w*)\b.{0,80}?\b(потерял\w*|потеряв\w*|втратив|втратил\w*|"
+                           r"потер[иья]\w*|втрат\w*)", re.I)
 _SINGULAR_KILLED = re.compile(r"\b(загинув|загинула|погиб|погибла|убит|убита|вбитий|вбита|вбито|загиблий|загибла|погибший|погибшая)\b", re.I)
 _SINGULAR_WOUNDED = re.compile(
     r"\b(поранений|поранена|поранено|ранен|ранена|ранено|раненый|раненая|постраждав|постраждала|постраждалий|пострадал|"
@@ -84,7 +87,8 @@ def _lowest(kind: str, sentence: str, offset: int) -> tuple[int, Evidence] | Non
             value = parse_cyrillic_number(match.group("num"))
             if value is None:
                 continue
-            if _ENEMY.search(sentence, match.start(), min(len(sentence), match.end() + 30)):
+            if _ENEMY.search(sentence, match.start(), min(len(sentence), match.end() + 30)) or _ENEMY_LOSSES.search(
+                    sentence, 0, match.start()):
                 value = min(value, PARTISAN_CLAIM_FLOOR)  # "знищено 70 окупантів": a side's claim of the enemy dead
             if best is None or value < best[0]:
                 best = (value, Evidence(offset + match.start(), offset + match.end(), match.group()))

@@ -60,7 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("recent", re.compile(r"\b(?:a|the|its|their)\s+recent\b|\brecently\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
-    ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d))\b", re.I)),
+    ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+(?:spring|summer|autumn|fall|"
+                        r"winter)\s+of\s+)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
     ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|{_IN_CYRILLIC})\s+|"
                               rf"(?:in\s+)?mid-?\s*){_MONTH}(?:\s+{_YEAR})?\b", re.I)),
@@ -106,6 +107,27 @@ def resolve_date(
     """
     told = _told_date(sentence, offset, published, anchor, anchor_end)
     return _days_before_it(sentence, offset, published, anchor, told) or told
+
+
+# A timeline's or a diary's heading that opens a paragraph: "FEB 24, 2022 - Putin announces ...", "24 February
+# 2022: ...", "APRIL 2022 - Russian troops withdraw ..." (a month alone)
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_HEADING = re.compile(rf"[ \t]*(?P<date>{_ANY_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_ANY_MONTH}\s+(?:19|20)\d\d|"
+                      rf"(?P<alone>{_ANY_MONTH}\s+(?:19|20)\d\d))\s*[-\u2013\u2014:]\s", re.I)
+
+
+def heading_date(text: str, position: int, published: date | None) -> EventDate | None:
+    """The date a dated heading opening the paragraph at `position` gives what the paragraph tells (None when
+    the paragraph opens on none)."""
+    start = text.rfind("\n", 0, position) + 1
+    match = _HEADING.match(text, start)
+    if match is None:
+        return None
+    words = match.group("date")
+    told = _told_date(f"in {words}" if match.group("alone") else words, 0, published, 0, None)
+    if told is None:
+        return None
+    return EventDate(told.start, told.end, told.precision, Evidence(match.start("date"), match.end("date"), words))
 
 
 def _days_before_it(

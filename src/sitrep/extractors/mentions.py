@@ -23,7 +23,7 @@ from .casualties import Casualties, counts_only_running_totals, find_casualties,
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
-from .dates import EventDate, date_from_publication, resolve_date
+from .dates import EventDate, date_from_publication, heading_date, resolve_date
 from .double_reports import SECOND_CLAUSE
 from .lexicon import (
     accident_causes,
@@ -207,6 +207,10 @@ def extract_mentions(
             report.date, report.date_from_text = previous.date, True
             report.evidence["event_date"] = previous.evidence["event_date"]
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
+        if not report.date_from_text and (heading := heading_date(document.text, sentence.start, document.published)):
+            # "FEB 24, 2022 - ... Missiles strike Kyiv": a timeline's entry is of its heading's day, not of today
+            report.date, report.date_from_text = heading, True
+            report.evidence["event_date"] = _words(heading.evidence, "event_date")
         if previous is not None and "actor1" not in report.fields and _second_half_of(previous, sentence, document.text):
             # "Russian forces shelled the Chernihiv region, and intensified their shelling of Kharkiv": the
             # second event of a sentence cut in two (`double_reports`) is by the subject of the first
