@@ -926,3 +926,10 @@ def test_a_timeline_s_entries_a_sentence_on_a_season_long_ago_and_a_sentencing_a
                   "A court in Kyiv on Wednesday sentenced a Russian soldier in absentia to 12 years for the killing of "
                   "two civilians in Irpin in March 2022.", published=date(2024, 8, 14))
     assert result.mentions == []
+
+
+def test_a_wire_dateline_s_day_yields_to_the_day_the_sentence_names(pipeline):
+    result = read(pipeline, "YEREVAN, Aug 14 - Police fired tear gas and detained dozens of protesters outside parliament "
+                            "in Yerevan late on Tuesday, the interior ministry said.", published=date(2024, 8, 14))
+    (protest,) = at(result.mentions, "Yerevan")
+    assert protest.event_date == date(2024, 8, 13)

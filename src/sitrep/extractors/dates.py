@@ -105,8 +105,24 @@ def resolve_date(
     `offset` is the sentence's start in its document, so the evidence points into the document;
     `anchor` (to `anchor_end`) is where the event's words stand in the sentence.
     """
-    told = _told_date(sentence, offset, published, anchor, anchor_end)
+    undated = _without_dateline(sentence)
+    told = _told_date(undated, offset, published, anchor, anchor_end)
+    if told is None and undated is not sentence:
+        told = _told_date(sentence, offset, published, anchor, anchor_end)  # the dateline's day, the only one
     return _days_before_it(sentence, offset, published, anchor, told) or told
+
+
+# A wire story's dateline: "TBILISI, May 2 - ", "KYIV, Ukraine, July 21 (Reuters) - ". Its day is the story's, the
+# event's only when the sentence names no other ("... late on Wednesday" is the day before).
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*(?:{_MONTH.replace('?P<month>', '?:')}\s+\d{{1,2}}|"
+                       rf"\d{{1,2}}\s+{_MONTH.replace('?P<month>', '?:')})(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z]+\)\s*)?[-\u2013\u2014]\s",
+                       re.I)
+
+
+def _without_dateline(sentence: str) -> str:
+    """The sentence with its opening dateline blanked (offsets kept)."""
+    match = _DATELINE.match(sentence) if sentence[:1].isupper() or sentence[:1].isspace() else None
+    return " " * match.end() + sentence[match.end():] if match else sentence
 
 
 # A timeline's or a diary's heading that opens a paragraph: "FEB 24, 2022 - Putin announces ...", "24 February
