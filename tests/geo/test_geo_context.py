@@ -60,6 +60,11 @@ def test_first_names_start_a_persons_name_not_a_place(tiny):
     assert "Stanislav" not in [p.name for p in find_places(text, tiny)]
 
 
+def test_a_first_name_after_a_word_of_who_someone_is_starts_a_persons_name(embedded):
+    # Iván is a village in Hungary
+    assert find_places("Medic Ivan Kovalenko carried a wounded woman from the building.", embedded) == []
+
+
 def test_organisations_and_outlets_are_no_places(tiny):
     assert [p.name for p in find_places("Two killed in Gorlovka - Donetsk News Agency", tiny)] == ["Horlivka"]
     assert find_places("Drones hit a depot, the Telegram channel Baza reported.", tiny) == []

@@ -325,6 +325,10 @@ def _split_run(
         return []  # "President Zelensky", "Governor Gladkov"
     if first in stop.given_names and len(run) > 1 and not UNIT_AFTER.match(" " + run[1].text):
         return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
+    named = next((k for k in range(1, len(run) - 1) if normalise(run[k].text) in stop.given_names
+                  and not UNIT_AFTER.match(" " + run[k + 1].text)), None)
+    if named is not None:
+        run = run[:named]  # "Volunteer Ivan Poltavets": the words before a person's name, not "Ivan", a Hungarian village
     if len(run) == 2 and SURNAME.search(run[1].text) and not is_known(run[1].text) \
             and not is_known(text[run[0].start:run[1].end]):
         return []  # "Serhiy Yelyseyev", "Demian Danyliv": a first name the list lacks, and a surname
