@@ -933,3 +933,13 @@ def test_a_wire_dateline_s_day_yields_to_the_day_the_sentence_names(pipeline):
                             "in Yerevan late on Tuesday, the interior ministry said.", published=date(2024, 8, 14))
     (protest,) = at(result.mentions, "Yerevan")
     assert protest.event_date == date(2024, 8, 13)
+
+
+def test_where_troops_come_from_or_fall_back_to_and_what_no_one_confirms_are_no_events(pipeline):
+    result = read(pipeline, "Сегодня штурмовые подразделения завершили зачистку северной части Торецка. Противник "
+                            "отступил к Дружковке, бросив технику. Под Торецком идут тяжёлые бои, противник перебрасывает "
+                            "резервы из-под Константиновки. Минобороны официально пока не подтвердило взятие Нью-Йорка.",
+                  "Неможливо достеменно встановити кількість жертв у Маріуполі.",
+                  "Among the soldiers returned in the exchange were defenders of Mariupol, officials said.",
+                  published=date(2024, 8, 14))
+    assert {m.place.name for m in result.mentions} == {"Toretsk"}
