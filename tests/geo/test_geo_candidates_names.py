@@ -1,0 +1,34 @@
+"""The person-name patterns of the candidates begin with the capital itself (candidates._WORD_START_CAPITAL), not
+with a \\b before it: they find what the \\b form finds, where it finds it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.geo import candidates
+
+_PIECES = ("Olena", "McLean", "iPad", "x", "_", "5", "É", "Ölü", "-", "'", "’", "’s", "'s", " ", "  ", ", ", ",", "aged",
+           "44", "7", "mother", "son", "B-", "A")
+
+
+def _with_leading_boundary(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(pattern.pattern.replace(candidates._WORD_START_CAPITAL, r"\b[A-Z]"), pattern.flags)
+
+
+def _found(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_a_word_start_capital_is_a_capital_after_no_word_character():
+    assert re.findall(candidates._WORD_START_CAPITAL, "McLean Kyiv aB _C 1D -E ’F") == ["M", "K", "E", "F"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16))
+def test_the_name_patterns_find_what_their_leading_boundary_form_finds(pieces):
+    text = "".join(pieces)
+    for pattern in (candidates._NAME_AND_AGE, candidates._NAME_AND_KIN):
+        assert _found(pattern, text) == _found(_with_leading_boundary(pattern), text)
