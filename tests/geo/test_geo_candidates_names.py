@@ -32,3 +32,15 @@ def test_the_name_patterns_find_what_their_leading_boundary_form_finds(pieces):
     text = "".join(pieces)
     for pattern in (candidates._NAME_AND_AGE, candidates._NAME_AND_KIN):
         assert _found(pattern, text) == _found(_with_leading_boundary(pattern), text)
+
+
+_WORD_PIECES = ("Kyiv", "kyiv", "McLean", "iPad", "É", "éx", "Ǆ", "ǅ", "x", "_", "5", "-", "'", "’", "ʼ", "’s", " ", ".",
+                "A", "-B", "x-Y", "o'N")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=16))
+def test_the_capital_led_words_are_the_words_that_open_with_a_letter_beyond_a_to_z(pieces):
+    text = "".join(pieces)
+    every_word = [(m.span(), m.group()) for m in candidates.WORD.finditer(text) if not "a" <= text[m.start()] <= "z"]
+    assert [(m.span(), m.group()) for m in candidates._CAPITAL_LED_WORD.finditer(text)] == every_word
