@@ -44,3 +44,17 @@ def test_the_capital_led_words_are_the_words_that_open_with_a_letter_beyond_a_to
     text = "".join(pieces)
     every_word = [(m.span(), m.group()) for m in candidates.WORD.finditer(text) if not "a" <= text[m.start()] <= "z"]
     assert [(m.span(), m.group()) for m in candidates._CAPITAL_LED_WORD.finditer(text)] == every_word
+
+
+_SPACE_FIRST, _LOOK_BEHIND_FIRST = r"\s(?<!\s\s)\s*", r"(?<!\s)\s+"
+_WEAPON_PIECES = (" ", "  ", "\n", "\t", "\u00a0", "x", "Buk", "missile", "missiles", "rocket", "launcher", "systems",
+                  "MLRS", "strikes", "fire", "guns", "anti-aircraft", "multiple", ",")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_WEAPON_PIECES), max_size=14))
+def test_the_weapon_noun_read_from_its_first_space_finds_what_its_look_behind_form_finds(pieces):
+    text = "".join(pieces)
+    assert candidates.WEAPON_NOUN.pattern.startswith(_SPACE_FIRST)  # re then skips to a space before trying it
+    look_behind_first = re.compile(candidates.WEAPON_NOUN.pattern.replace(_SPACE_FIRST, _LOOK_BEHIND_FIRST, 1))
+    assert [m.span() for m in candidates.WEAPON_NOUN.finditer(text)] == [m.span() for m in look_behind_first.finditer(text)]

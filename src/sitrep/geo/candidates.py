@@ -77,8 +77,10 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
 # name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.
-WEAPON_NOUN = re.compile(  # from the first space of a run only: linear in a run of spaces
-    r"(?<!\s)\s+(?:(?:multiple\s+)?(?:rocket|missile)\s+)?(?:missiles?|rockets?|(?:rocket\s+)?launchers?|howitzers?|"
+# From the first space of a run only (linear in a run of spaces), that space read first: re skips to a space
+# before trying the pattern, where a look-behind first had it try every character.
+WEAPON_NOUN = re.compile(
+    r"\s(?<!\s\s)\s*(?:(?:multiple\s+)?(?:rocket|missile)\s+)?(?:missiles?|rockets?|(?:rocket\s+)?launchers?|howitzers?|"
     r"guns?|mortars?|shells|(?:anti-aircraft\s+|missile\s+)?(?:systems?|complex(?:es)?)|MLRS)\b"
     r"(?!\s+(?:strikes?|attacks?|barrages?|fire|hit|struck|landed))"
 )
