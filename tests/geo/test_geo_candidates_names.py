@@ -1,4 +1,4 @@
-"""The person-name patterns of the candidates begin with the capital itself (candidates._WORD_START_CAPITAL), not
+"""The person-name patterns of the candidates begin with the capital itself (candidates.WORD_START_CAPITAL), not
 with a \\b before it: they find what the \\b form finds, where it finds it."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.geo import candidates
+from sitrep.geo import candidates, resolve
 
 _PIECES = ("Olena", "McLean", "iPad", "x", "_", "5", "É", "Ölü", "-", "'", "’", "’s", "'s", " ", "  ", ", ", ",", "aged",
            "44", "7", "mother", "son", "B-", "A")
 
 
 def _with_leading_boundary(pattern: re.Pattern) -> re.Pattern:
-    return re.compile(pattern.pattern.replace(candidates._WORD_START_CAPITAL, r"\b[A-Z]"), pattern.flags)
+    return re.compile(pattern.pattern.replace(candidates.WORD_START_CAPITAL, r"\b[A-Z]"), pattern.flags)
 
 
 def _found(pattern: re.Pattern, text: str) -> list:
@@ -23,7 +23,7 @@ def _found(pattern: re.Pattern, text: str) -> list:
 
 
 def test_a_word_start_capital_is_a_capital_after_no_word_character():
-    assert re.findall(candidates._WORD_START_CAPITAL, "McLean Kyiv aB _C 1D -E ’F") == ["M", "K", "E", "F"]
+    assert re.findall(candidates.WORD_START_CAPITAL, "McLean Kyiv aB _C 1D -E ’F") == ["M", "K", "E", "F"]
 
 
 @settings(max_examples=2000, deadline=None)
@@ -58,3 +58,11 @@ def test_the_weapon_noun_read_from_its_first_space_finds_what_its_look_behind_fo
     assert candidates.WEAPON_NOUN.pattern.startswith(_SPACE_FIRST)  # re then skips to a space before trying it
     look_behind_first = re.compile(candidates.WEAPON_NOUN.pattern.replace(_SPACE_FIRST, _LOOK_BEHIND_FIRST, 1))
     assert [m.span() for m in candidates.WEAPON_NOUN.finditer(text)] == [m.span() for m in look_behind_first.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(("UN", "NATO", "HIMARS", "DPR", "Kyiv", "x", "_", "5", " ", "-", "ABCDEFG", "É")), max_size=12))
+def test_the_cue_words_are_those_of_their_leading_boundary_form(pieces):
+    text = "".join(pieces)
+    assert resolve._CUE_WORD.findall(text) == re.findall(r"\b[A-Z]{2,5}\b", text)
+    assert resolve._CUE_WORD.pattern.startswith(candidates.WORD_START_CAPITAL)

@@ -167,15 +167,15 @@ def find_candidates(
 
 # A capital that begins a word: r"\b[A-Z]", with the capital first. re looks for a pattern's first character
 # before trying it, but for none after a leading \b: it tried each of a text's characters.
-_WORD_START_CAPITAL = r"[A-Z](?<!\w[A-Z])"
+WORD_START_CAPITAL = r"[A-Z](?<!\w[A-Z])"
 # "Serhii, 44, a miner": a name and an age are a person's.
 # (A name of at most 40 characters: the search tries every capital of "A-A-A-...", and must not read on to its end.)
-_NAME_AND_AGE = re.compile(rf"({_WORD_START_CAPITAL}[\w'’-]{{1,40}}+),\s+(?:aged\s+)?\d{{1,2}},")
+_NAME_AND_AGE = re.compile(rf"({WORD_START_CAPITAL}[\w'’-]{{1,40}}+),\s+(?:aged\s+)?\d{{1,2}},")
 # "a resident, Antonina, told AFP": a name set off by commas after a noun (a person's, if the noun is one of
 # geo_stopwords.txt's person nouns).
 _SET_OFF_NAME = re.compile(r"\b(?P<noun>[a-z]{2,20}+),\s+(?P<name>[A-Z][\w'’-]{1,40}+),")
 # "Shevchenko's mother": a name and its kin (geo_stopwords.txt's [kin]).
-_NAME_AND_KIN = re.compile(rf"({_WORD_START_CAPITAL}[\w-]{{1,40}}+)['’]s\s+([a-z]+)\b")
+_NAME_AND_KIN = re.compile(rf"({WORD_START_CAPITAL}[\w-]{{1,40}}+)['’]s\s+([a-z]+)\b")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
