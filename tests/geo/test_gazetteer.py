@@ -232,3 +232,11 @@ def test_knows_says_what_the_lookups_say(tiny):
              "Moscow Oblast", "", "Mission", "Human", "Zaporizhzhia"]
     for name in names:
         assert tiny.knows(name) == _knows_the_long_way(tiny, name), name
+
+
+def test_the_entry_queries_select_the_entry_fields_in_their_order(tiny):
+    from sitrep.geo import gazetteer
+
+    for sql, arg in ((gazetteer._BY_NAME_SQL, "kyiv"), (gazetteer._BY_ID_SQL, 1)):
+        columns = tuple(column[0] for column in tiny.conn.execute(sql, (arg,)).description)
+        assert columns == gazetteer.ENTRY_FIELDS

@@ -19,7 +19,14 @@ from sitrep.nlp import english_stop_words
 MAX_NAME_WORDS = 4
 
 _LETTERS = r"[^\W\d_]"
-WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*")
+_WORD_TAIL = rf"(?:['’ʼ]{_LETTERS}+)*(?:-{_LETTERS}+(?:['’ʼ]{_LETTERS}+)*)*"  # "’s", "-held", "-e Suf"
+WORD = re.compile(rf"{_LETTERS}+{_WORD_TAIL}")
+# The WORD matches (as WORD.finditer finds them) that open with a letter other than a-z, so every capitalised one:
+# led by that letter, so that re skips to such letters, and begun where no WORD match reads on through it (after a
+# letter, or after an apostrophe or a hyphen after a letter). Scanning every word made a match of each.
+_CAPITAL_LED_WORD = re.compile(
+    rf"[^\W\d_a-z](?<!{_LETTERS}{_LETTERS})(?<!{_LETTERS}['’ʼ-]{_LETTERS}){_LETTERS}*{_WORD_TAIL}")
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # str.isalnum, a character at a time
 _WORD_CHARS = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
@@ -70,8 +77,10 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
 # name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.
-WEAPON_NOUN = re.compile(  # from the first space of a run only: linear in a run of spaces
-    r"(?<!\s)\s+(?:(?:multiple\s+)?(?:rocket|missile)\s+)?(?:missiles?|rockets?|(?:rocket\s+)?launchers?|howitzers?|"
+# From the first space of a run only (linear in a run of spaces), that space read first: re skips to a space
+# before trying the pattern, where a look-behind first had it try every character.
+WEAPON_NOUN = re.compile(
+    r"\s(?<!\s\s)\s*(?:(?:multiple\s+)?(?:rocket|missile)\s+)?(?:missiles?|rockets?|(?:rocket\s+)?launchers?|howitzers?|"
     r"guns?|mortars?|shells|(?:anti-aircraft\s+|missile\s+)?(?:systems?|complex(?:es)?)|MLRS)\b"
     r"(?!\s+(?:strikes?|attacks?|barrages?|fire|hit|struck|landed))"
 )
@@ -156,14 +165,17 @@ def find_candidates(
     return _with_parents(text, found)
 
 
+# A capital that begins a word: r"\b[A-Z]", with the capital first. re looks for a pattern's first character
+# before trying it, but for none after a leading \b: it tried each of a text's characters.
+WORD_START_CAPITAL = r"[A-Z](?<!\w[A-Z])"
 # "Serhii, 44, a miner": a name and an age are a person's.
 # (A name of at most 40 characters: the search tries every capital of "A-A-A-...", and must not read on to its end.)
-_NAME_AND_AGE = re.compile(r"\b([A-Z][\w'’-]{1,40}+),\s+(?:aged\s+)?\d{1,2},")
+_NAME_AND_AGE = re.compile(rf"({WORD_START_CAPITAL}[\w'’-]{{1,40}}+),\s+(?:aged\s+)?\d{{1,2}},")
 # "a resident, Antonina, told AFP": a name set off by commas after a noun (a person's, if the noun is one of
 # geo_stopwords.txt's person nouns).
 _SET_OFF_NAME = re.compile(r"\b(?P<noun>[a-z]{2,20}+),\s+(?P<name>[A-Z][\w'’-]{1,40}+),")
 # "Shevchenko's mother": a name and its kin (geo_stopwords.txt's [kin]).
-_NAME_AND_KIN = re.compile(r"\b([A-Z][\w-]{1,40}+)['’]s\s+([a-z]+)\b")
+_NAME_AND_KIN = re.compile(rf"({WORD_START_CAPITAL}[\w-]{{1,40}}+)['’]s\s+([a-z]+)\b")
 # "Mr. Mau", "Dr. Horn": an honorific and a dot, which the runs of capitalised words do not join.
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj)\.\s+([A-Z][\w'’-]+)")
 
@@ -255,25 +267,20 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
     starts = sentence_starts(text)
     runs: list[list[Token]] = []
     current: list[Token] = []
-    previous_start = -1  # where the word before begins
-    for match in WORD.finditer(text):
+    first_alphanumeric: dict[int, int] = {}  # of each sentence asked about: where its first letter or digit stands
+    # (a lower-case word between two capitalised ones parts them as it did when every word was read: the gap
+    # between them is then no space)
+    for match in _CAPITAL_LED_WORD.finditer(text):
         start = match.start()
-        if not text[start].isupper():  # no name word (see _is_name_word): most words, passed over at once
-            previous_start = start
-            if current:
-                runs.append(current)
-                current = []
+        if not text[start].isupper():  # a lower-case letter beyond a-z: no name word (see _is_name_word)
             continue
         sentence = bisect_right(starts, start) - 1
-        # the first word of its sentence (the word before is in an earlier one), with nothing alphanumeric before
-        # it (a word before it in the same sentence is; only the stretch from the sentence start is read)
-        first_word = previous_start < starts[sentence]
-        previous_start = start
         word = match.group()
         possessive = _POSSESSIVE.search(word)
         if possessive:
             word = word[:possessive.start()]  # "Kiev's Independence Square", "Donetsk’s suburb"
-        initial = title_case or (first_word and not any(ch.isalnum() for ch in text[starts[sentence]:match.start()]))
+        # the first word of its sentence: nothing alphanumeric before it in the sentence
+        initial = title_case or _first_alphanumeric(text, starts[sentence], first_alphanumeric) >= start
         token = Token(match.start(), match.start() + len(word), word, sentence, initial)
         gap = text[current[-1].end:token.start] if current else ""
         joined = bool(current) and (gap == " " or (gap == ". " and current[-1].text in _ABBREVIATED_TITLES)) and (
@@ -297,6 +304,15 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
     if current:
         runs.append(current)
     return runs
+
+
+def _first_alphanumeric(text: str, sentence_start: int, found: dict[int, int]) -> int:
+    """Where the first letter or digit from `sentence_start` on stands (len(text) if none), kept in `found`: each
+    sentence is read once, however many capitalised words it has."""
+    if sentence_start not in found:
+        first = _ALPHANUMERIC.search(text, sentence_start)
+        found[sentence_start] = first.start() if first else len(text)
+    return found[sentence_start]
 
 
 def _is_name_word(text: str, token: Token, exclude_spans: _Spans) -> bool:

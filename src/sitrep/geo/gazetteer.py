@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,10 @@ class GazetteerEntry:
         if self.feature_code == "ADM2":
             return 2
         return GEO_PRECISION_REGION
+
+
+# What _ENTRY_SQL selects, in its order: GazetteerEntry's fields (Gazetteer._query makes an entry of a row's values)
+ENTRY_FIELDS = tuple(field.name for field in fields(GazetteerEntry))
 
 
 def _prior(entry: GazetteerEntry) -> tuple:
@@ -227,7 +231,8 @@ class Gazetteer:
         return [n for n in dict.fromkeys([key, *(n for (n,) in rows)]) if n != norm]
 
     def _query(self, sql: str, arg: object) -> list[GazetteerEntry]:
-        return [GazetteerEntry(**dict(row)) for row in self.conn.execute(sql, (arg,))]
+        # the columns are the entry's fields in their order (ENTRY_FIELDS): no dict is made of each row
+        return [GazetteerEntry(*row) for row in self.conn.execute(sql, (arg,))]
 
     def by_id(self, geonameid: int) -> GazetteerEntry | None:
         rows = self._query(_BY_ID_SQL, geonameid)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.geo.candidates import Candidate, find_candidates, sentence_starts
+from sitrep.geo.candidates import WORD_START_CAPITAL, Candidate, find_candidates, sentence_starts
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -21,7 +21,7 @@ from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
 FUZZY_THRESHOLD = 85.0
 FUZZY_SURE = 92.0  # a ratio from which a near-miss is the name misspelt, whatever its consonants
-_CUE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+_CUE_WORD = re.compile(rf"{WORD_START_CAPITAL}[A-Z]{{1,4}}\b")  # r"\b[A-Z]{2,5}\b", the capital first (see there)
 
 
 def find_places(
