@@ -943,3 +943,11 @@ def test_where_troops_come_from_or_fall_back_to_and_what_no_one_confirms_are_no_
                   "Among the soldiers returned in the exchange were defenders of Mariupol, officials said.",
                   published=date(2024, 8, 14))
     assert {m.place.name for m in result.mentions} == {"Toretsk"}
+
+
+def test_stun_grenades_at_protesters_are_no_grenade_attack_and_a_ballistic_strike_is_a_missile_strike(pipeline):
+    result = read(pipeline, NEWS, "Police fired stun grenades and tear gas to disperse thousands of protesters outside "
+                                  "parliament in Yerevan on Monday night, the interior ministry said.", "Увечері ворог атакував Кривий Ріг балістикою, поранено п'ятьох людей.")
+    assert [m.sub_event_type for m in at([*result.mentions, *result.dropped], "Yerevan")] == ["Protest with intervention"]
+    (kryvyi_rih,) = at(result.mentions, "Kryvyy Rih", "Kryvyi Rih")
+    assert kryvyi_rih.sub_event_type == "Shelling/artillery/missile attack"
