@@ -951,3 +951,11 @@ def test_stun_grenades_at_protesters_are_no_grenade_attack_and_a_ballistic_strik
     assert [m.sub_event_type for m in at([*result.mentions, *result.dropped], "Yerevan")] == ["Protest with intervention"]
     (kryvyi_rih,) = at(result.mentions, "Kryvyy Rih", "Kryvyi Rih")
     assert kryvyi_rih.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_street_named_for_defenders_and_missiles_that_struck_in_a_city_still_make_events(pipeline):
+    result = read(pipeline, "A Russian missile hit a building on Defenders of Ukraine Square in Kharkiv on Monday, killing "
+                            "two people, the mayor said.", "Drones struck in Odesa overnight, damaging port warehouses, the "
+                                                           "governor said.")
+    assert [m.fatalities for m in at(result.mentions, "Kharkiv")] == [2]
+    assert at(result.mentions, "Odesa")

@@ -28,6 +28,7 @@ _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr)
 _MONTHS["sept"] = 9
 _MONTHS.update({name: month for month, names in _CYRILLIC["months"].items() for name in names})
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")  # a month in a pattern that reads none
 _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS.update({name: day for day, names in _CYRILLIC["weekdays"].items() for name in names})
 _WEEKDAY = r"(?P<weekday>" + "|".join(re.escape(name) for name in _WEEKDAYS) + r")"
@@ -114,8 +115,8 @@ def resolve_date(
 
 # A wire story's dateline: "TBILISI, May 2 - ", "KYIV, Ukraine, July 21 (Reuters) - ". Its day is the story's, the
 # event's only when the sentence names no other ("... late on Wednesday" is the day before).
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*(?:{_MONTH.replace('?P<month>', '?:')}\s+\d{{1,2}}|"
-                       rf"\d{{1,2}}\s+{_MONTH.replace('?P<month>', '?:')})(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z]+\)\s*)?[-\u2013\u2014]\s",
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*(?:{_ANY_MONTH}\s+\d{{1,2}}|"
+                       rf"\d{{1,2}}\s+{_ANY_MONTH})(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z]+\)\s*)?[-\u2013\u2014]\s",
                        re.I)
 
 
@@ -127,7 +128,6 @@ def _without_dateline(sentence: str) -> str:
 
 # A timeline's or a diary's heading that opens a paragraph: "FEB 24, 2022 - Putin announces ...", "24 February
 # 2022: ...", "APRIL 2022 - Russian troops withdraw ..." (a month alone)
-_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 _HEADING = re.compile(rf"[ \t]*(?P<date>{_ANY_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_ANY_MONTH}\s+(?:19|20)\d\d|"
                       rf"(?P<alone>{_ANY_MONTH}\s+(?:19|20)\d\d))\s*[-\u2013\u2014:]\s", re.I)
 

@@ -68,7 +68,8 @@ _MEETING_AFTER = re.compile(
 
 # "a prisoner exchange agreed in Istanbul", "the ceasefire signed in Minsk": where a deal was made, not where what it
 # agreed took place.
-_MEETING_BEFORE = re.compile(r"\b(?:agreed|signed|brokered|negotiated|reached|sealed|struck)\s+(?:upon\s+)?(?:in|at)\s+$", re.I)
+# (not "struck": missiles struck in Odesa)
+_MEETING_BEFORE = re.compile(r"\b(?:agreed|signed|brokered|negotiated|sealed)\s+(?:upon\s+)?(?:in|at)\s+$", re.I)
 
 
 # "a friend, 29, of Myrtle Beach", "a native of Lviv": where someone lives or comes from (not "residents of
