@@ -308,9 +308,8 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
     # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
     vague = first.trigger.fallback or later.trigger.fallback or _only_guessed(later, first)
-    if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague and (
-            _kind(first, document.text) != _kind(later, document.text)):
-        return False  # (nor when they come out as one kind: "an attack ... by three drones" is a drone strike)
+    if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
+        return False
     if _text_date(later) is None and vague:
         return True  # "the attack in Belgorod" paragraphs later, with no day of its own: the one told before
     if (_text_date(first) is None) != (_text_date(later) is None):

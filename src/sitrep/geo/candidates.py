@@ -71,8 +71,9 @@ ORGANISATION_AFTER = re.compile(
     # a ship or a river is named like a town and is neither ("the Saratov landing ship", "the Donets river")
     r"(?:landing\s+|missile\s+)?(?:ship|warship|cruiser|frigate|submarine|vessel|tug|corvette)|"
     r"(?:(?-i:[A-Z])[\w'’-]*[ \t]+)?river|"  # (and a river's first name: "the Siverskyi Donets River")
-    # a street is named like a town and is none ("a drone shot down over Leninsky Prospekt")
-    r"street|avenue|prospekt|prospect|boulevard|embankment|highway|lane)\b",
+    # an avenue is named like a town and is none ("a drone shot down over Leninsky Prospekt"; not a highway or a
+    # street, which an article names by the town it leads to or lies in)
+    r"avenue|prospekt|prospect|boulevard|embankment)\b",
     re.IGNORECASE,
 )
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
