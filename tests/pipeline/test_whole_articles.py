@@ -965,3 +965,9 @@ def test_a_street_is_no_town_of_its_name(pipeline):
     result = read(pipeline, NEWS, "Videos on social media showed a drone being shot down over the Leninsky Prospekt.")
     # neither a district once named for Lenin, nor Prospect, North Carolina
     assert not at([*result.mentions, *result.dropped], "Lenin", "Oleksandr", "Prospect")
+
+
+def test_a_place_named_in_a_forecast_does_not_place_the_next_sentence(pipeline):
+    result = read(pipeline, NEWS, "Russian forces may attempt a limited offensive in Zaporizhzhia Oblast in the coming weeks. "
+                                  "Russian forces conducted a series of drone strikes against Ukraine overnight.")
+    assert not at([*result.mentions, *result.dropped], "Zaporizh")

@@ -36,7 +36,7 @@ from .lexicon import (
 )
 from .participants import STATES_AT_WAR, Found, Parties, civilians_named, find_parties, find_weapon, state_forces
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
-from .triggers import Trigger, find_trigger
+from .triggers import Trigger, find_trigger, in_a_conditional_clause
 from .victim_groups import split_by_victims
 
 # "that" points back only where it cannot be the "that" of "said that ...": opening the sentence or after a
@@ -1079,7 +1079,20 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) ->
     nearest = before[-1]
     if len(before) > 1 and not nearest.admin1 and _APPOSED_COUNTRY.match(text, before[-2].end or 0, nearest.start or 0):
         nearest = before[-2]  # "Kharkiv, Ukraine's second city, ...": the town the country is named to place
-    return nearest if not not_where_it_happened(nearest, text) else None
+    if not_where_it_happened(nearest, text) or _named_in_a_conditional(nearest, text):
+        return None
+    return nearest
+
+
+def _named_in_a_conditional(place: Place, text: str) -> bool:
+    """Is the place named in a clause of what may happen ("Russian forces may attempt an offensive in Zaporizhzhia
+    Oblast")? The text has not placed us there."""
+    if place.start is None or place.end is None:
+        return False
+    start = max(text.rfind(". ", 0, place.start) + 2, text.rfind("\n", 0, place.start) + 1, 0)
+    ends = [i for i in (text.find(". ", place.end), text.find("\n", place.end)) if i >= 0]
+    sentence = text[start:min(ends, default=len(text))]
+    return in_a_conditional_clause(sentence, place.start - start, place.end - start)
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

@@ -37,14 +37,20 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
     if found is None or any(could_match(cue, sentence) and cue.search(sentence) for cue in non_event_cues()):
         return None
     rule, match = found
-    clause = _clause_around(sentence, match.start(), match.end())
-    if any(could_match(cue, clause) and cue.search(clause) for cue in clause_cues()):
+    if in_a_conditional_clause(sentence, match.start(), match.end()):
         return None
     evidence = Evidence(match.start(), match.end(), sentence[match.start():match.end()])
     return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
 
 
-def _clause_around(sentence: str, start: int, end: int) -> str:
+def in_a_conditional_clause(sentence: str, start: int, end: int) -> bool:
+    """Does the span stand in a clause of a condition, a plan or a forecast ("Russian forces may attempt an offensive
+    in Zaporizhzhia Oblast")?"""
+    clause = clause_around(sentence, start, end)
+    return any(could_match(cue, clause) and cue.search(clause) for cue in clause_cues())
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of the sentence that holds the span start..end."""
     breaks = [(b.start(), b.end()) for b in clause_breaks().finditer(sentence)]
     opens = max((b_end for b_start, b_end in breaks if b_end <= start), default=0)
