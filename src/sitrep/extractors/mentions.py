@@ -201,7 +201,7 @@ def extract_mentions(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
         if place is None and not back_reference and not new_story and not _national_count_of_downed(triggers[index], sentence):
-            place = _nearest_place_before(places, sentence, document.text)
+            place = _nearest_place_before(places, sentence, sentences, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
             report.date, report.date_from_text = previous.date, True
@@ -1068,31 +1068,29 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*[-•*\u2013\u2014▪►][ \t]")
 _APPOSED_COUNTRY = re.compile(r"\s*(?:,\s*|\s+in\s+(?:[\w-]+\s+)?)$")
 
 
-def _nearest_place_before(places: list[Place], sentence: Sentence, text: str) -> Place | None:
+def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: list[Sentence], text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    if before and _BULLET.search(text, before[-1].end or 0, sentence.start + 2):
-        return None  # a digest's items are news of their own: "- Zelenskyy said Moscow was playing for time. - ..."
     if not before:
         return None
+    if _BULLET.search(text, before[-1].end or 0, sentence.start + 2):
+        return None  # a digest's items are news of their own: "- Zelenskyy said Moscow was playing for time. - ..."
     nearest = before[-1]
     if len(before) > 1 and not nearest.admin1 and _APPOSED_COUNTRY.match(text, before[-2].end or 0, nearest.start or 0):
         nearest = before[-2]  # "Kharkiv, Ukraine's second city, ...": the town the country is named to place
-    if not_where_it_happened(nearest, text) or _named_in_a_conditional(nearest, text):
+    if not_where_it_happened(nearest, text) or _named_in_a_conditional(nearest, sentences):
         return None
     return nearest
 
 
-def _named_in_a_conditional(place: Place, text: str) -> bool:
+def _named_in_a_conditional(place: Place, sentences: list[Sentence]) -> bool:
     """Is the place named in a clause of what may happen ("Russian forces may attempt an offensive in Zaporizhzhia
     Oblast")? The text has not placed us there."""
     if place.start is None or place.end is None:
         return False
-    start = max(text.rfind(". ", 0, place.start) + 2, text.rfind("\n", 0, place.start) + 1, 0)
-    ends = [i for i in (text.find(". ", place.end), text.find("\n", place.end)) if i >= 0]
-    sentence = text[start:min(ends, default=len(text))]
-    return in_a_conditional_clause(sentence, place.start - start, place.end - start)
+    told = next((s for s in sentences if s.start <= place.start < s.end), None)
+    return told is not None and in_a_conditional_clause(told.text, place.start - told.start, place.end - told.start)
 
 
 def _shift(evidence: Evidence, offset: int) -> Evidence:

@@ -342,12 +342,13 @@ def _split_run(
     first = normalise(run[0].text)
     if first in stop.titles:
         return []  # "President Zelensky", "Governor Gladkov"
-    if first in stop.given_names and len(run) > 1 and not UNIT_AFTER.match(" " + run[1].text):
-        return []  # "Vladimir Putin", "Roman Zakharov": a person, whatever the gazetteer says
-    named = next((k for k in range(1, len(run) - 1) if normalise(run[k].text) in stop.given_names
+    # a first name with a word after it opens a person's name, whatever the gazetteer says
+    named = next((k for k in range(len(run) - 1) if normalise(run[k].text) in stop.given_names
                   and not UNIT_AFTER.match(" " + run[k + 1].text)), None)
+    if named == 0:
+        return []  # "Vladimir Putin", "Roman Zakharov"
     if named is not None:
-        run = run[:named]  # "Volunteer Ivan Poltavets": the words before a person's name, not "Ivan", a Hungarian village
+        run = run[:named]  # "Volunteer Ivan Poltavets": the words before it, not "Ivan", a Hungarian village
     if len(run) == 2 and SURNAME.search(run[1].text) and not is_known(run[1].text) \
             and not is_known(text[run[0].start:run[1].end]):
         return []  # "Serhiy Yelyseyev", "Demian Danyliv": a first name the list lacks, and a surname

@@ -278,7 +278,7 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
     return out
 
 
-_FROM_NEAR = re.compile(r"(?:(?:из|із|з)-(?:под|під)|\b(?:отступ\w*|відступ\w*|отош[её]л\w*|отошли|відійш\w*|отходит\w*|отходят|"
+_WHENCE_OR_WHITHER = re.compile(r"(?:(?:из|із|з)-(?:под|під)|\b(?:отступ\w*|відступ\w*|отош[её]л\w*|отошли|відійш\w*|отходит\w*|отходят|"
                         r"відходит\w*|відходять)\s+(?:к|до|в\s+сторону|у\s+бік))\s+$", re.I)
 
 
@@ -325,7 +325,7 @@ def _candidate(
                              place_context=True)
     elif understood is not None:  # "у Херсонській області ..., у Запорізькій": the oblast again
         unit = understood
-    if _FROM_NEAR.search(text, max(0, words[0].start - 30), words[0].start):
+    if _WHENCE_OR_WHITHER.search(text, max(0, words[0].start - 30), words[0].start):
         # "перебрасывает резервы из-под Запорожья", "противник отступил к Курахово": where they come from or go
         return None
     if unit is None and after is None and _DASH_BEFORE.search(text, max(0, words[0].start - 3), words[0].start):
