@@ -971,3 +971,42 @@ def test_a_place_named_in_a_forecast_does_not_place_the_next_sentence(pipeline):
     result = read(pipeline, NEWS, "Russian forces may attempt a limited offensive in Zaporizhzhia Oblast in the coming weeks. "
                                   "Russian forces conducted a series of drone strikes against Ukraine overnight.")
     assert not at([*result.mentions, *result.dropped], "Zaporizh")
+
+
+def test_a_headline_that_only_says_attacked_is_the_shelling_its_lead_tells(pipeline):
+    result = read(pipeline, "ВСУ атаковали Макеевку",
+                  "Украинские военные обстреляли Макеевку из реактивных систем, сообщил глава города. По его словам, "
+                  "погибли двое мирных жителей.",
+                  "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
+                  "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.")
+    (makiivka,) = at(result.mentions, "Makiivka", "Makeyevka", "Makiyivka")
+    assert (makiivka.sub_event_type, makiivka.fatalities) == ("Shelling/artillery/missile attack", 2)
+
+
+def test_a_plane_crash_and_its_toll_told_again_are_no_event(pipeline):
+    result = read(pipeline, NEWS, "A light aircraft crashes near Yaroslavl, six dead",
+                  "A light aircraft crashed in the Yaroslavl region on Sunday, killing all six people on board, the "
+                  "emergencies ministry said.",
+                  "The plane came down in a forest shortly after take-off. All six people on board were killed.")
+    assert places(result.mentions) == ["Kharkiv"]
+
+
+def test_a_headline_s_strike_before_a_semicolon_is_its_event_not_the_interceptions_after_it(pipeline):
+    result = read(pipeline, "Russian missile strike on Zaporizhzhia kills three; air force says most drones downed",
+                  "A Russian missile struck an industrial area of Zaporizhzhia on Monday evening, killing three people, "
+                  "the regional governor said.",
+                  "Separately, Russian drones damaged power lines in the Sumy region overnight, the governor said.")
+    (zaporizhzhia,) = at(result.mentions, "Zaporizhzh")
+    assert (zaporizhzhia.sub_event_type, zaporizhzhia.fatalities) == ("Shelling/artillery/missile attack", 3)
+    assert [m.sub_event_type for m in at(result.mentions, "Sumy")] == ["Air/drone strike"]
+
+
+def test_a_bare_strike_told_again_with_its_weapon_is_one_event_of_that_kind(pipeline):
+    result = read(pipeline, "Israeli strikes on Syria's Homs kill five; rockets fired at Kiryat Shmona",
+                  "Israeli air strikes on the central Syrian city of Homs killed five people on Thursday, state media said.",
+                  "The strikes hit a building near a military airport. Rescue teams searched the rubble overnight. "
+                  "A war monitor later put the death toll at eight.",
+                  "Residents of Tartus said several buildings near the port had been hit.")
+    (homs,) = at(result.mentions, "Homs")
+    assert (homs.sub_event_type, homs.fatalities) == ("Air/drone strike", 5)
+    assert not [m for m in at(result.mentions, "Tartus", "Ţarţūs") if m.fatalities]

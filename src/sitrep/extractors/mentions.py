@@ -24,7 +24,7 @@ from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
 from .dates import EventDate, date_from_publication, heading_date, resolve_date
-from .double_reports import SECOND_CLAUSE
+from .double_reports import SECOND_CLAUSE, SEMICOLON
 from .lexicon import (
     accident_causes,
     all_weapons,
@@ -46,14 +46,14 @@ _THAT = r"(?:^\W*|\b(?:after|in|since|before|during|from|of|by|with|following|on
 _BACK_REFERENCE = re.compile(
     rf"(?:\b(the|this|these|those|its)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
-    r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?)\b",
+    r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?|tolls?)\b",  # "put the death toll at nine"
     re.I,
 )
 # What every match of _BACK_REFERENCE holds: its noun after a space. Most sentences have none, and this is
 # searched for several times faster (no determiner is tried at each word).
 _BACK_REFERENCE_NOUN = re.compile(
     r"\s(?:attack|strike|blast|explosion|bombing|shelling|assault|raid|incident|destruction|damage|fire|fighting|"
-    r"clash|sabotage|hit|claim)",
+    r"clash|sabotage|hit|claim|toll)",
     re.I,
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").
@@ -130,6 +130,7 @@ def extract_mentions(
     triggers = [_trigger_of(s) if s.usable else None for s in sentences]
     unworded = report_label is not None and not any(triggers)
     reports: list[_Report] = []
+    accident = -1  # the last sentence that told of deaths in an accident
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
@@ -172,7 +173,7 @@ def extract_mentions(
         if summed_by is not None:
             summed_by.sums_up = True
         if previous and not new_story and summed_by is not previous and _same_event(
-                previous, trigger, place, back_reference, gap, named_with) and not _other_days(
+                previous, trigger, place, back_reference, gap, document, named_with) and not _other_days(
                 previous, sentence, trigger, document, again=not back_reference and not trigger.fallback):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
@@ -187,9 +188,11 @@ def extract_mentions(
                 # ("День 220-й — головне."), a report only by the whole text's label: each item is news of its own
                 previous.listed = listed_with(place, sentence_places, document.text)
             continue
-        if trigger.fallback and _deaths_of_an_accident(sentence.text):
+        if trigger.fallback and _deaths_of_an_accident(sentence.text) or _only_deaths(trigger) and _more_of_the_accident(
+                accident, previous, index, sentence.text):
             # "Seven people were killed after a fire broke out at a research institute": no report of its own (one
             # that tells more of the report before it, "two fires were recorded, no casualties", joined it above)
+            accident = index
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
@@ -297,17 +300,19 @@ def _fold_repeats(reports: list[_Report], document: Document) -> list[_Report]:
             kept.append(report)
         else:
             _join(first, report)
+            _add_place(first, report.place, document.text)  # "Lebanon's Nabatieh" ... "the city of Nabatieh"
     return kept
 
 
 def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     if first.place is None or later.place is None or first.listed or later.listed:
         return False
-    if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name):
+    if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name) and not _one_name(first, later):
         return False
     # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
     # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
-    vague = first.trigger.fallback or later.trigger.fallback or _only_guessed(later, first)
+    vague = first.trigger.fallback or later.trigger.fallback or _only_guessed(later, first) or (
+        first.trigger.event_type == later.trigger.event_type and (_bare_strike(first) or _bare_strike(later)))
     if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
         return False
     if _text_date(later) is None and vague:
@@ -321,16 +326,50 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _one_name(first: _Report, later: _Report) -> bool:
+    """Are the two reports placed by the same words, read as two places of one region ("strikes on Lebanon's
+    Nabatieh" the governorate, "the city of Nabatieh" the town)?"""
+    a, b = first.evidence.get("location"), later.evidence.get("location")
+    return a is not None and b is not None and a.quote.lower() == b.quote.lower() and (
+        first.place is not None and later.place is not None and first.place.admin1 == later.place.admin1)
+
+
+_BARE_STRIKE = re.compile(r"strikes?\b", re.I)
+
+
+def _bare_strike(report: _Report) -> bool:
+    """Is the report a strike told with no word of its weapon ("strikes on Nabatieh kill seven")? Its kind is
+    a guess, that of the same strike told again with its weapon ("Israeli air strikes on Nabatieh")."""
+    return _BARE_STRIKE.match(report.trigger.evidence.quote) is not None
+
+
+def _kind_told(report: _Report, trigger: Trigger) -> bool:
+    """Does the trigger tell the kind of the strike the report told bare?"""
+    return _bare_strike(report) and trigger.event_type == report.trigger.event_type and (
+        _BARE_STRIKE.match(trigger.evidence.quote) is None)
+
+
 def _only_guessed(report: _Report, other: _Report) -> bool:
     """Is the report's type only guessed from a word for violence of any kind ("the attack"), where the other
     report's words name a kind of violence?"""
-    return report.trigger.generic and "weapon" not in report.fields and not other.trigger.generic and (
-        _violent(report.trigger) and _violent(other.trigger))
+    return _guessed_beside(report, other.trigger)
+
+
+def _guessed_beside(report: _Report, trigger: Trigger) -> bool:
+    """Is the report's type only guessed from a word for violence of any kind, where the trigger names one?"""
+    return report.trigger.generic and "weapon" not in report.fields and not (trigger.generic or trigger.fallback) and (
+        _violent(report.trigger) and _violent(trigger))
+
+
+def _headline_told_again(report: _Report, trigger: Trigger, gap: int, document: Document) -> bool:
+    """Does the sentence right after a headline that only says "attacked" tell what the attack was ("ВСУ
+    атаковали Горловку. Украинские военные обстреляли Горловку ...")? Then it is the headline's event."""
+    return gap <= 1 and not document.text[:report.sentence.start].strip() and _guessed_beside(report, trigger)
 
 
 def _join(first: _Report, later: _Report) -> None:
     summed = first.trigger.fallback and not later.trigger.fallback and _many_attacks_toll(first)
-    if first.trigger.fallback and not later.trigger.fallback:
+    if first.trigger.fallback and not later.trigger.fallback or _kind_told(first, later.trigger):
         first.trigger = later.trigger
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
@@ -351,6 +390,13 @@ def _join(first: _Report, later: _Report) -> None:
     first.cues.extend(later.cues)
     first.references.extend(e for e in later.references if e not in first.references)
     first.folded.append(later.sentence.start)
+
+
+def _more_of_the_accident(accident: int, previous: _Report | None, index: int, sentence: str) -> bool:
+    """Does a sentence of deaths alone, a few sentences after an accident's and with no report between, count
+    the accident's dead ("A jet crashed, killing all ten on board. ... All ten people on board were killed")?"""
+    return 0 <= accident and index - accident <= MAX_REFERENCE_GAP and (
+        previous is None or previous.last_sentence_index < accident) and not event_word_pattern().search(sentence.lower())
 
 
 def _deaths_of_an_accident(sentence: str) -> bool:
@@ -405,7 +451,8 @@ def refers_back(sentence: str) -> bool:
 
 
 def _same_event(
-    report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int, named_with: Place | None = None,
+    report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int, document: Document,
+    named_with: Place | None = None,
 ) -> bool:
     """Does a sentence with an event word of its own, `gap` sentences after the report's last, tell more of it?
     It does when it refers back to it; or, of a compatible type, when it follows at once, or names the same
@@ -419,7 +466,7 @@ def _same_event(
     if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _only_deaths(trigger) and report.place:
         # "At least two soldiers died" right after a strike counts the strike's dead, whatever type its words have
         return place is None or _compatible_places(report.place, place)
-    if not _compatible_types(report.trigger, trigger):
+    if not (_compatible_types(report.trigger, trigger) or _headline_told_again(report, trigger, gap, document)):
         return False
     if gap <= 1:
         return place is None or report.place is None or _compatible_places(report.place, place) or (
@@ -568,8 +615,13 @@ def _only_deaths(trigger: Trigger) -> bool:
 
 
 def _trigger_of(sentence: Sentence) -> Trigger | None:
-    """The sentence's trigger, read past police kit: "Riot police detained 20 people in Minsk" tells of arrests."""
+    """The sentence's trigger, read past police kit: "Riot police detained 20 people in Minsk" tells of arrests;
+    where a semicolon follows event words, theirs: "Missile strike on Dnipro kills four; most drones downed" (an
+    English sentence whose clauses each place an event of their own was cut in two by `double_reports`)."""
     found = find_trigger(sentence.text, sentence.start)
+    semicolon = SEMICOLON.search(sentence.text) if found is not None and not is_cyrillic_text(sentence.text) else None
+    if found is not None and semicolon is not None and semicolon.start() < found.evidence.start - sentence.start:
+        found = find_trigger(sentence.text[:semicolon.start()], sentence.start) or found
     gear = flagged_pattern("riot_gear")
     if found is None or found.sub_event_type != _RIOT or not gear.match(sentence.text, found.evidence.start - sentence.start):
         return found
@@ -619,13 +671,15 @@ def _add_sentence(
     report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, sentence_places: list[Place],
     document: Document, tolls: bool = True,
 ):
+    headline_told_again = _headline_told_again(report, trigger, index - report.last_sentence_index, document)
     report.last_sentence_index = index
     _add_references(report, sentence, trigger)
     summed = None
     if report.trigger.fallback and not trigger.fallback and _many_attacks_toll(report):
         # "Russian strikes kill 14 in Kharkiv. A missile strike on a printing house killed seven": its own toll
         summed = (report.fields.pop("fatalities"), report.evidence.pop("fatalities"))
-    if report.trigger.fallback and not trigger.fallback or _graver_protest(report.trigger, trigger):
+    if report.trigger.fallback and not trigger.fallback or _graver_protest(report.trigger, trigger) or headline_told_again or (
+            _kind_told(report, trigger)):
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
