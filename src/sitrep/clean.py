@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .extractors.lexicon import flagged_pattern
 from .extractors.triggers import find_trigger
 from .language import is_cyrillic_text
 
@@ -133,5 +134,8 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _looks_like_caption(paragraph: str) -> bool:
-    """A line with no closing punctuation inside an article: a caption, a heading or a credit."""
-    return not _TERMINAL.search(paragraph) and len(_WORD.findall(paragraph)) <= CAPTION_MAX_WORDS  # words counted last
+    """A short line with no closing punctuation inside an article: a caption, a heading or a credit; or one a
+    label opens as a caption ("Photo: ...")."""
+    if _TERMINAL.search(paragraph) and not flagged_pattern("caption_label").match(paragraph):
+        return False
+    return len(_WORD.findall(paragraph)) <= CAPTION_MAX_WORDS  # words counted last

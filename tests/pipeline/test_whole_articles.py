@@ -1010,3 +1010,16 @@ def test_a_bare_strike_told_again_with_its_weapon_is_one_event_of_that_kind(pipe
     (homs,) = at(result.mentions, "Homs")
     assert (homs.sub_event_type, homs.fatalities) == ("Air/drone strike", 5)
     assert not [m for m in at(result.mentions, "Tartus", "Ţarţūs") if m.fatalities]
+
+
+def test_a_photo_caption_is_no_event_and_a_later_shoot_down_takes_no_earlier_death(pipeline):
+    result = read(pipeline, "Лисак: ворог атакував Марганеччину, загинула жінка",
+                  "Вечір у Марганці був неспокійним. Ворог гатив з артилерії.",
+                  "У Марганці загинула 52-річна жінка. Ще двоє людей поранені.",
+                  "Пошкоджено три приватні будинки та лінію електропередач.",
+                  "Інші громади області минулої доби жили спокійно.",
+                  "Вночі над Дніпропетровщиною сили ППО знищили 7 БпЛА. Обійшлося без постраждалих.",
+                  "Фото: наслідки обстрілу Марганця.")
+    assert len(at(result.mentions, "Marhanets", "Marganets")) == 1
+    (downed,) = [m for m in result.mentions if m.sub_event_type == "Disrupted weapons use"]
+    assert (downed.place.name, downed.fatalities) == ("Dnipropetrovsk Oblast", None)

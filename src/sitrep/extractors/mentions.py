@@ -363,8 +363,10 @@ def _guessed_beside(report: _Report, trigger: Trigger) -> bool:
 
 def _headline_told_again(report: _Report, trigger: Trigger, gap: int, document: Document) -> bool:
     """Does the sentence right after a headline that only says "attacked" tell what the attack was ("ВСУ
-    атаковали Горловку. Украинские военные обстреляли Горловку ...")? Then it is the headline's event."""
-    return gap <= 1 and not document.text[:report.sentence.start].strip() and _guessed_beside(report, trigger)
+    атаковали Горловку. Украинские военные обстреляли Горловку ...")? Then it is the headline's event; so after
+    a sentence that only set the scene ("Вечір у Марганці був неспокійним. Ворог гатив з артилерії.")."""
+    next_news = gap <= 1 or gap == 2 and report.last_context_index == report.last_sentence_index + 1
+    return next_news and not document.text[:report.sentence.start].strip() and _guessed_beside(report, trigger)
 
 
 def _join(first: _Report, later: _Report) -> None:
@@ -466,9 +468,12 @@ def _same_event(
     if gap <= 1 and report.trigger.event_type in VIOLENT_EVENT_TYPES and _only_deaths(trigger) and report.place:
         # "At least two soldiers died" right after a strike counts the strike's dead, whatever type its words have
         return place is None or _compatible_places(report.place, place)
-    if not (_compatible_types(report.trigger, trigger) or _headline_told_again(report, trigger, gap, document)):
+    if report.trigger.fallback and not _violent(trigger) and gap > 1:
+        return False  # "У Нікополі загинув чоловік" ... "Вночі ППО знищили 9 БпЛА": no cause of the deaths told before
+    headline_told_again = _headline_told_again(report, trigger, gap, document)
+    if not (_compatible_types(report.trigger, trigger) or headline_told_again):
         return False
-    if gap <= 1:
+    if gap <= 1 or headline_told_again:
         return place is None or report.place is None or _compatible_places(report.place, place) or (
             _part_of_the_town(report.place, place))
     return gap <= MAX_REFERENCE_GAP and place is not None and report.place is not None and (
