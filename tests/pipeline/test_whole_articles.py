@@ -1023,3 +1023,26 @@ def test_a_photo_caption_is_no_event_and_a_later_shoot_down_takes_no_earlier_dea
     assert len(at(result.mentions, "Marhanets", "Marganets")) == 1
     (downed,) = [m for m in result.mentions if m.sub_event_type == "Disrupted weapons use"]
     assert (downed.place.name, downed.fatalities) == ("Dnipropetrovsk Oblast", None)
+
+
+def test_a_day_counted_in_years_from_an_old_event_and_a_flood_s_dead_are_no_event(pipeline):
+    result = read(pipeline, "Протягом минулої доби ворог обстріляв Бериславський район, поранено двох людей.",
+                  "Сьогодні два роки з дня, коли окупанти підірвали Каховську ГЕС. Вода тоді затопила десятки сіл, "
+                  "загинули щонайменше 20 людей.",
+                  "Ціни на зерно знову зросли на біржі, оскільки трейдери зважували ризики для судноплавства.",
+                  "Міська рада має затвердити бюджет на наступний рік уже наступного тижня, повідомили у мерії.",
+                  published=date(2025, 6, 6))
+    assert not [m for m in result.mentions if m.fatalities]
+    assert not at(result.mentions, "Nova Kakhovka")
+
+
+def test_a_rally_called_for_later_and_an_offensive_forecast_in_russian_are_no_event(pipeline):
+    result = read(pipeline, "Police detained 14 protesters in central Yerevan on Monday, the interior ministry said.",
+                  "The prime minister called the protests an attempt to destabilise the country.", QUIET[0],
+                  "Opposition parties have called another rally for Friday evening.", published=date(2024, 12, 5))
+    assert [m.sub_event_type for m in result.mentions] == ["Protest with intervention"]
+    forecast = read(pipeline, "Ранее представитель Сил обороны заявлял, что российские войска накапливают силы и могут "
+                              "в ближайшее время попытаться возобновить наступление на Гуляйполе.",
+                    "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
+                    "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.")
+    assert not forecast.mentions
