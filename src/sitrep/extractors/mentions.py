@@ -36,7 +36,7 @@ from .lexicon import (
 )
 from .participants import STATES_AT_WAR, Found, Parties, civilians_named, find_parties, find_weapon, state_forces
 from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
-from .triggers import Trigger, find_trigger, in_a_conditional_clause
+from .triggers import Trigger, find_trigger, in_a_conditional_clause, vetoed
 from .victim_groups import split_by_victims
 
 # "that" points back only where it cannot be the "that" of "said that ...": opening the sentence or after a
@@ -131,6 +131,7 @@ def extract_mentions(
     unworded = report_label is not None and not any(triggers)
     reports: list[_Report] = []
     accident = -1  # the last sentence that told of deaths in an accident
+    unreported = -1  # the last sentence whose event words its cues said are no report
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
@@ -146,6 +147,8 @@ def extract_mentions(
         back_reference = refers_back(sentence.text) and previous is not None and (
             index - spoken_of <= MAX_REFERENCE_GAP
         )
+        if trigger is None and vetoed(sentence.text):
+            unreported = index
         if trigger is None:
             _place_told_next(reports, index, sentence, sentence_places, document.text)
             if previous and (back_reference or index - spoken_of == 1):  # back_reference: there is a previous
@@ -193,6 +196,8 @@ def extract_mentions(
             # "Seven people were killed after a fire broke out at a research institute": no report of its own (one
             # that tells more of the report before it, "two fires were recorded, no casualties", joined it above)
             accident = index
+            continue
+        if _only_deaths(trigger) and _dead_of_the_unreported(unreported, previous, index, sentence, sentence_places, document):
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
@@ -399,6 +404,17 @@ def _more_of_the_accident(accident: int, previous: _Report | None, index: int, s
     the accident's dead ("A jet crashed, killing all ten on board. ... All ten people on board were killed")?"""
     return 0 <= accident and index - accident <= MAX_REFERENCE_GAP and (
         previous is None or previous.last_sentence_index < accident) and not event_word_pattern().search(sentence.lower())
+
+
+def _dead_of_the_unreported(
+    unreported: int, previous: _Report | None, index: int, sentence: Sentence, sentence_places: list[Place], document: Document,
+) -> bool:
+    """Does a sentence of deaths alone, with no day or place of its own, count the dead of the sentence just
+    before it, one that named an event its words said is no report ("The cafe was hit as villagers gathered
+    for a wake. Fifty-nine people were killed."). Read in Russian and Ukrainian only: UCDP's English reports
+    follow a sentence of what no one reports with real dead (found 0.819 -> 0.774 on its tune half)."""
+    return unreported == index - 1 and is_cyrillic_text(sentence.text) and (previous is None or previous.last_sentence_index < unreported) and (
+        not sentence_places and resolve_date(sentence.text, sentence.start, document.published) is None)
 
 
 def _deaths_of_an_accident(sentence: str) -> bool:

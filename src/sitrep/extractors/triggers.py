@@ -43,6 +43,12 @@ def _trigger_at_zero(sentence: str) -> Trigger | None:
     return Trigger(taxonomy()[rule.name], rule.name, evidence, rule.weapon, rule.fallback, rule.generic)
 
 
+def vetoed(sentence: str) -> bool:
+    """Does the sentence name an event that its words say it does not report ("could attack Odesa", "a memorial
+    to the dead of the strike")?"""
+    return first_trigger_rule().search(sentence) is not None and _trigger_at_zero(sentence) is None
+
+
 def in_a_conditional_clause(sentence: str, start: int, end: int) -> bool:
     """Does the span stand in a clause of a condition, a plan or a forecast ("Russian forces may attempt an offensive
     in Zaporizhzhia Oblast")?"""
