@@ -223,3 +223,10 @@ def test_a_name_before_the_towns_it_holds_is_their_region(embedded):
     text = "Shelling went on around the Ukrainian-held Luhansk villages of Bilohorivka and Verkhnokamianske."
     names = [p.name for p in geocode_document(text, embedded)]
     assert "Luhansk Oblast" in names and "Luhansk" not in names
+
+
+def test_a_shared_village_name_in_the_province_of_the_other_towns_named(tiny):
+    # of two villages called Pisky the bigger lies in Poltava oblast, the other beside Avdiyivka, told of before
+    text = "Drones hit Avdiyivka overnight. Shelling in Pisky went on."
+    pisky = find_places(text, tiny)[-1]
+    assert (pisky.geonameid, pisky.admin1) == (9000032, "Donetsk")

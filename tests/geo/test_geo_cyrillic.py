@@ -353,3 +353,50 @@ def test_a_substation_named_by_a_common_word_leaves_the_town_it_serves(embedded,
 def test_a_front_direction_named_by_its_towns_adjective_is_near_the_town(embedded):
     place = main_place("На Бахмутському напрямку ворог штурмував позиції ЗСУ", embedded)
     assert (place.name, place.geo_precision) == ("Bakhmut", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # an adjective-form village whose other gender is a bigger town far away (Udachny, Mirny in Yakutia):
+        # the oblast another sentence names says which
+        ("Артиллерия всю ночь била по Удачному. Донецкая область снова под огнём.", "Udachne", "Donetsk Oblast"),
+        ("Под обстрелом в Удачном на Донбассе горят дома", "Udachne", "Donetsk Oblast"),
+        # ... or the oblast right after it, in a case that does not agree with the village's
+        ("Окупанти вдарили по Мирному Запорізької області", "Myrne", "Zaporizhzhia Oblast"),
+        ("Біля Удачного Донецької області ворог втратив два танки", "Udachne", "Donetsk Oblast"),
+    ],
+)
+def test_an_adjective_form_village_by_its_context_not_its_biggest_namesake(embedded, text, name, admin1):
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1) == (name, admin1), text
+
+
+def test_a_far_away_namesake_needs_the_text_to_support_it(embedded):
+    # a war report that says nothing else of where: the village where the war is, not the town in Yakutia
+    assert main_place("В Удачном третьи сутки идут бои", embedded).iso == "UA"
+    # ... but a text that names Yakutia is about the town there
+    place = main_place("В Мирном Якутии открыли новую школу", embedded)
+    assert (place.name, place.admin1) == ("Mirny", "Sakha (Yakutiya) Republic")
+    assert main_place("Беспилотник атаковал нефтебазу во Владимире", embedded).name == "Vladimir"  # a city
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Уламки ракети впали у Дніпровському районі Херсона", "Kherson"),
+        ("В Днепровском районе Херсона после обстрела горит дом", "Kherson"),
+        ("Ворог знову обстріляв Ленінський район Донецька", "Donetsk"),
+    ],
+)
+def test_a_district_of_a_city_is_in_the_city(embedded, text, city):
+    # the district's adjective is also a village's name elsewhere (Dniprovka): the city's genitive after the
+    # unit word makes it the city's district, placed at the city
+    places = geocode_document(text, embedded)
+    assert [(p.name, p.geo_precision) for p in places] == [(city, 2)], text
+
+
+def test_a_shared_village_name_in_the_province_of_the_texts_other_towns(embedded_with_ua):
+    # many villages are called Червоне; the one near the city the text told of before is meant
+    places = geocode_document("Вночі дрони атакували Суми. Згодом під обстрілом опинилося Червоне.", embedded_with_ua)
+    assert {p.admin1 for p in places} == {"Sumy Oblast"}

@@ -132,6 +132,7 @@ class Candidate:
     sentence_initial: bool = False  # capitalised because it opens a sentence (or the text is title case)
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
     parent: int | None = None  # index of the candidate naming the unit that contains this one
+    other_names: tuple[str, ...] = ()  # other forms the words may be read in ("удачное" beside "удачный")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
-from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN
+from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN, DocumentContext, Option
 from sitrep.geo.normalize import romanise
 from sitrep.geo.wordlists import read_yaml
 
@@ -75,6 +75,7 @@ class CyrillicData:
     adjective_towns: tuple[tuple[str, tuple[str, ...]], ...] = ()
     power_plants: dict[str, str] = field(default_factory=dict)  # a plant's adjective or acronym -> its town
     power_plant_words: frozenset[str] = frozenset()  # what follows a plant's adjective ("АЕС", "атомна")
+    war_area: frozenset[str] = frozenset()  # ISO and admin1 codes of where the war the texts report is fought
 
     def named_area(self, lemma: str) -> tuple[str, str | None] | None:
         """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
@@ -108,6 +109,7 @@ def cyrillic_data() -> CyrillicData:
         _adjective_towns(raw.get("adjective_towns")),
         {str(k).casefold(): str(v) for k, v in (raw.get("power_plants") or {}).items()},
         frozenset(str(w).casefold() for w in raw.get("power_plant_words") or ()),
+        frozenset(str(code) for code in raw.get("war_area") or ()),
     )
 
 
@@ -353,6 +355,7 @@ def _candidate(
         if (after is not None and _opens_a_longer_name(words[0], after, text)
                 or before is not None and _opens_a_longer_name(before, words[0], text)):
             return None  # "Нової Кам’янки", a name the gazetteer lacks: not the hamlet Novy, nor any Kamyanka alone
+    other_names: tuple[str, ...] = ()
     if modifier:
         # "Кременчуцький НПЗ", "на Бердянському аеродромі": the adjective of a town, not a village's own name;
         # "Зерновая сделка": no place at all; but "у Василькові пошкоджений склад" is in Васильків
@@ -365,10 +368,18 @@ def _candidate(
         if size == 1 and unit == "admin2":
             if not data.words.city_districts.isdisjoint(lemmas(words[0].text.casefold())):
                 return None  # "у Київському районі" of the city told of: a city's district, not around Kyiv
+            if unit_after and _city_after_the_unit(tokens, i + 1, text, lambda form: is_known(form, "town"), data):
+                # "у Дніпровському районі Херсона": a district of the city named next, not the village Дніпровка;
+                # the city's own name after "районі" places it near (in) the city
+                return None
             # "у Новомосковському районі": the district around the town it is named after (the town's own
             # namesakes abroad are weighed as the town's, not as districts of other countries)
             known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
-        known_name = known_name or _known_name(words, unit, lambda form: is_known(form, unit), data)
+        if known_name is None:
+            names = _known_names(words, unit, lambda form: is_known(form, unit), data)
+            known_name = names[0] if names else None
+            if unit is None:  # the namesakes of a bare name's other forms, for its context to choose among
+                other_names = tuple(name for name, _ in names[1:])
         if known_name is None and place_context and size == 1 and unit is None:
             known_name = _known_in_latin(words[0].text, lambda form: is_known(form, None), data)
     if known_name is not None and not place_context and is_known(known_name[0], "country"):
@@ -392,7 +403,31 @@ def _candidate(
         relative=bool(before_lemmas & data.words.near_before or after_lemmas & data.words.direction_after),
         sentence_initial=words[0].sentence_initial,
         place_context=place_context,
+        other_names=other_names,
     )
+
+
+CITY_WITH_DISTRICTS = UNSUPPORTED_TOWN  # a town this big may have districts of its own
+
+
+def _city_after_the_unit(
+    tokens: list[Token], i: int, text: str, is_known: Callable[[str], int], data: CyrillicData,
+) -> bool:
+    """Does a town's name (a noun: "Херсона", "Харькова") follow the unit word at token i, so the unit is one of
+    the town's districts? Not an oblast ("району Донецької області", "района Харьковщины")."""
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tokens[i].sentence or text[tokens[i].end:tokens[i + 1].start] != " ":
+        return False
+    town, after = tokens[i + 1], tokens[i + 2] if i + 2 < len(tokens) else None
+    if not town.text[0].isupper():
+        return False
+    if after is not None and after.sentence == town.sentence and not _unit_words(data).isdisjoint(lemmas(after.text.casefold())):
+        return False  # "району Донецька область"
+    forms = noun_forms(town.text)
+    return not any(data.named_area(f) for f in forms) and max(map(is_known, forms), default=0) > CITY_WITH_DISTRICTS
+
+
+def _unit_words(data: CyrillicData) -> frozenset[str]:
+    return data.words.admin1_after | data.words.admin2_after
 
 
 def _names_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
@@ -545,7 +580,10 @@ def _opens_a_longer_name(word: Token, after: Token, text: str) -> bool:
     if not adjectives or not (word.text[0].isupper() and after.text[0].isupper()) or text[word.end:after.start] != " ":
         return False
     endings = tuple(ending for ending, _ in cyrillic_data().adjective_towns)
-    return not any(p.normal_form.endswith(endings) for p in adjectives)
+    if any(p.normal_form.endswith(endings) for p in adjectives):
+        return False
+    # only with a word it agrees with: "в Удачному Покровського району" is a village, then its district
+    return any(_agree(a, p) and _same_gender(a, p) for a in adjectives for p in _parses(after.text))
 
 
 def _likeliest(word: str) -> Any:  # a pymorphy3 parse (the package has no types)
@@ -562,6 +600,11 @@ def _agree(adjective: Any, word: Any) -> bool:  # pymorphy3 parses (the package 
     if adjective.tag.case != word.tag.case or adjective.tag.case == "voct":
         return False  # (a vocative in news is a misreading: "после" is no "посол")
     return adjective.tag.number is None or word.tag.number is None or adjective.tag.number == word.tag.number
+
+
+def _same_gender(adjective: Any, word: Any) -> bool:  # pymorphy3 parses
+    """No gender told apart: a plural, or a word the dictionaries give none."""
+    return adjective.tag.gender is None or word.tag.gender is None or adjective.tag.gender == word.tag.gender
 
 
 def _town_of_adjective(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
@@ -582,26 +625,46 @@ def _known_name(
     words: list[Token], unit: str | None, is_known: Callable[[str], int], data: CyrillicData,
     nouns_only: bool = False,
 ) -> tuple[str, str | None] | None:
+    """The likeliest of `_known_names`, or None."""
+    return next(iter(_known_names(words, unit, is_known, data, nouns_only)), None)
+
+
+def _known_names(
+    words: list[Token], unit: str | None, is_known: Callable[[str], int], data: CyrillicData,
+    nouns_only: bool = False,
+) -> list[tuple[str, str | None]]:
     """The first form of the words that the gazetteer or the regions list knows, with the unit a listed
     region is ("admin1" for an oblast, None for a country or a multi-unit region); with `nouns_only`, the
-    words' nouns' dictionary forms alone. A word that may be an adjective takes its form of the biggest place
-    ("Кропивницького" is the city Кропивницький, not the village Кропивницьке)."""
+    words' nouns' dictionary forms alone. A word that may be an adjective gives each of its known forms, that
+    of the biggest place first ("Кропивницького" is the city Кропивницький before the village Кропивницьке):
+    the document's context may still mean a smaller one ("в Удачном" in a text about Donbas is Udachne of
+    Donetsk Oblast, not Udachny in Yakutia)."""
     forms = [form for w in words for form in noun_forms(w.text)] if nouns_only else _forms(words, unit)
     weigh_all = len(words) == 1 and any("ADJF" in p.tag for p in _parses(words[0].text))
-    found: tuple[str, str | None] | None = None
-    biggest = 0
+    found: list[tuple[int, str]] = []
     for form in forms:
         if form in data.words.not_places:
-            return found
+            break
         area = data.named_area(form)
         if area is not None:
-            return found or area
+            return _biggest_first(found) or [area]
         size = is_known(form)
-        if size > biggest:
-            found, biggest = (form, None), size
+        if size:
+            found.append((size, form))
             if not weigh_all:
-                return found
-    return found
+                break
+    names = _biggest_first(found)
+    # a plural adjective ("у Смілі", read also as "смілі") names no village by its singular forms
+    return names if _singular_adjective(words[0].text) else names[:1]
+
+
+def _singular_adjective(word: str) -> bool:
+    return any("ADJF" in p.tag and "plur" not in p.tag for p in _parses(word))
+
+
+def _biggest_first(found: list[tuple[int, str]]) -> list[tuple[str, str | None]]:
+    """(size, form) pairs as names, the biggest first and in their order among equals (a stable sort)."""
+    return [(form, None) for _, form in sorted(found, key=lambda sized: -sized[0])]
 
 
 MAX_LATIN_FORMS = 2  # of a word's dictionary forms, the likeliest few looked up in Latin letters
@@ -644,3 +707,19 @@ def home_first(options: list, ukrainian: bool = False) -> list:
     others = [o for o in home if o.entry.iso != UKRAINE and o.entry.population >= FAR_BIGGER * max(biggest, 1)
               and o.entry.population >= BIG_CITY]
     return ukraine + others if ukraine else home
+
+
+def where_the_war_is(options: list[Option], context: DocumentContext) -> list[Option]:
+    """The readings of a name where the war is (`war_area`), and those elsewhere that the document supports
+    (their province named: "в Удачном (Якутия)") or that are cities, known by name ("во Владимире").
+    "в Удачном" in a report of the war is Udachne of Donetsk Oblast, not the town Udachny in Yakutia."""
+    inside = [o for o in options if _in_the_war_area(o.entry.iso, o.entry.admin1_code)]
+    if not inside or len(inside) == len(options):
+        return options
+    return [o for o in options if o in inside or o.entry.admin1_code in context.admin1_sentences
+            or o.entry.population >= BIG_CITY]
+
+
+def _in_the_war_area(iso: str | None, admin1_code: str | None) -> bool:
+    area = cyrillic_data().war_area
+    return iso in area or admin1_code in area

@@ -15,6 +15,7 @@ from sitrep.geo.wordlists import aliases
 BIG_CITY = 100_000  # a bare name this big is evidence for its country
 SMALL_PLACE = 1_000  # below this a place needs support from the document to be believed
 UNSUPPORTED_TOWN = 10_000  # below this a bare name of another country's place is taken for a common word
+VILLAGE = 10_000  # below this a place is known only within its province
 # GeoNames gives admin units no population; a bare "Crimea" should weigh like a big city, not a hamlet
 ADMIN1_WEIGHT = 100_000
 _MAJOR_UNITS = {"ADM1", "PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX"}  # believed on their own
@@ -38,6 +39,8 @@ class DocumentContext:
     countries: Counter = field(default_factory=Counter)
     dominant_country: str | None = None
     at_war: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> countries of the war it names
+    # admin1 code -> (sentence, start) of each name of a town there beyond doubt (the only one of its name, or a city)
+    towns: dict[str, set[tuple[int, int]]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def build(
@@ -68,10 +71,13 @@ class DocumentContext:
                 context.countries[top.iso] += 2
             elif cand.sentence_initial and not cand.place_context:
                 continue  # "List of ...", "Driver of ...": a headline's first word is too weak to vote
-            elif len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
-                context.countries[top.iso] += 1
-                if cand.place_context:
-                    where[top.iso] += 1  # "dies in Donetsk" says where the story is
+            else:
+                if top.admin1_code and _beyond_doubt(top, opts):
+                    context.towns[top.admin1_code].add((cand.sentence, cand.start))
+                if len({o.entry.iso for o in opts}) == 1 or top.population >= BIG_CITY:
+                    context.countries[top.iso] += 1
+                    if cand.place_context:
+                        where[top.iso] += 1  # "dies in Donetsk" says where the story is
         context.countries.pop(None, None)
         where.pop(None, None)
         focus = context.countries + where
@@ -86,9 +92,19 @@ class DocumentContext:
             or self.countries[entry.iso] > 1
         )
 
+    def town_sentences(self, admin1_code: str | None, cand: Candidate) -> set[int]:
+        """The sentences naming a town of the admin1 beyond doubt, other than the candidate's own name."""
+        return {sentence for sentence, start in self.towns.get(admin1_code or "", ()) if start != cand.start}
+
     def admin1_near(self, sentence: int) -> list[str]:
         """Admin1 codes named in the document, those of the given sentence first."""
         return sorted(self.admin1_sentences, key=lambda code: sentence not in self.admin1_sentences[code])
+
+
+def _beyond_doubt(top: GazetteerEntry, options: list[Option]) -> bool:
+    """A town no other place of its name may be: the only one, or a city."""
+    return top.feature_class == "P" and (
+        top.population >= BIG_CITY or len({o.entry.geonameid for o in options}) == 1)
 
 
 def _named_near(entry: GazetteerEntry, context: DocumentContext) -> bool:
@@ -96,13 +112,19 @@ def _named_near(entry: GazetteerEntry, context: DocumentContext) -> bool:
     return entry.admin1_code in context.admin1_sentences or entry.iso == context.dominant_country
 
 
-def score(option: Option, cand: Candidate, context: DocumentContext) -> float:
+def score(option: Option, cand: Candidate, context: DocumentContext, by_towns: bool = True) -> float:
+    """by_towns: weigh the provinces of the other towns the document names beyond doubt (`choose` says when:
+    among villages, and only when the document names no reading's province, which says more)."""
     entry = option.entry
     population = entry.population or (ADMIN1_WEIGHT if entry.feature_code == "ADM1" else 0)
     points = 5 * math.log10(population + 1)
     sentences = context.admin1_sentences.get(entry.admin1_code or "")
+    towns = context.town_sentences(entry.admin1_code, cand)
     if sentences:
         points += 40 + (30 if cand.sentence in sentences else 0)
+    elif towns and by_towns:
+        # a place in the province of other towns the document names ("Суми ... Червоне")
+        points += 20 + (10 if cand.sentence in towns else 0)
     if entry.iso and entry.iso == context.dominant_country:
         points += 30
     elif entry.iso in context.countries:
@@ -134,11 +156,18 @@ def choose(cand: Candidate, options: list[Option], context: DocumentContext,
     options = _own_names_first(options, cand.name)
     if not options:
         return None
-    best = max(options, key=lambda o: score(o, cand, context))
+    by_towns = _among_villages(options) and not any(o.entry.admin1_code in context.admin1_sentences for o in options)
+    best = max(options, key=lambda o: score(o, cand, context, by_towns))
     best = _city_over_a_namesake(best, options, cand, context)
     if _unsupported_small_place(best, cand, context):
         return None
     return best
+
+
+def _among_villages(options: list[Option]) -> bool:
+    """Every reading is a village: the provinces of the other towns a document names choose among villages, not
+    over a town ("у Смілі та Конотопі" is Smila, not the village Smile near Konotop) or a region ("Wales")."""
+    return all(o.entry.feature_class == "P" and o.entry.population < VILLAGE for o in options)
 
 
 def _city_over_a_namesake(best: Option, options: list[Option], cand: Candidate, context: DocumentContext) -> Option:

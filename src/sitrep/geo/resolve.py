@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.geo.candidates import WORD_START_CAPITAL, Candidate, find_candidates, sentence_starts
-from sitrep.geo.cyrillic import cyrillic_candidates, home_first
+from sitrep.geo.cyrillic import cyrillic_candidates, home_first, where_the_war_is
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
@@ -64,6 +64,8 @@ def _resolve(
         if misread:
             options = _home_places_only(candidates, options, misread, country_hint, cues)
     context = DocumentContext.build(candidates, options, country_hint, cues, _wars_by_sentence(text, candidates))
+    if cyrillic:  # a namesake far from the war needs the document's support ("в Удачном" is no town in Yakutia)
+        options = [where_the_war_is(opts, context) for opts in options]
 
     person_words = _person_words(text, exclude_spans)
     chosen: list[Option | None] = [None] * len(candidates)
@@ -246,7 +248,7 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
         return [Option(country, GEO_PRECISION_REGION)]
     if region := _region_option(gazetteer, cand.name):
         return [region]
-    entries = gazetteer.lookup(cand.name)
+    entries = _with_namesakes(gazetteer.lookup(cand.name), gazetteer, cand.other_names)
     words = cand.name.split()
     if not entries and len(words) > 1 and normalise(words[-1]) in CITY_UNIT_WORDS:
         # "Donetsk City Council": the city, whatever unit the gazetteer knows as "Donetsk City"
@@ -254,6 +256,17 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
     if cand.settlement:
         entries = [e for e in entries if e.feature_class == "P"] or entries
     return [Option(e, _precision(e, cand)) for e in entries]
+
+
+def _with_namesakes(entries: list[GazetteerEntry], gazetteer: Gazetteer, names: Sequence[str]) -> list[GazetteerEntry]:
+    """The entries of a name and those of its other forms ("удачный", "удачное": Udachny in Yakutia, Udachne in
+    Donetsk Oblast), each place once: the document's context chooses among them all."""
+    seen = {e.geonameid for e in entries}
+    for name in names:
+        found = [e for e in gazetteer.lookup(name) if e.geonameid not in seen]
+        seen.update(e.geonameid for e in found)
+        entries = entries + found
+    return entries
 
 
 def _precision(entry: GazetteerEntry, cand: Candidate) -> int:

@@ -10,7 +10,7 @@ import math
 import re
 
 from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate
-from sitrep.geo.disambiguate import BIG_CITY, Option
+from sitrep.geo.disambiguate import BIG_CITY, VILLAGE, Option
 from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import GazetteerEntry
 from sitrep.geo.normalize import normalise
@@ -40,7 +40,6 @@ def beside_the_sentence_places(
 
 
 LANDMARK_TOWN = 10_000  # a town a text can steer by is this big, or the only one of its name
-VILLAGE = 10_000  # below this a place is known only within its province
 # what may stand between a name and its landmark's "north of", "near": a comma and a distance
 _BEFORE_LANDMARK = re.compile(
     r"\s*,?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?", re.IGNORECASE
