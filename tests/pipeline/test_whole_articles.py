@@ -1057,3 +1057,13 @@ def test_a_memorial_a_year_on_and_the_spotters_of_an_old_strike_are_no_event(pip
                   "Ціни на зерно знову зросли на біржі, оскільки трейдери зважували ризики для судноплавства.",
                   published=date(2024, 9, 12))
     assert not result.mentions
+
+
+def test_boats_destroyed_at_sea_are_not_placed_in_the_town_named_before(pipeline):
+    result = read(pipeline, "Губернатор Белгородской области сообщил, что обломки беспилотника повредили крышу дома в Шебекино.",
+                  "Кроме того, в акватории Чёрного моря уничтожены три безэкипажных катера.",
+                  "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
+                  "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.",
+                  published=date(2025, 1, 5))
+    at_sea = result.document.text.index("Кроме того")
+    assert not [m for m in result.mentions if m.sentence_start == at_sea]

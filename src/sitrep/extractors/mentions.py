@@ -1147,8 +1147,8 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: li
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
     before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
-    if not before:
-        return None
+    if not before or flagged_pattern("at_sea").search(sentence.text):
+        return None  # "в акватории Чёрного моря уничтожены три катера": at sea, not in the town named before
     if _BULLET.search(text, before[-1].end or 0, sentence.start + 2):
         return None  # a digest's items are news of their own: "- Zelenskyy said Moscow was playing for time. - ..."
     nearest = before[-1]
