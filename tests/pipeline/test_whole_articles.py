@@ -1067,3 +1067,9 @@ def test_boats_destroyed_at_sea_are_not_placed_in_the_town_named_before(pipeline
                   published=date(2025, 1, 5))
     at_sea = result.document.text.index("Кроме того")
     assert not [m for m in result.mentions if m.sentence_start == at_sea]
+
+
+def test_a_village_russia_s_ministry_says_its_forces_liberated_is_a_battle(pipeline):
+    result = read(pipeline, NEWS, "Russia's Defence Ministry said Sunday that its forces had \"liberated\" the village "
+                                  "of Ivanivka in the Kharkiv region. The claim could not be independently verified.")
+    assert [m.sub_event_type for m in besides_news(result.mentions)] == ["Armed clash"]

@@ -911,8 +911,10 @@ def _kind(report: _Report, text: str) -> tuple[str, str]:
     if trigger.generic and civilians:
         return "Violence against civilians", "Attack"  # "an attack at a supermarket, killing ten people"
     if trigger.sub_event_type == _REGAINS and report.place and _another_states_forces(
-            report.fields.get("actor1"), report.place.country, report.date):
-        # gold/CODING.md: a state retakes its own ground; Russia "liberating" a Ukrainian town is a battle
+            report.fields.get("actor1") or _claimants_forces(report), report.place.country, report.date):
+        # gold/CODING.md: a state retakes its own ground; Russia "liberating" a Ukrainian town is a battle, also
+        # where only its ministry's claim says whose forces ("Russia's Defense Ministry said its forces had
+        # 'liberated' Ivanivka")
         return taxonomy()[_CLASH], _CLASH
     return trigger.event_type, trigger.sub_event_type
 
@@ -935,6 +937,12 @@ def _explosions_of_a_war(report: _Report) -> bool:
     place = report.place
     return (report.trigger.sub_event_type == _LAID_BOMB and bool(bare.match(report.trigger.evidence.quote))
             and (weapon is None or bool(bare.match(weapon.quote))) and place is not None and place.country in STATES_AT_WAR)
+
+
+def _claimants_forces(report: _Report) -> str | None:
+    """The forces of the state at war whose side claims the report."""
+    day = report.date.start if report.date else None
+    return next((forces for claim in report.claims if (forces := state_forces(claim.claimant_side, day))), None)
 
 
 def _another_states_forces(actor: str | None, country: str | None, when: EventDate | None) -> bool:
