@@ -1073,3 +1073,19 @@ def test_a_village_russia_s_ministry_says_its_forces_liberated_is_a_battle(pipel
     result = read(pipeline, NEWS, "Russia's Defence Ministry said Sunday that its forces had \"liberated\" the village "
                                   "of Ivanivka in the Kharkiv region. The claim could not be independently verified.")
     assert [m.sub_event_type for m in besides_news(result.mentions)] == ["Armed clash"]
+
+
+def test_a_headline_s_strike_before_another_source_s_shoot_downs_is_its_event(pipeline):
+    result = read(pipeline, "Ukrainian drones hit Saratov oil refinery, Russia says 20 drones downed",
+                  "Ukrainian drones struck an oil refinery in the Russian city of Saratov overnight, starting a fire, a "
+                  "Ukrainian security source said on Tuesday.")
+    assert [m.sub_event_type for m in at(result.mentions, "Saratov")] == ["Air/drone strike"]
+
+
+def test_the_consequences_of_the_attack_a_police_post_documents_are_that_attack_s(pipeline):
+    result = read(pipeline, "Вчора близько 14:00 ворожий FPV-дрон атакував цивільний автомобіль у селі Миропілля Сумського "
+                            "району. Від отриманих травм водій загинув на місці.",
+                  "Поліцейські задокументували наслідки атаки, оглянули та вилучили уламки дрона.",
+                  "Ціни на зерно знову зросли на біржі, оскільки трейдери зважували ризики для судноплавства.",
+                  "Міська рада має затвердити бюджет на наступний рік уже наступного тижня, повідомили у мерії.")
+    assert len(result.mentions) == 1

@@ -635,14 +635,20 @@ def _only_deaths(trigger: Trigger) -> bool:
         bool(_DEATHS.search(words)) and not event_word_pattern().search(lower_keeping_offsets(words)))
 
 
+# Where a sentence's second report begins: after a semicolon, or where another source tells it ("..., Russia says
+# 34 drones downed").
+_SECOND_REPORT = re.compile(rf"{SEMICOLON.pattern}|,\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:says|said)\s+")
+
+
 def _trigger_of(sentence: Sentence) -> Trigger | None:
     """The sentence's trigger, read past police kit: "Riot police detained 20 people in Minsk" tells of arrests;
-    where a semicolon follows event words, theirs: "Missile strike on Dnipro kills four; most drones downed" (an
-    English sentence whose clauses each place an event of their own was cut in two by `double_reports`)."""
+    where a second report follows event words, theirs: "Missile strike on Dnipro kills four; most drones downed",
+    "Drones hit Ryazan refinery, Russia says 34 drones downed" (an English sentence whose clauses each place an
+    event of their own was cut in two by `double_reports`)."""
     found = find_trigger(sentence.text, sentence.start)
-    semicolon = SEMICOLON.search(sentence.text) if found is not None and not is_cyrillic_text(sentence.text) else None
-    if found is not None and semicolon is not None and semicolon.start() < found.evidence.start - sentence.start:
-        found = find_trigger(sentence.text[:semicolon.start()], sentence.start) or found
+    second = _SECOND_REPORT.search(sentence.text) if found is not None and not is_cyrillic_text(sentence.text) else None
+    if found is not None and second is not None and second.start() < found.evidence.start - sentence.start:
+        found = find_trigger(sentence.text[:second.start()], sentence.start) or found
     gear = flagged_pattern("riot_gear")
     if found is None or found.sub_event_type != _RIOT or not gear.match(sentence.text, found.evidence.start - sentence.start):
         return found
