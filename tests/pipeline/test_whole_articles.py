@@ -1089,3 +1089,12 @@ def test_the_consequences_of_the_attack_a_police_post_documents_are_that_attack_
                   "Ціни на зерно знову зросли на біржі, оскільки трейдери зважували ризики для судноплавства.",
                   "Міська рада має затвердити бюджет на наступний рік уже наступного тижня, повідомили у мерії.")
     assert len(result.mentions) == 1
+
+
+def test_troops_backed_by_artillery_fight_and_a_bridge_destroyed_in_a_strike_is_struck(pipeline):
+    result = read(pipeline, NEWS, "The defence ministry said on Friday its troops, backed by aviation and artillery, had "
+                                  "repelled attacks near the village of Tetkino. Bloggers said fighting around Tetkino "
+                                  "had been fierce.",
+                  "A road bridge near the town of Rylsk had been destroyed in a Ukrainian strike, the governor said on Friday.")
+    assert [m.sub_event_type for m in at(result.mentions, "Tetkino", "Tëtkino")] == ["Armed clash"]
+    assert [m.sub_event_type for m in at(result.mentions, "Rylsk", "Ryl")] == ["Shelling/artillery/missile attack"]

@@ -641,7 +641,8 @@ _SECOND_REPORT = re.compile(rf"{SEMICOLON.pattern}|,\s+(?:[A-Z][\w'’.-]*\s+){{
 
 
 def _trigger_of(sentence: Sentence) -> Trigger | None:
-    """The sentence's trigger, read past police kit: "Riot police detained 20 people in Minsk" tells of arrests;
+    """The sentence's trigger, read past police kit ("Riot police detained 20 people in Minsk" tells of arrests) and
+    the arms backing troops;
     where a second report follows event words, theirs: "Missile strike on Dnipro kills four; most drones downed",
     "Drones hit Ryazan refinery, Russia says 34 drones downed" (an English sentence whose clauses each place an
     event of their own was cut in two by `double_reports`)."""
@@ -650,9 +651,13 @@ def _trigger_of(sentence: Sentence) -> Trigger | None:
     if found is not None and second is not None and second.start() < found.evidence.start - sentence.start:
         found = find_trigger(sentence.text[:second.start()], sentence.start) or found
     gear = flagged_pattern("riot_gear")
-    if found is None or found.sub_event_type != _RIOT or not gear.match(sentence.text, found.evidence.start - sentence.start):
-        return found
-    return find_trigger(gear.sub(lambda m: " " * len(m.group()), sentence.text), sentence.start)
+    if found is not None and found.sub_event_type == _RIOT and gear.match(sentence.text, found.evidence.start - sentence.start):
+        return find_trigger(gear.sub(lambda m: " " * len(m.group()), sentence.text), sentence.start)
+    backing = flagged_pattern("backing_arms")
+    if found is not None and any(m.start() <= found.evidence.start - sentence.start < m.end() for m in backing.finditer(sentence.text)):
+        # "its troops, backed by aviation and artillery, repelled attacks": a battle
+        return find_trigger(backing.sub(lambda m: " " * len(m.group()), sentence.text), sentence.start) or found
+    return found
 
 
 def _graver_protest(told: Trigger, more: Trigger) -> bool:
