@@ -1098,3 +1098,14 @@ def test_troops_backed_by_artillery_fight_and_a_bridge_destroyed_in_a_strike_is_
                   "A road bridge near the town of Rylsk had been destroyed in a Ukrainian strike, the governor said on Friday.")
     assert [m.sub_event_type for m in at(result.mentions, "Tetkino", "Tëtkino")] == ["Armed clash"]
     assert [m.sub_event_type for m in at(result.mentions, "Rylsk", "Ryl")] == ["Shelling/artillery/missile attack"]
+
+
+def test_an_assessment_s_takeaway_and_its_paragraph_are_one_strike_and_its_fighting_words_are_battles(pipeline):
+    result = read(pipeline, "Key Takeaways:",
+                  "- Ukrainian forces struck an ammunition depot in Bryansk Oblast overnight on November 2 to 3.",
+                  "The General Staff reported on November 3 that Ukrainian forces struck an ammunition depot near "
+                  "Karachev, Bryansk Oblast, overnight on November 2 to 3.",
+                  "Russian forces continued offensive operations near Toretsk on November 3, attacking near Toretsk itself.",
+                  published=date(2024, 11, 4))
+    assert len(at(result.mentions, "Karachev", "Bryansk")) == 1
+    assert [m.sub_event_type for m in at(result.mentions, "Toretsk")] == ["Armed clash"]

@@ -312,7 +312,8 @@ def _fold_repeats(reports: list[_Report], document: Document) -> list[_Report]:
 def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     if first.place is None or later.place is None or first.listed or later.listed:
         return False
-    if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name) and not _one_name(first, later):
+    if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name) and not (
+            _one_name(first, later) or _told_in_the_same_words(first, later)):
         return False
     # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
     # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
@@ -328,7 +329,17 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     b = later.date or date_from_publication(document.published)
     if a is None or b is None:
         return a is b
+    if _told_in_the_same_words(first, later):
+        # "overnight on November 2 to 3" read as either night's day: a day apart is one night
+        return a.start - timedelta(days=1) <= b.end and b.start - timedelta(days=1) <= a.end
     return a.start <= b.end and b.start <= a.end
+
+
+def _told_in_the_same_words(first: _Report, later: _Report) -> bool:
+    """Is the later report the first told again in its own words at a place inside the first's ("struck an
+    ammunition depot in Bryansk Oblast" ... "struck an ammunition depot ... near Karachev, Bryansk Oblast")?"""
+    return (first.trigger.evidence.quote.lower() == later.trigger.evidence.quote.lower() and first.place is not None
+            and later.place is not None and _compatible_places(first.place, later.place))
 
 
 def _one_name(first: _Report, later: _Report) -> bool:
