@@ -1109,3 +1109,15 @@ def test_an_assessment_s_takeaway_and_its_paragraph_are_one_strike_and_its_fight
                   published=date(2024, 11, 4))
     assert len(at(result.mentions, "Karachev", "Bryansk")) == 1
     assert [m.sub_event_type for m in at(result.mentions, "Toretsk")] == ["Armed clash"]
+
+
+def test_a_russian_ministry_s_front_summary_tells_battles_and_no_strike_on_138_areas(pipeline):
+    result = read(pipeline, "ВС РФ освободили Торецк – Минобороны",
+                  "Подразделения группировки «Юг» нанесли поражение формированиям ВСУ в районе населённого пункта "
+                  "Часов Яр Донецкой Народной Республики.",
+                  "Авиацией, ударными беспилотниками и артиллерией нанесено поражение пунктам временной дислокации в "
+                  "127 районах.",
+                  "Средствами противовоздушной обороны сбиты 45 беспилотных летательных аппаратов.",
+                  published=date(2025, 1, 13))
+    assert {m.sub_event_type for m in result.mentions} == {"Armed clash"}
+    assert {m.place.name for m in result.mentions} == {"Toretsk", "Chasiv Yar"}

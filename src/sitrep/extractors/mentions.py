@@ -1162,9 +1162,10 @@ def _town_of(told: Place | None, place: Place | None) -> bool:
 def _national_count_of_downed(trigger: Trigger | None, sentence: Sentence) -> bool:
     """"Ukraine's air force said it shot down all 17 drones": a count over the whole country, of no one place (so
     not of the place the sentence before named). Its own words must tell of weapons downed (`trigger`, before a
-    short report's label types it): "No one was hurt, the air force said" tells more of the report before."""
-    return trigger is not None and trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(
-        flagged_pattern("national_count").search(sentence.text))
+    short report's label types it): "No one was hurt, the air force said" tells more of the report before. So is a
+    strike on many areas at once ("нанесено поражение ... в 138 районах")."""
+    return trigger is not None and (trigger.sub_event_type == DISRUPTED_WEAPONS_USE and bool(
+        flagged_pattern("national_count").search(sentence.text)) or bool(flagged_pattern("many_areas").search(sentence.text)))
 
 
 # The start of a list item: a line that opens on a dash or a bullet.
