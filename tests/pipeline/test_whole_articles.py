@@ -1121,3 +1121,13 @@ def test_a_russian_ministry_s_front_summary_tells_battles_and_no_strike_on_138_a
                   published=date(2025, 1, 13))
     assert {m.sub_event_type for m in result.mentions} == {"Armed clash"}
     assert {m.place.name for m in result.mentions} == {"Toretsk", "Chasiv Yar"}
+
+
+def test_a_russian_court_s_sentence_for_a_shot_two_years_ago_is_no_event(pipeline):
+    result = read(pipeline, "Суд в Ростове-на-Дону вынес приговор бывшему военнослужащему ВСУ за обстрел дома в Северодонецке",
+                  "Как установило следствие, в мае 2022 года в Северодонецке подсудимый произвёл выстрел по жилому дому. "
+                  "В результате погибли двое мирных жителей.",
+                  "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
+                  "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.",
+                  published=date(2025, 10, 6))
+    assert not result.mentions
