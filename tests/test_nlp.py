@@ -26,6 +26,7 @@ def test_the_wheel_carries_every_file_of_the_model():
 def test_only_names_of_several_words_overrule_the_gazetteer():
     assert overrules_gazetteer("PERSON", "Vladimir Putin")
     assert not overrules_gazetteer("PERSON", "Yartsevo")  # the small model's usual mistake on town names
+    assert not overrules_gazetteer("ORG", "Sotk (Gegharkunik province")  # read on into a bracket: two names
     assert not overrules_gazetteer("GPE", "New York")
 
 

@@ -214,8 +214,9 @@ def _split_at_dashes(text: str) -> list[tuple[int, int, str]]:
     return [piece for piece in pieces if piece[2]]
 
 
-# "Donetsk and Kharkiv" tagged as one WORK_OF_ART: a list of names is no single name of anything.
-_LIST = re.compile(r",\s|\sand\s|\sor\s")
+# "Donetsk and Kharkiv" tagged as one WORK_OF_ART: a list of names is no single name of anything; nor is a
+# span read on into a bracket ("Sotk (Gegharkunik province" as ORG: a village and its province).
+_LIST = re.compile(r",\s|\sand\s|\sor\s|\s\(")
 
 
 def overrules_gazetteer(label: str, text: str) -> bool:

@@ -3,7 +3,7 @@ Sentences written for these tests (about towns of our choosing), read with the e
 
 import pytest
 
-from sitrep.geo import geocode_document
+from sitrep.geo import find_places, geocode_document
 from sitrep.geo.cyrillic import cyrillic_data, lemmas
 from sitrep.geo.normalize import consonant_key, romanise
 from sitrep.language import is_cyrillic_text
@@ -379,6 +379,25 @@ def test_a_far_away_namesake_needs_the_text_to_support_it(embedded):
     place = main_place("В Мирном Якутии открыли новую школу", embedded)
     assert (place.name, place.admin1) == ("Mirny", "Sakha (Yakutiya) Republic")
     assert main_place("Беспилотник атаковал нефтебазу во Владимире", embedded).name == "Vladimir"  # a city
+
+
+def test_a_headlines_name_is_the_place_the_body_reads_it_as(embedded):
+    # the headline's "Удачном" beside a Novoandreyevka (one lies in Crimea) reads as the Crimean Udachnoye; the
+    # body names the village's district
+    text = ("В Удачном ранены двое мужчин, у Новоандреевки отбита атака\n\nВо вторник армия РФ обстреляла Удачное Покровского района "
+            "Донецкой области, сообщили в администрации.")
+    places = find_places(text, embedded)
+    assert (places[0].name, places[0].admin1) == ("Udachne", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize("text", [
+    "Тёткино Глушковского района снова попало под миномётный огонь.",
+    "Курская область. Тёткино Глушковского района снова попало под миномётный огонь.",
+])
+def test_a_village_opening_a_sentence_before_its_district_is_the_village(embedded, text):
+    # a small village opening its sentence is believed when its district's adjective and "района" follow
+    place = main_place(text, embedded)
+    assert (place.name, place.admin1, place.geo_precision) == ("Tëtkino", "Kursk Oblast", 1)
 
 
 @pytest.mark.parametrize(

@@ -236,6 +236,23 @@ def test_a_citys_district_lies_in_that_citys_province(embedded):
     assert (district.admin1, city.name, city.geo_precision) == ("Luhansk Oblast", "Luhansk", 1)
 
 
+@pytest.mark.parametrize("text", [
+    "Kharkiv was attacked again at dawn. Guided bombs struck the Saltivskyi and Kyivskyi districts of the city.",
+    "Kharkiv was attacked again at dawn. A guided bomb fell in the city's Shevchenkivskyi district.",
+])
+def test_a_district_of_the_city_is_in_the_city_the_text_tells_of(embedded, text):
+    """A district "of the city" lies in the town named before, at its edge (precision 2), not at a namesake
+    district of another province or of the capital."""
+    places = find_places(text, embedded)
+    assert {(p.name, p.admin1, p.geo_precision) for p in places[1:]} == {("Kharkiv", "Kharkiv Oblast", 2)}
+
+
+def test_the_republic_of_a_country_is_the_country(embedded):
+    """"Armenia" is also the name of Quindío's capital: "the Republic of Armenia" is the country still."""
+    [place] = find_places("The defence ministry of the Republic of Armenia reported the fire.", embedded)
+    assert (place.name, place.iso) == ("Armenia", "AM")
+
+
 def test_a_village_told_by_a_landmark_town_is_the_one_beside_it(embedded):
     # the gazetteer has no Ivanivka near Kherson: the event stands near Kherson, not at a namesake far away
     text = "Troops retook the village of Ivanivka, north of Kherson, on Monday."
@@ -244,6 +261,16 @@ def test_a_village_told_by_a_landmark_town_is_the_one_beside_it(embedded):
     ]
     text = "Shelling hit Pisky, 20 km west of Donetsk, overnight."
     assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Donetsk", 2)]
+
+
+def test_a_village_of_a_sentence_set_in_a_town_is_not_a_namesake_far_away(embedded):
+    # the gazetteer's only Lyubimovka lies 400 km away in Dnipropetrovsk Oblast, not by Sevastopol
+    text = ("In Sevastopol, the Moscow-appointed governor said a falling drone had set fire to a shed in the village "
+            "of Lyubimovka.")
+    assert [(p.name, p.geo_precision) for p in find_places(text, embedded)] == [("Sevastopol", 1)]
+    # a capital a sentence opens on is where it was said, and says nothing of the village
+    text = "In Kyiv, the minister said the village of Lyubimovka had been shelled."
+    assert [p.name for p in find_places(text, embedded)] == ["Kyiv", "Liubymivka"]
 
 
 def test_a_city_told_by_a_distant_landmark_stays_itself(embedded):

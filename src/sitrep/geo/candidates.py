@@ -41,6 +41,14 @@ LISTED_UNIT_AFTER = re.compile(
     rf"^(?:,\s*{_LETTERS}[\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
     rf"({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b"
 )
+# "the Kyivskyi and Saltivskyi districts of the city", "the city's Shevchenkivskyi district": a district of the
+# town the text tells of, not a namesake district elsewhere ("the district of the city of X" names its town)
+_CITY = r"(?:city|town)"
+_LISTED_NAMES = r"(?:[A-Z][\w'’-]*(?:,[ \t]*|,?[ \t]+and[ \t]+))*"
+CITY_DISTRICT_AFTER = re.compile(
+    rf"^(?:(?:,[ \t]*|,?[ \t]+and[ \t]+)[A-Z][\w'’-]*)*[ \t]+(?i:{_ADMIN2_WORDS})[ \t]+of[ \t]+the[ \t]+{_CITY}\b"
+    r"(?![ \t]+of\b)")
+CITY_DISTRICT_BEFORE = re.compile(rf"\bthe\s+{_CITY}['’]s\s+{_LISTED_NAMES}$")
 # "the border region of Kursk", "the district of Yartsevo": the unit word stands before the name.
 UNIT_BEFORE = re.compile(rf"\b({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 DIRECTION_AFTER = re.compile(r"^[ \t]+(direction|axis|sector|front)\b", re.IGNORECASE)
@@ -133,6 +141,7 @@ class Candidate:
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
     parent: int | None = None  # index of the candidate naming the unit that contains this one
     other_names: tuple[str, ...] = ()  # other forms the words may be read in ("удачное" beside "удачный")
+    city_part: bool = False  # "the city's X district": a part of the town the text tells of (CITY_DISTRICT_AFTER)
 
 
 @dataclass(frozen=True)
@@ -441,10 +450,11 @@ def _candidate(text: str, words: list[Token], name: str, known: bool) -> Candida
         unit = "admin1"
     relative = bool(_ends_with(RELATIVE_BEFORE, before) or DIRECTION_AFTER.match(after))
     settlement = bool(_ends_with(SETTLEMENT_BEFORE, before))
+    city_part = unit == "admin2" and bool(CITY_DISTRICT_AFTER.match(after) or CITY_DISTRICT_BEFORE.search(before))
     return Candidate(
         start=start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
         settlement=settlement, relative=relative, sentence_initial=words[0].sentence_initial,
-        place_context=settlement or relative or bool(_ends_with(PLACE_WORD_BEFORE, before)),
+        place_context=settlement or relative or bool(_ends_with(PLACE_WORD_BEFORE, before)), city_part=city_part,
     )
 
 

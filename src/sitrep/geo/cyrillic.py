@@ -482,9 +482,21 @@ def _opens_as_a_town(word: Token, text: str, is_known: Callable[[str, str | None
         return False
     if any(_NOT_A_TOWNS_WORD & set(p.tag.grammemes) for p in _known_parses(word.text)):
         return False  # "По телевежі", "Чому Росія ...", "Владимир Зеленский": a word of another kind, or a person's
+    if _of_a_district(word, text):
+        # "Тёткино Глушковского района обстреляли": a village its district names, however small
+        return max((is_known(form, "town") for form in forms), default=0) > 0
     if _NAME_GOES_ON.match(text, word.end):
         return False  # the first of a name of several words the gazetteer lacks
     return max((is_known(form, "town") for form in forms), default=0) > LABEL_TOWN
+
+
+_NEXT_TWO_WORDS = re.compile(r" ([А-ЯІЇЄҐЁ][\w'’-]+) ([\w'’-]+)")
+
+
+def _of_a_district(word: Token, text: str) -> bool:
+    """Is the word followed by a district's adjective and unit word ("Тёткино Глушковского района")?"""
+    found = _NEXT_TWO_WORDS.match(text, word.end)
+    return found is not None and not cyrillic_data().words.admin2_after.isdisjoint(lemmas(found.group(2).casefold()))
 
 
 # the readings that make a capitalised word opening a sentence no town's name: a pronoun, preposition,

@@ -14,7 +14,12 @@ from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, consonant_key, normalise
-from sitrep.geo.sentence_places import beside_the_sentence_places, beside_their_landmarks, inside_the_sentence_regions
+from sitrep.geo.sentence_places import (
+    as_the_body_reads_them,
+    beside_the_sentence_places,
+    beside_their_landmarks,
+    inside_the_sentence_regions,
+)
 from sitrep.geo.wordlists import aliases, stopwords
 from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
@@ -78,11 +83,13 @@ def _resolve(
         if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
+    chosen = _in_the_town_told_of(candidates, chosen)
     if cyrillic:
         chosen = beside_the_sentence_places(candidates, options, chosen)
     else:
         chosen = beside_their_landmarks(text, candidates, options, chosen)
     chosen = inside_the_sentence_regions(candidates, options, chosen)
+    chosen = as_the_body_reads_them(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
@@ -99,6 +106,25 @@ def _power_plant_town(text: str, cand: Candidate) -> Candidate:
     if town is None or not _POWER_PLANT_AFTER.match(text, cand.end):
         return cand
     return replace(cand, name=town, known=True, unit=None, settlement=True)
+
+
+def _in_the_town_told_of(candidates: list[Candidate], chosen: list[Option | None]) -> list[Option | None]:
+    """"Drones hit the Kyivskyi district of the city": near (in) the town the text tells of, whatever namesake
+    district lies elsewhere: the town its sentence names before it, else the town named most so far (not the
+    capital named once as who acts: "as Moscow kept up its pressure"); none when no town was named."""
+    out = list(chosen)
+    towns: list[tuple[Candidate, Option]] = []
+    for i, cand in enumerate(candidates):
+        if cand.city_part:
+            here = [option for c, option in towns if c.sentence == cand.sentence]
+            counts = Counter(option.entry.geonameid for _, option in towns)
+            # the latest of the most named: max keeps the first of equals, so read them from the last
+            town = here[-1] if here else max(reversed([o for _, o in towns]), key=lambda o: counts[o.entry.geonameid],
+                                             default=None)
+            out[i] = Option(town.entry, GEO_PRECISION_NEAR) if town is not None else None
+        elif (option := chosen[i]) is not None and option.entry.feature_class == "P" and not cand.relative:
+            towns.append((cand, option))
+    return out
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
@@ -232,11 +258,15 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
         return []
     if cand.unit == "admin1":
         units = gazetteer.admin1_lookup(cand.name)
+        country = gazetteer.country_lookup(cand.name)
+        if country is not None and not any(normalise(u.name) == normalise(cand.name) for u in units):
+            # "the Republic of Armenia": the country, not Quindío, a province only its capital's name calls so
+            return [Option(country, GEO_PRECISION_REGION)]
         if units:
             return [Option(u, GEO_PRECISION_REGION) for u in units]
         if region := _region_option(gazetteer, cand.name):
             return [region]
-        if country := gazetteer.country_lookup(cand.name):
+        if country is not None:
             return [Option(country, GEO_PRECISION_REGION)]  # "the governor of Ukraine's Luhansk region"
         # "X region" where X is no admin1: the area around the town X
         return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
@@ -307,7 +337,8 @@ def _spelt_alike(name: str, known: str, ratio: float) -> bool:
 
 def _to_place(gazetteer: Gazetteer, cand: Candidate, option: Option) -> Place:
     entry = option.entry
-    if cand.unit == "admin2" and entry.feature_class == "P" and entry.admin2 is None and entry.admin1_code:
+    if cand.unit == "admin2" and entry.feature_class == "P" and entry.admin2 is None and entry.admin1_code and (
+            not cand.city_part):
         # "Yartsevo district": the town, with the district it heads
         districts = gazetteer.admin2_lookup(cand.name, admin1=entry.admin1_code)
         if districts:

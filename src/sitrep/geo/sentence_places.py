@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate
+from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate, sentence_starts
 from sitrep.geo.disambiguate import BIG_CITY, VILLAGE, Option
 from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import GazetteerEntry
@@ -51,20 +51,23 @@ def beside_their_landmarks(
 ) -> list[Option | None]:
     """"the village of Ivanivka, north of Kherson", "Pisky near Donetsk": a name told by a landmark town is the
     place of that name near it. When the gazetteer has none near it (a village too small for it), the
-    name is dropped, so the event stands "near" the landmark rather than at a namesake across the country."""
+    name is dropped, so the event stands "near" the landmark rather than at a namesake across the country. A
+    sentence that opens on a town ("In Sevastopol, ... a house in the village of Lyubimovka") sets the scene
+    of the villages it names: that town is their landmark."""
     out = list(chosen)
     told: dict[str, Option] = {}  # the names a landmark told, and where
+    scenes = _scenes(text, candidates)
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if i + 1 == len(candidates) or cand.unit or option is None or option.entry.feature_class != "P":
+        if cand.unit or option is None or option.entry.feature_class != "P":
             continue
-        if _sure_town(option, options[i]):
+        j = _landmark_of(text, candidates, i, scenes)
+        if j is None or (_sure_town(option, options[i]) if j == i + 1 else option.entry.population >= VILLAGE):
             continue  # "Tver, north-west of Moscow": a city is itself, however far its landmark
-        landmark = candidates[i + 1]
-        if not landmark.relative or not _told_by_landmark(text[cand.end:landmark.start]):
-            continue
-        anchor = _sure_town(chosen[i + 1], options[i + 1], LANDMARK_TOWN)
+        anchor = _sure_town(chosen[j], options[j], LANDMARK_TOWN)
         if anchor is None or anchor.entry.iso != option.entry.iso:
             continue  # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village)
+        if j != i + 1 and anchor.entry.feature_code == "PPLC":
+            continue  # "In Kyiv, Zelensky said ... the village of X": the capital is where it was said
         if _km(option.entry, anchor.entry) > NEIGHBOUR_KM:
             near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
                     and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
@@ -72,6 +75,34 @@ def beside_their_landmarks(
         if (placed := out[i]) is not None:
             told[normalise(cand.name)] = placed
     return _where_told(candidates, options, out, told)
+
+
+# "In Sevastopol, the governor said ...": a sentence opened by a town and a comma is set in it
+_SCENE_BEFORE = re.compile(r"\s*(?:In|At)\s+")
+
+
+def _scenes(text: str, candidates: list[Candidate]) -> dict[int, int]:
+    """The sentences that open on a town ("In Sevastopol, ..."), each with the index of that town's candidate."""
+    starts = sentence_starts(text)
+    scenes = {}
+    for i, cand in enumerate(candidates):
+        if (cand.sentence not in scenes and not cand.unit and text.startswith(",", cand.end)
+                and _SCENE_BEFORE.fullmatch(text, starts[cand.sentence], cand.start)):
+            scenes[cand.sentence] = i
+    return scenes
+
+
+def _landmark_of(text: str, candidates: list[Candidate], i: int, scenes: dict[int, int]) -> int | None:
+    """The candidate that tells where the village i lies: the next, when the words between say how it lies from
+    it ("Ivanivka, north of Kherson"); else the town its sentence opens on, for a village called one."""
+    cand = candidates[i]
+    if i + 1 < len(candidates) and candidates[i + 1].relative and _told_by_landmark(text[cand.end:candidates[i + 1].start]):
+        return i + 1
+    scene = scenes.get(cand.sentence)
+    if not cand.settlement or scene is None or scene > i:
+        return None
+    # a province the sentence names says where its villages lie (`inside_the_sentence_regions`)
+    return None if any(c.sentence == cand.sentence and c.unit == "admin1" and c.known for c in candidates) else scene
 
 
 def _where_told(
@@ -85,6 +116,31 @@ def _where_told(
         if placed is not None and option is not None and not cand.unit:
             out[i] = next((o for o in options[i] if o.entry.geonameid == placed.entry.geonameid), option)
     return out
+
+
+def as_the_body_reads_them(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"В Удачном погибла пенсионерка" over "обстреляли Удачное Покровского района": a name of the first
+    sentence (a headline) is the place the rest of the text reads the same name as, when it reads it as one
+    place only and that is one of the name's readings: the body says more of it than the headline."""
+    body: dict[str, set[int | None]] = {}
+    for cand, option in zip(candidates, chosen):
+        if cand.sentence > 0 and option is not None and not cand.unit and option.entry.feature_class == "P":
+            for name in _names(cand):  # (a town: "the Kharkiv region" is no reading of the headline's "Kharkiv")
+                body.setdefault(name, set()).add(option.entry.geonameid)
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if cand.sentence > 0 or cand.unit or option is None:
+            continue
+        read = set().union(*(body.get(name, set()) for name in _names(cand)))
+        if len(read) == 1 and option.entry.geonameid not in read:
+            out[i] = next((o for o in options[i] if o.entry.geonameid in read), option)
+    return out
+
+
+def _names(cand: Candidate) -> set[str]:
+    return {normalise(name) for name in (cand.name, *cand.other_names)}
 
 
 def inside_the_sentence_regions(
