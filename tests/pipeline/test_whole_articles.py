@@ -1131,3 +1131,11 @@ def test_a_russian_court_s_sentence_for_a_shot_two_years_ago_is_no_event(pipelin
                   "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.",
                   published=date(2025, 10, 6))
     assert not result.mentions
+
+
+def test_the_region_in_an_oblast_administration_s_title_is_the_oblast_not_its_namesake_city(pipeline):
+    result = read(pipeline, "Российские войска обстреляли Краматорск. Погибла 70-летняя местная жительница, сообщил "
+                            "глава Донецкой областной военной администрации Вадим Филашкин.",
+                  "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
+                  "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.")
+    assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Kramatorsk", 1)]
