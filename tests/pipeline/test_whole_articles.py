@@ -1139,3 +1139,10 @@ def test_the_region_in_an_oblast_administration_s_title_is_the_oblast_not_its_na
                   "Цены на зерно снова выросли на бирже, поскольку трейдеры оценивали риски для судоходства.",
                   "Городской совет должен утвердить бюджет на следующий год уже на следующей неделе.")
     assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Kramatorsk", 1)]
+
+
+def test_a_claim_a_ministry_says_does_not_correspond_to_reality_is_disputed(pipeline):
+    result = read(pipeline, NEWS, "The information spread by the other side's defence ministry on Monday, according to "
+                                  "which our units allegedly opened fire at its positions near Lachin, does not correspond "
+                                  "to reality.")
+    assert [m.verification for m in at(result.mentions, "Lachin", "Laçın")] == ["disputed"]
