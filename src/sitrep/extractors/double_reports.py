@@ -17,8 +17,8 @@ from ..model import Place
 from .triggers import find_trigger
 
 # where a second clause with a subject or verb of its own begins
-SECOND_CLAUSE = re.compile(r",\s+(?:and|while|as well as)\s+|;\s+")
 SEMICOLON = re.compile(r";\s+")
+SECOND_CLAUSE = re.compile(rf",\s+(?:and|while|as well as)\s+|{SEMICOLON.pattern}")
 
 
 def split_double_reports(sentences: list[Sentence], places: list[Place]) -> list[Sentence]:

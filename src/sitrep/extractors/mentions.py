@@ -131,7 +131,6 @@ def extract_mentions(
     unworded = report_label is not None and not any(triggers)
     reports: list[_Report] = []
     accident = -1  # the last sentence that told of deaths in an accident
-    unreported = -1  # the last sentence whose event words its cues said are no report
     for index, sentence in enumerate(sentences):
         if not sentence.usable:
             if sentence.fragment and not (sentence.repeated or sentence.caption) and reports:
@@ -147,8 +146,6 @@ def extract_mentions(
         back_reference = refers_back(sentence.text) and previous is not None and (
             index - spoken_of <= MAX_REFERENCE_GAP
         )
-        if trigger is None and vetoed(sentence.text):
-            unreported = index
         if trigger is None:
             _place_told_next(reports, index, sentence, sentence_places, document.text)
             if previous and (back_reference or index - spoken_of == 1):  # back_reference: there is a previous
@@ -175,15 +172,16 @@ def extract_mentions(
         summed_by = _summing_report(reports, sentences, index, place) if not back_reference else None
         if summed_by is not None:
             summed_by.sums_up = True
+        headline_told_again = previous is not None and _headline_told_again(previous, trigger, gap, document)
         if previous and not new_story and summed_by is not previous and _same_event(
-                previous, trigger, place, back_reference, gap, document, named_with) and not _other_days(
+                previous, trigger, place, back_reference, gap, headline_told_again, named_with) and not _other_days(
                 previous, sentence, trigger, document, again=not back_reference and not trigger.fallback):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
             tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
                 gap <= 1 and not _BODIES.search(sentence.text))
             placed = previous.place
-            _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls)
+            _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls, headline_told_again)
             if previous.place is not placed and previous.place is place and not previous.listed and (
                     report_label is None or is_cyrillic_text(sentence.text)) and not _roundup_heading(previous):
                 # "ЗСУ знищили п'ять складів. Склади знищено у X, Y та Z": the sentence that first places (or
@@ -197,7 +195,7 @@ def extract_mentions(
             # that tells more of the report before it, "two fires were recorded, no casualties", joined it above)
             accident = index
             continue
-        if _only_deaths(trigger) and _dead_of_the_unreported(unreported, previous, index, sentence, sentence_places, document):
+        if _only_deaths(trigger) and _dead_of_the_unreported(sentences, index, previous, sentence_places, document):
             continue
         report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
         report.evidence["event_type"] = trigger.evidence
@@ -208,7 +206,7 @@ def extract_mentions(
         if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
-        if place is None and not back_reference and not new_story and not _national_count_of_downed(triggers[index], sentence):
+        if place is None and not back_reference and not new_story and not _a_countrys_count(triggers[index], sentence):
             place = _nearest_place_before(places, sentence, sentences, document.text)
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
@@ -317,7 +315,7 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
         return False
     # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
     # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
-    vague = first.trigger.fallback or later.trigger.fallback or _only_guessed(later, first) or (
+    vague = first.trigger.fallback or later.trigger.fallback or _guessed_beside(later, first.trigger) or (
         first.trigger.event_type == later.trigger.event_type and (_bare_strike(first) or _bare_strike(later)))
     if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
         return False
@@ -360,19 +358,15 @@ def _bare_strike(report: _Report) -> bool:
 
 
 def _kind_told(report: _Report, trigger: Trigger) -> bool:
-    """Does the trigger tell the kind of the strike the report told bare?"""
-    return _bare_strike(report) and trigger.event_type == report.trigger.event_type and (
-        _BARE_STRIKE.match(trigger.evidence.quote) is None)
-
-
-def _only_guessed(report: _Report, other: _Report) -> bool:
-    """Is the report's type only guessed from a word for violence of any kind ("the attack"), where the other
-    report's words name a kind of violence?"""
-    return _guessed_beside(report, other.trigger)
+    """Does the trigger tell the kind of event the report's words only guessed: a report of deaths alone, or a
+    strike told bare?"""
+    return report.trigger.fallback and not trigger.fallback or _bare_strike(report) and (
+        trigger.event_type == report.trigger.event_type and _BARE_STRIKE.match(trigger.evidence.quote) is None)
 
 
 def _guessed_beside(report: _Report, trigger: Trigger) -> bool:
-    """Is the report's type only guessed from a word for violence of any kind, where the trigger names one?"""
+    """Is the report's type only guessed from a word for violence of any kind ("the attack"), where the trigger
+    names a kind of violence?"""
     return report.trigger.generic and "weapon" not in report.fields and not (trigger.generic or trigger.fallback) and (
         _violent(report.trigger) and _violent(trigger))
 
@@ -387,7 +381,7 @@ def _headline_told_again(report: _Report, trigger: Trigger, gap: int, document: 
 
 def _join(first: _Report, later: _Report) -> None:
     summed = first.trigger.fallback and not later.trigger.fallback and _many_attacks_toll(first)
-    if first.trigger.fallback and not later.trigger.fallback or _kind_told(first, later.trigger):
+    if _kind_told(first, later.trigger):
         first.trigger = later.trigger
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
@@ -418,14 +412,19 @@ def _more_of_the_accident(accident: int, previous: _Report | None, index: int, s
 
 
 def _dead_of_the_unreported(
-    unreported: int, previous: _Report | None, index: int, sentence: Sentence, sentence_places: list[Place], document: Document,
+    sentences: list[Sentence], index: int, previous: _Report | None, sentence_places: list[Place], document: Document,
 ) -> bool:
     """Does a sentence of deaths alone, with no day or place of its own, count the dead of the sentence just
     before it, one that named an event its words said is no report ("The cafe was hit as villagers gathered
     for a wake. Fifty-nine people were killed."). Read in Russian and Ukrainian only: UCDP's English reports
-    follow a sentence of what no one reports with real dead (found 0.819 -> 0.774 on its tune half)."""
-    return unreported == index - 1 and is_cyrillic_text(sentence.text) and (previous is None or previous.last_sentence_index < unreported) and (
-        not sentence_places and resolve_date(sentence.text, sentence.start, document.published) is None)
+    follow a sentence of what no one reports with real dead (found 0.819 -> 0.774 on its tune half). The sentence
+    before is asked last: most sentences have no event word, and asking it of each would search them twice."""
+    sentence, before = sentences[index], sentences[index - 1] if index else None
+    if before is None or not before.usable or not is_cyrillic_text(sentence.text) or sentence_places:
+        return False
+    if previous is not None and previous.last_sentence_index >= index - 1:
+        return False
+    return resolve_date(sentence.text, sentence.start, document.published) is None and vetoed(before.text)
 
 
 def _deaths_of_an_accident(sentence: str) -> bool:
@@ -480,12 +479,13 @@ def refers_back(sentence: str) -> bool:
 
 
 def _same_event(
-    report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int, document: Document,
+    report: _Report, trigger: Trigger, place: Place | None, refers_back: bool, gap: int, headline_told_again: bool,
     named_with: Place | None = None,
 ) -> bool:
     """Does a sentence with an event word of its own, `gap` sentences after the report's last, tell more of it?
     It does when it refers back to it; or, of a compatible type, when it follows at once, or names the same
-    place within a few sentences. Farther on, a battle of another paragraph is another battle."""
+    place within a few sentences; or when it tells what a headline's bare "attacked" was (`headline_told_again`).
+    Farther on, a battle of another paragraph is another battle."""
     if gap <= 1 and place is not None and place.country_only:
         place = None  # "..., Tass said": a country named in passing places nothing
     if refers_back:
@@ -497,7 +497,6 @@ def _same_event(
         return place is None or _compatible_places(report.place, place)
     if report.trigger.fallback and not _violent(trigger) and gap > 1:
         return False  # "У Нікополі загинув чоловік" ... "Вночі ППО знищили 9 БпЛА": no cause of the deaths told before
-    headline_told_again = _headline_told_again(report, trigger, gap, document)
     if not (_compatible_types(report.trigger, trigger) or headline_told_again):
         return False
     if gap <= 1 or headline_told_again:
@@ -712,17 +711,15 @@ def _part_of_the_town(a: Place, b: Place) -> bool:
 
 def _add_sentence(
     report: _Report, trigger: Trigger, sentence: Sentence, index: int, place: Place | None, sentence_places: list[Place],
-    document: Document, tolls: bool = True,
+    document: Document, tolls: bool = True, headline_told_again: bool = False,
 ):
-    headline_told_again = _headline_told_again(report, trigger, index - report.last_sentence_index, document)
     report.last_sentence_index = index
     _add_references(report, sentence, trigger)
     summed = None
     if report.trigger.fallback and not trigger.fallback and _many_attacks_toll(report):
         # "Russian strikes kill 14 in Kharkiv. A missile strike on a printing house killed seven": its own toll
         summed = (report.fields.pop("fatalities"), report.evidence.pop("fatalities"))
-    if report.trigger.fallback and not trigger.fallback or _graver_protest(report.trigger, trigger) or headline_told_again or (
-            _kind_told(report, trigger)):
+    if _kind_told(report, trigger) or _graver_protest(report.trigger, trigger) or headline_told_again:
         report.trigger = trigger
         report.evidence["event_type"] = trigger.evidence
     _add_place(report, place, document.text)
@@ -1159,7 +1156,7 @@ def _town_of(told: Place | None, place: Place | None) -> bool:
     return place.feature_code != "ADM1" or place.admin1 == told.admin1
 
 
-def _national_count_of_downed(trigger: Trigger | None, sentence: Sentence) -> bool:
+def _a_countrys_count(trigger: Trigger | None, sentence: Sentence) -> bool:
     """"Ukraine's air force said it shot down all 17 drones": a count over the whole country, of no one place (so
     not of the place the sentence before named). Its own words must tell of weapons downed (`trigger`, before a
     short report's label types it): "No one was hurt, the air force said" tells more of the report before. So is a
