@@ -376,7 +376,7 @@ def _headline_told_again(report: _Report, trigger: Trigger, gap: int, document: 
     атаковали Горловку. Украинские военные обстреляли Горловку ...")? Then it is the headline's event; so after
     a sentence that only set the scene ("Вечір у Марганці був неспокійним. Ворог гатив з артилерії.")."""
     next_news = gap <= 1 or gap == 2 and report.last_context_index == report.last_sentence_index + 1
-    return next_news and not document.text[:report.sentence.start].strip() and _guessed_beside(report, trigger)
+    return next_news and _guessed_beside(report, trigger) and not document.text[:report.sentence.start].strip()
 
 
 def _join(first: _Report, later: _Report) -> None:
