@@ -31,6 +31,7 @@ FRAGMENT_MAX_WORDS = 3
 # A Russian or Ukrainian headline of three words with an event word reports in full ("Вибухи у Криму": event,
 # preposition, place); "Ще одна Чорнобаївка" does not.
 CYRILLIC_FRAGMENT_MAX_WORDS = 2
+LIST_ITEM_MAX_WORDS = 20  # a line of a list that goes on one sentence (longer: a paragraph of its own)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Sentence:
 
 def segment(text: str) -> list[Sentence]:
     """The sentences of `text`, in order, with repeats, captions and fragments marked."""
-    paragraphs = list(_paragraphs(text))
+    paragraphs = _lists_joined(text, list(_paragraphs(text)))
     is_article = len(paragraphs) > 1
     seen: set[str] = set()
     sentences: list[Sentence] = []
@@ -101,6 +102,32 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         if stripped:
             start = match.start() + (len(raw) - len(raw.lstrip()))
             yield start, start + len(stripped)
+
+
+def _lists_joined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One sentence told over several lines is one paragraph: a line that ends in a colon and the short items
+    after it that go on with a comma or a semicolon, up to the item that ends it ("уничтожены 30 беспилотников:
+    \n14 – над территорией X,\n9 – над территорией Y."). Bullets that are sentences of their own (each ends in a
+    full stop) stay apart."""
+    def goes_on(line: tuple[int, int]) -> bool:
+        return text[line[1] - 1] in ",;"
+
+    def is_item(line: tuple[int, int]) -> bool:
+        return len(_WORD.findall(text, *line)) <= LIST_ITEM_MAX_WORDS
+
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        index += 1
+        if text[end - 1] == ":" and index < len(lines) and goes_on(lines[index]):
+            while index < len(lines) and is_item(lines[index]):
+                end = lines[index][1]
+                index += 1
+                if not goes_on(lines[index - 1]):
+                    break
+        joined.append((start, end))
+    return joined
 
 
 def _split_sentences(paragraph: str) -> Iterator[tuple[int, int]]:

@@ -1145,3 +1145,31 @@ def test_a_claim_a_ministry_says_does_not_correspond_to_reality_is_disputed(pipe
                                   "which our units allegedly opened fire at its positions near Lachin, does not correspond "
                                   "to reality.")
     assert [m.verification for m in at(result.mentions, "Lachin", "Laçın")] == ["disputed"]
+
+
+def test_a_ministry_s_count_of_downed_drones_listed_line_by_line_is_one_event_per_region(pipeline):
+    result = read(pipeline, "За ночь над российскими регионами сбиты 30 беспилотников",
+                  "Дежурными средствами противовоздушной обороны перехвачены и уничтожены 30 беспилотных летательных "
+                  "аппаратов:\n"
+                  "14 – над территорией Воронежской области,\n"
+                  "9 – над территорией Ростовской области,\n"
+                  "7 – над территорией Курской области.",
+                  *QUIET_RU,
+                  published=date(2025, 3, 4))
+    assert sorted(m.place.name for m in result.mentions) == ["Kursk Oblast", "Rostov Oblast", "Voronezh Oblast"]
+    assert {m.sub_event_type for m in result.mentions} == {"Disrupted weapons use"}
+
+
+def test_a_list_of_regions_each_with_its_count_in_one_sentence_is_one_event_per_region(pipeline):
+    result = read(pipeline, "Средствами ПВО ночью уничтожены 12 беспилотников над территорией Брянской области, "
+                            "5 над территорией Орловской области и 3 над территорией Смоленской области.",
+                  *QUIET_RU,
+                  published=date(2025, 3, 4))
+    assert sorted(m.place.name for m in result.mentions) == ["Bryansk Oblast", "Orel Oblast", "Smolensk Oblast"]
+
+
+def test_bulleted_sentences_after_a_colon_stay_sentences_of_their_own(pipeline):
+    result = read(pipeline, "What we know so far:",
+                  "- Russian missiles struck an industrial area of Kharkiv on Tuesday, the governor said.",
+                  "- Ukrainian drones hit an oil depot in the Belgorod region overnight, its governor said.")
+    assert sorted(m.place.name for m in result.mentions) == ["Belgorod Oblast", "Kharkiv"]

@@ -42,12 +42,15 @@ def _cyrillic_list_gap() -> re.Pattern:
     """Between two names of a Russian or Ukrainian list: "у Житомирі та Черняхові", "в Харькове и в Павлограде",
     "нафтобазу у Макіївці, склад у Донецьку та базу в Чорнобаївці" (what was hit at each, in lower case, before
     its preposition), "в Борисполе (Киевская область), Озерном" (a town's oblast in brackets: it holds the
-    town, so it is no event of its own). The words are in cyrillic_places.yaml."""
+    town, so it is no event of its own), "12 над территорией Брянской области, 5 над территорией Орловской" (a
+    count for each, and a word of the area after the preposition). The words are in cyrillic_places.yaml."""
     words = cyrillic_data().words
     joins = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words.list_joins, key=len, reverse=True))
     prepositions = "|".join(re.escape(w) for w in sorted(words.list_prepositions, key=len, reverse=True))
-    what = r"(?:[а-яіїєґё’'ʼ-]+\s+){0,3}?"
-    return re.compile(rf"^\s*(?:\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{what}(?:{prepositions})\s+)?)$")
+    count = r"(?:\d+\s*(?:[–—-]\s*)?)?"
+    word = r"[а-яіїєґё’'ʼ-]+\s+"
+    return re.compile(rf"^\s*(?:\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{count}(?:{word}){{0,3}}?(?:{prepositions})\s+"
+                      rf"(?:{word})?)?)$")
 
 
 def _is_list_gap(gap: str) -> bool:
