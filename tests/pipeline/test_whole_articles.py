@@ -1173,3 +1173,22 @@ def test_bulleted_sentences_after_a_colon_stay_sentences_of_their_own(pipeline):
                   "- Russian missiles struck an industrial area of Kharkiv on Tuesday, the governor said.",
                   "- Ukrainian drones hit an oil depot in the Belgorod region overnight, its governor said.")
     assert sorted(m.place.name for m in result.mentions) == ["Belgorod Oblast", "Kharkiv"]
+
+
+def test_a_regions_day_told_town_by_town_is_no_event_of_its_own(pipeline):
+    result = read(pipeline, "Ситуація на Сумщині станом на ранок",
+                  "Протягом минулої доби ворог продовжував атакувати Сумщину. Внаслідок обстрілів постраждали 4 людини, "
+                  "1 людина загинула.",
+                  "У Білопіллі ворожий дрон влучив у приватний будинок, загинула 70-річна жінка.",
+                  "По Краснопіллю ворог завдав удару КАБом, пошкоджено будівлю пошти.",
+                  "Внаслідок обстрілу Шостки поранено трьох чоловіків.",
+                  *QUIET_UK,
+                  published=date(2025, 3, 18))
+    assert not [m for m in result.mentions if m.place.geo_precision == 3]
+    assert sum(m.fatalities or 0 for m in result.mentions) == 1
+
+
+def test_a_regions_dead_its_towns_do_not_account_for_stay_the_regions_event(pipeline):
+    result = read(pipeline, "Russian shelling killed four civilians in the Donetsk region on Monday, the governor said.",
+                  "In Kostiantynivka, a shell hit a school. In Pokrovsk, a drone struck a car, wounding its driver.")
+    assert [(m.place.name, m.fatalities) for m in result.mentions if m.place.geo_precision == 3] == [("Donetsk Oblast", 4)]

@@ -7,6 +7,8 @@ opinion, plans, running totals, other wars. A report becomes an event only when
 - in an article, it has a place: at least a region, or a country where the article names nothing finer in it
   (gold/CODING.md); an article about Ukraine that names towns and still places a report only in "Ukraine" is
   making a general statement ("Russia's attack on Ukraine"), not reporting an event;
+- in an article, it is not a region's day told whole before the article tells it town by town (the towns'
+  reports are the events; the region's is one only for dead its towns do not account for);
 - in an article, the event-report classifier reads one of its sentences as the report of a specific
   occurrence, not opinion, a plan, a hypothetical or an ongoing situation (`report_classifier`); surely so
   where the report is placed only in a country, or is one of several events one sentence lists.
@@ -26,7 +28,8 @@ from datetime import date
 
 from ..clean import Sentence
 from ..language import is_cyrillic_text
-from ..model import Mention, Place
+from ..model import GEO_PRECISION_REGION, Mention, Place
+from .mentions import VIOLENT_EVENT_TYPES
 from .report_classifier import ReportModel
 from .short_reports import is_short
 from .triggers import find_trigger
@@ -44,6 +47,9 @@ LISTED_MIN_PROBABILITY = 0.5
 # How sure it must be when an article of several paragraphs places the event only in a country (one it names
 # nothing finer in): most such sentences are general statements.
 COUNTRY_ONLY_MIN_PROBABILITY = 0.9
+# How many towns of a region, told of after a report placed only in the region on the same days, make that
+# report their summary ("the enemy attacked the Sumy region overnight" ... "In Bilopillia ..." "In Shostka ...").
+MIN_TOWNS_OF_A_SUMMARY = 2
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,33 @@ def screen(
             dropped.append(replace(mention, why=(*mention.why, problem)))
         else:
             kept.append(replace(mention, why=(*mention.why, *_reasons(mention, reading))))
+    if article:
+        summaries = {id(m): problem for m in kept if (problem := _told_town_by_town(m, kept))}
+        dropped += [replace(m, why=(*m.why, summaries[id(m)])) for m in kept if id(m) in summaries]
+        kept = [m for m in kept if id(m) not in summaries]
     return Screened(kept, dropped)
+
+
+def _told_town_by_town(mention: Mention, events: list[Mention]) -> str | None:
+    """Is the report a region's day that the article then tells town by town, with no dead of its own that
+    the towns' reports do not count? Interceptions are no summary of strikes."""
+    place = mention.place
+    if (place is None or place.geo_precision < GEO_PRECISION_REGION or place.country_only or not place.admin1
+            or mention.event_type not in VIOLENT_EVENT_TYPES):
+        return None
+    towns = [m for m in events if m.sentence_start > mention.sentence_start and m.place is not None
+             and m.place.geo_precision < GEO_PRECISION_REGION and (m.place.iso, m.place.admin1) == (place.iso, place.admin1)
+             and m.event_type in VIOLENT_EVENT_TYPES and _same_days(m, mention)]
+    if len(towns) < MIN_TOWNS_OF_A_SUMMARY or (mention.fatalities or 0) > sum(m.fatalities or 0 for m in towns):
+        return None
+    names = ", ".join(dict.fromkeys(m.place.name for m in towns if m.place))
+    return f"a summary of {place.name}'s day, which the article tells town by town ({names})"
+
+
+def _same_days(a: Mention, b: Mention) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return False
+    return a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date)
 
 
 def _background(mention: Mention, published: date | None) -> str | None:
