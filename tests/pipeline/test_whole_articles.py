@@ -1192,3 +1192,16 @@ def test_a_regions_dead_its_towns_do_not_account_for_stay_the_regions_event(pipe
     result = read(pipeline, "Russian shelling killed four civilians in the Donetsk region on Monday, the governor said.",
                   "In Kostiantynivka, a shell hit a school. In Pokrovsk, a drone struck a car, wounding its driver.")
     assert [(m.place.name, m.fatalities) for m in result.mentions if m.place.geo_precision == 3] == [("Donetsk Oblast", 4)]
+
+
+def test_the_dead_counted_since_a_coup_are_no_toll(pipeline):
+    result = read(pipeline, NEWS, "Since the 2014 revolution, separatist forces have killed more than 3,000 civilians in "
+                                  "the region, according to a rights group.")
+    assert all((m.fatalities or 0) < 3000 for m in result.mentions)
+
+
+def test_a_wire_story_s_lead_is_dated_by_its_day_not_by_its_dateline(pipeline):
+    result = read(pipeline, "KYIV, July 20 — A Russian missile struck a warehouse and a grain terminal in the port of "
+                            "Izmail in the southern Odesa region on Monday, killing two workers, officials said.")
+    (izmail,) = at(result.mentions, "Izmail", "Izmayil", "Izmayil")
+    assert (izmail.event_date, izmail.fatalities) == (date(2022, 7, 18), 2)

@@ -109,7 +109,10 @@ def resolve_date(
     undated = _without_dateline(sentence)
     told = _told_date(undated, offset, published, anchor, anchor_end)
     if told is None and undated is not sentence:
-        told = _told_date(sentence, offset, published, anchor, anchor_end)  # the dateline's day, the only one
+        # a wire story's lead tells its day at the end of a long clause ("YANGON, Jan 12 - An airstrike hit ... in
+        # the X region on Sunday"); else the dateline's day is the only one
+        told = (_told_date(undated, offset, published, anchor, anchor_end, whole_clause=True)
+                or _told_date(sentence, offset, published, anchor, anchor_end))
     return _days_before_it(sentence, offset, published, anchor, told) or told
 
 
@@ -164,12 +167,15 @@ def _days_before_it(
 
 
 def _told_date(
-    sentence: str, offset: int, published: date | None, anchor: int, anchor_end: int | None
+    sentence: str, offset: int, published: date | None, anchor: int, anchor_end: int | None, whole_clause: bool = False
 ) -> EventDate | None:
+    """The date the sentence tells for the event's words at `anchor`; `whole_clause`: a weekday or a month
+    anywhere in their clause, not only beside them."""
     said_on: EventDate | None = None
     for index, (kind, _pattern) in enumerate(_PATTERNS):
         for match in _matches(sentence, index):
-            if _is_vague(kind, match) and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE:
+            if (_is_vague(kind, match) and _distance(match, anchor, anchor_end) > MAX_VAGUE_DISTANCE
+                    and not (whole_clause and _in_the_clause(sentence, match, anchor, anchor_end))):
                 continue
             resolved = _resolve(kind, match, published)
             if resolved is not None and kind != "year" and _SINCE.search(sentence, 0, match.start()):
@@ -199,6 +205,14 @@ def _matches(sentence: str, index: int) -> tuple[re.Match, ...]:
     the report classifier and by extraction; each pattern is read only once resolve_date gets to it."""
     pattern = _PATTERNS[index][1]
     return tuple(pattern.finditer(sentence)) if could_find(pattern, sentence) else ()
+
+
+def _in_the_clause(sentence: str, match: re.Match, start: int, end: int | None) -> bool:
+    """Do the event's words and the date stand in one clause, however long ("an airstrike hit a church and a
+    school in the village of X in the Y region on Sunday")?"""
+    end = start if end is None else end
+    between = (end, match.start()) if match.start() >= end else (match.end(), start)
+    return _CLAUSE_BREAK.search(sentence, *between) is None
 
 
 def _distance(match: re.Match, start: int, end: int | None) -> int:
