@@ -1205,3 +1205,16 @@ def test_a_wire_story_s_lead_is_dated_by_its_day_not_by_its_dateline(pipeline):
                             "Izmail in the southern Odesa region on Monday, killing two workers, officials said.")
     (izmail,) = at(result.mentions, "Izmail", "Izmayil", "Izmayil")
     assert (izmail.event_date, izmail.fatalities) == (date(2022, 7, 18), 2)
+
+
+def test_what_did_not_fall_or_hit_and_an_appeal_not_to_film_are_no_events(pipeline):
+    ukrainian = read(pipeline, "У Дніпрі та Дніпровському районі вночі лунали вибухи, обійшлося без влучань.",
+                     "Прохання не знімати і не публікувати відео роботи ППО.",
+                     *QUIET_UK, published=date(2024, 10, 5))
+    assert not ukrainian.mentions
+    english = read(pipeline, NEWS, "Moldova's interior ministry said no missile or debris had fallen on Moldovan soil.")
+    assert places(english.mentions) == ["Kharkiv"]
+    russian = read(pipeline, "Ночью над Курской областью сбиты три беспилотника, сообщил губернатор.",
+                   "Разрушений и жертв, по уточнённым данным, нет.",
+                   *QUIET_RU, published=date(2024, 8, 20))
+    assert [m.sub_event_type for m in russian.mentions] == ["Disrupted weapons use"]
