@@ -1218,3 +1218,11 @@ def test_what_did_not_fall_or_hit_and_an_appeal_not_to_film_are_no_events(pipeli
                    "Разрушений и жертв, по уточнённым данным, нет.",
                    *QUIET_RU, published=date(2024, 8, 20))
     assert [m.sub_event_type for m in russian.mentions] == ["Disrupted weapons use"]
+
+
+def test_a_defence_ministry_s_count_of_enemy_soldiers_killed_is_read_at_the_floor_of_such_claims(pipeline):
+    result = read(pipeline, "July 20 (Reuters) - Russia's defence ministry said on Wednesday its troops had beaten back a "
+                            "Ukrainian assault near Izium in the Kharkiv region on Monday, killing 180 Ukrainian soldiers "
+                            "and destroying nine armoured vehicles.")
+    (izium,) = at(result.mentions, "Izium", "Izyum")
+    assert (izium.event_date, izium.fatalities) == (date(2022, 7, 18), 2)

@@ -331,12 +331,12 @@ _AGENT = re.compile(
     r"mines?|shots?|bullets?|raids?|barrages?|salvos?)\b", re.I)
 # A side's own count of the enemy it killed ("claiming it had killed 600 fighters", "said its forces killed
 # 300 Ukrainian servicemen"): a partisan loss claim, read at UCDP's floor for such claims, never as a count.
-_PARTISAN_CLAIM = re.compile(r"\b(?:claim\w*|said|says|boast\w*)\s+(?:that\s+)?(?:it|they|its|their)\b", re.I)
+_PARTISAN_CLAIM = re.compile(r"\b(?:claim\w*|said|says|boast\w*)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their)\b", re.I)
 _COMBATANTS = re.compile(
     r"\b(?:soldiers|servicem[ae]n|troops|fighters|militants|nationalists|mercenaries|personnel|"
     r"(?:ukrainian|russian|enemy)\s+(?:military|forces|army|units))\b", re.I)
 _ENEMY_WORDS = re.compile(r"\b(?:invaders|occupiers|occupants|nationalists|neo-?nazis|mercenaries|orcs)\b", re.I)
-PARTISAN_REACH = 80  # characters before the figure in which a side's claim is read
+PARTISAN_REACH = 200  # characters before the figure in which a side's claim is read
 # Where a clause breaks: each position (a lookahead, so that " and as " gives both).
 # ("12 were killed and 121 injured since the incursion began": the wounded they are counted with are no new clause.)
 _CLAUSE_BREAK = re.compile(

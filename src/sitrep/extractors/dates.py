@@ -116,11 +116,11 @@ def resolve_date(
     return _days_before_it(sentence, offset, published, anchor, told) or told
 
 
-# A wire story's dateline: "TBILISI, May 2 - ", "KYIV, Ukraine, July 21 (Reuters) - ". Its day is the story's, the
-# event's only when the sentence names no other ("... late on Wednesday" is the day before).
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*(?:{_ANY_MONTH}\s+\d{{1,2}}|"
-                       rf"\d{{1,2}}\s+{_ANY_MONTH})(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z]+\)\s*)?[-\u2013\u2014]\s",
-                       re.I)
+# A wire story's dateline: "TBILISI, May 2 - ", "KYIV, Ukraine, July 21 (Reuters) - ", "June 5 (Reuters) - ". Its
+# day is the story's, the event's only when the sentence names no other ("... late on Wednesday" is the day before).
+_DAY_OF_MONTH = rf"(?:{_ANY_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_ANY_MONTH})(?:,?\s+(?:19|20)\d\d)?\s*"
+_DATELINE = re.compile(rf"^\s*(?:[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s*{_DAY_OF_MONTH}(?:\([A-Za-z]+\)\s*)?|"
+                       rf"{_DAY_OF_MONTH}\([A-Za-z]+\)\s*)[-\u2013\u2014]\s", re.I)
 
 
 def _without_dateline(sentence: str) -> str:
