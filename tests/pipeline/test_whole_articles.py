@@ -1226,3 +1226,8 @@ def test_a_defence_ministry_s_count_of_enemy_soldiers_killed_is_read_at_the_floo
                             "and destroying nine armoured vehicles.")
     (izium,) = at(result.mentions, "Izium", "Izyum")
     assert (izium.event_date, izium.fatalities) == (date(2022, 7, 18), 2)
+
+
+def test_attacks_of_last_summer_are_background(pipeline):
+    result = read(pipeline, NEWS, "Last summer a series of drone attacks hit oil depots in Novorossiysk and Tuapse.")
+    assert places(result.mentions) == ["Kharkiv"]

@@ -61,7 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("recent", re.compile(r"\b(?:a|the|its|their)\s+recent\b|\brecently\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
-    ("year", re.compile(r"\b(?:last year|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+(?:spring|summer|autumn|fall|"
+    # "last spring": a season gone by, at least months before the news (read as last year's: background either way)
+    ("year", re.compile(r"\b(?:last (?:year|spring|summer|autumn|fall|winter)|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+(?:spring|summer|autumn|fall|"
                         r"winter)\s+of\s+)?(?P<year>(?:19|20)\d\d))\b", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
     ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|{_IN_CYRILLIC})\s+|"
