@@ -283,8 +283,14 @@ def _told_again(listed: Mention, other: Mention) -> bool:
         return False
     if listed.event_date is None or other.event_date is None:
         return listed.event_date is other.event_date
-    return (listed.event_date <= (other.event_date_end or other.event_date)
-            and other.event_date <= (listed.event_date_end or listed.event_date))
+    return overlapping_days(listed, other)
+
+
+def overlapping_days(a: Mention, b: Mention) -> bool:
+    """Do two mentions' days overlap? An undated mention's overlap none."""
+    if a.event_date is None or b.event_date is None:
+        return False
+    return a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date)
 
 
 def _places_in(sentence: Sentence, places: list[Place]) -> list[Place]:

@@ -29,7 +29,7 @@ from datetime import date
 from ..clean import Sentence
 from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_REGION, Mention, Place
-from .mentions import VIOLENT_EVENT_TYPES
+from .mentions import VIOLENT_EVENT_TYPES, overlapping_days
 from .report_classifier import ReportModel
 from .short_reports import is_short
 from .triggers import find_trigger
@@ -81,9 +81,9 @@ def screen(
         else:
             kept.append(replace(mention, why=(*mention.why, *_reasons(mention, reading))))
     if article:
-        summaries = {id(m): problem for m in kept if (problem := _told_town_by_town(m, kept))}
-        dropped += [replace(m, why=(*m.why, summaries[id(m)])) for m in kept if id(m) in summaries]
-        kept = [m for m in kept if id(m) not in summaries]
+        verdicts = [(m, _told_town_by_town(m, kept)) for m in kept]
+        dropped += [replace(m, why=(*m.why, summary)) for m, summary in verdicts if summary]
+        kept = [m for m, summary in verdicts if not summary]
     return Screened(kept, dropped)
 
 
@@ -96,17 +96,11 @@ def _told_town_by_town(mention: Mention, events: list[Mention]) -> str | None:
         return None
     towns = [m for m in events if m.sentence_start > mention.sentence_start and m.place is not None
              and m.place.geo_precision < GEO_PRECISION_REGION and (m.place.iso, m.place.admin1) == (place.iso, place.admin1)
-             and m.event_type in VIOLENT_EVENT_TYPES and _same_days(m, mention)]
+             and m.event_type in VIOLENT_EVENT_TYPES and overlapping_days(m, mention)]
     if len(towns) < MIN_TOWNS_OF_A_SUMMARY or (mention.fatalities or 0) > sum(m.fatalities or 0 for m in towns):
         return None
     names = ", ".join(dict.fromkeys(m.place.name for m in towns if m.place))
     return f"a summary of {place.name}'s day, which the article tells town by town ({names})"
-
-
-def _same_days(a: Mention, b: Mention) -> bool:
-    if a.event_date is None or b.event_date is None:
-        return False
-    return a.event_date <= (b.event_date_end or b.event_date) and b.event_date <= (a.event_date_end or a.event_date)
 
 
 def _background(mention: Mention, published: date | None) -> str | None:
