@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from sitrep.casefree import could_find
 from sitrep.geo.normalize import normalise
-from sitrep.geo.wordlists import aliases, stopwords
+from sitrep.geo.wordlists import admin1_of_region, aliases, stopwords
 from sitrep.nlp import english_stop_words
 
 MAX_NAME_WORDS = 4
@@ -32,8 +32,9 @@ _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"”’)]*\s+|\n\s*")
 
 # ("the Donetsk regional governor", "Belgorod Governor Gladkov", "the governor of Kharkiv": a region's words)
+# ("the head of the Donetsk military administration": an oblast's, so the oblast, not the city, unless it says "city")
 _ADMIN1_WORDS = (r"regions?|regional|oblasts?|obl|provinces?|provincial|governor|krai|kray|governorates?|"
-                 r"(?:people['’]s\s+)?republic")
+                 r"(?:people['’]s\s+)?republic|(?:civil[- ]?)?military\s+administration")
 _ADMIN2_WORDS = r"districts?|raions?|rayons?"
 UNIT_AFTER = re.compile(rf"^[ \t]+({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\b", re.IGNORECASE)
 # "Kursk and Belgorod regions": the first name of a list takes the unit word of the last.
@@ -84,6 +85,11 @@ ORGANISATION_AFTER = re.compile(
     r"avenue|prospekt|prospect|boulevard|embankment)\b",
     re.IGNORECASE,
 )
+# "the left bank of the Dnipro", "across the Dnipro", "crossed the Dnipro": a river named like a town (geo_aliases.yaml
+# rivers), not the town; "in Dnipro", "the Dnipro region" are the town and its unit.
+RIVER_BEFORE = re.compile(
+    r"\b(?:of|on|in|into|across|along|over|beyond|behind|crossing|crossed|cross|crosses|banks?|sides?|shores?|mouth|"
+    r"bed|upstream|downstream)\s+the\s+$", re.IGNORECASE)
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
@@ -173,7 +179,7 @@ def find_candidates(
     weapons = _weapon_lists(text)
     organisations = {c for c in split if _names_organisation(text, c) or _names_weapon(c, weapons)}
     not_places.update(normalise(c.name) for c in organisations)
-    found = [c for c in split if c not in organisations and not _names_person(c, not_places)]
+    found = [c for c in split if c not in organisations and not _names_person(c, not_places) and not _names_river(text, c)]
     found = _with_list_context(text, found)
     return _with_parents(text, found)
 
@@ -230,6 +236,15 @@ def _names_organisation(text: str, cand: Candidate) -> bool:
         return False
     return bool(ORGANISATION_AFTER.match(text[cand.end:cand.end + 40])
                 or ORGANISATION_BEFORE.search(text[max(0, cand.start - 40):cand.start]))
+
+
+def _names_river(text: str, cand: Candidate) -> bool:
+    """"on the left bank of the Dnipro", "across the Dnipro": the river of a town's name, by the words before it.
+    Only this mention: the text may name the town elsewhere ("a missile hit Dnipro")."""
+    if cand.unit or cand.settlement or normalise(cand.name) not in aliases().rivers:
+        return False
+    return (RIVER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
+            and DIRECTION_AFTER.match(text[cand.end:cand.end + 40]) is None)
 
 
 def _weapon_lists(text: str) -> list[tuple[int, int]]:
@@ -497,7 +512,9 @@ def _with_parents(text: str, found: list[Candidate]) -> list[Candidate]:
             out[i] = replace(child, parent=i + 1)
             out[i + 1] = replace(parent, unit=None)
         elif child.unit != "admin1" and (
-            (parent.unit == "admin1" and PARENT_GAP.match(gap)) or DISTANCE_GAP.match(gap)
+            # ("Andriivka, DPR": a republic of one oblast holds it as the oblast does)
+            ((parent.unit == "admin1" or admin1_of_region(parent.name)) and PARENT_GAP.match(gap))
+            or DISTANCE_GAP.match(gap)
         ):
             out[i] = replace(child, parent=i + 1)
     return out

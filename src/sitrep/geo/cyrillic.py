@@ -22,7 +22,7 @@ from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
 from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN, DocumentContext, Option
 from sitrep.geo.normalize import romanise
-from sitrep.geo.wordlists import read_yaml
+from sitrep.geo.wordlists import admin1_of_region, read_yaml
 
 DATA_FILE = "cyrillic_places.yaml"
 LANGUAGES = ("uk", "ru")
@@ -34,7 +34,8 @@ _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
-             "crossing_before", "river_before", "facility_before", "city_districts")
+             "crossing_before", "river_before", "facility_before", "city_districts", "bank_before", "river_names",
+             "along_before", "admin1_after_two")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").
 MAX_MODIFIER_GAP = 2
 MIN_TOWN_LETTERS = 4  # a town made from an adjective's stem: "Оде" is no town
@@ -63,6 +64,10 @@ class PlaceWords:
     river_before: frozenset[str]  # a river, whose name follows ("річка Оскіл"): lemmas
     facility_before: frozenset[str]  # a facility whose name may be a common word ("підстанція «Промінь»"): lemmas
     city_districts: frozenset[str]  # a city's district, no raion ("у Київському районі" of Kharkiv): lemmas
+    bank_before: frozenset[str]  # a river's bank or bed, whose name follows ("на березі Дніпра"): lemmas
+    river_names: frozenset[str]  # rivers named like a town ("Дніпро"): lemmas
+    along_before: frozenset[str]  # across or along, before a river's name ("через Дніпро", "вздовж Дніпра")
+    admin1_after_two: frozenset[str]  # two words after a name that make it an oblast ("військової адміністрації")
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class CyrillicData:
     power_plants: dict[str, str] = field(default_factory=dict)  # a plant's adjective or acronym -> its town
     power_plant_words: frozenset[str] = frozenset()  # what follows a plant's adjective ("АЕС", "атомна")
     war_area: frozenset[str] = frozenset()  # ISO and admin1 codes of where the war the texts report is fought
+    # adjective ending -> the endings of the village a district's or community's seat may also be ("покровське")
+    seat_towns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def named_area(self, lemma: str) -> tuple[str, str | None] | None:
         """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
@@ -110,6 +117,7 @@ def cyrillic_data() -> CyrillicData:
         {str(k).casefold(): str(v) for k, v in (raw.get("power_plants") or {}).items()},
         frozenset(str(w).casefold() for w in raw.get("power_plant_words") or ()),
         frozenset(str(code) for code in raw.get("war_area") or ()),
+        _adjective_towns(raw.get("seat_towns")),
     )
 
 
@@ -119,7 +127,7 @@ def _adjective_towns(raw: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
     for language in LANGUAGES:
         endings = raw.get(language) if isinstance(raw, dict) else None
         if not isinstance(endings, dict) or not all(isinstance(v, list) for v in endings.values()):
-            raise GazetteerError(f"sitrep/data/{DATA_FILE}: 'adjective_towns' must map {language} endings to lists")
+            raise GazetteerError(f"sitrep/data/{DATA_FILE}: adjective endings must map {language} endings to lists")
         for ending, towns in endings.items():
             rules.setdefault(str(ending), []).extend(str(t or "") for t in towns)
     return tuple(sorted(((e, tuple(dict.fromkeys(t))) for e, t in rules.items()), key=lambda r: -len(r[0])))
@@ -269,7 +277,8 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
             # "над Одесою, у Житомирській області горить склад": a city is known without its oblast, so an
             # oblast after a comma more likely opens a clause of its own than holds it
             continue
-        if (parent.unit == "admin1" and _PARENT_GAP.match(gap)
+        # ("Ивановку ДНР", "за Калиновку (ДНР)": a republic of one oblast holds it as the oblast does)
+        if ((parent.unit == "admin1" or admin1_of_region(parent.name)) and _PARENT_GAP.match(gap)
                 or parent.unit == "admin2" and child.end < parent.start and not gap.strip()):
             # (a district's name right after, not listed after a comma: "в Баштанському, Бериславському районах")
             out[i] = replace(child, parent=i + 1)
@@ -309,7 +318,8 @@ def _candidate(
     # a lower-case word, or an acronym ("Полтавська ОДА": the oblast's administration)
     acronym_after = after is not None and after.text.isupper() and text[words[-1].end:after.start] == " "
     after_lemmas = set(lemmas(after.text.casefold())) if after and (after.text[0].islower() or acronym_after) else set()
-    unit_after = "admin1" if after_lemmas & data.words.admin1_after else "admin2" if after_lemmas & data.words.admin2_after else None
+    unit_after = ("admin1" if after_lemmas & data.words.admin1_after or _administration_after(tokens, i + size, text, data)
+                  else "admin2" if after_lemmas & data.words.admin2_after else None)
     unit = unit_after or _unit_of_the_list(text, words[-1].end, data)
     plant = _power_plant_town(words, after, data) if size == 1 and unit is None else None
     if plant is not None:  # "Запорізька АЕС", "на ЗАЕС": the town the plant stands in (Enerhodar)
@@ -337,8 +347,10 @@ def _candidate(
         return None  # "крейсер «Москва»", "підстанція "Луч"": the thing's own name, no place
     if size == 1 and unit is None and before is not None and _names_the_facility(before, words[0], text, data):
         return None  # "підстанції «Промінь»": a facility's own name, a common word, is no village of that name
-    if unit is None and (_crosses(tokens, i, data) or _names_a_river(tokens, i, data)):
-        return None  # "переправу через Дніпро", "форсировала реку Оскол": a river, not the town of its name
+    if unit is None and (_crosses(tokens, i, data) or _names_a_river(tokens, i, data) or _on_a_river(tokens, i, data)):
+        # "переправу через Дніпро", "форсировала реку Оскол", "на лівому березі Дніпра": a river, not the town
+        # of its name
+        return None
     if size == 1 and unit is None:
         word = words[0].text
         if is_person_name(word) or not data.words.not_places.isdisjoint(lemmas(word)):
@@ -375,6 +387,10 @@ def _candidate(
             # "у Новомосковському районі": the district around the town it is named after (the town's own
             # namesakes abroad are weighed as the town's, not as districts of other countries)
             known_name = _town_of_adjective(words[0].text, lambda form: is_known(form, "town"), data)
+            if known_name is not None:
+                # "у Шахтарській громаді Дніпропетровської області": Shakhtarske's, not Shakhtarsk's of Donetsk Oblast;
+                # the other towns of the adjective, for the oblast named (or the context) to choose among
+                other_names = _towns_of_adjective(words[0].text, lambda form: is_known(form, "town"), data, seats=True)[1:]
         if known_name is None:
             names = _known_names(words, unit, lambda form: is_known(form, unit), data)
             known_name = names[0] if names else None
@@ -405,6 +421,15 @@ def _candidate(
         place_context=place_context,
         other_names=other_names,
     )
+
+
+def _administration_after(tokens: list[Token], i: int, text: str, data: CyrillicData) -> bool:
+    """Do the two lower-case words at token i make the name before them an oblast, as its administration
+    ("Донецької військової адміністрації", `admin1_after_two`)?"""
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tokens[i].sentence or not tokens[i].text[0].islower():
+        return False
+    return any(f"{a} {b}" in data.words.admin1_after_two
+               for a in lemmas(tokens[i].text.casefold()) for b in lemmas(tokens[i + 1].text.casefold()))
 
 
 CITY_WITH_DISTRICTS = UNSUPPORTED_TOWN  # a town this big may have districts of its own
@@ -438,6 +463,19 @@ def _names_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
         j -= 1
     return (j >= 0 and tokens[j].sentence == tokens[i].sentence
             and not data.words.river_before.isdisjoint(lemmas(tokens[j].text.casefold())))
+
+
+def _on_a_river(tokens: list[Token], i: int, data: CyrillicData) -> bool:
+    """Is the name at token i a river's, by the word right before it: a bank or bed ("на берегах Дніпра", "на
+    лівобережжі Дніпра", not a region's "правобережжя Херсонщини"), or a word of going across or along before a
+    river's name ("через Дніпро", "вздовж Дніпра")?"""
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
+        return False
+    before = set(lemmas(tokens[i - 1].text.casefold())) | {tokens[i - 1].text.casefold()}
+    names = lemmas(tokens[i].text.casefold())
+    if before & data.words.along_before:
+        return not data.words.river_names.isdisjoint(names)
+    return not before.isdisjoint(data.words.bank_before) and not any(data.named_area(name) for name in names)
 
 
 _NAME_GAP = re.compile(r"\s*[\"«“„']*")  # between a facility's word and its own name: a space, opening quotes
@@ -577,6 +615,8 @@ def _modifies_a_noun(tokens: list[Token], i: int, text: str) -> bool:
             return False
         readings = _parses(after.text)
         acronym = after.text.isupper()  # "НПЗ": indeclinable, so it agrees in any case; "про" is no acronym
+        if acronym and cyrillic_data().named_area(after.text.casefold()) is not None:
+            return False  # "Ивановку ДНР": a village and the republic it lies in, not the town of an adjective
         if "NOUN" in _likeliest(after.text).tag and any(
                 "NOUN" in p.tag and ("Fixd" not in p.tag or acronym) and _agree(a, p) for p in readings for a in adjectives):
             return True
@@ -621,16 +661,24 @@ def _same_gender(adjective: Any, word: Any) -> bool:  # pymorphy3 parses
 
 def _town_of_adjective(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
     """The town an adjective is made from, by the endings in `adjective_towns` ("кременчуцький" -> "кременчук",
-    "херсонській" -> "херсон", "одесский" -> "одесса"); None for a country's adjective or no town."""
+    "херсонській" -> "херсон", "одесский" -> "одесса"); None for a country's adjective or no town. The biggest
+    town of them: "Николаевский" is Николаев (Mykolaiv), not the small Николаевск."""
+    towns = _towns_of_adjective(word, is_known, data)
+    return (towns[0], None) if towns else None
+
+
+def _towns_of_adjective(word: str, is_known: Callable[[str], int], data: CyrillicData, seats: bool = False) -> tuple[str, ...]:
+    """Every known town the adjective may be made from (`_town_of_adjective`), the biggest first; with `seats`,
+    the villages a district's or community's seat may be too (`seat_towns`)."""
     forms = list(dict.fromkeys(p.normal_form for p in _parses(word) if "ADJF" in p.tag))
-    towns = [stem + town for form in forms for ending, endings in data.adjective_towns if form.endswith(ending)
+    rules = data.adjective_towns + data.seat_towns if seats else data.adjective_towns
+    towns = [stem + town for form in forms for ending, endings in rules if form.endswith(ending)
              for stem in (form[:len(form) - len(ending)],) for town in endings]
     if any(f in data.words.not_places or data.named_area(f) for f in forms + towns):
-        return None  # "Українська авіація", "российские войска"
-    # the biggest town of them: "Николаевский" is Николаев (Mykolaiv), not the small Николаевск
-    sizes = [(is_known(town), -i, town) for i, town in enumerate(towns) if len(town) >= MIN_TOWN_LETTERS]
-    size, _, town = max(sizes, default=(0, 0, ""))
-    return (town, None) if size else None
+        return ()  # "Українська авіація", "российские войска"
+    sizes = [(size, -i, town) for i, town in enumerate(dict.fromkeys(towns))
+             if len(town) >= MIN_TOWN_LETTERS and (size := is_known(town))]
+    return tuple(town for _, _, town in sorted(sizes, reverse=True))
 
 
 def _known_name(

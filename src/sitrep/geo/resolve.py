@@ -79,7 +79,7 @@ def _resolve(
         cand = candidates[i]
         parent = chosen[cand.parent] if cand.parent is not None else None
         parent_admin1 = parent.entry.admin1_code if parent else None
-        chosen[i] = choose(cand, options[i], context, parent_admin1)
+        chosen[i] = choose(cand, _in_the_district(options[i], parent), context, parent_admin1)
         if chosen[i] is None and not cand.known and normalise(cand.name) not in person_words:
             chosen[i] = _fuzzy_option(gazetteer, cand, context, parent_admin1)
 
@@ -98,6 +98,15 @@ def _resolve(
 
 
 _POWER_PLANT_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|NPP\b)", re.I)
+
+
+def _in_the_district(options: list[Option], parent: Option | None) -> list[Option]:
+    """"Шахтарська громада Павлоградського району": of the readings, those in the district named after the name,
+    when the gazetteer says which district they lie in (GeoNames' own files do); else all."""
+    if parent is None or parent.entry.feature_code != "ADM2" or not parent.entry.admin2_code:
+        return options
+    district = (parent.entry.admin1_code, parent.entry.admin2_code)
+    return [o for o in options if (o.entry.admin1_code, o.entry.admin2_code) == district] or options
 
 
 def _power_plant_town(text: str, cand: Candidate) -> Candidate:
@@ -271,7 +280,9 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
         # "X region" where X is no admin1: the area around the town X
         return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
     if cand.unit == "admin2":
-        towns = [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
+        # (and the towns of the unit's other names: "Шахтарська громада" may be Shakhtarske's as well as Shakhtarsk's)
+        towns = [Option(e, GEO_PRECISION_NEAR) for e in _with_namesakes(gazetteer.lookup(cand.name), gazetteer, cand.other_names)
+                 if e.feature_class == "P"]
         districts = [Option(u, GEO_PRECISION_NEAR) for u in gazetteer.admin2_lookup(cand.name)]
         return towns + districts
     if country := gazetteer.country_lookup(cand.name):

@@ -15,6 +15,7 @@ from sitrep.geo.distance import distance_km
 from sitrep.geo.gazetteer import GazetteerEntry
 from sitrep.geo.normalize import normalise
 from sitrep.geo.wordlists import aliases
+from sitrep.model import GEO_PRECISION_NEAR
 
 NEIGHBOUR_KM = 60  # a village this near a place its sentence names is that place's namesake meant
 
@@ -26,23 +27,53 @@ def beside_the_sentence_places(
     one beside a town its sentence names beyond doubt (the only town of its name, or a city), when the one
     chosen lies far from every such town. Russian and Ukrainian texts name many villages of shared names."""
     out = list(chosen)
-    for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if option is None or cand.unit or option.entry.feature_class != "P" or len(options[i]) < 2:
-            continue
-        anchors = [sure.entry for j, other in enumerate(candidates) if j != i and other.sentence == cand.sentence
-                   and (sure := _sure_town(chosen[j], options[j])) is not None]
-        if not anchors or any(_km(option.entry, a) <= NEIGHBOUR_KM for a in anchors):
-            continue
-        near = [o for o in options[i] if o.entry.feature_class == "P" and any(_km(o.entry, a) <= NEIGHBOUR_KM for a in anchors)]
-        if near:
-            out[i] = max(near, key=lambda o: o.entry.population)
-    return out
+    # a village moved as far from its sentence's towns is no town to steer the others by ("біля Торецька,
+    # Щербинівки, X та Y", X and Y read as towns of two other provinces): asked again until none is moved
+    while True:
+        moved = False
+        for i, (cand, option) in enumerate(zip(candidates, out)):
+            if option is None or cand.unit or option.entry.feature_class != "P":
+                continue
+            # (the towns nearest in the text first)
+            sure = {j: town for j, other in enumerate(candidates) if j != i and other.sentence == cand.sentence
+                    and (town := _sure_town(out[j], options[j])) is not None}
+            beside = sorted(sure, key=lambda j: abs(j - i))
+            anchors = [sure[j].entry for j in beside]
+            if not anchors or any(_km(option.entry, a) <= NEIGHBOUR_KM for a in anchors):
+                continue
+            near = [o for o in options[i] if o.entry.feature_class == "P"
+                    and any(_km(o.entry, a) <= NEIGHBOUR_KM for a in anchors)]
+            if near:
+                out[i] = max(near, key=lambda o: o.entry.population)
+            elif (cand.relative or any(candidates[j].relative for j in beside)) and _a_far_namesake(option.entry, anchors):
+                # a front's report ("біля", "в районі", "на напрямку"), not a list of strikes ("по Горлівці та
+                # Скадовську", whose last lies in another province): near the town named nearest to it, so that a
+                # list it stands in stays one (`place_lists` joins the places of a list named one after another)
+                out[i], moved = Option(anchors[0], GEO_PRECISION_NEAR), True
+        if not moved:
+            return out
+
+
+FAR_NAMESAKE_TOWN = 20_000  # a town smaller than this may share its name with villages the gazetteer lacks
+FAR_KM = 150  # a village this far from the towns its sentence names beside it is no neighbour of theirs
+
+
+def _a_far_namesake(entry: GazetteerEntry, anchors: list[GazetteerEntry]) -> bool:
+    """"бої біля Торецька та біля Дачного" (the Dachne the gazetteer has lies in Odesa Oblast): a village named beside
+    towns of one province, read as a namesake of another far from them all, is a village of theirs the gazetteer
+    lacks; better near the towns named than across the country. Not when the towns lie in several provinces (a
+    list of strikes across the country) or are capitals (named for their governments)."""
+    towns = [a for a in anchors if a.feature_code != "PPLC"]
+    return (entry.population < FAR_NAMESAKE_TOWN and len(towns) == len(anchors)
+            and len({a.admin1_code for a in towns}) == 1 and entry.admin1_code != towns[0].admin1_code
+            and all(_km(entry, a) > FAR_KM for a in towns))
 
 
 LANDMARK_TOWN = 10_000  # a town a text can steer by is this big, or the only one of its name
-# what may stand between a name and its landmark's "north of", "near": a comma and a distance
+# what may stand between a name and its landmark's "north of", "near": a comma or an opening bracket ("Kamianka
+# (south of Belgorod)"), and a distance
 _BEFORE_LANDMARK = re.compile(
-    r"\s*,?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?", re.IGNORECASE
+    r"\s*[,(]?\s*(?:(?:about|some|just|roughly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?", re.IGNORECASE
 )
 
 
@@ -61,20 +92,45 @@ def beside_their_landmarks(
         if cand.unit or option is None or option.entry.feature_class != "P":
             continue
         j = _landmark_of(text, candidates, i, scenes)
-        if j is None or (_sure_town(option, options[i]) if j == i + 1 else option.entry.population >= VILLAGE):
-            continue  # "Tver, north-west of Moscow": a city is itself, however far its landmark
+        if j is None or (_sure_town(option, options[i]) and option.entry.population >= VILLAGE if j == i + 1
+                         else option.entry.population >= VILLAGE):
+            # "Tver, north-west of Moscow": a city is itself, however far its landmark; a village is the one near
+            # it, even when the gazetteer has no other village of its name (a small namesake far away is no
+            # such village, only one the gazetteer has)
+            continue
         anchor = _sure_town(chosen[j], options[j], LANDMARK_TOWN)
-        if anchor is None or anchor.entry.iso != option.entry.iso:
-            continue  # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village)
+        if anchor is None or not _same_side(anchor.entry.iso, option.entry.iso):
+            # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village; but a war's
+            # countries face each other: "Kamianka (south of Belgorod)" is no village of central Ukraine)
+            continue
         if j != i + 1 and anchor.entry.feature_code == "PPLC":
             continue  # "In Kyiv, Zelensky said ... the village of X": the capital is where it was said
-        if _km(option.entry, anchor.entry) > NEIGHBOUR_KM:
+        reach = max(NEIGHBOUR_KM, _stated_km(text[cand.end:candidates[j].start]) * STATED_SLACK) if j == i + 1 else NEIGHBOUR_KM
+        if _km(option.entry, anchor.entry) > reach:
             near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
-                    and _km(o.entry, anchor.entry) <= NEIGHBOUR_KM]
+                    and _km(o.entry, anchor.entry) <= reach]
             out[i] = max(near, key=lambda o: o.entry.population) if near else None
         if (placed := out[i]) is not None:
             told[normalise(cand.name)] = placed
     return _where_told(candidates, options, out, told)
+
+
+STATED_SLACK = 1.5  # a distance a text states ("100 km south-west of Donetsk") is by road or rounded
+_DISTANCE = re.compile(r"(\d+(?:\.\d+)?)\s*(km|kilomet|mi)", re.IGNORECASE)
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    """One country, or two at war with each other (geo_aliases.yaml wars), whose border a landmark may stand
+    across from its village."""
+    return a == b or any(a in countries and b in countries for countries, _ in aliases().wars)
+
+
+def _stated_km(gap: str) -> float:
+    """The distance the words between a name and its landmark state ("80km", "50 miles"), in km; 0 when none."""
+    found = _DISTANCE.search(gap)
+    if found is None:
+        return 0.0
+    return float(found.group(1)) * (1.609 if found.group(2).lower() == "mi" else 1.0)
 
 
 # "In Sevastopol, the governor said ...": a sentence opened by a town and a comma is set in it

@@ -36,6 +36,7 @@ class Aliases:
     power_plants: dict[str, str]  # norm of the name a plant goes by -> the town it stands in
     admin1_around: dict[str, str]  # a city that is a first-level unit -> the unit around it ('UA.20' -> 'UA.11')
     wars: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (ISO codes of a war's countries, stems naming its sides)
+    rivers: frozenset[str] = frozenset()  # norms of rivers named like a town ("dnipro")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,15 @@ def aliases() -> Aliases:
     plants = {normalise(name): town for name, town in (raw.get("power_plants") or {}).items()}
     around = {str(city): str(unit) for city, unit in (raw.get("admin1_around") or {}).items()}
     wars = tuple((frozenset(map(str, war["countries"])), tuple(map(str, war["words"]))) for war in raw.get("wars") or [])
-    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars)
+    rivers = frozenset(normalise(str(name)) for name in raw.get("rivers") or ())
+    return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars,
+                   rivers)
+
+
+def admin1_of_region(name: str) -> str | None:
+    """The one admin1 unit a listed region lies in ("DPR": Donetsk Oblast's code), else None ("Donbas": two)."""
+    region = aliases().regions.get(normalise(name))
+    return region.admin1_codes[0] if region is not None and len(region.admin1_codes) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,119 @@
+"""Names that are not the town of their name, or not its far namesake: a river named like a city, an oblast's
+administration in a speaker's title, a village beside the people's republic it lies in, a village told by its
+landmark, a community named after its seat, a village named beside towns of the front. Sentences written for
+these tests, read with the embedded gazetteer (and GeoNames' Ukraine table where it says so)."""
+
+import pytest
+
+from sitrep.geo import geocode_document
+
+
+def names(text, gazetteer):
+    return [(p.name, p.admin1, p.geo_precision) for p in geocode_document(text, gazetteer)]
+
+
+# 1. a river named like a city
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Окупанти обстрілюють села на правому березі Дніпра",
+        "Росіяни закріпилися на лівобережжі Дніпра",
+        "Вдоль Днепра продолжаются бои",
+        "Ukrainian marines hold a foothold on the left bank of the Dnipro.",
+    ],
+)
+def test_a_river_by_its_banks_is_no_city(embedded, text):
+    assert names(text, embedded) == []
+
+
+def test_a_river_crossed_leaves_the_town_shelled_across_it(embedded):
+    assert [n for n, _, _ in names("Росіяни обстрілюють Херсон через Дніпро", embedded)] == ["Kherson"]
+    assert [n for n, _, _ in names("Russian shelling from across the Dnipro hit Kherson.", embedded)] == ["Kherson"]
+    # the city itself, and its region, are still places
+    assert names("Ворог обстріляв правобережжя Херсонщини", embedded) == [("Kherson Oblast", "Kherson Oblast", 3)]
+    assert [n for n, _, _ in names("A missile hit a clinic in Dnipro.", embedded)] == ["Dnipro"]
+    assert names("People fled the Dnipro region.", embedded) == [("Dnipropetrovsk Oblast", "Dnipropetrovsk Oblast", 3)]
+    assert [n for n, _, _ in names("Уночі над Дніпром збили дрони", embedded)] == ["Dnipro"]
+
+
+# 2. an oblast's administration in a speaker's title
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Начальник Запорізької військової адміністрації повідомив про обстріл.",
+        "Глава Запорожской военной администрации сообщил об обстреле.",
+        "Ivan Fedorov, head of the Zaporizhzhia military administration, said a woman was wounded.",
+    ],
+)
+def test_a_military_administration_in_a_title_is_the_oblast_not_the_city(embedded, text):
+    assert names(text, embedded) == [("Zaporizhzhia Oblast", "Zaporizhzhia Oblast", 3)]
+    # the city's own administration is the city's
+    [(_, admin1, precision)] = names("Голова Запорізької міської військової адміністрації повідомив про обстріл.", embedded)
+    assert (admin1, precision) == ("Zaporizhzhia Oblast", 1)
+
+
+# 3. a people's republic holds its villages as an oblast does
+
+@pytest.mark.parametrize(
+    "text",
+    ["Российские военные заняли Ивановку ДНР.", "Бои идут за Калиновку (ДНР).",
+     "Российские войска заняли Ивановку Донецкой Народной Республики."],
+)
+def test_a_village_beside_its_republic_lies_in_that_oblast(embedded, text):
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Donetsk Oblast"}
+
+
+def test_with_the_ukraine_table_the_village_of_the_republic_or_the_front_is_found(embedded_with_ua):
+    # (not the town of an adjective "Новотроицкое" would be before a noun: the republic's acronym is none)
+    places = names("Российские военные заняли Новотроицкое ДНР.", embedded_with_ua)
+    assert places[0][1:] == ("Donetsk Oblast", 1)
+    assert {admin1 for _, admin1, _ in places} == {"Donetsk Oblast"}
+    # villages beside towns of the front are the namesakes near them
+    places = names("Ворог атакував поблизу Курахового, Дачного та Лисівки.", embedded_with_ua)
+    assert ("Dachne", "Donetsk Oblast", 1) in places and ("Lysivka", "Donetsk Oblast", 1) in places
+
+
+# 4. a village told by its landmark
+
+@pytest.mark.parametrize(
+    ("text", "landmark"),
+    [
+        ("Clashes went on near Kamianka (south of Belgorod).", "Belgorod"),  # across the border from Ukraine's
+        ("Clashes went on at Ivanovka (east of Sudzha).", "Sudzha"),
+    ],
+)
+def test_a_village_in_brackets_after_its_landmark_is_near_it(embedded, text, landmark):
+    assert [n for n, _, _ in names(text, embedded)] == [landmark]
+    # a distance the text states reaches past the landmark's neighbourhood
+    assert names("Velyka Novosilka, about 100 km south-west of Donetsk, was shelled.", embedded)[0][:2] == (
+        "Velyka Novosilka", "Donetsk Oblast")
+
+
+# 5. a community named after its seat
+
+@pytest.mark.parametrize(
+    ("text", "seat"),
+    [
+        ("Уламки дрона впали у Шахтарській громаді Дніпропетровської області.", "Shakhtarske"),
+        ("Ворог обстріляв Васильківську громаду Дніпропетровської області.", "Vasylkivka"),
+    ],
+)
+def test_a_community_is_its_seat_in_the_oblast_named(embedded, text, seat):
+    assert (seat, "Dnipropetrovsk Oblast", 2) in names(text, embedded)
+
+
+# 6. a village named beside towns of the front
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ворог штурмував позиції біля Торецька, Щербинівки та Дачного.",
+     "Ворог атакував поблизу Курахового, Дачного та Лисівки."],
+)
+def test_a_village_beside_front_towns_is_not_a_far_namesake(embedded, text):
+    # the Dachne and Lysivka the embedded table has lie in Odesa and Zhytomyr oblasts: near the towns named instead
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Donetsk Oblast"}
+    # a list of strikes keeps a town of another province
+    assert names("Ракети вдарили по Горлівці та Скадовську.", embedded) == [
+        ("Horlivka", "Donetsk Oblast", 1), ("Skadovsk", "Kherson Oblast", 1)]
