@@ -117,3 +117,19 @@ def test_a_village_beside_front_towns_is_not_a_far_namesake(embedded, text):
     # a list of strikes keeps a town of another province
     assert names("Ракети вдарили по Горлівці та Скадовську.", embedded) == [
         ("Horlivka", "Donetsk Oblast", 1), ("Skadovsk", "Kherson Oblast", 1)]
+
+
+# 7. a village in a region the sentence names, by a word of where in it: that region's village or the region,
+#    never a namesake abroad
+
+@pytest.mark.parametrize("adjective", ["northwestern", "central", "restive", "far-eastern"])
+def test_a_village_in_a_named_region_stays_in_it(embedded, adjective):
+    text = f"Jets bombed the village of Kanan in the {adjective} Sagaing region on Sunday."
+    assert [(p.admin1, p.country) for p in geocode_document(text, embedded)] == [("Sagaing Region", "Myanmar")]
+
+
+# 8. a continent or a world region is no town, though a gazetteer has a town once called so
+
+@pytest.mark.parametrize("region", ["Africa", "Asia", "the Middle East", "the Levant", "the Pacific"])
+def test_a_continent_is_no_town(embedded, region):
+    assert names(f"It was one of the deadliest attacks in {region} this year.", embedded) == []

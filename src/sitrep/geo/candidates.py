@@ -108,7 +108,11 @@ WEAPON_LIST_REACH = 160
 # one makes the pair a person's name.
 SURNAME = re.compile(r"(?:[oe]v|[oe]va|yov|[iy]n|[iy]na|sk[iy]i?|skyy|ska|enko|[cy]?[hy]?uk|[iy]ch|vich|kov|liv|niv)$")
 LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
-PARENT_GAP = re.compile(r"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?$", re.IGNORECASE)
+# ("the village of Kanan in the northwestern Sagaing region": a word of where in it, or of its state, may stand
+# between "the" and the unit's name)
+_REGION_ADJECTIVE = (rf"(?:{_COMPASS}|central|(?:north|south|east|west)ernmost|far[- ](?:north|south|east|west)(?:ern)?|"
+                     r"restive|neighbou?ring|embattled|war-torn|troubled|front-?line|border|mountainous|remote)")
+PARENT_GAP = re.compile(rf"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?(?:{_REGION_ADJECTIVE}\s+)?$", re.IGNORECASE)
 # "the Leninsky district of Luhansk": a city's district lies in the city's province (many cities have one
 # of that Soviet name)
 CITY_PARENT_GAP = re.compile(r"^\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
