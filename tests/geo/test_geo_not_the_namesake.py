@@ -133,3 +133,20 @@ def test_a_village_in_a_named_region_stays_in_it(embedded, adjective):
 @pytest.mark.parametrize("region", ["Africa", "Asia", "the Middle East", "the Levant", "the Pacific"])
 def test_a_continent_is_no_town(embedded, region):
     assert names(f"It was one of the deadliest attacks in {region} this year.", embedded) == []
+
+
+# 9. a street named after a person is no town of that name
+
+@pytest.mark.parametrize("text", ["Дрон атаковал автомобиль на улице Дзержинского.",
+                                  "Место атаки на ул. Дзержинского, фото пресс-службы.",
+                                  "Снаряд влучив у будинок на вулиці Дзержинського."])
+def test_a_street_is_no_town(embedded, text):
+    assert names(text, embedded) == []
+
+
+# 10. a name the text once places in a province is in it wherever it stands bare: no namesake of another province
+
+def test_a_village_the_text_places_in_a_province_is_nowhere_else_in_it(embedded):
+    text = ("Отражены контратаки под Новоандреевкой. На запорожском направлении подразделения отразили две "
+            "контратаки под Новоандреевкой Запорожской области.")
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Zaporizhzhia Oblast"}

@@ -1231,3 +1231,71 @@ def test_a_defence_ministry_s_count_of_enemy_soldiers_killed_is_read_at_the_floo
 def test_attacks_of_last_summer_are_background(pipeline):
     result = read(pipeline, NEWS, "Last summer a series of drone attacks hit oil depots in Novorossiysk and Tuapse.")
     assert places(result.mentions) == ["Kharkiv"]
+
+
+def test_a_years_dead_in_a_district_and_a_town_shelled_almost_daily_are_no_event(pipeline):
+    result = read(pipeline, NEWS, "Since it was retaken, Vovchansk has been shelled almost daily; the district administration "
+                                  "says 64 civilians have been killed in the district this year.")
+    assert places(result.mentions) == ["Kharkiv"]
+    assert all((m.fatalities or 0) < 64 for m in result.mentions)
+
+
+def test_the_towns_drones_were_launched_from_are_no_places_of_the_attack(pipeline):
+    english = read(pipeline, "Overnight the enemy attacked with two ballistic missiles from the Belgorod region and 40 "
+                             "drones launched from the directions of Kursk, Oryol and Yeysk, the air force said.",
+                   "A missile hit a warehouse in Kharkiv, wounding two workers.", published=date(2025, 2, 4))
+    assert set(places(english.mentions)) == {"Kharkiv"}
+    ukrainian = read(pipeline, "Уночі ворог атакував 25 ударними БпЛА, запущеними з напрямку Курська, Орла та Міллерово.",
+                     "Уламки збитого дрона пошкодили склад у Харкові, повідомив мер.", *QUIET_UK,
+                     published=date(2025, 2, 4))
+    assert set(places(ukrainian.mentions)) == {"Kharkiv"}
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_no_place_of_the_attack(pipeline):
+    english = read(pipeline, "A Russian drone hit a tractor near the village of Malynivka on Monday, wounding a farmer, "
+                             "who was taken to hospital in Chuhuiv, the governor said.", published=date(2025, 6, 10))
+    assert places(english.mentions) == ["Malynivka"]
+    russian = read(pipeline, "В селе Новая Таволжанка FPV-дрон атаковал легковой автомобиль, сообщил губернатор.",
+                   "Водитель получил ранения, он доставлен в Шебекинскую ЦРБ.", *QUIET_RU, published=date(2024, 7, 8))
+    assert places(russian.mentions) == ["Novaya Tavolzhanka"]
+
+
+def test_an_outlet_named_in_quotes_and_an_armed_group_are_no_places(pipeline):
+    russian = read(pipeline, "Телеграм-канал «Курск Сегодня» утверждает, что ночью беспилотник атаковал подстанцию "
+                             "на окраине Рыльска.", *QUIET_RU, published=date(2024, 3, 21))
+    assert places(russian.mentions) == ["Ryl’sk"]
+    english = read(pipeline, "Israeli jets struck what the army called a Hamas command centre in Rafah on Tuesday, "
+                             "killing five people, the civil defence said.", published=date(2024, 11, 13))
+    assert [m.place.country for m in english.mentions] == ["Palestinian Territory"]
+
+
+def test_drones_a_ministry_says_were_destroyed_over_regions_are_interceptions_and_its_boast_no_event(pipeline):
+    result = read(pipeline, "По данным ведомства, 20 беспилотников уничтожены над территорией Брянской области, 8 — над "
+                            "территорией Курской области.",
+                  "«Попытка киевского режима осуществить террористическую атаку пресечена», — говорится в сообщении.",
+                  "О пострадавших и разрушениях не сообщается.", *QUIET_RU, published=date(2025, 3, 20))
+    assert sorted(m.place.name for m in result.mentions) == ["Bryansk Oblast", "Kursk Oblast"]
+    assert {m.sub_event_type for m in result.mentions} == {"Disrupted weapons use"}
+
+
+def test_counts_of_attacks_over_a_season_and_what_goes_on_are_no_events(pipeline):
+    english = read(pipeline, NEWS, "The province's governor said there had been more than 40 drone attacks in the province "
+                                   "this year.")
+    assert places(english.mentions) == ["Kharkiv"]
+    russian = read(pipeline, "Днём беспилотник атаковал автомобиль в Рыльске, ранены двое, сообщил губернатор.",
+                   "Сейчас область освобождена, но обстрелы приграничья продолжаются.", *QUIET_RU,
+                   published=date(2025, 5, 13))
+    assert places(russian.mentions) == ["Ryl’sk"]
+
+
+def test_a_village_named_after_its_district_is_where_it_happened(pipeline):
+    result = read(pipeline, "В Глушковском районе, в посёлке Тёткино, вражеский дрон атаковал легковой автомобиль. "
+                            "Водитель погиб на месте.", *QUIET_RU, published=date(2025, 5, 13))
+    assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Tëtkino", 1)]
+
+
+def test_a_front_direction_is_near_its_town_and_places_no_other_report(pipeline):
+    result = read(pipeline, "На Курахівському напрямку наші захисники відбили 9 атак.",
+                  "Авіація Сил оборони протягом доби уразила 2 райони зосередження особового складу противника.",
+                  *QUIET_UK, published=date(2024, 7, 19))
+    assert [(m.place.name, m.place.geo_precision) for m in result.mentions] == [("Kurakhove", 2)]

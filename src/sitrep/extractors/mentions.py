@@ -35,7 +35,7 @@ from .lexicon import (
     weapon_kinds,
 )
 from .participants import STATES_AT_WAR, Found, Parties, civilians_named, find_parties, find_weapon, state_forces
-from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places
+from .place_lists import listed_with, location_evidence, region_of_toll, split_by_places, without_districts_of_their_villages
 from .triggers import Trigger, find_trigger, in_a_conditional_clause, vetoed
 from .victim_groups import split_by_victims
 
@@ -129,6 +129,7 @@ def extract_mentions(
     # rallied in Bern."), though it may be its heading ("Day 100 of the war: the main points.")
     triggers = [_trigger_of(s) if s.usable else None for s in sentences]
     unworded = report_label is not None and not any(triggers)
+    places = without_districts_of_their_villages(places, document.text)
     reports: list[_Report] = []
     accident = -1  # the last sentence that told of deaths in an accident
     for index, sentence in enumerate(sentences):
@@ -1177,6 +1178,10 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*[-•*\u2013\u2014▪►][ \t]")
 _APPOSED_COUNTRY = re.compile(r"\s*(?:,\s*|\s+in\s+(?:[\w-]+\s+)?)$")
 
 
+# a front's sector named by its town ("на Лиманському напрямку", "the Pokrovsk direction")
+_A_FRONT_AFTER = re.compile(r"\s*(?:напрям\w*|направлени\w*|(?:front\s+)?directions?\b|axis\b)", re.IGNORECASE)
+
+
 def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: list[Sentence], text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
@@ -1190,6 +1195,8 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: li
         nearest = before[-2]  # "Kharkiv, Ukraine's second city, ...": the town the country is named to place
     if not_where_it_happened(nearest, text) or _named_in_a_conditional(nearest, sentences):
         return None
+    if _A_FRONT_AFTER.match(text, nearest.end or 0):
+        return None  # "на Лиманському напрямку — 3 атаки. Авіація уразила 2 райони ...": a front's sector places no other report
     return nearest
 
 

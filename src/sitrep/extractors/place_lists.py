@@ -125,6 +125,28 @@ BETWEEN_REACH = 20  # how far before a list's first place its "between" is looke
 CYRILLIC_BETWEEN_REACH = 32  # ... in Russian or Ukrainian, with the words of what lies between ("між станціями")
 
 
+# "В Глушковском районе, в посёлке Тёткино", "in the Kupiansk district, in the village of Kindrashivka": a district
+# named to say where the village after it lies
+_DISTRICT_WORD = re.compile(r"\b(?:district|raion|rayon|community|hromada|район\w*|р-н|округ\w*|громад\w*)\s*$", re.I)
+_VILLAGE_OF_THE_DISTRICT = re.compile(
+    r"\s*[,:]?\s*(?:(?:in\s+)?the\s+(?:village|town|settlement)\s+of|(?:(?:в|у|во)\s+)?(?:посёлк\w*|поселк\w*|сел[оеі]|"
+    r"селищ\w*|міст[оі]|город\w*|деревн\w*|хутор\w*|станиц\w*|смт|пгт|с\.|м\.))\s*$", re.IGNORECASE)
+
+
+def without_districts_of_their_villages(places: list[Place], text: str) -> list[Place]:
+    """The places of a text but the districts named only to say where the village right after lies: the village
+    is where it happened, not somewhere else in its district."""
+    return [p for p, following in zip(places, [*places[1:], None])
+            if not _district_of(p, following, text)]
+
+
+def _district_of(place: Place, following: Place | None, text: str) -> bool:
+    if following is None or None in (place.start, place.end, following.start) or following.admin1 != place.admin1:
+        return False
+    return bool(_DISTRICT_WORD.search(text, cast(int, place.start), cast(int, place.end))
+                and _VILLAGE_OF_THE_DISTRICT.match(text, cast(int, place.end), cast(int, following.start)))
+
+
 def listed_with(place: Place | None, sentence_places: list[Place], text: str) -> list[Place]:
     """The places a sentence lists together with its event's place, the place first: "Russia said it hit
     military targets in Chernihiv, Zhytomyr and Lviv" tells of three strikes. Empty when there is no list."""

@@ -91,6 +91,19 @@ RIVER_BEFORE = re.compile(
     r"\b(?:of|on|in|into|across|along|over|beyond|behind|crossing|crossed|cross|crosses|banks?|sides?|shores?|mouth|"
     r"bed|upstream|downstream)\s+the\s+$", re.IGNORECASE)
 ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website|agency)\s+$", re.IGNORECASE)
+# "78 drones launched from the directions of Oryol, Bryansk and Millerovo", "missiles from the Kursk region": where
+# the weapons came from, not where they struck (every name of such a list)
+ORIGIN_BEFORE = re.compile(
+    r"\b(?i:(?:(?:launched|launching|fired|firing|flown|flew|flying|took\s+off|coming|came|approaching)\s+(?:in\s+)?from|"
+    r"(?:missiles?|drones?|UAVs?|rockets?|bombers?|aircraft|jets|warplanes|helicopters)\s+from)\s+(?:the\s+)?"
+    r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?)"
+    r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:\s*,\s*|\s*,?\s+and\s+))*+$")
+ORIGIN_REACH = 150  # characters before a name searched for ORIGIN_BEFORE: a list of a few names
+# "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
+HOSPITAL_BEFORE = re.compile(
+    r"\b(?:hospitali[sz]ed|treated|(?:taken|brought|rushed|transported|transferred|evacuated|airlifted|flown|sent|admitted)"
+    r"\s+to)\s+(?:(?:a|the)\s+)?(?:(?:local|regional|military|district|city|nearby)\s+)?(?:hospitals?|clinic|medical\s+"
+    r"facilit(?:y|ies))?\s*(?:in|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
 # name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.
@@ -183,7 +196,8 @@ def find_candidates(
     weapons = _weapon_lists(text)
     organisations = {c for c in split if _names_organisation(text, c) or _names_weapon(c, weapons)}
     not_places.update(normalise(c.name) for c in organisations)
-    found = [c for c in split if c not in organisations and not _names_person(c, not_places) and not _names_river(text, c)]
+    found = [c for c in split if c not in organisations and not _names_person(c, not_places) and not _names_river(text, c)
+             and not _names_elsewhere(text, c)]
     found = _with_list_context(text, found)
     return _with_parents(text, found)
 
@@ -249,6 +263,13 @@ def _names_river(text: str, cand: Candidate) -> bool:
         return False
     return (RIVER_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
             and DIRECTION_AFTER.match(text[cand.end:cand.end + 40]) is None)
+
+
+def _names_elsewhere(text: str, cand: Candidate) -> bool:
+    """A place the event did not happen in: "drones launched from the directions of Oryol and Bryansk" (where the
+    weapons came from), "taken to hospital in Chuhuiv" (where the wounded were treated)."""
+    return (ORIGIN_BEFORE.search(text, max(0, cand.start - ORIGIN_REACH), cand.start) is not None
+            or HOSPITAL_BEFORE.search(text, max(0, cand.start - 80), cand.start) is not None)
 
 
 def _weapon_lists(text: str) -> list[tuple[int, int]]:

@@ -289,6 +289,21 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
     return out
 
 
+# "дрони, запущені з напрямку Брянська, Курська та Орла", "ракетами с территории Курской области": where the weapons
+# came from, not where they struck (every name of such a list)
+_LAUNCHED_FROM = re.compile(
+    r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*)\s+)"
+    r"(?:[А-ЯІЇЄҐ][\w'’-]*+(?:[ \t]+[\w'’-]+)?(?:\s*,\s*|\s+(?:та|і|й|и)\s+))*+$")
+ORIGIN_REACH = 120  # characters before a name searched for _LAUNCHED_FROM: a list of a few names
+# "доставлен в Климовскую ЦРБ", "госпіталізували до лікарні Харкова": where the hospital is, not the event
+_TAKEN_TO_HOSPITAL = re.compile(
+    r"(?i:\b(?:доставлен\w*|доставил\w*|госпитализир\w*|госпіталізу\w*|госпіталізован\w*|доправлен\w*|доправил\w*|"
+    r"привез\w*|відвез\w*|відвезл\w*)\s+(?:в|во|у|до)\s+(?:\w+\s+){0,2})$")
+# "на улице Дзержинского", "ул. Шевченко", "вулиця Героїв": a street's name, no town of that name (one street: "на
+# вулицях Донецька" are the city's streets)
+_STREET_BEFORE = re.compile(
+    r"(?i:\b(?:(?:ул|вул|просп|пр-т|пер|пров|бул|пл)\.|улиц[аеуы]|улицей|вулиц[яію]|вулицею|проспект[аеу]?|переул(?:ок|ке|ка)|"
+    r"провул(?:ок|ку|ка)|бульвар[аеу]?|площад[ьи]|площ[аіеу]|шоссе|шосе|набережн(?:ая|ой|ую|а|ій|у)|узвоз[ае]?|узвіз|узвозі))\s*$")
 _WHENCE_OR_WHITHER = re.compile(r"(?:(?:из|із|з)-(?:под|під)|\b(?:отступ\w*|відступ\w*|отош[её]л\w*|отошли|відійш\w*|отходит\w*|отходят|"
                         r"відходит\w*|відходять)\s+(?:к|до|в\s+сторону|у\s+бік))\s+$", re.I)
 
@@ -337,8 +352,12 @@ def _candidate(
                              place_context=True)
     elif understood is not None:  # "у Херсонській області ..., у Запорізькій": the oblast again
         unit = understood
-    if _WHENCE_OR_WHITHER.search(text, max(0, words[0].start - 30), words[0].start):
-        # "перебрасывает резервы из-под Запорожья", "противник отступил к Курахово": where they come from or go
+    if (_WHENCE_OR_WHITHER.search(text, max(0, words[0].start - 30), words[0].start)
+            or _LAUNCHED_FROM.search(text, max(0, words[0].start - ORIGIN_REACH), words[0].start)
+            or _TAKEN_TO_HOSPITAL.search(text, max(0, words[0].start - 60), words[0].start)
+            or _STREET_BEFORE.search(text, max(0, words[0].start - 14), words[0].start)):
+        # "перебрасывает резервы из-под Запорожья", "противник отступил к Курахово", "дроны с направления Курска",
+        # "доставлен в Шебекинскую ЦРБ": where they come from or go; "на улице Дзержинского": a street
         return None
     if unit is None and after is None and _DASH_BEFORE.search(text, max(0, words[0].start - 3), words[0].start):
         return None  # "..., – Садовий": a headline's closing credit names who said it, not a place

@@ -18,6 +18,7 @@ from sitrep.geo.sentence_places import (
     as_the_body_reads_them,
     beside_the_sentence_places,
     beside_their_landmarks,
+    in_the_region_told,
     inside_the_sentence_regions,
 )
 from sitrep.geo.wordlists import aliases, stopwords
@@ -90,6 +91,7 @@ def _resolve(
         chosen = beside_their_landmarks(text, candidates, options, chosen)
     chosen = inside_the_sentence_regions(candidates, options, chosen)
     chosen = as_the_body_reads_them(candidates, options, chosen)
+    chosen = in_the_region_told(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):

@@ -195,6 +195,28 @@ def as_the_body_reads_them(
     return out
 
 
+def in_the_region_told(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"контратаки под Новоандреевкой" in a headline, "под Новоандреевкой Запорожской области" in the body: a name
+    the text once places in a province is in that province wherever it stands bare; when the gazetteer has no such
+    village there, the bare name is no namesake of another province either (the village of Crimea)."""
+    regions: dict[str, set[str]] = {}
+    for cand, option in zip(candidates, chosen):
+        parent = chosen[cand.parent] if cand.parent is not None else None
+        if option is None and not cand.unit and parent is not None and parent.entry.admin1_code:
+            for name in _names(cand):
+                regions.setdefault(name, set()).add(parent.entry.admin1_code)
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if cand.parent is not None or cand.unit or option is None or option.entry.feature_class != "P":
+            continue
+        told = set().union(*(regions.get(name, set()) for name in _names(cand)))
+        if told and option.entry.admin1_code not in told:
+            out[i] = None
+    return out
+
+
 def _names(cand: Candidate) -> set[str]:
     return {normalise(name) for name in (cand.name, *cand.other_names)}
 
