@@ -309,16 +309,17 @@ def parse_number(text: str) -> int | None:
     return parse_cyrillic_number(text)
 
 
-# A running total, not one event's dead: "since the invasion began", "since then", "this year", "in the past
-# week", "100 a day on average". Read in the clause of the figure only: "Three were killed on Monday,
-# bringing the toll since February to 300" keeps its three.
+# A running total, not one event's dead: "since the invasion began", "since then", "have been killed ... this
+# year" (not a headline's "killed this year": UCDP codes such counts), "in the past week", "100 a day on average".
+# Read in the clause of the figure only: "Three were killed on Monday, bringing the toll since February to 300"
+# keeps its three.
 _CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|the (?:war|invasion|conflict)|(?:the )?(?:russian |full-scale )?invasion|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
     r"(?:19|20)\d\d|last (?:year|month)|then\b|it began|(?:the|its|their) (?:[\w-]+ ){1,3}?(?:began|started|begun)\b|"
     r"(?:the )?(?:[\w-]+ ){0,2}?(?:incursion|offensive|counteroffensive|occupation|escalation|mobili[sz]ation|coup|"
     r"takeover|annexation|uprising|revolution|insurgency)\b)|"
-    r"\bso far\b|\bthis (?:year|month)\b|\bin total\b|"
+    r"\bso far\b|\b(?:has|have) been (?:[\w-]+ ){0,8}?this (?:year|month)\b|\bin total\b|"
     r"\ba total of\b|\baltogether\b|\bto date\b|\b(?:over|in|during) the (?:past|last|previous) (?:few |several |\w+ )?(?:weeks?|fortnight|months?|years?)\b|"
     r"\b(?:throughout|during|in|of) the (?:war|conflict)\b|\ba day\b(?!\s+(?:earlier|later|before|after|ago)\b)|\bper day\b|\bevery day\b|\beach day\b|"
     r"\bon average\b|\bwar dead\b|\b(?:official )?statistics\b",
