@@ -199,8 +199,8 @@ def in_the_region_told(
     candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
 ) -> list[Option | None]:
     """"контратаки под Новоандреевкой" in a headline, "под Новоандреевкой Запорожской области" in the body: a name
-    the text once places in a province is in that province wherever it stands bare; when the gazetteer has no such
-    village there, the bare name is no namesake of another province either (the village of Crimea)."""
+    the text places in a province where the gazetteer has no village of it is no namesake of another province where
+    it stands bare either (the headline's was the Novoandreyevka of Crimea): better the province than far away."""
     regions: dict[str, set[str]] = {}
     for cand, option in zip(candidates, chosen):
         parent = chosen[cand.parent] if cand.parent is not None else None
