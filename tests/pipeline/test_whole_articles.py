@@ -1299,3 +1299,9 @@ def test_a_front_direction_is_near_its_town_and_places_no_other_report(pipeline)
                   "Авіація Сил оборони протягом доби уразила 2 райони зосередження особового складу противника.",
                   *QUIET_UK, published=date(2024, 7, 19))
     assert [(m.place.name, m.place.geo_precision) for m in result.mentions] == [("Kurakhove", 2)]
+
+
+def test_an_attack_made_with_an_fpv_drone_is_a_drone_strike(pipeline):
+    result = read(pipeline, "Днём ВСУ атаковали с помощью FPV-дрона село Новая Таволжанка, ранен мужчина.", *QUIET_RU,
+                  published=date(2024, 7, 8))
+    assert [m.sub_event_type for m in result.mentions] == ["Air/drone strike"]
