@@ -98,12 +98,13 @@ ORIGIN_BEFORE = re.compile(
     r"(?:missiles?|drones?|UAVs?|rockets?|bombers?|aircraft|jets|warplanes|helicopters)\s+from)\s+(?:the\s+)?"
     r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?)"
     r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:\s*,\s*|\s*,?\s+and\s+))*+$")
-ORIGIN_REACH = 150  # characters before a name searched for ORIGIN_BEFORE: a list of a few names
 # "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
 HOSPITAL_BEFORE = re.compile(
     r"\b(?:hospitali[sz]ed|treated|(?:taken|brought|rushed|transported|transferred|evacuated|airlifted|flown|sent|admitted)"
     r"\s+to)\s+(?:(?:a|the)\s+)?(?:(?:local|regional|military|district|city|nearby)\s+)?(?:hospitals?|clinic|medical\s+"
     r"facilit(?:y|ies))?\s*(?:in|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# ... each with how many characters back it is looked for (a list of a few names after "from the directions of")
+ELSEWHERE_BEFORE = ((ORIGIN_BEFORE, 150), (HOSPITAL_BEFORE, 80))
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
 # name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.
@@ -268,8 +269,7 @@ def _names_river(text: str, cand: Candidate) -> bool:
 def _names_elsewhere(text: str, cand: Candidate) -> bool:
     """A place the event did not happen in: "drones launched from the directions of Oryol and Bryansk" (where the
     weapons came from), "taken to hospital in Chuhuiv" (where the wounded were treated)."""
-    return (ORIGIN_BEFORE.search(text, max(0, cand.start - ORIGIN_REACH), cand.start) is not None
-            or HOSPITAL_BEFORE.search(text, max(0, cand.start - 80), cand.start) is not None)
+    return any(before_it.search(text, max(0, cand.start - reach), cand.start) for before_it, reach in ELSEWHERE_BEFORE)
 
 
 def _weapon_lists(text: str) -> list[tuple[int, int]]:

@@ -294,7 +294,6 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
 _LAUNCHED_FROM = re.compile(
     r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*)\s+)"
     r"(?:[А-ЯІЇЄҐ][\w'’-]*+(?:[ \t]+[\w'’-]+)?(?:\s*,\s*|\s+(?:та|і|й|и)\s+))*+$")
-ORIGIN_REACH = 120  # characters before a name searched for _LAUNCHED_FROM: a list of a few names
 # "доставлен в Климовскую ЦРБ", "госпіталізували до лікарні Харкова": where the hospital is, not the event
 _TAKEN_TO_HOSPITAL = re.compile(
     r"(?i:\b(?:доставлен\w*|доставил\w*|госпитализир\w*|госпіталізу\w*|госпіталізован\w*|доправлен\w*|доправил\w*|"
@@ -306,6 +305,11 @@ _STREET_BEFORE = re.compile(
     r"провул(?:ок|ку|ка)|бульвар[аеу]?|площад[ьи]|площ[аіеу]|шоссе|шосе|набережн(?:ая|ой|ую|а|ій|у)|узвоз[ае]?|узвіз|узвозі))\s*$")
 _WHENCE_OR_WHITHER = re.compile(r"(?:(?:из|із|з)-(?:под|під)|\b(?:отступ\w*|відступ\w*|отош[её]л\w*|отошли|відійш\w*|отходит\w*|отходят|"
                         r"відходит\w*|відходять)\s+(?:к|до|в\s+сторону|у\s+бік))\s+$", re.I)
+# The words before a name that make it no place of the event, each with how many characters back it is looked for
+# (a list of a few names after "з напрямку"): "перебрасывает резервы из-под Запорожья", "противник отступил к
+# Курахово", "дроны с направления Курска", "доставлен в Шебекинскую ЦРБ" (where they come from or go), "на улице
+# Дзержинского" (a street)
+_NOT_HERE_BEFORE = ((_WHENCE_OR_WHITHER, 30), (_LAUNCHED_FROM, 120), (_TAKEN_TO_HOSPITAL, 60), (_STREET_BEFORE, 14))
 
 
 def _may_name(token: Token) -> bool:
@@ -352,12 +356,8 @@ def _candidate(
                              place_context=True)
     elif understood is not None:  # "у Херсонській області ..., у Запорізькій": the oblast again
         unit = understood
-    if (_WHENCE_OR_WHITHER.search(text, max(0, words[0].start - 30), words[0].start)
-            or _LAUNCHED_FROM.search(text, max(0, words[0].start - ORIGIN_REACH), words[0].start)
-            or _TAKEN_TO_HOSPITAL.search(text, max(0, words[0].start - 60), words[0].start)
-            or _STREET_BEFORE.search(text, max(0, words[0].start - 14), words[0].start)):
-        # "перебрасывает резервы из-под Запорожья", "противник отступил к Курахово", "дроны с направления Курска",
-        # "доставлен в Шебекинскую ЦРБ": where they come from or go; "на улице Дзержинского": a street
+    start = words[0].start
+    if any(before_it.search(text, max(0, start - reach), start) for before_it, reach in _NOT_HERE_BEFORE):
         return None
     if unit is None and after is None and _DASH_BEFORE.search(text, max(0, words[0].start - 3), words[0].start):
         return None  # "..., – Садовий": a headline's closing credit names who said it, not a place
