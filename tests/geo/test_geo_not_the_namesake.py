@@ -150,3 +150,43 @@ def test_a_village_the_text_places_in_a_province_is_nowhere_else_in_it(embedded)
     text = ("Отражены контратаки под Новоандреевкой. На запорожском направлении подразделения отразили две "
             "контратаки под Новоандреевкой Запорожской области.")
     assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Zaporizhzhia Oblast"}
+
+
+# 11. a small landmark town of a shared name steers its village when the text names the landmark's province
+
+def test_a_village_south_of_a_small_town_of_the_named_province_is_near_it(embedded):
+    text = ("Heavy fighting went on in Kursk Oblast on Monday. Russian troops attacked near Lyubimovka (west of "
+            "Korenevo), and a milblogger claimed that the 810th Naval Infantry Brigade advanced near Lyubimovka.")
+    # (the only Lyubimovka the embedded table has is a Ukrainian village spelt so in Russian, in Dnipropetrovsk
+    # Oblast; the second, bare Lyubimovka is the one the landmark told; a brigade's "Naval" is no town)
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Kursk Oblast"}
+    assert ("Korenevo", "Kursk Oblast", 2) in names(text, embedded)
+
+
+# 12. a village read only under another language's spelling, in a sentence naming a province across the border
+
+def test_a_village_spelt_as_across_the_border_is_in_the_province_named(embedded):
+    text = "Ukrainian units kept their positions in Kursk Oblast, while Russian troops attacked near Lyubimovka and Olgovka."
+    assert names(text, embedded) == [("Kursk Oblast", "Kursk Oblast", 3)]
+    # a village under its own spelling stays where it is, beside a province across the border
+    assert ("Olhivka", "Kherson Oblast", 1) in names("Shelling hit Olhivka in Kherson region and the Kursk region.",
+                                                     embedded)
+
+
+# 13. a settlement the text calls a village is no city of its name elsewhere
+
+@pytest.mark.parametrize("text", [
+    "Белгородская область. Белгородский район. В посёлке Октябрьский повреждена кровля дома.",
+    "Белгородская область. Дрон сбросил взрывчатку на посёлок Октябрьский.",
+])
+def test_a_village_word_keeps_the_village_of_the_province_named(embedded, text):
+    # (an Oktyabrsky of 100,000 people lies in Bashkortostan; the Belgorod one has 8,000)
+    assert ("Oktyabr’skiy", "Belgorod Oblast", 1) in names(text, embedded)
+
+
+# 14. a town placed by a border is its namesake along that border
+
+def test_a_town_by_the_border_is_its_namesake_along_it(embedded):
+    text = "A drone hit a house in the town of Zolochiv, about 15 km from the Russian border, the governor said."
+    assert names(text, embedded) == [("Zolochiv", "Kharkiv Oblast", 1)]
+    assert names("A drone hit a house in the town of Zolochiv.", embedded) == [("Zolochiv", "Lviv Oblast", 1)]

@@ -58,6 +58,7 @@ TOWNS_OF_A_REGION_AFTER = re.compile(r"^[ \t]+(?:cities|towns|villages|settlemen
 SETTLEMENT_BEFORE = re.compile(
     r"\b(?:city|town|village|settlement|hamlet|urban-type settlement)s?\s+of\s+$", re.IGNORECASE
 )
+VILLAGE_BEFORE = re.compile(r"\b(?:village|settlement|hamlet|urban-type settlement)s?\s+of\s+$", re.IGNORECASE)
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 RELATIVE_BEFORE = re.compile(
     r"\b(?:near|nearby|outside(?:\s+of)?|(?:the\s+)?outskirts\s+of|close\s+to|next\s+to|not\s+far\s+from|"
@@ -75,7 +76,10 @@ PLACE_WORD_BEFORE = re.compile(
 )
 # "Donetsk News Agency", "Skhid task force", "Telegram channel Baza": the name is part of an organisation's
 ORGANISATION_AFTER = re.compile(
-    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|brigade|battalion|regiment|media|"
+    r"^[ \t]+(?:news\s+agency|agency|task\s+force|tv|channel|newspaper|media|"
+    # ("the 155th Naval Infantry Brigade": a unit's kind may stand between its name and "brigade")
+    r"(?:(?:infantry|marine|mechani[sz]ed|motori[sz]ed(?:\s+rifle)?|rifle|tank|assault|airborne|air\s+assault|"
+    r"guards|artillery|territorial\s+defen[cs]e)\s+)?(?:brigade|battalion|regiment|division)|"
     r"think[\s-]?tank|institute|foundation|university|"
     # a ship or a river is named like a town and is neither ("the Saratov landing ship", "the Donets river")
     r"(?:landing\s+|missile\s+)?(?:ship|warship|cruiser|frigate|submarine|vessel|tug|corvette)|"
@@ -142,7 +146,7 @@ DISTANCE_GAP = re.compile(
 
 # The most runs of non-space characters a match of each pattern above that ends in $ spans ("a few miles north
 # from the city of": 8); see _ends_with.
-_WORDS_OF = {UNIT_BEFORE: 4, SETTLEMENT_BEFORE: 3, RELATIVE_BEFORE: 8, PLACE_WORD_BEFORE: 3}
+_WORDS_OF = {UNIT_BEFORE: 4, SETTLEMENT_BEFORE: 3, VILLAGE_BEFORE: 3, RELATIVE_BEFORE: 8, PLACE_WORD_BEFORE: 3}
 # _WORDS_OF by the patterns' ids: a compiled pattern's own hash reads all of its compiled code each time
 _WORDS_BY_ID = {id(pattern): words for pattern, words in _WORDS_OF.items()}
 _MODEL_NUMBER = re.compile(r"-\d")  # "Su-25", "Tu-22M3"
@@ -160,6 +164,7 @@ class Candidate:
     sentence: int
     unit: str | None = None  # 'admin1' | 'admin2' | None
     settlement: bool = False  # "city of X", "village of X"
+    village: bool = False  # "village of X": no city of the name is meant
     relative: bool = False  # "near X", "south of X", "X direction": geo_precision 2
     sentence_initial: bool = False  # capitalised because it opens a sentence (or the text is title case)
     place_context: bool = False  # "in X", "villages X": allowed to fuzzy-match
@@ -493,7 +498,8 @@ def _candidate(text: str, words: list[Token], name: str, known: bool) -> Candida
     city_part = unit == "admin2" and bool(CITY_DISTRICT_AFTER.match(after) or CITY_DISTRICT_BEFORE.search(before))
     return Candidate(
         start=start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
-        settlement=settlement, relative=relative, sentence_initial=words[0].sentence_initial,
+        settlement=settlement, village=bool(_ends_with(VILLAGE_BEFORE, before)), relative=relative,
+        sentence_initial=words[0].sentence_initial,
         place_context=settlement or relative or bool(_ends_with(PLACE_WORD_BEFORE, before)), city_part=city_part,
     )
 

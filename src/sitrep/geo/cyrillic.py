@@ -32,7 +32,7 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
-_SECTIONS = ("place_before", "near_before", "settlement_before", "admin1_after", "admin2_after", "direction_after",
+_SECTIONS = ("place_before", "near_before", "settlement_before", "village_before", "admin1_after", "admin2_after", "direction_after",
              "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
              "crossing_before", "river_before", "facility_before", "city_districts", "bank_before", "river_names",
              "along_before", "admin1_after_two")
@@ -52,6 +52,7 @@ class PlaceWords:
     place_before: frozenset[str]
     near_before: frozenset[str]
     settlement_before: frozenset[str]
+    village_before: frozenset[str]  # of settlement_before, the words that say it is no city ("село")
     admin1_after: frozenset[str]
     admin2_after: frozenset[str]
     direction_after: frozenset[str]  # a front's direction named by a town's adjective ("Ізюмський напрямок")
@@ -345,7 +346,9 @@ def _candidate(
         return Candidate(start=words[0].start, end=words[0].end, name=plant, known=True, sentence=words[0].sentence,
                          settlement=True, sentence_initial=words[0].sentence_initial, place_context=True)
     place_context = bool(before_lemmas & (data.words.place_before | data.words.near_before | data.words.settlement_before))
-    modifier = size == 1 and unit is None and _modifies_a_noun(tokens, i, text)
+    # (a name right after "село", "посёлок" is the settlement's own: "в посёлке Октябрьский повреждена кровля")
+    modifier = (size == 1 and unit is None and not before_lemmas & data.words.settlement_before
+                and _modifies_a_noun(tokens, i, text))
     understood = (_unit_understood(tokens, i, data) if size == 1 and unit is None and not modifier
                   and before_lemmas & data.words.place_before else None)
     if understood == "direction":  # "..., на Ізюмському знищено склад": near the town of the adjective
@@ -434,6 +437,7 @@ def _candidate(
     return Candidate(
         start=words[0].start, end=end, name=name, known=known, sentence=words[0].sentence, unit=unit,
         settlement=bool(before_lemmas & data.words.settlement_before),
+        village=bool(before_lemmas & data.words.village_before),
         # "під Бахмутом"; "на Бахмутському напрямку": a front's direction is near its town, not in it
         relative=bool(before_lemmas & data.words.near_before or after_lemmas & data.words.direction_after),
         sentence_initial=words[0].sentence_initial,

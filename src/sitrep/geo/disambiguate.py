@@ -172,8 +172,9 @@ def _among_villages(options: list[Option]) -> bool:
 
 def _city_over_a_namesake(best: Option, options: list[Option], cand: Candidate, context: DocumentContext) -> Option:
     """A bare "Mykolaiv" is the city of half a million, not the small town of a province another paragraph
-    names: only the name's own sentence can make it the small one."""
-    if best.entry.feature_class != "P" or best.entry.population >= BIG_CITY:
+    names: only the name's own sentence can make it the small one, or a word that says it is no city ("в посёлке
+    Октябрьский" of a Belgorod post is no city of 100,000 in Bashkortostan)."""
+    if best.entry.feature_class != "P" or best.entry.population >= BIG_CITY or cand.village:
         return best
     if cand.sentence in context.admin1_sentences.get(best.entry.admin1_code or "", ()):
         return best

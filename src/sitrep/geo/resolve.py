@@ -15,6 +15,7 @@ from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, consonant_key, normalise
 from sitrep.geo.sentence_places import (
+    along_the_border_told,
     as_the_body_reads_them,
     beside_the_sentence_places,
     beside_their_landmarks,
@@ -90,6 +91,7 @@ def _resolve(
     else:
         chosen = beside_their_landmarks(text, candidates, options, chosen)
     chosen = inside_the_sentence_regions(candidates, options, chosen)
+    chosen = along_the_border_told(text, candidates, options, chosen)
     chosen = as_the_body_reads_them(candidates, options, chosen)
     chosen = in_the_region_told(candidates, options, chosen)
     places = []

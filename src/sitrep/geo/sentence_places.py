@@ -86,8 +86,9 @@ def beside_their_landmarks(
     sentence that opens on a town ("In Sevastopol, ... a house in the village of Lyubimovka") sets the scene
     of the villages it names: that town is their landmark."""
     out = list(chosen)
-    told: dict[str, Option] = {}  # the names a landmark told, and where
+    told: dict[str, Option | None] = {}  # the names a landmark told, and where (None: at none of its namesakes)
     scenes = _scenes(text, candidates)
+    provinces = {o.entry.admin1_code for o in chosen if o is not None and o.entry.feature_code == "ADM1"}
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if cand.unit or option is None or option.entry.feature_class != "P":
             continue
@@ -98,7 +99,9 @@ def beside_their_landmarks(
             # it, even when the gazetteer has no other village of its name (a small namesake far away is no
             # such village, only one the gazetteer has)
             continue
-        anchor = _sure_town(chosen[j], options[j], LANDMARK_TOWN)
+        # (a small town of a shared name steers too when the text names its province: "Fighting went on in Kursk
+        # Oblast ... near Lyubimovka (south of Korenevo)", a Korenevo lying in Moscow Oblast as well)
+        anchor = _sure_town(chosen[j], options[j], LANDMARK_TOWN) or _in_a_province_named(chosen[j], provinces)
         if anchor is None or not _same_side(anchor.entry.iso, option.entry.iso):
             # (a landmark abroad is a misreading: "near the Church of St Andrew" is no English village; but a war's
             # countries face each other: "Kamianka (south of Belgorod)" is no village of central Ukraine)
@@ -110,8 +113,7 @@ def beside_their_landmarks(
             near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
                     and _km(o.entry, anchor.entry) <= reach]
             out[i] = max(near, key=lambda o: o.entry.population) if near else None
-        if (placed := out[i]) is not None:
-            told[normalise(cand.name)] = placed
+        told[normalise(cand.name)] = out[i]
     return _where_told(candidates, options, out, told)
 
 
@@ -162,15 +164,21 @@ def _landmark_of(text: str, candidates: list[Candidate], i: int, scenes: dict[in
 
 
 def _where_told(
-    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None], told: dict[str, Option]
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None],
+    told: dict[str, Option | None],
 ) -> list[Option | None]:
     """A name its landmark told once ("Serhiivka, 50km south of Odesa") is that place wherever else the text
-    names it bare ("the double missile strike in Serhiivka"), not the namesake the name alone gives."""
+    names it bare ("the double missile strike in Serhiivka"), not the namesake the name alone gives; a name its
+    landmark told to be none of the gazetteer's ("Lyubimovka (south of Korenevo)", whose only namesake lies
+    across the border) is none of them bare either ("advanced near Lyubimovka")."""
     out = list(chosen)
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        placed = told.get(normalise(cand.name))
-        if placed is not None and option is not None and not cand.unit:
-            out[i] = next((o for o in options[i] if o.entry.geonameid == placed.entry.geonameid), option)
+        name = normalise(cand.name)
+        if name not in told or option is None or cand.unit:
+            continue
+        placed = told[name]
+        out[i] = None if placed is None else next(
+            (o for o in options[i] if o.entry.geonameid == placed.entry.geonameid), option)
     return out
 
 
@@ -217,6 +225,30 @@ def in_the_region_told(
     return out
 
 
+def along_the_border_told(
+    text: str, candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"a drone hit a house in Zolochiv, about 15 km from the Russian border": a town whose sentence places it by a
+    border (geo_aliases.yaml borders) is its namesake in a province along that border, when it has one."""
+    starts = sentence_starts(text) + [len(text)]
+    along: dict[int, frozenset[str]] = {}  # sentence -> the provinces along the borders it names
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if cand.unit or option is None or option.entry.feature_class != "P":
+            continue
+        if cand.sentence not in along:
+            sentence = text[starts[cand.sentence]:starts[cand.sentence + 1]].casefold()
+            along[cand.sentence] = frozenset().union(
+                *(provinces for words, provinces in aliases().borders if any(w in sentence for w in words)))
+        provinces = along[cand.sentence]
+        if not provinces or option.entry.admin1_code in provinces:
+            continue
+        there = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.admin1_code in provinces]
+        if there:
+            out[i] = max(there, key=lambda o: o.entry.population)
+    return out
+
+
 def _names(cand: Candidate) -> set[str]:
     return {normalise(name) for name in (cand.name, *cand.other_names)}
 
@@ -239,8 +271,11 @@ def inside_the_sentence_regions(
         area = _areas(named)
         if not named or _area(option.entry.admin1_code) & area:
             continue
-        if any(code.split(".")[0] != option.entry.iso for code in named):
-            continue  # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka)
+        if option.entry.is_main and any(code.split(".")[0] != option.entry.iso for code in named):
+            # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka; but a village read
+            # only under another language's spelling, "positions in Kursk Oblast ... near Olgovka" for a Ukrainian
+            # Olhivka, is one of the province named that the gazetteer lacks)
+            continue
         inside = [o for o in options[i] if _area(o.entry.admin1_code) & area and o.entry.feature_class == "P"]
         out[i] = max(inside, key=lambda o: o.entry.population) if inside else None
     return out
@@ -262,6 +297,13 @@ def _told_by_landmark(gap: str) -> bool:
     """The words between a name and the next are ", north of", " near", ", 30 km west of"."""
     relation = RELATIVE_BEFORE.search(gap) if len(gap) <= 60 else None
     return relation is not None and bool(_BEFORE_LANDMARK.fullmatch(gap, 0, relation.start()))
+
+
+def _in_a_province_named(option: Option | None, provinces: set[str | None]) -> Option | None:
+    """The town chosen for a name, when it lies in a province the text names as such."""
+    if option is None or option.entry.feature_class != "P" or option.entry.admin1_code not in provinces:
+        return None
+    return option
 
 
 def _sure_town(option: Option | None, options: list[Option], big: int = BIG_CITY) -> Option | None:

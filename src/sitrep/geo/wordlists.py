@@ -37,6 +37,7 @@ class Aliases:
     admin1_around: dict[str, str]  # a city that is a first-level unit -> the unit around it ('UA.20' -> 'UA.11')
     wars: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (ISO codes of a war's countries, stems naming its sides)
     rivers: frozenset[str] = frozenset()  # norms of rivers named like a town ("dnipro")
+    borders: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()  # (words naming a border, admin1 codes along it)
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,10 @@ def aliases() -> Aliases:
     around = {str(city): str(unit) for city, unit in (raw.get("admin1_around") or {}).items()}
     wars = tuple((frozenset(map(str, war["countries"])), tuple(map(str, war["words"]))) for war in raw.get("wars") or [])
     rivers = frozenset(normalise(str(name)) for name in raw.get("rivers") or ())
+    borders = tuple((tuple(str(w).casefold() for w in border["words"]), frozenset(map(str, border["provinces"])))
+                    for border in raw.get("borders") or [])
     return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars,
-                   rivers)
+                   rivers, borders)
 
 
 def admin1_of_region(name: str) -> str | None:
