@@ -190,3 +190,14 @@ def test_a_town_by_the_border_is_its_namesake_along_it(embedded):
     text = "A drone hit a house in the town of Zolochiv, about 15 km from the Russian border, the governor said."
     assert names(text, embedded) == [("Zolochiv", "Kharkiv Oblast", 1)]
     assert names("A drone hit a house in the town of Zolochiv.", embedded) == [("Zolochiv", "Lviv Oblast", 1)]
+
+
+# 15. a governor's round-up, district by district: a district's heading holds the villages named after it
+
+def test_a_district_heading_holds_its_villages(embedded):
+    text = ("Сводка губернатора.\n\nБелгородский район. В посёлке Октябрьский осколками повреждён гараж.\n\n"
+            "Там же днём позже дрон упал у дороги.\n\nКореневский район. В селе Любимовка повреждена крыша.")
+    found = names(text, embedded)
+    assert ("Oktyabr’skiy", "Belgorod Oblast", 1) in found
+    # (no Lyubimovka of Kursk Oblast in the embedded table: the district's town, not the Ukrainian namesake)
+    assert {admin1 for _, admin1, _ in found} == {"Belgorod Oblast", "Kursk Oblast"}

@@ -296,6 +296,22 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
 
 
+def under_their_headings(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Кореневский район. В селе Любимовка ...": a sentence that is only a district's or a province's name heads
+    what follows; the places named after it, up to the next such heading, lie inside it (a governor's round-up,
+    district by district, whose paragraphs after the first of a district do not name it again)."""
+    starts = sentence_starts(text) + [len(text)]
+    out = list(candidates)
+    heading: int | None = None
+    for i, cand in enumerate(candidates):
+        sentence = text[starts[cand.sentence]:starts[cand.sentence + 1]].strip().rstrip(".:")
+        if cand.unit in ("admin1", "admin2") and sentence == text[cand.start:cand.end]:
+            heading = i
+        elif heading is not None and cand.unit is None and cand.parent is None:
+            out[i] = replace(cand, parent=heading)
+    return out
+
+
 class _Spans:
     """Spans (NER's people and organisations) that a word may overlap, asked in log time: a scan of them all
     for each word of a long text was quadratic."""

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from sitrep.geo.candidates import WORD_START_CAPITAL, Candidate, find_candidates, sentence_starts
+from sitrep.geo.candidates import (
+    WORD_START_CAPITAL,
+    Candidate,
+    find_candidates,
+    sentence_starts,
+    under_their_headings,
+)
 from sitrep.geo.cyrillic import cyrillic_candidates, home_first, where_the_war_is
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -58,14 +64,14 @@ def _resolve(
     cyrillic = is_cyrillic_text(text)
     if cyrillic:
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
-        candidates = cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit))
+        candidates = under_their_headings(text, cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit)))
         ukrainian = written_in_ukrainian(text)
         options = [home_first(_options(gazetteer, cand), ukrainian) for cand in candidates]
     else:
         misread = _places_read_as_names(text, maybe_places, gazetteer)
         exclude_spans = [span for span in exclude_spans if span not in misread]
         person_spans = [span for span in person_spans if span not in misread]
-        candidates = find_candidates(text, gazetteer.knows, exclude_spans, person_spans)
+        candidates = under_their_headings(text, find_candidates(text, gazetteer.knows, exclude_spans, person_spans))
         candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
         if misread:
