@@ -1305,3 +1305,26 @@ def test_an_attack_made_with_an_fpv_drone_is_a_drone_strike(pipeline):
     result = read(pipeline, "Днём ВСУ атаковали с помощью FPV-дрона село Новая Таволжанка, ранен мужчина.", *QUIET_RU,
                   published=date(2024, 7, 8))
     assert [m.sub_event_type for m in result.mentions] == ["Air/drone strike"]
+
+
+def test_deaths_told_paragraphs_later_at_the_town_struck_are_that_strikes(pipeline):
+    result = read(pipeline, "Russian missiles struck Odesa in the morning rush hour on Monday, the mayor said.",
+                  "Elsewhere in the country, energy firms began repairing lines after a night of storms.",
+                  "Police later said at least four people were killed in Odesa and 15 injured.",
+                  published=date(2023, 3, 6))
+    assert [(m.place.name, m.sub_event_type, m.fatalities) for m in result.mentions] == [
+        ("Odesa", "Shelling/artillery/missile attack", 4)]
+
+
+def test_the_capital_is_the_capital_of_the_country_told_of(pipeline):
+    result = read(pipeline, "Russian missiles struck Lviv and Dnipro on Monday morning, officials in Ukraine said.",
+                  "At least six people were killed in the capital, the emergency service said.",
+                  published=date(2023, 3, 6))
+    assert ("Kyiv", 6) in [(m.place.name, m.fatalities) for m in result.mentions]
+    assert all(m.fatalities in (None, 0) for m in result.mentions if m.place.name != "Kyiv")
+
+
+def test_a_park_named_after_a_poet_is_no_village_of_his_name(pipeline):
+    result = read(pipeline, "A missile struck near a playground in Shevchenko Park in Kyiv on Monday, the mayor said.",
+                  published=date(2023, 3, 6))
+    assert places(result.mentions) == ["Kyiv"]

@@ -320,9 +320,10 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     if (first.place.geonameid, first.place.name) != (later.place.geonameid, later.place.name) and not (
             _one_name(first, later) or _told_in_the_same_words(first, later)):
         return False
-    # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type,
-    # nor has a later "the attack in X" that names no weapon: it speaks of the event told before
-    vague = first.trigger.fallback or later.trigger.fallback or _guessed_beside(later, first.trigger) or (
+    # gold/CODING.md: one event is one sub-type at one place on one day; a report of deaths alone has no type
+    # ("at least five people were killed in Kyiv", whatever type its words were given), nor has a later "the
+    # attack in X" that names no weapon: it speaks of the event told before
+    vague = _only_deaths(first.trigger) or _only_deaths(later.trigger) or _guessed_beside(later, first.trigger) or (
         first.trigger.event_type == later.trigger.event_type and (_bare_strike(first) or _bare_strike(later)))
     if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
         return False

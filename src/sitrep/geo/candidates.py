@@ -86,7 +86,8 @@ ORGANISATION_AFTER = re.compile(
     r"(?:(?-i:[A-Z])[\w'’-]*[ \t]+)?river|"  # (and a river's first name: "the Siverskyi Donets River")
     # an avenue is named like a town and is none ("a drone shot down over Leninsky Prospekt"; not a highway or a
     # street, which an article names by the town it leads to or lies in)
-    r"avenue|prospekt|prospect|boulevard|embankment)\b",
+    r"avenue|prospekt|prospect|boulevard|embankment|"
+    r"park|square|gardens)\b",  # ("a missile struck near a playground in Shevchenko Park")
     re.IGNORECASE,
 )
 # "the left bank of the Dnipro", "across the Dnipro", "crossed the Dnipro": a river named like a town (geo_aliases.yaml

@@ -98,6 +98,7 @@ class Gazetteer:
         self._region_by_name = lru_cache(maxsize=50_000)(self._region_lookup_uncached)
         # and whether it names anything at all, asked of every word of every run of capitalised words
         self._knows = lru_cache(maxsize=100_000)(self._knows_uncached)
+        self._capital_of = lru_cache(maxsize=256)(self._capital_uncached)
 
     # ---- opening and importing -------------------------------------------------------------------
 
@@ -141,6 +142,7 @@ class Gazetteer:
         self._country_by_name.cache_clear()
         self._region_by_name.cache_clear()
         self._knows.cache_clear()
+        self._capital_of.cache_clear()
 
     def close(self) -> None:
         self.conn.close()
@@ -237,6 +239,15 @@ class Gazetteer:
     def by_id(self, geonameid: int) -> GazetteerEntry | None:
         rows = self._query(_BY_ID_SQL, geonameid)
         return rows[0] if rows else None
+
+    def capital(self, iso: str) -> GazetteerEntry | None:
+        """The country's capital (GeoNames' PPLC; the most populous, should the table hold more than one)."""
+        return self._capital_of(iso)
+
+    def _capital_uncached(self, iso: str) -> GazetteerEntry | None:
+        row = self.conn.execute("SELECT geonameid FROM places WHERE iso = ? AND feature_code = 'PPLC'"
+                                " ORDER BY population DESC LIMIT 1", (iso,)).fetchone()
+        return self.by_id(row[0]) if row else None
 
     def admin1_lookup(self, name: str, country: str | None = None) -> list[GazetteerEntry]:
         """Admin1 units named `name`: "Smolensk", "Smolensk region", "Moscow Oblast", "Zaporozhye"."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.geo.candidates import (
+    RELATIVE_BEFORE,
     WORD_START_CAPITAL,
     Candidate,
     find_candidates,
@@ -104,7 +105,23 @@ def _resolve(
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
+    capital = gazetteer.capital(context.dominant_country) if context.dominant_country and _the_capital().search(text) else None
+    if capital is not None:
+        # ("a village south-east of the capital": near it, as "south-east of Kyiv" would be)
+        told = [capital.to_place(m.start(), m.end(), GEO_PRECISION_NEAR if RELATIVE_BEFORE.search(
+            text, max(0, m.start() - 60), m.start()) else None) for m in _the_capital().finditer(text)]
+        places = sorted(places + told, key=lambda p: p.start or 0)
     return places, context
+
+
+@lru_cache(maxsize=1)
+def _the_capital() -> re.Pattern:
+    """"killed in the capital", "у столиці": words for the capital of the country told of (geo_aliases.yaml
+    capital_words), where no name follows to say which place ("the capital, Kyiv", "the capital of the region"),
+    nor a word of money ("the capital markets")."""
+    words = "|".join(map(re.escape, aliases().capital_words))
+    money = r"markets?|gains?|controls?|flight|expenditures?|investments?|requirements?|punishment"
+    return re.compile(rf"(?<!\w)(?i:{words})(?!\w)(?!\s*,?\s+(?:of\b|[A-ZА-ЯІЇЄҐ]|(?i:{money})\b))")
 
 
 _POWER_PLANT_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:(?:nuclear|atomic)(?:[ \t]+power)?[ \t]+(?:plant|station)|NPP\b)", re.I)

@@ -38,6 +38,7 @@ class Aliases:
     wars: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # (ISO codes of a war's countries, stems naming its sides)
     rivers: frozenset[str] = frozenset()  # norms of rivers named like a town ("dnipro")
     borders: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()  # (words naming a border, admin1 codes along it)
+    capital_words: tuple[str, ...] = ()  # "the capital", "столиці": the capital of the country told of
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def aliases() -> Aliases:
     borders = tuple((tuple(str(w).casefold() for w in border["words"]), frozenset(map(str, border["provinces"])))
                     for border in raw.get("borders") or [])
     return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars,
-                   rivers, borders)
+                   rivers, borders, tuple(str(w) for w in raw.get("capital_words") or ()))
 
 
 def admin1_of_region(name: str) -> str | None:
