@@ -1328,3 +1328,22 @@ def test_a_park_named_after_a_poet_is_no_village_of_his_name(pipeline):
     result = read(pipeline, "A missile struck near a playground in Shevchenko Park in Kyiv on Monday, the mayor said.",
                   published=date(2023, 3, 6))
     assert places(result.mentions) == ["Kyiv"]
+
+
+def test_an_armed_groups_raid_on_villages_is_one_attack_on_civilians_with_its_counted_toll(pipeline):
+    result = read(pipeline, "Militia raid on farming villages kills dozens in Ituri, officials say",
+                  "Militiamen armed with machetes and guns killed at least 38 villagers in the village of Bule in Ituri "
+                  "province on Sunday, a local official said.",
+                  published=date(2023, 6, 13))
+    assert [(m.sub_event_type, m.fatalities) for m in result.mentions] == [("Attack", 38)]
+    headline = read(pipeline, "Jihadist attack on two villages in northern Burkina Faso leaves 40 dead",
+                    "The attack took place on Sunday near the town of Djibo, security sources said.",
+                    published=date(2023, 6, 13))
+    assert [m.sub_event_type for m in headline.mentions] == ["Attack"]
+
+
+def test_a_count_of_dead_wins_over_the_headlines_unnumbered_dead(pipeline):
+    result = read(pipeline, "Air strikes kill civilians in northern town, residents say",
+                  "Air strikes on the town of Gao on Sunday killed at least 17 civilians, residents said.",
+                  published=date(2024, 3, 12))
+    assert [m.fatalities for m in result.mentions] == [17]

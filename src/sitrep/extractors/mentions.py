@@ -19,7 +19,7 @@ from ..geo.distance import distance_km
 from ..geo.metonymy import not_where_it_happened
 from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Claim, Document, Evidence, Mention, Place
-from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll
+from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll, vague_figure
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
@@ -394,7 +394,7 @@ def _join(first: _Report, later: _Report) -> None:
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
         toll = name in ("fatalities", "injuries") and name in first.fields and (summed or _better_toll(
-            first.fields[name], value, later.evidence.get(name)))
+            first.fields[name], value, later.evidence.get(name), first.evidence.get(name)))
         if name not in first.fields or toll:
             first.fields[name] = value
             if toll:
@@ -851,7 +851,7 @@ def _add_fields(
         ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
         ("injuries", casualties.injuries, casualties.injuries_evidence),
     ):
-        if value is not None and _better_toll(report.fields.get(name), value, evidence):
+        if value is not None and _better_toll(report.fields.get(name), value, evidence, report.evidence.get(name)):
             report.fields[name] = value
             report.evidence[name] = _words(evidence, name)
     place_country = report.place.country if report.place else None
@@ -900,13 +900,17 @@ def _many_attacks_toll(report: _Report) -> bool:
     return toll is not None and bool(flagged_pattern("many_attacks_toll").search(report.sentence.text, 0, toll.end - report.sentence.start + 1))
 
 
-def _better_toll(known: int | None, new: int, evidence: Evidence | None = None) -> bool:
+def _better_toll(known: int | None, new: int, evidence: Evidence | None = None,
+                 known_evidence: Evidence | None = None) -> bool:
     """The toll the report first gives: a later sentence tells of some of its dead ("Moscow says the strike
     killed 53 prisoners ... a prisoner who died of his wounds"), not a new count. A count of dead wins over a
-    zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead; and so
-    does a revised count ("the death toll rose to 45 on Tuesday").
+    zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead; so does a
+    revised count ("the death toll rose to 45 on Tuesday"), and a count over a guess ("Drone strikes kill
+    civilians" ... "killed at least 21 civilians").
     (The most conservative figure across reports is the merge's to take: `corroboration.toll_range`.)"""
-    return known is None or (known == 0 and new > 0) or (evidence is not None and revised_toll(evidence.quote))
+    guessed = known_evidence is not None and vague_figure(known_evidence.quote) and (
+        evidence is not None and not vague_figure(evidence.quote))
+    return known is None or (known == 0 and new > 0) or guessed or (evidence is not None and revised_toll(evidence.quote))
 
 
 def _first(report: _Report, name: str, found):
