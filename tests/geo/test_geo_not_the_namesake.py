@@ -201,3 +201,12 @@ def test_a_district_heading_holds_its_villages(embedded):
     assert ("Oktyabr’skiy", "Belgorod Oblast", 1) in found
     # (no Lyubimovka of Kursk Oblast in the embedded table: the district's town, not the Ukrainian namesake)
     assert {admin1 for _, admin1, _ in found} == {"Belgorod Oblast", "Kursk Oblast"}
+
+
+# 16. a common noun opening a sentence is no city of its name somewhere
+
+@pytest.mark.parametrize("text", ["Man killed in shelling, the mayor's office says.",
+                                  "Man describes running for his life as gunmen opened fire."])
+def test_a_sentence_opened_by_man_names_no_city(embedded, text):
+    # (Man, a city of 150,000 in Côte d'Ivoire)
+    assert names(text, embedded) == []

@@ -1347,3 +1347,13 @@ def test_a_count_of_dead_wins_over_the_headlines_unnumbered_dead(pipeline):
                   "Air strikes on the town of Gao on Sunday killed at least 17 civilians, residents said.",
                   published=date(2024, 3, 12))
     assert [m.fatalities for m in result.mentions] == [17]
+
+
+def test_the_missiles_launch_site_and_a_guard_killed_at_the_scene_are_the_strikes(pipeline):
+    result = read(pipeline, "A Russian missile hit a grain terminal in Izmail late on Tuesday, killing one person, the "
+                            "regional administration said.",
+                  "The missile, believed to have been fired from occupied Crimea, struck near the warehouses. A "
+                  "52-year-old security guard was killed at the scene.",
+                  published=date(2024, 7, 10))
+    assert [(m.place.name, m.sub_event_type, m.fatalities) for m in result.mentions] == [
+        ("Izmayil", "Shelling/artillery/missile attack", 1)]

@@ -46,14 +46,14 @@ _THAT = r"(?:^\W*|\b(?:after|in|since|before|during|from|of|by|with|following|on
 _BACK_REFERENCE = re.compile(
     rf"(?:\b(the|this|these|those|its)|{_THAT})\s+(?:[\w-]+\s+){{0,2}}?"
     r"(attacks?|strikes?|blasts?|explosions?|bombings?|shelling|assaults?|raids?|incidents?|destruction|"
-    r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?|tolls?)\b",  # "put the death toll at nine"
+    r"damage|fires?|fighting|clash(?:es)?|sabotage|hit|claims?|tolls?|scene)\b",  # "put the death toll at nine"
     re.I,
 )
 # What every match of _BACK_REFERENCE holds: its noun after a space. Most sentences have none, and this is
 # searched for several times faster (no determiner is tried at each word).
 _BACK_REFERENCE_NOUN = re.compile(
     r"\s(?:attack|strike|blast|explosion|bombing|shelling|assault|raid|incident|destruction|damage|fire|fighting|"
-    r"clash|sabotage|hit|claim|toll)",
+    r"clash|sabotage|hit|claim|toll|scene)",  # ("a guard was killed at the scene")
     re.I,
 )
 # A back-reference to the violence itself ("the attack killed five"), not to what is said of it ("that it claims").

@@ -101,7 +101,9 @@ ORGANISATION_BEFORE = re.compile(r"\b(?:channel|outlet|newspaper|tabloid|website
 ORIGIN_BEFORE = re.compile(
     r"\b(?i:(?:(?:launched|launching|fired|firing|flown|flew|flying|took\s+off|coming|came|approaching)\s+(?:in\s+)?from|"
     r"(?:missiles?|drones?|UAVs?|rockets?|bombers?|aircraft|jets|warplanes|helicopters)\s+from)\s+(?:the\s+)?"
-    r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?)"
+    r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?"
+    # ("fired from occupied Crimea")
+    r"(?:(?:temporarily\s+)?(?:occupied|russian-occupied|russian-held|annexed)\s+)?)"
     r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:\s*,\s*|\s*,?\s+and\s+))*+$")
 # "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
 HOSPITAL_BEFORE = re.compile(
@@ -481,12 +483,15 @@ def _is_stop(words: list[Token], not_places: frozenset[str]) -> bool:
 
 
 def _is_common_word(text: str, token: Token, words_of_text: set[str]) -> bool:
-    """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling").
+    """A sentence-initial word that the same text also writes in lower case ("Shelling ... shelling"), or a common
+    noun that opens sentences ("Man describes ...": geo_stopwords.txt, sentence nouns).
     `words_of_text`: the text's runs of word characters, so that most words are a look-up, not a search of
     the whole text (for every word of a title-case text, that was quadratic)."""
     if not token.sentence_initial:
         return False
     lower = token.text.lower()
+    if normalise(lower) in stopwords().sentence_nouns:
+        return True
     parts = _WORD_CHARS.findall(lower)
     if parts == [lower]:
         return lower in words_of_text

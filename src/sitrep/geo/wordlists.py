@@ -48,6 +48,7 @@ class StopWords:
     given_names: frozenset[str]
     person_nouns: frozenset[str]  # "a resident, Antonina, said": the name set off after one is a person's
     kin: frozenset[str]  # "Shevchenko's mother": the name whose kin these are is a person's
+    sentence_nouns: frozenset[str] = frozenset()  # "Man describes ...": no town as a sentence's first word
 
 
 # libyaml's parser where PyYAML was built with it: the same data, read some ten times faster (40 ms of a
@@ -107,7 +108,7 @@ def admin1_of_region(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def stopwords() -> StopWords:
     sections: dict[str, set[str]] = {"not places": set(), "titles": set(), "given names": set(), "person nouns": set(),
-                                     "kin": set()}
+                                     "kin": set(), "sentence nouns": set()}
     current = sections["not places"]
     for line in read_data(STOPWORDS_FILE).splitlines():
         line = line.strip()
@@ -119,5 +120,5 @@ def stopwords() -> StopWords:
         current.add(normalise(line))
     return StopWords(
         frozenset(sections["not places"]), frozenset(sections["titles"]), frozenset(sections["given names"]),
-        frozenset(sections["person nouns"]), frozenset(sections["kin"]),
+        frozenset(sections["person nouns"]), frozenset(sections["kin"]), frozenset(sections["sentence nouns"]),
     )
