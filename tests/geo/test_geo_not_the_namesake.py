@@ -210,3 +210,19 @@ def test_a_district_heading_holds_its_villages(embedded):
 def test_a_sentence_opened_by_man_names_no_city(embedded, text):
     # (Man, a city of 150,000 in Côte d'Ivoire)
     assert names(text, embedded) == []
+
+
+# 17. a namesake the text warns of is no place of its news; a landmark's namesake wins over a far city of the name
+
+def test_a_namesake_the_text_warns_of_is_no_place(embedded):
+    text = "Бои идут в Удачном под Покровском. Не путать с городом Удачный в Якутии."
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Donetsk Oblast"}
+    text = "Fighting raged near Udachne, not to be confused with Udachny in Yakutia, the army said."
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Donetsk Oblast"}
+
+
+def test_a_village_by_its_landmark_wins_over_a_far_city_row_of_its_name(embedded):
+    # (the embedded table lists a "Shevchenko" of 147,600 people in Poltava Oblast, and villages by Pokrovsk)
+    text = "Russian troops entered the northern part of Shevchenko (south of Pokrovsk) on Monday."
+    assert ("Shevchenko", "Donetsk Oblast", 1) in names(text, embedded)
+    assert names("Tver, north-west of Moscow, was hit by drones.", embedded)[0][:2] == ("Tver", "Tver Oblast")

@@ -111,7 +111,9 @@ HOSPITAL_BEFORE = re.compile(
     r"\s+to)\s+(?:(?:a|the)\s+)?(?:(?:local|regional|military|district|city|nearby)\s+)?(?:hospitals?|clinic|medical\s+"
     r"facilit(?:y|ies))?\s*(?:in|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # ... each with how many characters back it is looked for (a list of a few names after "from the directions of")
-ELSEWHERE_BEFORE = ((ORIGIN_BEFORE, 150), (HOSPITAL_BEFORE, 80))
+# "not to be confused with Udachny in Yakutia": the namesake a text warns of, and where it lies
+NOT_TO_BE_CONFUSED_BEFORE = re.compile(r"\bnot\s+to\s+be\s+confused\s+with\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+ELSEWHERE_BEFORE = ((ORIGIN_BEFORE, 150), (HOSPITAL_BEFORE, 80), (NOT_TO_BE_CONFUSED_BEFORE, 70))
 # Weapons are named after storms, flowers and towns ("Uragan and Smerch rockets", "Buk, Tor and Osa systems",
 # "a Tochka-U missile"): every name of such a list is a weapon's. Not "the Odesa missile strike", whose
 # name is the place struck, nor "Kyiv’s air defence systems", which are where the drones fell.

@@ -306,11 +306,14 @@ _STREET_BEFORE = re.compile(
     r"провул(?:ок|ку|ка)|бульвар[аеу]?|площад[ьи]|площ[аіеу]|шоссе|шосе|набережн(?:ая|ой|ую|а|ій|у)|узвоз[ае]?|узвіз|узвозі))\s*$")
 _WHENCE_OR_WHITHER = re.compile(r"(?:(?:из|із|з)-(?:под|під)|\b(?:отступ\w*|відступ\w*|отош[её]л\w*|отошли|відійш\w*|отходит\w*|отходят|"
                         r"відходит\w*|відходять)\s+(?:к|до|в\s+сторону|у\s+бік))\s+$", re.I)
+# "Не путать с городом Удачный в Якутии": the namesake a text warns of, and where it lies, are no place of its news
+_NOT_TO_BE_CONFUSED = re.compile(r"(?i:\b(?:не\s+путать|не\s+плутати|не\s+плутайте)\s+(?:с|со|з|із)\s+)(?:[\w'’-]+\s+){0,3}$")
 # The words before a name that make it no place of the event, each with how many characters back it is looked for
 # (a list of a few names after "з напрямку"): "перебрасывает резервы из-под Запорожья", "противник отступил к
 # Курахово", "дроны с направления Курска", "доставлен в Шебекинскую ЦРБ" (where they come from or go), "на улице
 # Дзержинского" (a street)
-_NOT_HERE_BEFORE = ((_WHENCE_OR_WHITHER, 30), (_LAUNCHED_FROM, 120), (_TAKEN_TO_HOSPITAL, 60), (_STREET_BEFORE, 14))
+_NOT_HERE_BEFORE = ((_WHENCE_OR_WHITHER, 30), (_LAUNCHED_FROM, 120), (_TAKEN_TO_HOSPITAL, 60), (_STREET_BEFORE, 14),
+                    (_NOT_TO_BE_CONFUSED, 60))
 
 
 def _may_name(token: Token) -> bool:

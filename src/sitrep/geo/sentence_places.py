@@ -93,12 +93,13 @@ def beside_their_landmarks(
         if cand.unit or option is None or option.entry.feature_class != "P":
             continue
         j = _landmark_of(text, candidates, i, scenes)
-        if j is None or (_sure_town(option, options[i]) and option.entry.population >= VILLAGE if j == i + 1
-                         else option.entry.population >= VILLAGE):
-            # "Tver, north-west of Moscow": a city is itself, however far its landmark; a village is the one near
-            # it, even when the gazetteer has no other village of its name (a small namesake far away is no
-            # such village, only one the gazetteer has)
-            continue
+        if j is None or j != i + 1 and option.entry.population >= VILLAGE:
+            continue  # (a town is itself, whatever town its sentence opens on)
+        # "Tver, north-west of Moscow": a city is itself, however far its landmark, unless a namesake lies by the
+        # landmark ("Shevchenko (south of Pokrovsk)" is the village there, not a city of that name elsewhere); a
+        # village is the one near it, even when the gazetteer has no other village of its name (a small namesake
+        # far away is no such village, only one the gazetteer has)
+        city = _sure_town(option, options[i]) is not None and option.entry.population >= VILLAGE
         # (a small town of a shared name steers too when the text names its province: "Fighting went on in Kursk
         # Oblast ... near Lyubimovka (south of Korenevo)", a Korenevo lying in Moscow Oblast as well)
         anchor = _sure_town(chosen[j], options[j], LANDMARK_TOWN) or _in_a_province_named(chosen[j], provinces)
@@ -112,6 +113,8 @@ def beside_their_landmarks(
         if _km(option.entry, anchor.entry) > reach:
             near = [o for o in options[i] if o.entry.feature_class == "P" and o.entry.is_main
                     and _km(o.entry, anchor.entry) <= reach]
+            if city and not near:
+                continue
             out[i] = max(near, key=lambda o: o.entry.population) if near else None
         told[normalise(cand.name)] = out[i]
     return _where_told(candidates, options, out, told)
