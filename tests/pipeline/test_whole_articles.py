@@ -1357,3 +1357,15 @@ def test_the_missiles_launch_site_and_a_guard_killed_at_the_scene_are_the_strike
                   published=date(2024, 7, 10))
     assert [(m.place.name, m.sub_event_type, m.fatalities) for m in result.mentions] == [
         ("Izmayil", "Shelling/artillery/missile attack", 1)]
+
+
+def test_a_war_long_tally_a_book_about_the_war_and_backing_fire_are_no_events(pipeline):
+    russian = read(pipeline, "Подразделения при поддержке авиации и артиллерии отразили две атаки у села Работино "
+                             "Запорожской области, сообщили в пятницу в Минобороны.",
+                   "Всего с начала специальной военной операции уничтожено 480 самолётов и 6000 беспилотников.",
+                   *QUIET_RU, published=date(2023, 9, 16))
+    assert [m.sub_event_type for m in russian.mentions] == ["Armed clash"]
+    memoir = read(pipeline, "Олег, колишній вчитель з Рівного, воював під Бахмутом.",
+                  "Тепер він пише книжку про свою війну — про окопи, обстріли й побратимів.", *QUIET_UK,
+                  published=date(2024, 2, 24))
+    assert memoir.mentions == []
