@@ -1369,3 +1369,11 @@ def test_a_war_long_tally_a_book_about_the_war_and_backing_fire_are_no_events(pi
                   "Тепер він пише книжку про свою війну — про окопи, обстріли й побратимів.", *QUIET_UK,
                   published=date(2024, 2, 24))
     assert memoir.mentions == []
+
+
+def test_a_days_list_of_villages_under_fire_by_district_is_an_event_at_each(pipeline):
+    result = read(pipeline, "За минулу добу ворог здійснив 51 обстріл Херсонщини, повідомила ОВА.",
+                  "Під ворожим вогнем перебували населені пункти Бериславського району: Милове, Тягинка; Херсонського "
+                  "району: Антонівка, Садове; а також місто Херсон.", *QUIET_UK, published=date(2024, 10, 7))
+    assert {m.place.name for m in result.mentions} >= {"Tiahynka", "Antonivka", "Sadove", "Kherson"}
+    assert {m.sub_event_type for m in result.mentions} == {"Shelling/artillery/missile attack"}

@@ -49,8 +49,14 @@ def _cyrillic_list_gap() -> re.Pattern:
     prepositions = "|".join(re.escape(w) for w in sorted(words.list_prepositions, key=len, reverse=True))
     count = r"(?:\d+\s*(?:[–—-]\s*)?)?"
     word = r"[а-яіїєґё’'ʼ-]+\s+"
-    return re.compile(rf"^\s*(?:\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{count}(?:{word}){{0,3}}?(?:{prepositions})\s+"
-                      rf"(?:{word})?)?)$")
+    # ("Берислав, Зміївка, Тягинка": a village the gazetteer lacks may stand between two it has)
+    unknown = r"(?:\s*,\s*[А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+(?:\s+[А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+)?)*"
+    # ("...: Берислав, Тягинка; Херсонського району: Білозерка, Садове; а також місто Херсон": a list of lists, by
+    # district)
+    district = (r";\s*(?:[А-ЯІЇЄҐЁ]?[а-яіїєґё’'ʼ-]+\s+){1,2}?(?:району|районів|района|районов|громади|громад|округу|округа)"
+                r"\s*:|;\s*(?:а\s+також|а\s+также)\s+(?:(?:місто|город|село|селище|смт|пгт)\s+)?")
+    return re.compile(rf"^{unknown}\s*(?:{district}|\(|\)?\s*(?:,|,?\s*(?:{joins}))\s*(?:{count}(?:{word}){{0,3}}?"
+                      rf"(?:{prepositions})\s+(?:{word})?)?)\s*$")
 
 
 def _is_list_gap(gap: str) -> bool:
@@ -128,9 +134,10 @@ CYRILLIC_BETWEEN_REACH = 32  # ... in Russian or Ukrainian, with the words of wh
 # "В Глушковском районе, в посёлке Тёткино", "in the Kupiansk district, in the village of Kindrashivka": a district
 # named to say where the village after it lies
 _DISTRICT_WORD = re.compile(r"\b(?:district|raion|rayon|community|hromada|район\w*|р-н|округ\w*|громад\w*)\s*$", re.I)
+# (or its villages listed after a colon: "Бериславського району: Берислав, Зміївка")
 _VILLAGE_OF_THE_DISTRICT = re.compile(
-    r"\s*[,:]?\s*(?:(?:in\s+)?the\s+(?:village|town|settlement)\s+of|(?:(?:в|у|во)\s+)?(?:посёлк\w*|поселк\w*|сел[оеі]|"
-    r"селищ\w*|міст[оі]|город\w*|деревн\w*|хутор\w*|станиц\w*|смт|пгт|с\.|м\.))\s*$", re.IGNORECASE)
+    r"\s*(?::|[,:]?\s*(?:(?:in\s+)?the\s+(?:village|town|settlement)\s+of|(?:(?:в|у|во)\s+)?(?:посёлк\w*|поселк\w*|"
+    r"сел[оеі]|селищ\w*|міст[оі]|город\w*|деревн\w*|хутор\w*|станиц\w*|смт|пгт|с\.|м\.)))\s*$", re.IGNORECASE)
 
 
 def without_districts_of_their_villages(places: list[Place], text: str) -> list[Place]:
