@@ -226,3 +226,9 @@ def test_a_village_by_its_landmark_wins_over_a_far_city_row_of_its_name(embedded
     text = "Russian troops entered the northern part of Shevchenko (south of Pokrovsk) on Monday."
     assert ("Shevchenko", "Donetsk Oblast", 1) in names(text, embedded)
     assert names("Tver, north-west of Moscow, was hit by drones.", embedded)[0][:2] == ("Tver", "Tver Oblast")
+
+
+# 18. a district is its town's, however the gazetteer spells the town, not a village named like the district
+
+def test_a_district_is_its_towns_not_a_village_of_its_adjective(embedded):
+    assert names("Обстріляли село Ізюмського району.", embedded) == [("Izyum", "Kharkiv Oblast", 2)]

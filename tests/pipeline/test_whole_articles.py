@@ -1369,6 +1369,9 @@ def test_a_war_long_tally_a_book_about_the_war_and_backing_fire_are_no_events(pi
                   "Тепер він пише книжку про свою війну — про окопи, обстріли й побратимів.", *QUIET_UK,
                   published=date(2024, 2, 24))
     assert memoir.mentions == []
+    remembered = read(pipeline, "Ірина, вчителька з Чернігова, пережила облогу міста.",
+                      "«Перший обстріл я пам'ятаю до хвилини», — каже вона.", *QUIET_UK, published=date(2024, 2, 24))
+    assert remembered.mentions == []
 
 
 def test_a_days_list_of_villages_under_fire_by_district_is_an_event_at_each(pipeline):

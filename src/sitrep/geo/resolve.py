@@ -307,8 +307,11 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
         # "X region" where X is no admin1: the area around the town X
         return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
     if cand.unit == "admin2":
-        # (and the towns of the unit's other names: "Шахтарська громада" may be Shakhtarske's as well as Shakhtarsk's)
-        towns = [Option(e, GEO_PRECISION_NEAR) for e in _with_namesakes(gazetteer.lookup(cand.name), gazetteer, cand.other_names)
+        # (and the towns of the unit's other names: "Шахтарська громада" may be Shakhtarske's as well as Shakhtarsk's;
+        # the town of the unit's own name counts as named by its own name, however the gazetteer spells it:
+        # "Ізюмського району" is Izium's, not the village Iziumske's beside it)
+        own = [replace(e, is_main=True) for e in gazetteer.lookup(cand.name)]
+        towns = [Option(e, GEO_PRECISION_NEAR) for e in _with_namesakes(own, gazetteer, cand.other_names)
                  if e.feature_class == "P"]
         districts = [Option(u, GEO_PRECISION_NEAR) for u in gazetteer.admin2_lookup(cand.name)]
         return towns + districts
