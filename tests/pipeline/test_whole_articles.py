@@ -1380,3 +1380,11 @@ def test_a_days_list_of_villages_under_fire_by_district_is_an_event_at_each(pipe
                   "району: Антонівка, Садове; а також місто Херсон.", *QUIET_UK, published=date(2024, 10, 7))
     assert {m.place.name for m in result.mentions} >= {"Tiahynka", "Antonivka", "Sadove", "Kherson"}
     assert {m.sub_event_type for m in result.mentions} == {"Shelling/artillery/missile attack"}
+
+
+def test_the_country_the_missiles_came_from_is_no_place_of_the_strike(pipeline):
+    result = read(pipeline, "Overnight the enemy attacked with three Iskander-M missiles from the Belgorod region of the "
+                            "Russian Federation and 90 Shahed drones, the air force said.",
+                  "As a result of the attack, hits were recorded in the Poltava and Sumy regions.",
+                  published=date(2025, 3, 20))
+    assert {m.place.name for m in result.mentions} == {"Poltava Oblast", "Sumy Oblast"}

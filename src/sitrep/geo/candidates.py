@@ -104,7 +104,9 @@ ORIGIN_BEFORE = re.compile(
     r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?"
     # ("fired from occupied Crimea")
     r"(?:(?:temporarily\s+)?(?:occupied|russian-occupied|russian-held|annexed)\s+)?)"
-    r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:\s*,\s*|\s*,?\s+and\s+))*+$")
+    # (each name of the list, and the country of one: "from the Kursk region of the Russian Federation")
+    r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:[ \t]+(?:region|oblast|province|krai)s?)?"
+    r"(?:\s*,\s*|\s*,?\s+and\s+|[ \t]+of[ \t]+(?:the[ \t]+)?))*+$")
 # "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
 HOSPITAL_BEFORE = re.compile(
     r"\b(?:hospitali[sz]ed|treated|(?:taken|brought|rushed|transported|transferred|evacuated|airlifted|flown|sent|admitted)"
