@@ -1388,3 +1388,9 @@ def test_the_country_the_missiles_came_from_is_no_place_of_the_strike(pipeline):
                   "As a result of the attack, hits were recorded in the Poltava and Sumy regions.",
                   published=date(2025, 3, 20))
     assert {m.place.name for m in result.mentions} == {"Poltava Oblast", "Sumy Oblast"}
+
+
+def test_troops_that_beat_back_an_assault_fought_a_battle(pipeline):
+    result = read(pipeline, "Ukrainian troops beat back a Russian infantry assault on Tuesday near the village of "
+                            "Robotyne, the military said.", published=date(2023, 9, 13))
+    assert [m.sub_event_type for m in result.mentions] == ["Armed clash"]
