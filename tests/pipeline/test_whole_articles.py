@@ -1392,5 +1392,5 @@ def test_the_country_the_missiles_came_from_is_no_place_of_the_strike(pipeline):
 
 def test_troops_that_beat_back_an_assault_fought_a_battle(pipeline):
     result = read(pipeline, "Ukrainian troops beat back a Russian infantry assault on Tuesday near the village of "
-                            "Robotyne, the military said.", published=date(2023, 9, 13))
+                            "Prymorske, the military said.", published=date(2025, 2, 19))
     assert [m.sub_event_type for m in result.mentions] == ["Armed clash"]
