@@ -32,8 +32,8 @@ _PERSON_TAGS = frozenset({"Surn", "Name", "Patr"})
 # The forms an adjectival name may take when it stands alone or heads a name ("Нова Каховка", "Кривий Ріг").
 _NOMINATIVE_FORMS = ({"femn", "nomn"}, {"masc", "nomn"}, {"neut", "nomn"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
-_SECTIONS = ("place_before", "near_before", "settlement_before", "village_before", "admin1_after", "admin2_after", "direction_after",
-             "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
+_SECTIONS = ("place_before", "near_before", "settlement_before", "village_before", "admin1_after", "admin2_after",
+             "direction_after", "not_places", "list_joins", "list_prepositions", "named_object_before", "government_cities",
              "crossing_before", "river_before", "facility_before", "city_districts", "bank_before", "river_names",
              "along_before", "admin1_after_two")
 # How many agreeing adjectives may stand between a town's adjective and its noun ("Бердянський морський порт").

@@ -105,13 +105,23 @@ def _resolve(
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
             places.append(_to_place(gazetteer, cand, option))
-    capital = gazetteer.capital(context.dominant_country) if context.dominant_country and _the_capital().search(text) else None
-    if capital is not None:
-        # ("a village south-east of the capital": near it, as "south-east of Kyiv" would be)
-        told = [capital.to_place(m.start(), m.end(), GEO_PRECISION_NEAR if RELATIVE_BEFORE.search(
-            text, max(0, m.start() - 60), m.start()) else None) for m in _the_capital().finditer(text)]
+    if told := _the_capital_told(text, gazetteer, context.dominant_country):
         places = sorted(places + told, key=lambda p: p.start or 0)
     return places, context
+
+
+def _the_capital_told(text: str, gazetteer: Gazetteer, country: str | None) -> list[Place]:
+    """"Eight were killed in the capital": the capital of the country the text is about, wherever words for it
+    stand; near it after "south-east of" (as "south-east of Kyiv" would be)."""
+    said = list(_the_capital().finditer(text)) if country else []
+    capital = gazetteer.capital(country) if said and country else None
+    if capital is None:
+        return []
+    return [capital.to_place(m.start(), m.end(), GEO_PRECISION_NEAR if RELATIVE_BEFORE.search(
+        text, max(0, m.start() - _RELATIVE_REACH), m.start()) else None) for m in said]
+
+
+_RELATIVE_REACH = 60  # how far before "the capital" its "20 km south of" may begin
 
 
 @lru_cache(maxsize=1)

@@ -263,7 +263,9 @@ def inside_the_sentence_regions(
     names provinces of its country is in one of them. When the gazetteer has no village of that name there (too
     small for it), the name is dropped, so the event stands in the province the sentence names rather than at a
     namesake of another province. Only a province named as such counts: "in Donbas" is too wide to say which
-    village is meant."""
+    village is meant. A province across a border says nothing of a village of the other country, unless the village
+    is read only under another language's spelling ("positions in Kursk Oblast ... near Olgovka", a Ukrainian
+    Olhivka's Russian spelling): then it is one of the province named that the gazetteer lacks."""
     out = list(chosen)
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         if cand.unit or option is None or option.entry.feature_class != "P" or option.entry.population >= VILLAGE:
@@ -275,10 +277,7 @@ def inside_the_sentence_regions(
         if not named or _area(option.entry.admin1_code) & area:
             continue
         if option.entry.is_main and any(code.split(".")[0] != option.entry.iso for code in named):
-            # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka; but a village read
-            # only under another language's spelling, "positions in Kursk Oblast ... near Olgovka" for a Ukrainian
-            # Olhivka, is one of the province named that the gazetteer lacks)
-            continue
+            continue  # ("a village in Kursk region and Ivanivka" across a border says nothing of Ivanivka)
         inside = [o for o in options[i] if _area(o.entry.admin1_code) & area and o.entry.feature_class == "P"]
         out[i] = max(inside, key=lambda o: o.entry.population) if inside else None
     return out
