@@ -1394,3 +1394,12 @@ def test_troops_that_beat_back_an_assault_fought_a_battle(pipeline):
     result = read(pipeline, NEWS, "Ukrainian troops beat back a Russian infantry assault on Monday on the small village of "
                                   "Prymorske, the military said.", published=date(2025, 2, 19))
     assert [(m.place.name, m.sub_event_type) for m in besides_news(result.mentions)] == [("Prymorske", "Armed clash")]
+
+
+def test_an_interception_but_a_strike_elsewhere_are_two_events_dated_by_the_lead(pipeline):
+    result = read(pipeline, "Air defences shot down 15 Russian drones over the Poltava region overnight, officials said "
+                            "on Thursday, but one drone hit an apartment building in the city of Sumy, killing three people.",
+                  "The Kremlin did not comment on the Sumy strike. Thousands of civilians have been killed since the "
+                  "full-scale invasion began in February 2022.", published=date(2024, 11, 14))
+    assert sorted((m.place.name, m.sub_event_type, m.fatalities, str(m.event_date)) for m in result.mentions) == [
+        ("Poltava Oblast", "Disrupted weapons use", None, "2024-11-13"), ("Sumy", "Air/drone strike", 3, "2024-11-13")]

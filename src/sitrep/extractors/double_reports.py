@@ -18,7 +18,8 @@ from .triggers import find_trigger
 
 # where a second clause with a subject or verb of its own begins
 SEMICOLON = re.compile(r";\s+")
-SECOND_CLAUSE = re.compile(rf",\s+(?:and|while|as well as)\s+|{SEMICOLON.pattern}")
+# (", but one drone slammed into a building in Sumy" after drones downed over the Kyiv region: a strike of its own)
+SECOND_CLAUSE = re.compile(rf",\s+(?:and|while|as well as|but)\s+|{SEMICOLON.pattern}")
 
 
 def split_double_reports(sentences: list[Sentence], places: list[Place]) -> list[Sentence]:
