@@ -1403,3 +1403,13 @@ def test_an_interception_but_a_strike_elsewhere_are_two_events_dated_by_the_lead
                   "full-scale invasion began in February 2022.", published=date(2024, 11, 14))
     assert sorted((m.place.name, m.sub_event_type, m.fatalities, str(m.event_date)) for m in result.mentions) == [
         ("Poltava Oblast", "Disrupted weapons use", None, "2024-11-13"), ("Sumy", "Air/drone strike", 3, "2024-11-13")]
+
+
+def test_another_events_day_and_dead_told_beside_a_strike_are_not_the_strikes(pipeline):
+    result = read(pipeline, "An air strike by the military on a village school in the central Sagaing region killed "
+                            "dozens of people, most of them children, on Monday, local resistance officials said.",
+                  "The strike came despite a ceasefire the military declared after the earthquake of March 28, which "
+                  "killed more than 3,700 people.", published=date(2025, 5, 14))
+    [strike] = result.mentions
+    assert strike.sub_event_type == "Air/drone strike" and strike.event_date.month == 5
+    assert strike.fatalities is None or strike.fatalities < 100

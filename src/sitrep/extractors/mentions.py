@@ -179,8 +179,8 @@ def extract_mentions(
                 previous, sentence, trigger, document, again=not back_reference and not trigger.fallback):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
-            tolls = trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
-                gap <= 1 and not _BODIES.search(sentence.text))
+            tolls = (trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
+                gap <= 1 and not _BODIES.search(sentence.text))) and not _a_disasters_toll(sentence.text)
             placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls, headline_told_again)
             if previous.place is not placed and previous.place is place and not previous.listed and (
@@ -435,6 +435,15 @@ def _dead_of_the_unreported(
     return resolve_date(sentence.text, sentence.start, document.published) is None and vetoed(before.text)
 
 
+_KILLED_BY_IT = re.compile(r"[^.;!?]{0,60}?\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left)\b", re.I)
+
+
+def _a_disasters_toll(sentence: str) -> bool:
+    """Does the sentence count the dead of a disaster it names ("a ceasefire declared after the earthquake of March
+    28, which killed more than 3,700 people")? Those are not the dead of the event it refers back to."""
+    return any(_KILLED_BY_IT.match(sentence, cause.end()) for cause in accident_causes().finditer(sentence))
+
+
 def _deaths_of_an_accident(sentence: str) -> bool:
     """Does a sentence that tells only of deaths tell of a fire, an accident or a disaster, and of no violence?"""
     return bool(accident_causes().search(sentence)) and not event_word_pattern().search(sentence)
@@ -528,11 +537,14 @@ _TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|wee
                               re.I)
 
 
-def _without_other_times(text: str, after: int) -> str:
-    """The sentence with its relative clauses of another time after the event's words blanked out (offsets
-    kept): "the prisoners, who were captured in May" does not date their killing."""
-    blank = flagged_pattern("clause_of_its_own_time").sub(lambda clause: " " * len(clause.group()), text[after:])
-    return text[:after] + blank
+def _without_other_times(text: str, start: int, end: int) -> str:
+    """The sentence with its clauses of another time blanked out (offsets kept), but for one that holds the event's
+    words (start..end): "the prisoners, who were captured in May" does not date their killing, nor does "the
+    earthquake of March 28" the strike a later clause's "killed" tells of; "the attack of March 28 killed five" is
+    dated by it."""
+    def blank(clause: re.Match) -> str:
+        return clause.group() if clause.start() < end and start < clause.end() else " " * len(clause.group())
+    return flagged_pattern("clause_of_its_own_time").sub(blank, text)
 
 
 def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Trigger) -> list[Place]:
@@ -835,7 +847,7 @@ def _add_fields(
     text, offset = sentence.text, sentence.start
     anchor = (trigger.evidence.start - offset) if trigger else 0
     anchor_end = (trigger.evidence.end - offset) if trigger else None
-    event_date = resolve_date(_without_other_times(text, anchor_end or 0), offset, document.published, anchor,
+    event_date = resolve_date(_without_other_times(text, anchor, anchor_end or 0), offset, document.published, anchor,
                               anchor_end)
     told = _text_date(report)
     if event_date and (not told or event_date.precision < told.precision):
