@@ -1413,3 +1413,13 @@ def test_another_events_day_and_dead_told_beside_a_strike_are_not_the_strikes(pi
     [strike] = result.mentions
     assert strike.sub_event_type == "Air/drone strike" and strike.event_date.month == 5
     assert strike.fatalities is None or strike.fatalities < 100
+
+
+def test_a_count_of_dead_that_rose_is_the_events_latest(pipeline):
+    ukrainian = read(pipeline, "Вранці ракета влучила в житловий будинок у Запоріжжі, загинули четверо людей, повідомив "
+                               "голова ОВА.", "Згодом кількість загиблих внаслідок удару зросла до дев'яти.", *QUIET_UK,
+                     published=date(2024, 4, 6))
+    assert [(m.place.name, m.fatalities) for m in ukrainian.mentions] == [("Zaporizhzhya", 9)]
+    russian = read(pipeline, "Днём беспилотник атаковал автомобиль в Рыльске, погибли двое, сообщил губернатор.",
+                   "Позднее число погибших возросло до пяти.", *QUIET_RU, published=date(2024, 4, 6))
+    assert [m.fatalities for m in russian.mentions] == [5]

@@ -273,7 +273,10 @@ def _quoting(evidence: Evidence | None, sentence: str, offset: int) -> Evidence 
 # "The death toll rose to 45", "the number of dead has climbed to 12": a count that replaces the earlier ones.
 _REVISED = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|those killed))\b[^.;]{0,120}?"
-    r"\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|grew|went up|has reached)\b", re.I)
+    r"\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|grew|went up|has reached)\b|"
+    # "кількість загиблих зросла до 14", "число погибших возросло до 14"
+    r"\b(?:кількість|число|количество)\b[^.;]{0,120}?\b(?:зросла|зросло|зросли|збільшил\w*|сягнула|досягла|"
+    r"возросло|выросло|увеличил\w*|достигл\w*)", re.I)
 
 
 def revised_toll(quote: str) -> bool:

@@ -67,6 +67,9 @@ def _patterns() -> dict[str, re.Pattern]:
         verb = data[kind]
         out[kind + "_before"] = re.compile(rf"\b{number}\s+{people}{{0,3}}?(?:(?:було|было|були|были)\s+)?{verb}(?!\w)", re.I)
         out[kind + "_after"] = re.compile(rf"\b{verb}\s+{people}{{0,3}}?{number}", re.I)
+        # "кількість загиблих ... зросла до 14"
+        out[kind + "_rose"] = re.compile(rf"\b(?:кількість|число|количество)\s+{data[kind + '_count']}(?!\w)[^.;!?]{{0,80}}?"
+                                         rf"\b{data['count_rose']}\s+(?:до\s+)?{number}", re.I)
     for name in ("no_casualties", "no_injuries", "some_killed", "some_wounded", "running_total"):
         out[name] = re.compile(rf"\b{data[name]}(?!\w)", re.I)
     return out
@@ -82,7 +85,7 @@ def parse_cyrillic_number(text: str) -> int | None:
 def _lowest(kind: str, sentence: str, offset: int) -> tuple[int, Evidence] | None:
     patterns = _patterns()
     best: tuple[int, Evidence] | None = None
-    for pattern in (patterns[kind + "_before"], patterns[kind + "_after"]):
+    for pattern in (patterns[kind + "_before"], patterns[kind + "_after"], patterns[kind + "_rose"]):
         for match in pattern.finditer(sentence):
             value = parse_cyrillic_number(match.group("num"))
             if value is None:
