@@ -1423,3 +1423,10 @@ def test_a_count_of_dead_that_rose_is_the_events_latest(pipeline):
     russian = read(pipeline, "Днём беспилотник атаковал автомобиль в Рыльске, погибли двое, сообщил губернатор.",
                    "Позднее число погибших возросло до пяти.", *QUIET_RU, published=date(2024, 4, 6))
     assert [m.fatalities for m in russian.mentions] == [5]
+
+
+def test_a_liveblogs_time_stamps_part_no_update_from_its_event(pipeline):
+    result = read(pipeline, "Ракетний удар по Миколаєву: загинули троє людей, повідомив очільник ОВА.",
+                  "Оновлено 12:40.\nЗа даними ОВА, загинули вже п'ятеро людей, ще 12 поранені.", *QUIET_UK,
+                  published=date(2024, 3, 20))
+    assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Mykolayiv", 5)]
