@@ -232,3 +232,13 @@ def test_a_village_by_its_landmark_wins_over_a_far_city_row_of_its_name(embedded
 
 def test_a_district_is_its_towns_not_a_village_of_its_adjective(embedded):
     assert names("Обстріляли село Ізюмського району.", embedded) == [("Izyum", "Kharkiv Oblast", 2)]
+
+
+# 19. a district many cities have is the district of the town the text tells of
+
+def test_a_district_many_cities_have_is_the_town_told_ofs(embedded):
+    text = "A Russian drone hit Kherson on Friday. Later a drone struck a minibus in the Dniprovskyi district."
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Kherson Oblast"}
+    # in Kyiv, or before any town, as the gazetteer reads it
+    assert ("Shevchenkivskyi", "Kyiv City", 2) in names("Explosions in Kyiv. Missiles hit the Shevchenkivskyi district.",
+                                                      embedded)

@@ -29,7 +29,7 @@ from sitrep.geo.sentence_places import (
     in_the_region_told,
     inside_the_sentence_regions,
 )
-from sitrep.geo.wordlists import aliases, stopwords
+from sitrep.geo.wordlists import aliases, district_key, stopwords
 from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
@@ -155,18 +155,23 @@ def _power_plant_town(text: str, cand: Candidate) -> Candidate:
 
 
 def _in_the_town_told_of(candidates: list[Candidate], chosen: list[Option | None]) -> list[Option | None]:
-    """"Drones hit the Kyivskyi district of the city": near (in) the town the text tells of, whatever namesake
-    district lies elsewhere: the town its sentence names before it, else the town named most so far (not the
+    """"Drones hit the Kyivskyi district of the city", or a district many cities have ("the Dniprovskyi district"
+    in a story about Kherson, geo_aliases.yaml city_districts): near (in) the town the text tells of, whatever
+    namesake district lies elsewhere: the town its sentence names before it, else the town named most so far (not the
     capital named once as who acts: "as Moscow kept up its pressure"); none when no town was named."""
     out = list(chosen)
     towns: list[tuple[Candidate, Option]] = []
     for i, cand in enumerate(candidates):
-        if cand.city_part:
+        shared = cand.unit == "admin2" and district_key(cand.name) in aliases().city_districts
+        if cand.city_part or shared:
             here = [option for c, option in towns if c.sentence == cand.sentence]
             counts = Counter(option.entry.geonameid for _, option in towns)
             # the latest of the most named: max keeps the first of equals, so read them from the last
             town = here[-1] if here else max(reversed([o for _, o in towns]), key=lambda o: counts[o.entry.geonameid],
                                              default=None)
+            read = chosen[i]
+            if shared and (town is None or (read is not None and read.entry.admin1_code == town.entry.admin1_code)):
+                continue  # (a district many cities have, before any town or in the town told of: as the gazetteer reads it)
             out[i] = Option(town.entry, GEO_PRECISION_NEAR) if town is not None else None
         elif (option := chosen[i]) is not None and option.entry.feature_class == "P" and not cand.relative:
             towns.append((cand, option))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +40,7 @@ class Aliases:
     rivers: frozenset[str] = frozenset()  # norms of rivers named like a town ("dnipro")
     borders: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()  # (words naming a border, admin1 codes along it)
     capital_words: tuple[str, ...] = ()  # "the capital", "столиці": the capital of the country told of
+    city_districts: frozenset[str] = frozenset()  # district_key of districts many cities have ("dniprovsk")
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,17 @@ def aliases() -> Aliases:
     borders = tuple((tuple(str(w).casefold() for w in border["words"]), frozenset(map(str, border["provinces"])))
                     for border in raw.get("borders") or [])
     return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars,
-                   rivers, borders, tuple(str(w) for w in raw.get("capital_words") or ()))
+                   rivers, borders, tuple(str(w) for w in raw.get("capital_words") or ()),
+                   frozenset(district_key(str(name)) for name in raw.get("city_districts") or ()))
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?<=sk)(?:yi|yy|iy|ii|y|i)$|(?<=n)(?:yi|yy|iy|y)$")
+
+
+def district_key(name: str) -> str:
+    """A district's name without its adjective's ending, however romanised: "Dniprovskyi", "Dniprovsky" ->
+    "dniprovsk"."""
+    return _ADJECTIVE_ENDING.sub("", normalise(name))
 
 
 def admin1_of_region(name: str) -> str | None:
