@@ -232,6 +232,8 @@ def test_a_village_by_its_landmark_wins_over_a_far_city_row_of_its_name(embedded
 
 def test_a_district_is_its_towns_not_a_village_of_its_adjective(embedded):
     assert names("Обстріляли село Ізюмського району.", embedded) == [("Izyum", "Kharkiv Oblast", 2)]
+    # (an English name found among a place's alternate names may be a historical one: Engels was Pokrovsk)
+    assert names("Shelling hit a village in the Pokrovsk district.", embedded) == [("Pokrovsk", "Donetsk Oblast", 2)]
 
 
 # 19. a district many cities have is the district of the town the text tells of

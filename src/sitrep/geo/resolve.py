@@ -323,9 +323,10 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
         return [Option(e, GEO_PRECISION_NEAR) for e in gazetteer.lookup(cand.name) if e.feature_class == "P"]
     if cand.unit == "admin2":
         # (and the towns of the unit's other names: "Шахтарська громада" may be Shakhtarske's as well as Shakhtarsk's;
-        # the town of the unit's own name counts as named by its own name, however the gazetteer spells it:
-        # "Ізюмського району" is Izium's, not the village Iziumske's beside it)
-        own = [replace(e, is_main=True) for e in gazetteer.lookup(cand.name)]
+        # in Russian and Ukrainian, the town of the unit's own name counts as named by its own name, however the
+        # gazetteer spells it: "Ізюмського району" is Izium's, not the village Iziumske's beside it; a Latin alternate
+        # name may be a historical one: "Pokrovsk district" is no Engels, once called Pokrovsk)
+        own = [replace(e, is_main=True) if is_cyrillic_text(cand.name) else e for e in gazetteer.lookup(cand.name)]
         towns = [Option(e, GEO_PRECISION_NEAR) for e in _with_namesakes(own, gazetteer, cand.other_names)
                  if e.feature_class == "P"]
         districts = [Option(u, GEO_PRECISION_NEAR) for u in gazetteer.admin2_lookup(cand.name)]
