@@ -244,3 +244,11 @@ def test_a_district_many_cities_have_is_the_town_told_ofs(embedded):
     # in Kyiv, or before any town, as the gazetteer reads it
     assert ("Shevchenkivskyi", "Kyiv City", 2) in names("Explosions in Kyiv. Missiles hit the Shevchenkivskyi district.",
                                                       embedded)
+
+
+# 20. a Ukrainian raion named in English by its town's adjective is the town's
+
+@pytest.mark.parametrize(("district", "town"), [("Pokrovskyi", "Pokrovsk"), ("Bakhmutskyi", "Bakhmut"),
+                                                ("Nikopolskyi", "Nikopol")])
+def test_a_raion_named_by_its_towns_adjective_is_near_the_town(embedded, district, town):
+    assert [(n, p) for n, _, p in names(f"Shelling hit a village in the {district} district.", embedded)] == [(town, 2)]

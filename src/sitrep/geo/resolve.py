@@ -305,6 +305,9 @@ def _is_known_as(gazetteer: Gazetteer, name: str, unit: str | None) -> int:
 
 def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
     """Every reading of a candidate at the precision its context gives it, best prior first."""
+    if cand.unit == "admin2" and (town := _town_of_the_district(gazetteer, cand.name)):
+        return [Option(e, GEO_PRECISION_NEAR) for e in town] + [
+            Option(u, GEO_PRECISION_NEAR) for u in gazetteer.admin2_lookup(cand.name)]
     if not cand.known:
         return []
     if cand.unit == "admin1":
@@ -343,6 +346,24 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
     if cand.settlement:
         entries = [e for e in entries if e.feature_class == "P"] or entries
     return [Option(e, _precision(e, cand)) for e in entries]
+
+
+_DISTRICT_ADJECTIVE = re.compile(r"(?<=sk)yi$", re.IGNORECASE)  # Ukrainian romanised: "Pokrovskyi" (not "Yartsevsky")
+_UKRAINE = "UA"
+
+
+def _town_of_the_district(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
+    """"the Pokrovskyi district", "Bakhmutskyi district" in English: a Ukrainian raion named by its town's adjective
+    is the town's (Pokrovsk, Bakhmut), not a village somewhere spelt like the adjective; the Ukrainian towns of that
+    name, else none."""
+    if is_cyrillic_text(name) or not _DISTRICT_ADJECTIVE.search(name) or district_key(name) in aliases().city_districts:
+        return []  # ("the Kyivskyi district" is a city's, not Kyiv's: `_in_the_town_told_of`)
+    stem = _DISTRICT_ADJECTIVE.sub("", name)  # Pokrovsk, Bakhmutsk
+    for form in (stem, stem[:-2]):  # Pokrovsk; Bakhmut
+        towns = [e for e in gazetteer.lookup(form) if e.feature_class == "P" and e.iso == _UKRAINE]
+        if towns:
+            return towns
+    return []
 
 
 def _with_namesakes(entries: list[GazetteerEntry], gazetteer: Gazetteer, names: Sequence[str]) -> list[GazetteerEntry]:
