@@ -159,7 +159,7 @@ def extract_mentions(
         if back_reference and previous and _violent(trigger) and not _violent(previous.trigger):
             # "The IRA claimed the bombings" after a report of arrests speaks of the violence told before those
             previous = next((r for r in reversed(reports) if _violent(r.trigger)), None)
-        gap = _usable_gap(sentences, previous.last_sentence_index, index) if previous else 0
+        gap = _gap_past_time_stamps(sentences, previous.last_sentence_index, index) if previous else 0
         named_with = _place_of_reference(sentence, sentence_places) if back_reference else None
         if back_reference and previous and _another_event_beside_the_reference(
                 sentence, trigger, _best_place([p for p in sentence_places if p is not named_with], document.text, trigger),
@@ -435,10 +435,7 @@ def _dead_of_the_unreported(
     return resolve_date(sentence.text, sentence.start, document.published) is None and vetoed(before.text)
 
 
-_KILLED_BY_IT = re.compile(r"[^.;!?]{0,60}?\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left)\b", re.I)
-
-
-def _usable_gap(sentences: list[Sentence], last: int, index: int) -> int:
+def _gap_past_time_stamps(sentences: list[Sentence], last: int, index: int) -> int:
     """How many sentences on from the report's last the sentence at `index` stands, not counting a liveblog's time
     stamps between ("Оновлено 13:40." before an update is no sentence of news; "📍 м. Харків." heads another item)."""
     return 1 + sum(1 for sentence in sentences[last + 1:index] if not _TIME_STAMP.fullmatch(sentence.text))
@@ -447,6 +444,9 @@ def _usable_gap(sentences: list[Sentence], last: int, index: int) -> int:
 # "Оновлено 13:40.", "08:31 BST", "Updated 14:05 GMT": a liveblog's time stamp, a line of its own
 _TIME_STAMP = re.compile(r"\W*(?:(?:оновлено|обновлено|updated?)\s+)?(?:о\s+|в\s+|at\s+)?\d{1,2}[:.]\d{2}"
                          r"(?:\s+(?:BST|GMT|CET|CEST|EET|EEST|MSK|UTC))?\W*", re.I)
+
+
+_KILLED_BY_IT = re.compile(r"[^.;!?]{0,60}?\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:killed|left)\b", re.I)
 
 
 def _a_disasters_toll(sentence: str) -> bool:
