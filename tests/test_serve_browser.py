@@ -657,7 +657,9 @@ def test_cities_and_the_places_events_name_are_written_on_the_map_offline(server
     cities = page.locator(".sr-city")
     cities.first.wait_for()
     assert "Kharkiv" in cities.all_inner_texts()  # a city of GeoNames, from /api/cities
-    assert kupiansk in page.locator(".sr-event-place").all_inner_texts()  # too small a town, but an event's place
+    # too small a town, but an event's place (its label is drawn after the events: waited for, under a loaded machine)
+    page.locator(".sr-event-place", has_text=kupiansk).first.wait_for()
+    assert kupiansk in page.locator(".sr-event-place").all_inner_texts()
     boxes = [label.bounding_box() for label in page.locator(".sr-city span, .sr-event-place span").all()]
     for i, a in enumerate(boxes):  # no label over another
         for b in boxes[i + 1:]:
