@@ -16,7 +16,7 @@ from sitrep.geo.candidates import (
     sentence_starts,
     under_their_headings,
 )
-from sitrep.geo.cyrillic import cyrillic_candidates, home_first, where_the_war_is
+from sitrep.geo.cyrillic import UKRAINE, cyrillic_candidates, home_first, where_the_war_is
 from sitrep.geo.disambiguate import DocumentContext, Option, choose
 from sitrep.geo.gazetteer import Gazetteer, GazetteerEntry
 from sitrep.geo.metonymy import not_where_it_happened
@@ -113,8 +113,10 @@ def _resolve(
 def _the_capital_told(text: str, gazetteer: Gazetteer, country: str | None) -> list[Place]:
     """"Eight were killed in the capital": the capital of the country the text is about, wherever words for it
     stand; near it after "south-east of" (as "south-east of Kyiv" would be)."""
-    said = list(_the_capital().finditer(text)) if country else []
-    capital = gazetteer.capital(country) if said and country else None
+    if country is None:
+        return []
+    said = list(_the_capital().finditer(text))
+    capital = gazetteer.capital(country) if said else None
     if capital is None:
         return []
     return [capital.to_place(m.start(), m.end(), GEO_PRECISION_NEAR if RELATIVE_BEFORE.search(
@@ -349,7 +351,6 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
 
 
 _DISTRICT_ADJECTIVE = re.compile(r"(?<=sk)yi$", re.IGNORECASE)  # Ukrainian romanised: "Pokrovskyi" (not "Yartsevsky")
-_UKRAINE = "UA"
 
 
 def _town_of_the_district(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
@@ -358,9 +359,9 @@ def _town_of_the_district(gazetteer: Gazetteer, name: str) -> list[GazetteerEntr
     name, else none."""
     if is_cyrillic_text(name) or not _DISTRICT_ADJECTIVE.search(name) or district_key(name) in aliases().city_districts:
         return []  # ("the Kyivskyi district" is a city's, not Kyiv's: `_in_the_town_told_of`)
-    stem = _DISTRICT_ADJECTIVE.sub("", name)  # Pokrovsk, Bakhmutsk
+    stem = district_key(name)  # pokrovsk, bakhmutsk
     for form in (stem, stem[:-2]):  # Pokrovsk; Bakhmut
-        towns = [e for e in gazetteer.lookup(form) if e.feature_class == "P" and e.iso == _UKRAINE]
+        towns = [e for e in gazetteer.lookup(form) if e.feature_class == "P" and e.iso == UKRAINE]
         if towns:
             return towns
     return []
