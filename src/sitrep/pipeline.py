@@ -71,8 +71,8 @@ class Pipeline:
     def _process_batch(self, documents: list[Document]) -> Iterator[Result]:
         documents = [with_language(doc) for doc in documents]
         segmented = {doc.id: segment(doc.text) for doc in documents}
-        candidates = {doc.id: _sentences_to_annotate(segmented[doc.id]) for doc in documents}
         labels = short_report_labels([segmented[doc.id] for doc in documents], self.event_model)
+        candidates = {doc.id: _sentences_to_annotate(segmented[doc.id], label) for doc, label in zip(documents, labels)}
         # a report the classifier says tells of no event is not geocoded: its names are not looked for
         pieces = [(s.text, (doc.id, s.start)) for doc, label in zip(documents, labels) if label != NO_EVENT
                   for s in _to_name(candidates[doc.id], short=is_short(segmented[doc.id]))]
@@ -96,10 +96,11 @@ class Pipeline:
             yield Result(doc, strikes_of_the_side_named(screened.kept), screened.dropped)
 
 
-def _sentences_to_annotate(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences whose people and organisations matter: those that may report or continue an event."""
+def _sentences_to_annotate(sentences: list[Sentence], label: str | None) -> list[Sentence]:
+    """The sentences whose people and organisations matter: those that may report or continue an event; all of
+    a short report the classifier reads as an event (`label`), whose places come from any of its sentences."""
     return [
-        s for s in sentences if s.usable and (may_report_event(s.text) or refers_back(s.text))
+        s for s in sentences if s.usable and (label not in (None, NO_EVENT) or may_report_event(s.text) or refers_back(s.text))
     ]
 
 

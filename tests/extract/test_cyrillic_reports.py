@@ -77,3 +77,6 @@ def test_an_age_is_no_count_of_the_dead():
 
     assert find_casualties("У Сумах загинув 63-річний чоловік, ще двоє поранені.").fatalities == 1
     assert find_casualties("В Белгороде погибла 80-летняя пенсионерка.").fatalities == 1
+    # ... nor an age told after the person, in years
+    assert find_casualties("Унаслідок обстрілу села загинула жінка 68 років.").fatalities == 1
+    assert find_casualties("При атаке дрона погиб мужчина 52 лет, ещё трое ранены.").fatalities == 1

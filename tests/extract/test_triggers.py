@@ -46,6 +46,9 @@ from sitrep.extractors.triggers import find_trigger
         # "in recent days" dates a report loosely; it does not make it a habit
         ("Kyiv said it had pushed back Russian troops across the river in recent days.", "Armed clash"),
         ("A barrage on a crowded market of the city killed four people.", "Shelling/artillery/missile attack"),
+        # an armed group's raid on a village is made on the ground, not from afar
+        ("Rebels kill farmers in attack on remote village, elders say", "Attack"),
+        ("Gang members launched an attack on the hillside neighbourhood at dawn.", "Attack"),
     ],
 )
 def test_sub_event_types(sentence, sub_event_type):

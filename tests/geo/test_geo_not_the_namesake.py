@@ -5,7 +5,7 @@ these tests, read with the embedded gazetteer (and GeoNames' Ukraine table where
 
 import pytest
 
-from sitrep.geo import geocode_document
+from sitrep.geo import find_places, geocode_document
 
 
 def names(text, gazetteer):
@@ -98,6 +98,8 @@ def test_a_village_in_brackets_after_its_landmark_is_near_it(embedded, text, lan
     [
         ("Уламки дрона впали у Шахтарській громаді Дніпропетровської області.", "Shakhtarske"),
         ("Ворог обстріляв Васильківську громаду Дніпропетровської області.", "Vasylkivka"),
+        # (a town in -ець: its adjective is -ецька)
+        ("Ворог двічі атакував Марганецьку громаду Дніпропетровської області.", "Marhanets"),
     ],
 )
 def test_a_community_is_its_seat_in_the_oblast_named(embedded, text, seat):
@@ -249,6 +251,34 @@ def test_a_district_many_cities_have_is_the_town_told_ofs(embedded):
 # 20. a Ukrainian raion named in English by its town's adjective is the town's
 
 @pytest.mark.parametrize(("district", "town"), [("Pokrovskyi", "Pokrovsk"), ("Bakhmutskyi", "Bakhmut"),
-                                                ("Nikopolskyi", "Nikopol")])
+                                                ("Nikopolskyi", "Nikopol"), ("Bakhmutsky", "Bakhmut")])
 def test_a_raion_named_by_its_towns_adjective_is_near_the_town(embedded, district, town):
     assert [(n, p) for n, _, p in names(f"Shelling hit a village in the {district} district.", embedded)] == [(town, 2)]
+
+
+# 21. a city's district romanised the Russian way is the city's, not a namesake in Russia
+
+@pytest.mark.parametrize("district", ["Kievsky", "Voroshilovsky", "Kuibyshevsky", "Petrovsky"])
+def test_a_city_district_romanised_the_russian_way_is_in_the_city(embedded, district):
+    text = f"Shelling hit a market in the {district} district of Donetsk on Monday, the Russian-installed mayor said."
+    assert {admin1 for _, admin1, _ in names(text, embedded)} == {"Donetsk Oblast"}
+
+
+def test_a_city_district_of_a_province_named_after_it_is_no_district_of_another_provinces_town(embedded):
+    text = ("Moscow denied the reports. Officials in Moscow said talks were off. A depot burned in the Budyonnovsky "
+            "district of the Russian-backed Donetsk People's Republic after shelling, local media said.")
+    district = [p.admin1 for p in find_places(text, embedded) if text[p.start:p.end].startswith("Budyonnovsky")]
+    assert district in ([], ["Donetsk Oblast"])
+    assert ("Donetsk Oblast", "Donetsk Oblast", 3) in names(text, embedded)
+
+
+# 22. a country's everyday name is the country, not a village so called in another
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rebels attacked a village in eastern Congo's North Kivu province on Monday.", "Democratic Republic of the Congo"),
+    ("Drones struck a depot in the east of DR Congo.", "Democratic Republic of the Congo"),
+    ("Police detained protesters in Burma's largest city.", "Myanmar"),
+])
+def test_a_countrys_everyday_name_is_the_country(embedded, text, country):
+    assert country in [n for n, _, _ in names(text, embedded)]
+    assert "Paraíba" not in [admin1 for _, admin1, _ in names(text, embedded)]

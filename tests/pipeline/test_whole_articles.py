@@ -635,6 +635,18 @@ def test_a_short_post_is_not_placed_by_a_first_sentence_that_tells_no_event(pipe
     assert places(mentions) == ["Bern"]
 
 
+def test_a_short_posts_two_word_town_the_model_calls_a_name_is_placed_by_the_war_its_sentence_names(pipeline):
+    # (the small English model tags such towns PERSON, FAC or ORG; no other place tells the post's country)
+    post = Document("post", "Fighting went on near Chasiv Yar overnight, where Ukrainian units held off four assaults, "
+                            "a military spokesman said.", published=PUBLISHED)
+    assert [(m.place.name, m.place.admin1) for m in pipeline.read(post).mentions] == [("Chasiv Yar", "Donetsk Oblast")]
+
+
+def test_a_short_posts_speaker_is_no_place_in_a_sentence_only_the_classifier_reads_as_news(pipeline):
+    post = Document("post", "Kira Mazur said Ukrainian troops held the line on Sunday.", published=PUBLISHED)
+    assert [m.place for m in pipeline.read(post).mentions if m.place and m.place.name == "Kira"] == []
+
+
 def test_survivors_gathering_to_remember_an_attack_is_no_attack(pipeline):
     result = read(pipeline, NEWS, "Survivors of the Kramatorsk station attack gathered on Sunday to remember the dead.")
     assert not at(result.mentions, "Kramatorsk")
@@ -1207,6 +1219,12 @@ def test_a_wire_story_s_lead_is_dated_by_its_day_not_by_its_dateline(pipeline):
     assert (izmail.event_date, izmail.fatalities) == (date(2022, 7, 18), 2)
 
 
+def test_a_shelling_that_hurt_no_one_is_still_a_shelling(pipeline):
+    result = read(pipeline, "Вдень ворог обстріляв Червоногригорівську громаду з РСЗВ, обійшлося без постраждалих.",
+                  *QUIET_UK, published=date(2024, 10, 5))
+    assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Chervonohryhorivka", 0)]
+
+
 def test_what_did_not_fall_or_hit_and_an_appeal_not_to_film_are_no_events(pipeline):
     ukrainian = read(pipeline, "У Дніпрі та Дніпровському районі вночі лунали вибухи, обійшлося без влучань.",
                      "Прохання не знімати і не публікувати відео роботи ППО.",
@@ -1357,6 +1375,16 @@ def test_the_missiles_launch_site_and_a_guard_killed_at_the_scene_are_the_strike
                   published=date(2024, 7, 10))
     assert [(m.place.name, m.sub_event_type, m.fatalities) for m in result.mentions] == [
         ("Izmayil", "Shelling/artillery/missile attack", 1)]
+
+
+def test_the_dead_since_a_month_or_a_year_began_are_no_event(pipeline):
+    russian = read(pipeline, "Днём ВСУ обстреляли Глушково, погиб один мирный житель, сообщил губернатор.",
+                   "С октября прошлого года, когда начались обстрелы приграничья, в районе погибли 120 человек. За "
+                   "это время разрушены сотни домов.", *QUIET_RU, published=date(2025, 3, 2))
+    assert [(m.place.name, m.fatalities) for m in russian.mentions] == [("Glushkovo", 1)]
+    ukrainian = read(pipeline, "Від початку року внаслідок ворожих ударів дронами загинули 40 мешканців Шосткинського "
+                               "та Конотопського районів.", *QUIET_UK, published=date(2025, 3, 2))
+    assert ukrainian.mentions == []
 
 
 def test_a_war_long_tally_a_book_about_the_war_and_backing_fire_are_no_events(pipeline):

@@ -59,8 +59,8 @@ def _number_words() -> dict[str, int]:
 def _patterns() -> dict[str, re.Pattern]:
     data = _tolls()
     words = sorted(_number_words(), key=len, reverse=True)
-    # (not an age: "загинув 59-річний чоловік" is one dead)
-    number = rf"(?P<num>\d{{1,6}}|{'|'.join(re.escape(w) for w in words)})(?![\w’'ʼ]|-\w)"
+    # (not an age: "загинув 59-річний чоловік", "загинув чоловік 71 року", "погибла женщина 63 лет" are one dead)
+    number = rf"(?P<num>\d{{1,6}}|{'|'.join(re.escape(w) for w in words)})(?![\w’'ʼ]|-\w|\s+{_YEARS_OF_AGE}(?!\w))"
     people = rf"(?:{data['people']}\s+)"
     out = {}
     for kind in ("killed", "wounded"):
@@ -73,6 +73,9 @@ def _patterns() -> dict[str, re.Pattern]:
     for name in ("no_casualties", "no_injuries", "some_killed", "some_wounded", "running_total"):
         out[name] = re.compile(rf"\b{data[name]}(?!\w)", re.I)
     return out
+
+
+_YEARS_OF_AGE = r"(?:року|років|роки|рік|лет|года|год)"
 
 
 def parse_cyrillic_number(text: str) -> int | None:

@@ -136,7 +136,10 @@ LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*$")
 # ("the village of Kanan in the northwestern Sagaing region": a word of where in it, or of its state, may stand
 # between "the" and the unit's name)
 _REGION_ADJECTIVE = (rf"(?:{_COMPASS}|central|(?:north|south|east|west)ernmost|far[- ](?:north|south|east|west)(?:ern)?|"
-                     r"restive|neighbou?ring|embattled|war-torn|troubled|front-?line|border|mountainous|remote)")
+                     r"restive|neighbou?ring|embattled|war-torn|troubled|front-?line|border|mountainous|remote|"
+                     # "of the Russian-backed Donetsk People's Republic", "of the so-called Luhansk region"
+                     r"(?:russian|moscow|kremlin)-(?:backed|controlled|occupied|installed|annexed)|so-called|"
+                     r"self-proclaimed|separatist|occupied)")
 PARENT_GAP = re.compile(rf"^\s*(?:,|\(|of|in|,\s*in)\s*(?:the\s+)?(?:{_REGION_ADJECTIVE}\s+)?$", re.IGNORECASE)
 # "the Leninsky district of Luhansk": a city's district lies in the city's province (many cities have one
 # of that Soviet name)

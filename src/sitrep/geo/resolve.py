@@ -29,7 +29,7 @@ from sitrep.geo.sentence_places import (
     in_the_region_told,
     inside_the_sentence_regions,
 )
-from sitrep.geo.wordlists import aliases, district_key, stopwords
+from sitrep.geo.wordlists import aliases, city_district_key, district_key, stopwords
 from sitrep.language import is_cyrillic_text, written_in_ukrainian
 from sitrep.model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, Place
 
@@ -75,9 +75,12 @@ def _resolve(
         candidates = under_their_headings(text, find_candidates(text, gazetteer.knows, exclude_spans, person_spans))
         candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
-        if misread:
-            options = _home_places_only(candidates, options, misread, country_hint, cues)
-    context = DocumentContext.build(candidates, options, country_hint, cues, _wars_by_sentence(text, candidates))
+    at_war = _wars_by_sentence(text, candidates)
+    if not cyrillic and misread:
+        options = _home_places_only(candidates, options, misread, country_hint, cues, at_war)
+    # a district many cities have votes for no country: "the Kievsky district of Donetsk" is not near Moscow
+    voting = [[] if _many_cities_district(cand) else opts for cand, opts in zip(candidates, options)]
+    context = DocumentContext.build(candidates, voting, country_hint, cues, at_war)
     if cyrillic:  # a namesake far from the war needs the document's support ("в Удачном" is no town in Yakutia)
         options = [where_the_war_is(opts, context) for opts in options]
 
@@ -164,12 +167,14 @@ def _in_the_town_told_of(candidates: list[Candidate], chosen: list[Option | None
     out = list(chosen)
     towns: list[tuple[Candidate, Option]] = []
     for i, cand in enumerate(candidates):
-        shared = cand.unit == "admin2" and district_key(cand.name) in aliases().city_districts
+        shared = _many_cities_district(cand)
         if cand.city_part or shared:
-            here = [option for c, option in towns if c.sentence == cand.sentence]
-            counts = Counter(option.entry.geonameid for _, option in towns)
+            # ("the Budyonnovsky district of the Donetsk People's Republic": a town of that province, if any)
+            told = towns if cand.parent is None else [(c, o) for c, o in towns if _inside(o, chosen[cand.parent])]
+            here = [option for c, option in told if c.sentence == cand.sentence]
+            counts = Counter(option.entry.geonameid for _, option in told)
             # the latest of the most named: max keeps the first of equals, so read them from the last
-            town = here[-1] if here else max(reversed([o for _, o in towns]), key=lambda o: counts[o.entry.geonameid],
+            town = here[-1] if here else max(reversed([o for _, o in told]), key=lambda o: counts[o.entry.geonameid],
                                              default=None)
             read = chosen[i]
             if shared and (town is None or (read is not None and read.entry.admin1_code == town.entry.admin1_code)):
@@ -178,6 +183,15 @@ def _in_the_town_told_of(candidates: list[Candidate], chosen: list[Option | None
         elif (option := chosen[i]) is not None and option.entry.feature_class == "P" and not cand.relative:
             towns.append((cand, option))
     return out
+
+
+def _inside(town: Option, province: Option | None) -> bool:
+    return province is not None and town.entry.admin1_code == province.entry.admin1_code
+
+
+def _many_cities_district(cand: Candidate) -> bool:
+    """A district named as many cities have one (geo_aliases.yaml city_districts: "the Kyivskyi district")."""
+    return cand.unit == "admin2" and city_district_key(cand.name) in aliases().city_districts
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
@@ -265,24 +279,33 @@ def _places_read_as_names(
     for start, end in entity_spans:
         name = text[start:end].strip()
         first = normalise(name.split()[0]) if " " in name else ""
-        if first and first not in stop.given_names and first not in stop.titles and gazetteer.lookup(name):
+        known = gazetteer.lookup(name) or gazetteer.region_lookup(name)  # ("Donetsk People's Republic" as PERSON)
+        if first and first not in stop.given_names and first not in stop.titles and known:
             found.add((start, end))
     return found
 
 
 def _home_places_only(
     candidates: list[Candidate], options: list[list[Option]], misread: set[tuple[int, int]],
-    country_hint: str | None, cue_admin1: list[str],
+    country_hint: str | None, cue_admin1: list[str], at_war: dict[int, frozenset[str]],
 ) -> list[list[Option]]:
     """The readings of each candidate, where a name the NER model gave a person or an organisation keeps only
     those in the country the rest of the document is about ("shelling of Chasiv Yar" in a story on Ukraine):
-    "the White House" is named in many stories and is a town in several countries, none of them the story's."""
+    "the White House" is named in many stories and is a town in several countries, none of them the story's.
+    Where the rest names no place, the countries of the war its own sentence names ("where Ukrainian soldiers
+    repelled assaults") are the story's."""
     def recovered(cand: Candidate) -> bool:
         return any(start <= cand.start and cand.end <= end for start, end in misread)
 
     rest = [(c, o) for c, o in zip(candidates, options) if not recovered(c)]
     home = DocumentContext.build([c for c, _ in rest], [o for _, o in rest], country_hint, cue_admin1).dominant_country
-    return [[o for o in opts if o.entry.iso == home] if recovered(cand) else opts
+
+    def at_home(cand: Candidate, option: Option) -> bool:
+        if home is not None:
+            return option.entry.iso == home
+        return option.entry.iso in at_war.get(cand.sentence, ())
+
+    return [[o for o in opts if at_home(cand, o)] if recovered(cand) else opts
             for cand, opts in zip(candidates, options)]
 
 
@@ -350,14 +373,14 @@ def _options(gazetteer: Gazetteer, cand: Candidate) -> list[Option]:
     return [Option(e, _precision(e, cand)) for e in entries]
 
 
-_DISTRICT_ADJECTIVE = re.compile(r"(?<=sk)yi$", re.IGNORECASE)  # Ukrainian romanised: "Pokrovskyi" (not "Yartsevsky")
+_DISTRICT_ADJECTIVE = re.compile(r"(?<=sk)(?:yi|yy|iy|y)$", re.IGNORECASE)  # "Pokrovskyi", "Novoazovsky"
 
 
 def _town_of_the_district(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
     """"the Pokrovskyi district", "Bakhmutskyi district" in English: a Ukrainian raion named by its town's adjective
     is the town's (Pokrovsk, Bakhmut), not a village somewhere spelt like the adjective; the Ukrainian towns of that
     name, else none."""
-    if is_cyrillic_text(name) or not _DISTRICT_ADJECTIVE.search(name) or district_key(name) in aliases().city_districts:
+    if is_cyrillic_text(name) or not _DISTRICT_ADJECTIVE.search(name) or city_district_key(name) in aliases().city_districts:
         return []  # ("the Kyivskyi district" is a city's, not Kyiv's: `_in_the_town_told_of`)
     stem = district_key(name)  # pokrovsk, bakhmutsk
     for form in (stem, stem[:-2]):  # Pokrovsk; Bakhmut

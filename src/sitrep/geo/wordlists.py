@@ -40,7 +40,7 @@ class Aliases:
     rivers: frozenset[str] = frozenset()  # norms of rivers named like a town ("dnipro")
     borders: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()  # (words naming a border, admin1 codes along it)
     capital_words: tuple[str, ...] = ()  # "the capital", "столиці": the capital of the country told of
-    city_districts: frozenset[str] = frozenset()  # district_key of districts many cities have ("dniprovsk")
+    city_districts: frozenset[str] = frozenset()  # city_district_key of districts many cities have ("dnprvsk")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def aliases() -> Aliases:
                     for border in raw.get("borders") or [])
     return Aliases(variants, regions, dict(raw.get("admin1_names") or {}), country_names, cues, plants, around, wars,
                    rivers, borders, tuple(str(w) for w in raw.get("capital_words") or ()),
-                   frozenset(district_key(str(name)) for name in raw.get("city_districts") or ()))
+                   frozenset(city_district_key(str(name)) for name in raw.get("city_districts") or ()))
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?<=sk)(?:yi|yy|iy|ii|y|i)$|(?<=n)(?:yi|yy|iy|y)$")
@@ -109,6 +109,17 @@ def district_key(name: str) -> str:
     """A district's name without its adjective's ending, however romanised: "Dniprovskyi", "Dniprovsky" ->
     "dniprovsk"."""
     return _ADJECTIVE_ENDING.sub("", normalise(name))
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def city_district_key(name: str) -> str:
+    """A city district's name as its consonants, so that Russian and Ukrainian romanisations meet: "Kievsky",
+    "Kyivskyi" -> "kvsk"; "Budyonnovsky", "Budionnivskyi" -> "bdnvsk". Compared only with the few names of
+    `Aliases.city_districts`."""
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", district_key(name).replace(" ", "")))
 
 
 def admin1_of_region(name: str) -> str | None:
