@@ -55,6 +55,10 @@ def _number_words() -> dict[str, int]:
     return {str(word).casefold(): int(value) for value, words in _tolls()["numbers"].items() for word in words}
 
 
+# years of an age told after the person ("чоловік 71 року", "мужчина 52 лет"): no count
+_YEARS_OF_AGE = r"(?:року|років|роки|рік|лет|года|год)"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     data = _tolls()
@@ -73,9 +77,6 @@ def _patterns() -> dict[str, re.Pattern]:
     for name in ("no_casualties", "no_injuries", "some_killed", "some_wounded", "running_total"):
         out[name] = re.compile(rf"\b{data[name]}(?!\w)", re.I)
     return out
-
-
-_YEARS_OF_AGE = r"(?:року|років|роки|рік|лет|года|год)"
 
 
 def parse_cyrillic_number(text: str) -> int | None:

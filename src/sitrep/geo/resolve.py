@@ -63,6 +63,7 @@ def _resolve(
 ) -> tuple[list[Place], DocumentContext]:
     cues = _cue_admin1(text)
     cyrillic = is_cyrillic_text(text)
+    misread: set[tuple[int, int]] = set()  # NER names that are towns word for word (English only)
     if cyrillic:
         # Russian and Ukrainian: names in their dictionary form; the English NER spans say nothing here
         candidates = under_their_headings(text, cyrillic_candidates(text, lambda name, unit: _is_known_as(gazetteer, name, unit)))
@@ -76,7 +77,7 @@ def _resolve(
         candidates = [_power_plant_town(text, cand) for cand in candidates]
         options = [_options(gazetteer, cand) for cand in candidates]
     at_war = _wars_by_sentence(text, candidates)
-    if not cyrillic and misread:
+    if misread:
         options = _home_places_only(candidates, options, misread, country_hint, cues, at_war)
     # a district many cities have votes for no country: "the Kievsky district of Donetsk" is not near Moscow
     voting = [[] if _many_cities_district(cand) else opts for cand, opts in zip(candidates, options)]
@@ -279,8 +280,8 @@ def _places_read_as_names(
     for start, end in entity_spans:
         name = text[start:end].strip()
         first = normalise(name.split()[0]) if " " in name else ""
-        known = gazetteer.lookup(name) or gazetteer.region_lookup(name)  # ("Donetsk People's Republic" as PERSON)
-        if first and first not in stop.given_names and first not in stop.titles and known:
+        if first and first not in stop.given_names and first not in stop.titles and (
+                gazetteer.lookup(name) or gazetteer.region_lookup(name)):  # ("Donetsk People's Republic" as PERSON)
             found.add((start, end))
     return found
 
