@@ -198,3 +198,13 @@ def test_official_statistics_of_the_dead_are_a_running_total_not_a_toll():
 def test_a_span_of_time_is_no_count(sentence, killed):
     found = find_casualties(sentence)
     assert found.fatalities == killed and (found.injuries or 0) < 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian shelling kills and wounds seven in the city.",
+    "Artillery fire killed and injured nine people on Sunday, the governor said.",
+    "He did not say how many of the nine had died.",
+    "It was unclear how many of them were killed in the strike.",
+])
+def test_a_count_of_both_or_a_count_not_told_is_no_count_of_dead(sentence):
+    assert find_casualties(sentence).fatalities in (None, 0)

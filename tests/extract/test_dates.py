@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from sitrep.extractors.dates import date_from_publication, resolve_date
 
 PUBLISHED = date(2024, 12, 31)
@@ -104,3 +106,20 @@ def test_an_event_told_n_days_before_the_day_of_the_sentence():
     other = "Two days after the blast, three more people died in the same town on Friday."
     anchor = other.index("died")
     assert resolve_date(other, 0, friday, anchor, anchor + 4).start == friday
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("Весной 2023 года армия отбила соседнее село.", 2023),
+    ("У 2022 році окупанти зруйнували міст через річку.", 2022),
+    ("На початку 2024 року ворог обстріляв селище.", 2024),
+    ("Торік ворог обстріляв селище.", 2024),
+    ("В прошлом году армия обстреляла город.", 2024),
+    ("Фронт не менялся с лета 2023 года, когда провалилось наступление у села.", 2023),
+])
+def test_a_past_year_in_russian_and_ukrainian_dates_the_sentence_in_it(sentence, year):
+    told = resolve_date(sentence, 0, date(2025, 2, 1), sentence.index(" ") + 1)
+    assert told is not None and told.start.year == told.end.year == year
+
+
+def test_this_years_year_says_no_more_than_the_publication():
+    assert resolve_date("У 2025 році ворог обстріляв селище.", 0, date(2025, 2, 1)) is None

@@ -182,3 +182,29 @@ def test_what_a_base_is_used_for_is_no_event():
 def test_the_dead_of_earlier_fighting_handed_over_is_no_event():
     assert find_trigger("Ukraine handed over the bodies of 20 soldiers killed near Bakhmut to the other side.") is None
     assert find_trigger("The bodies of 45 fighters were exchanged at a checkpoint on Friday.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Russian drone dropped an explosive on a car in the village, wounding the driver.",
+    "Two grenades were dropped from a quadcopter onto the yard.",
+    "A drone dropped a grenade on a soldier's dugout.",
+    "A drone kills a man in the town.",
+    "A Russian guided-bomb strike hit the town centre.",
+    "A Russian bomb strike destroyed the school.",
+])
+def test_a_drones_charge_and_a_states_bomb_are_air_strikes(sentence):
+    assert find_trigger(sentence).sub_event_type == "Air/drone strike"
+
+
+def test_drones_destroyed_over_a_region_by_combat_work_are_an_interception():
+    found = find_trigger("As a result of combat work, 20 attack UAVs were destroyed over the Sumy region.")
+    assert found.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("sentence", [
+    "В районе села продолжается уничтожение остатков подразделений противника.",
+    "Утром противник предпринял попытку контратаки у посёлка.",
+    "Атаки противника у посёлка отбиты.",
+])
+def test_the_remnants_of_units_destroyed_a_counterattack_and_attacks_beaten_back_are_a_battle(sentence):
+    assert find_trigger(sentence).sub_event_type == "Armed clash"

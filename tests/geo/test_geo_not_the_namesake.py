@@ -282,3 +282,23 @@ def test_a_city_district_of_a_province_named_after_it_is_no_district_of_another_
 def test_a_countrys_everyday_name_is_the_country(embedded, text, country):
     assert country in [n for n, _, _ in names(text, embedded)]
     assert "Paraíba" not in [admin1 for _, admin1, _ in names(text, embedded)]
+
+
+# 23. a Russian spelling of a Ukrainian village finds the village the Ukrainian spelling names, for the text's context
+# to choose; a two-word name GeoNames keeps in Latin letters only is found by them; where troops came from is no place
+
+@pytest.mark.parametrize(("text", "village"), [
+    ("Летом ВСУ освободили сёла Старомайорское и Урожайное в Донецкой области.", "Urozhaine"),
+    ("Российские штурмовые группы ведут бои в Великой Новосёлке.", "Velyka Novosilka"),
+])
+def test_a_russian_spelling_of_a_ukrainian_village_finds_it(embedded, text, village):
+    assert (village, "Donetsk Oblast") in [(n, admin1) for n, admin1, _ in names(text, embedded)]
+
+
+def test_the_namesake_of_the_russian_spelling_stays_where_the_text_places_it(embedded):
+    assert ("Urozhaynoye", "Crimea") in [(n, a) for n, a, _ in names("В Урожайном Крыма прошёл праздник.", embedded)]
+
+
+def test_the_village_troops_came_from_is_no_place(embedded):
+    text = "Штурмовики вошли в посёлок с юга, со стороны Старомайорского, сообщили военкоры."
+    assert "Staromaiorske" not in [n for n, _, _ in names(text, embedded)]

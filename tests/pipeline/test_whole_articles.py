@@ -1458,3 +1458,124 @@ def test_a_liveblogs_time_stamps_part_no_update_from_its_event(pipeline):
                   "Оновлено 12:40.\nЗа даними ОВА, загинули вже п'ятеро людей, ще 12 поранені.", *QUIET_UK,
                   published=date(2024, 3, 20))
     assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Mykolayiv", 5)]
+
+
+def test_a_revised_toll_dated_when_told_and_the_strikes_own_day_are_one_event(pipeline):
+    result = read(pipeline, "Toll from Russian guided-bomb strike on Ukrainian border town climbs to five",
+                  "KYIV, March 6 (Reuters) - The death toll from a Russian guided-bomb strike on the border town of "
+                  "Krasnopillia has risen to five after rescuers pulled another body from the rubble, officials said "
+                  "on Thursday.",
+                  "The strike on Monday evening hit a two-storey school building and a shop in the centre of the town "
+                  "in the Sumy region. Officials first reported two dead.",
+                  "\"The search is over. Five people were killed and 11 were wounded,\" the Sumy regional military "
+                  "administration said.", published=date(2025, 3, 6))
+    assert [(m.place.name, m.sub_event_type, m.fatalities, str(m.event_date)) for m in result.mentions] == [
+        ("Krasnopillya", "Air/drone strike", 5, "2025-03-03")]
+
+
+def test_a_headline_of_two_strikes_in_two_towns_and_a_count_of_killed_and_wounded(pipeline):
+    result = read(pipeline, "Shelling kills and wounds six in Nikopol, drone kills woman in Marhanets",
+                  "Russian artillery shelling of Nikopol killed and wounded six people on Sunday, the governor said. "
+                  "He did not say how many of the six had died.",
+                  "In Marhanets, a woman was killed on Sunday when a Russian drone dropped an explosive on her garden.",
+                  published=date(2024, 8, 12))
+    assert sorted((m.place.name, m.sub_event_type, m.fatalities or 0) for m in result.mentions) == [
+        ("Marhanets", "Air/drone strike", 1), ("Nikopol", "Shelling/artillery/missile attack", 0)]
+
+
+def test_a_count_of_dead_since_a_retreat_and_background_of_the_town_are_no_event(pipeline):
+    result = read(pipeline, "Russian shelling kills two in Kherson",
+                  "Russian artillery shelling killed two people in Kherson on Saturday, the governor said.",
+                  "Russian forces left the city in November 2022 but have pounded it from across the river. The "
+                  "regional office said on Friday that more than 400 civilians had been killed in the region since the "
+                  "retreat.", published=date(2024, 5, 12))
+    assert [(m.place.name, m.fatalities, str(m.event_date)) for m in result.mentions] == [("Kherson", 2, "2024-05-11")]
+
+
+def test_a_past_year_a_then_and_a_within_weeks_date_what_follows_as_background(pipeline):
+    russian = read(pipeline, "Осенью 2023 года ВСУ освободили соседнее село, однако в 2024 году российские войска его "
+                             "вернули.", *QUIET_RU, published=date(2025, 2, 10))
+    assert russian.mentions == []
+    remembered = read(pipeline, "У селищі вшанували пам'ять 20 людей, загиблих внаслідок удару 3 березня 2023 року.",
+                      "Тоді ракета влучила в продуктовий магазин на околиці Оріхова.", *QUIET_UK,
+                      published=date(2024, 3, 3))
+    assert remembered.mentions == []
+    english = read(pipeline, NEWS, "Ukrainian troops entered Kherson on November 11, 2022. Within weeks Russian artillery "
+                                   "began shelling the city from across the river.", published=date(2024, 6, 5))
+    assert places(english.mentions) == ["Kharkiv"]
+
+
+def test_a_russian_spelling_of_a_ukrainian_village_and_where_troops_came_from(pipeline):
+    result = read(pipeline, "Российские штурмовые группы ведут бои в Великой Новосёлке, в посёлок они вошли со стороны "
+                            "Старомайорского, сообщили в пятницу военкоры.", *QUIET_RU, published=date(2025, 1, 24))
+    assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Velyka Novosilka", "Armed clash")]
+
+
+def test_a_governors_headline_list_an_advice_and_aid_to_come_add_no_events(pipeline):
+    result = read(pipeline, "Губернатор: обстрелы Климовского и Стародубского районов",
+                  "Днём ВСУ обстреляли из миномётов посёлок Климово. Пострадавших нет.",
+                  "Также ВСУ атаковали FPV-дроном город Стародуб, ранен мужчина.",
+                  "Напоминаю: при звуках обстрела укрывайтесь в подвалах. Жителям районов, чьи дома пострадали от "
+                  "обстрелов, будет оказана материальная помощь.", *QUIET_RU, published=date(2024, 4, 11))
+    assert sorted((m.place.name, m.sub_event_type) for m in result.mentions) == [
+        ("Klimovo", "Shelling/artillery/missile attack"), ("Starodub", "Air/drone strike")]
+
+
+def test_drones_destroyed_over_regions_and_launched_from_a_cape_in_crimea(pipeline):
+    result = read(pipeline, "Overnight the enemy attacked with 30 Shahed drones launched from the Kursk region and from "
+                            "Cape Chauda in occupied Crimea, the air force said.",
+                  "As a result of combat work, 28 attack drones were destroyed over the Poltava and Kharkiv regions.",
+                  published=date(2024, 9, 2))
+    assert sorted((m.place.name, m.sub_event_type) for m in result.mentions) == [
+        ("Kharkiv Oblast", "Disrupted weapons use"), ("Poltava Oblast", "Disrupted weapons use")]
+
+
+def test_a_trend_a_named_army_group_and_daily_attacks_since_then_are_no_places_or_events(pipeline):
+    trend = read(pipeline, NEWS, "A military spokesman said Russian troops were increasingly using glide bombs against "
+                                 "towns behind the front line in the Donetsk region.", published=date(2025, 2, 19))
+    assert places(trend.mentions) == ["Kharkiv"]
+    group = read(pipeline, "Подразделения группировки войск \"Днепр\" отразили атаку штурмовой группы ВСУ в районе "
+                           "Орехова Запорожской области, сообщили в Минобороны.",
+                 "В Курской области продолжается уничтожение остатков подразделений ВСУ в районе Тёткино.", *QUIET_RU,
+                 published=date(2025, 4, 17))
+    assert sorted((m.place.name, m.sub_event_type) for m in group.mentions) == [
+        ("Orikhiv", "Armed clash"), ("Tëtkino", "Armed clash")]
+    since = read(pipeline, "Вранці російський дрон атакував автомобіль у Білопіллі, поранено водія.",
+                 "Відтоді громада потерпає від щоденних атак.", *QUIET_UK, published=date(2025, 4, 22))
+    assert places(since.mentions) == ["Bilopillia"]
+
+
+def test_a_liveblogs_rising_toll_and_an_earlier_strike_on_another_target(pipeline):
+    liveblog = read(pipeline, "09:10 BST\nRussian missiles struck the centre of Poltava in the morning, killing at least six "
+                              "people, the governor said.",
+                    "10:30 BST\nThe death toll in Poltava has risen to nine, the governor says.",
+                    "13:05 BST\nThe governor now says 14 people were killed in the Poltava strike.",
+                    published=date(2025, 2, 3))
+    assert [(m.place.name, m.fatalities) for m in liveblog.mentions] == [("Poltava", 14)]
+    two = read(pipeline, "A Russian missile strike on an industrial site in Zaporizhzhia killed three people late on "
+                         "Wednesday, the governor said on Thursday.",
+               "The city has been hit repeatedly. On Tuesday, officials said a strike on a private clinic had killed "
+               "seven people.", published=date(2024, 12, 12))
+    assert sorted((m.fatalities, str(m.event_date)) for m in two.mentions) == [(3, "2024-12-11"), (7, "2024-12-10")]
+
+
+def test_front_directions_listed_are_near_their_towns_and_the_theater_of_war_is_no_building(pipeline):
+    result = read(pipeline, "Key Takeaways:\n- Front lines barely moved in the past day despite continued Russian attacks "
+                            "across the theater.\n- Russian forces continued attacks in the Siversk and Lyman directions "
+                            "but made no confirmed advances on March 3.", published=date(2025, 3, 4))
+    assert sorted((m.place.name, m.place.geo_precision, m.sub_event_type) for m in result.mentions) == [
+        ("Lyman", 2, "Armed clash"), ("Siversk", 2, "Armed clash")]
+
+
+def test_a_citys_dnipro_district_is_the_city_told_of(pipeline):
+    result = read(pipeline, "Місто Запоріжжя зазнало 12 обстрілів. Снаряди влучили у багатоповерхівку в Дніпровському "
+                            "районі, поранено двох мешканців.", *QUIET_UK, published=date(2025, 5, 28))
+    assert places(result.mentions) == ["Zaporizhzhya"]
+
+
+def test_attempted_attacks_thwarted_are_no_event_beside_the_interceptions(pipeline):
+    result = read(pipeline, "Ночью пресечены попытки киевского режима осуществить террористические атаки на объекты на "
+                            "территории России.",
+                  "Дежурными средствами ПВО перехвачены и уничтожены 12 беспилотников над территорией Курской области.",
+                  *QUIET_RU, published=date(2024, 10, 22))
+    assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Kursk Oblast", "Disrupted weapons use")]

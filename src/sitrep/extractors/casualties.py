@@ -198,18 +198,25 @@ class Casualties:
     injuries_evidence: Evidence | None
 
 
-# "40 killed and wounded", "killed or injured 12": one count of both, which says how many died no more than
-# how many were hurt.
+# "40 killed and wounded", "killed or injured 12", "shelling kills and wounds nine": one count of both, which says
+# how many died no more than how many were hurt.
 _KILLED_AND_WOUNDED = re.compile(
-    r"\b(?:killed|dead)\s+(?:and/or|and|or|&)\s+(?:wounded|injured)\b|\b(?:wounded|injured)\s+(?:and/or|and|or|&)\s+(?:killed|dead)\b",
+    r"\b(?:killed|dead|kills|killing)\s+(?:and/or|and|or|&)\s+(?:wounded|injured|wounds|injures|wounding|injuring)\b|"
+    r"\b(?:wounded|injured|wounds|injures|wounding|injuring)\s+(?:and/or|and|or|&)\s+(?:killed|dead|kills|killing)\b",
     re.I)
 
 
+# "He did not say how many of the nine had died", "it was unclear how many of them were killed": no count
+_HOW_MANY = re.compile(r"\bhow many\b(?:\s+of\s+(?:the|them|those|these))?[^.;,]{0,40}", re.I)
+
+
 def _without_joint_counts(sentence: str) -> str:
-    """The sentence with the words of a count of both dead and wounded, and of ages, blanked (offsets kept), so
-    that no pattern reads them as a count of either."""
+    """The sentence with the words of a count of both dead and wounded, of a count not told ("how many of the nine
+    died") and of ages blanked (offsets kept), so that no pattern reads them as a count of either."""
     if "aged" in sentence or "ages" in sentence:
         sentence = _AGES.sub(_blank, sentence)
+    if "how many" in sentence.lower():
+        sentence = _HOW_MANY.sub(_blank, sentence)
     if not could_find(_KILLED_AND_WOUNDED, sentence):
         return sentence  # (most sentences: no substitution is tried)
     return _KILLED_AND_WOUNDED.sub(_blank, sentence)

@@ -33,6 +33,9 @@ _WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS.update({name: day for day, names in _CYRILLIC["weekdays"].items() for name in names})
 _WEEKDAY = r"(?P<weekday>" + "|".join(re.escape(name) for name in _WEEKDAYS) + r")"
 _IN_CYRILLIC = "|".join(_CYRILLIC["prepositions"])
+_BEFORE_A_YEAR = "|".join(_CYRILLIC["before_a_year"])
+_YEAR_WORDS = "|".join(re.escape(word) for word in _CYRILLIC["year_words"])
+_LAST_YEAR = "|".join(name.replace(" ", r"\s+") for name in _CYRILLIC["last_year"])
 _ON = "|".join(("on", "late", "early", "last", "this", _IN_CYRILLIC))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -64,12 +67,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "last spring": a season gone by, at least months before the news (read as last year's: background either way)
     ("year", re.compile(r"\b(?:last (?:year|spring|summer|autumn|fall|winter)|(?:in|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+(?:spring|summer|autumn|fall|"
                         r"winter)\s+of\s+)?(?P<year>(?:19|20)\d\d))\b", re.I)),
+    ("year", re.compile(rf"\b(?:{_LAST_YEAR}|(?:{_BEFORE_A_YEAR})\s+(?P<year>(?:19|20)\d\d)\s+(?:{_YEAR_WORDS}))(?!\w)", re.I)),
     # Not "since August": that is when a count began or what a toll is compared with ("bloodiest since August").
     ("month_only", re.compile(rf"\b(?:(?:in|during|early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of|{_IN_CYRILLIC})\s+|"
                               rf"(?:in\s+)?mid-?\s*){_MONTH}(?:\s+{_YEAR})?\b", re.I)),
 ]
 
 
+# gold/CODING.md: an event is coded only when it falls within 30 days before publication.
+MAX_AGE_DAYS = 30
 SAID_REACH = 80  # characters before a date in which its speech verb is read
 # A live blog's stamp ("12 Jul 2022 20.36 Death toll rises to 45"): the day of the post, like a day a source spoke.
 _POSTED_AT = re.compile(r"\s+\d{1,2}[.:]\d{2}\b")
@@ -222,6 +228,11 @@ def _distance(match: re.Match, start: int, end: int | None) -> int:
     if match.end() <= start:
         return start - match.end()
     return max(0, match.start() - end)
+
+
+def long_before(told: EventDate | None, published: date | None) -> bool:
+    """Is the date the text tells more than `MAX_AGE_DAYS` before publication: background, not news?"""
+    return told is not None and published is not None and (published - told.end).days > MAX_AGE_DAYS
 
 
 def date_from_publication(published: date | None) -> EventDate | None:

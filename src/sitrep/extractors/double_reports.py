@@ -20,6 +20,7 @@ from .triggers import find_trigger
 SEMICOLON = re.compile(r";\s+")
 # (", but one drone slammed into a building in Sumy" after drones downed over the Kyiv region: a strike of its own)
 SECOND_CLAUSE = re.compile(rf",\s+(?:and|while|as well as|but)\s+|{SEMICOLON.pattern}")
+HEADLINE_CLAUSE = re.compile(rf",\s+(?:(?:and|while|as well as|but)\s+)?|{SEMICOLON.pattern}")
 
 
 def split_double_reports(sentences: list[Sentence], places: list[Place]) -> list[Sentence]:
@@ -34,7 +35,7 @@ def _halves(sentence: Sentence, places: list[Place]) -> list[Sentence]:
     first = find_trigger(sentence.text)
     if first is None:
         return [sentence]
-    for join in _joins_after_the_first_event(sentence.text, first.evidence.start, first.evidence.end):
+    for join in _joins_after_the_first_event(sentence.text, first.evidence.start, first.evidence.end, is_headline(sentence)):
         second = find_trigger(sentence.text[join.end():])
         if second is None or second.generic or second.fallback:
             continue
@@ -48,12 +49,21 @@ def _halves(sentence: Sentence, places: list[Place]) -> list[Sentence]:
     return [sentence]
 
 
-def _joins_after_the_first_event(text: str, start: int, end: int) -> list[re.Match]:
-    """Where a second clause may begin: after the sentence's first event words; or at a semicolon before them
-    when the words before it tell an event of their own ("... struck a recruitment centre in Poltava; a jet was
-    also shot down over the Donetsk region": shooting down is the rule tried first)."""
+def _joins_after_the_first_event(text: str, start: int, end: int, headline: bool) -> list[re.Match]:
+    """Where a second clause may begin: after the sentence's first event words (in a headline, at a bare comma
+    too: "Shelling kills two in Kherson, drone kills man in Beryslav"); or at a semicolon before them when the
+    words before it tell an event of their own ("... struck a recruitment centre in Poltava; a jet was also
+    shot down over the Donetsk region": shooting down is the rule tried first)."""
     semicolons = [join for join in SEMICOLON.finditer(text, 0, start) if find_trigger(text[:join.start()]) is not None]
+    if headline:  # (the words found first may be the second clause's: "Shelling kills two ..., drone kills man ...")
+        return [join for join in HEADLINE_CLAUSE.finditer(text)
+                if join.start() >= end or find_trigger(text[:join.start()]) is not None]
     return semicolons + list(SECOND_CLAUSE.finditer(text, end))
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """Is the sentence an article's headline: its first line, with no full stop of its own?"""
+    return sentence.start == 0 and not sentence.text.rstrip().endswith((".", "!", "?"))
 
 
 def _names(places: list[Place], start: int, end: int) -> set[str]:

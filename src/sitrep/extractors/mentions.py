@@ -23,8 +23,8 @@ from .casualties import Casualties, counts_only_running_totals, find_casualties,
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
-from .dates import EventDate, date_from_publication, heading_date, resolve_date
-from .double_reports import SECOND_CLAUSE, SEMICOLON
+from .dates import EventDate, date_from_publication, heading_date, long_before, resolve_date
+from .double_reports import SECOND_CLAUSE, SEMICOLON, is_headline
 from .lexicon import (
     accident_causes,
     all_weapons,
@@ -70,6 +70,10 @@ _NEW_STORY = re.compile(
     r"^\W*(?:separately|elsewhere|meanwhile|in (?:another|a separate) (?:\w+ )?(?:attack|incident|strike|development)|"
     r"(?:earlier|later) (?:in the day|that day|on \w+day|in the week))\b", re.I)
 _SAME_DAY = re.compile(r"^\W*(?:earlier|later) (?:in the day|that day)\b", re.I)
+# "... загинули внаслідок удару 5 жовтня 2023 року. Тоді ракета влучила в кафе", "... on November 11, 2022. Within
+# weeks the army began shelling the city": of the time the sentence before told
+_THEN = re.compile(r"^\W*(?:тоді|тогда|then|at (?:the|that) time|within (?:hours|days|weeks|months)|"
+                   r"(?:hours|days|weeks|months) later|(?:soon|shortly) after(?:wards)?)\b", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle", "Protests": "protest"}
 # A protest told again with what the police did to it is that protest, of the graver kind (ACLED: a protest with
 # any intervention is one with intervention).
@@ -87,6 +91,7 @@ _CLAUSE_END = re.compile(r"[.,;:!?\u2014\u2013]")
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # How many sentences a back-reference may reach over to the report it continues.
 MAX_REFERENCE_GAP = 6
+MAX_DEATHS_GAP = 2  # sentences from a town's report to its region's dead that are its own
 CLAIM_PRIORITY = {"denies": 0, "confirms": 1, "claims responsibility": 2, "claims": 3, "reports": 4}
 
 
@@ -108,6 +113,8 @@ class _Report:
     references: list[Evidence] = field(default_factory=list)
     listed: list[Place] = field(default_factory=list)  # "hit Chernihiv, Zhytomyr and Lviv": one event each
     folded: list[int] = field(default_factory=list)  # where the article told this event again
+    opened_at: int = -1  # the sentence that opened the report
+    told_again_at: int = -1  # the last sentence of the reports folded into it (`folded`)
     sums_up: bool = False  # a whole country's attacks, told event by event in the sentences after it
 
 
@@ -179,8 +186,10 @@ def extract_mentions(
                 previous, sentence, trigger, document, again=not back_reference and not trigger.fallback):
             # a toll joins the report only from a sentence that is about its deaths ("the attack killed five",
             # or right after it "Two people were killed"), not from one that tells of bodies found or handed over
+            # (or that revises its toll: "the toll has risen to five after rescuers pulled another body out")
             tolls = (trigger.fallback or bool(_EVENT_BACK_REFERENCE.search(sentence.text)) or (
-                gap <= 1 and not _BODIES.search(sentence.text))) and not _a_disasters_toll(sentence.text)
+                gap <= 1 and (not _BODIES.search(sentence.text) or revised_toll(sentence.text)))) and not (
+                _a_disasters_toll(sentence.text))
             placed = previous.place
             _add_sentence(previous, trigger, sentence, index, place, sentence_places, document, tolls, headline_told_again)
             if previous.place is not placed and previous.place is place and not previous.listed and (
@@ -198,7 +207,7 @@ def extract_mentions(
             continue
         if _only_deaths(trigger) and _dead_of_the_unreported(sentences, index, previous, sentence_places, document):
             continue
-        report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index)
+        report = _Report(trigger=trigger, sentence=sentence, last_sentence_index=index, opened_at=index)
         report.evidence["event_type"] = trigger.evidence
         # An article's list of places is a list of events (gold/CODING.md), so is a short Russian or Ukrainian
         # report's ("удари по Житомиру та Черняхову"); an English headline's list stays one report.
@@ -214,6 +223,10 @@ def extract_mentions(
             report.date, report.date_from_text = previous.date, True
             report.evidence["event_date"] = previous.evidence["event_date"]
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
+        if not report.date_from_text and index and _THEN.match(sentence.text) and (
+                told := resolve_date(sentences[index - 1].text, sentences[index - 1].start, document.published)):
+            report.date, report.date_from_text = told, True
+            report.evidence["event_date"] = _words(told.evidence, "event_date")
         if not report.date_from_text and (heading := heading_date(document.text, sentence.start, document.published)):
             # "FEB 24, 2022 - ... Missiles strike Kyiv": a timeline's entry is of its heading's day, not of today
             report.date, report.date_from_text = heading, True
@@ -232,11 +245,12 @@ def extract_mentions(
         for by_place in split_by_places(mention, report.listed, document.text):
             told.extend((piece, len(report.listed) > 1) for piece in split_by_victims(by_place, document.text))
     alone = [mention for mention, listed in told if not listed]
+    headline_end = sentences[0].end if sentences and is_headline(sentences[0]) else 0
     kept: list[Mention] = []
     for mention, listed in told:
         # a place of a list told again on its own, or in an earlier list ("вибухи у Луцьку та Рівному" ...
         # "удари по Луцьку й Рівному були по аеродромах"): one event
-        if not (listed and any(_told_again(mention, m) for m in (*alone, *kept))):
+        if not (listed and any(_told_again(mention, m, mention.sentence_start < headline_end) for m in (*alone, *kept))):
             kept.append(mention)
     return kept
 
@@ -275,10 +289,14 @@ def _side_of(report: _Report) -> Found | None:
     return Found(report.fields["actor1"], report.evidence["actor1"])
 
 
-def _told_again(listed: Mention, other: Mention) -> bool:
+def _told_again(listed: Mention, other: Mention, in_headline: bool = False) -> bool:
     """A place of a list ("attacked Mykolaiv, Kharkiv and Kryvyi Rih") that the article tells of again on its
-    own ("rockets struck central Kharkiv, injuring four"): one event, the one told in full."""
-    if listed.place is None or other.place is None or listed.sub_event_type != other.sub_event_type:
+    own ("rockets struck central Kharkiv, injuring four"): one event, the one told in full (of any kind of strike
+    where the list is the headline's: "обстрелы Погарского и Суземского районов" ... "удар FPV-дрона по Суземке")."""
+    if listed.place is None or other.place is None:
+        return False
+    headline_strikes = in_headline and {listed.sub_event_type, other.sub_event_type} <= _STRIKES
+    if listed.sub_event_type != other.sub_event_type and not headline_strikes:
         return False
     if (listed.place.geonameid, listed.place.name) != (other.place.geonameid, other.place.name):
         return False
@@ -306,6 +324,8 @@ def _fold_repeats(reports: list[_Report], document: Document) -> list[_Report]:
     kept: list[_Report] = []
     for report in reports:
         first = next((k for k in kept if _repeats(k, report, document)), None)
+        if first is None and kept and _deaths_told_of_its_region(kept[-1], report):
+            first = kept[-1]
         if first is None:
             kept.append(report)
         else:
@@ -327,10 +347,16 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
         first.trigger.event_type == later.trigger.event_type and (_bare_strike(first) or _bare_strike(later)))
     if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
         return False
-    if _text_date(later) is None and vague:
+    first_day, later_day = _day_of_the_event(first), _day_of_the_event(later)
+    if long_before(first_day, document.published) != long_before(later_day, document.published):
+        return False  # "shelling killed two on Saturday" ... "forces withdrew in November 2022 but have since pounded it"
+    if later_day is None and vague:
         return True  # "the attack in Belgorod" paragraphs later, with no day of its own: the one told before
-    if (_text_date(first) is None) != (_text_date(later) is None):
-        return True  # the same kind of event at the same place, one of them told with no day: told twice
+    if (first_day is None) != (later_day is None):
+        # the same kind of event at the same place, one of them told with no day: told twice (not when they hit
+        # other things and killed other counts: "a strike on an industrial site killed two" ... "On Tuesday a strike
+        # on a clinic killed ten")
+        return not _other_targets_and_tolls(first, later)
     a = first.date or date_from_publication(document.published)
     b = later.date or date_from_publication(document.published)
     if a is None or b is None:
@@ -339,6 +365,13 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
         # "overnight on November 2 to 3" read as either night's day: a day apart is one night
         return a.start - timedelta(days=1) <= b.end and b.start - timedelta(days=1) <= a.end
     return a.start <= b.end and b.start <= a.end
+
+
+def _other_targets_and_tolls(first: _Report, later: _Report) -> bool:
+    """Do both reports name what was hit and count their dead, and neither is the same?"""
+    a, b = first.fields.get("target"), later.fields.get("target")
+    dead = first.fields.get("fatalities"), later.fields.get("fatalities")
+    return a is not None and b is not None and a != b and None not in dead and dead[0] != dead[1]
 
 
 def _told_in_the_same_words(first: _Report, later: _Report) -> bool:
@@ -356,7 +389,19 @@ def _one_name(first: _Report, later: _Report) -> bool:
         first.place is not None and later.place is not None and first.place.admin1 == later.place.admin1)
 
 
-_BARE_STRIKE = re.compile(r"strikes?\b", re.I)
+def _deaths_told_of_its_region(last: _Report, later: _Report) -> bool:
+    """Is the later report deaths alone with no day of its own, placed only by its region, in the sentences right
+    after the last report told of a town of that region ("'Seven people were killed,' the Sumy regional
+    administration said" after a strike on Bilopillia)? Then they are that report's dead (not when paragraphs
+    apart: "the governor of the Donetsk region reported that two people had been killed" is his region's day)."""
+    a, b = last.place, later.place
+    return (a is not None and b is not None and _only_deaths(later.trigger) and _text_date(later) is None
+            and later.opened_at - max(last.last_sentence_index, last.told_again_at) <= MAX_DEATHS_GAP
+            and a.geo_precision < GEO_PRECISION_REGION <= b.geo_precision and not b.country_only
+            and b.admin1 is not None and (a.iso, a.admin1) == (b.iso, b.admin1))
+
+
+_BARE_STRIKE = re.compile(r"(?:strikes?|hit|struck)\b", re.I)  # ("hit a five-storey block": its weapon a guess)
 
 
 def _bare_strike(report: _Report) -> bool:
@@ -402,7 +447,7 @@ def _join(first: _Report, later: _Report) -> None:
             evidence_name = name.removesuffix("_text").removesuffix("_civilians")
             if evidence_name in later.evidence:
                 first.evidence.setdefault(evidence_name, later.evidence[evidence_name])
-    later_date, first_date = _text_date(later), _text_date(first)
+    later_date, first_date = _day_of_the_event(later), _day_of_the_event(first)
     if later_date and (not first_date or later_date.precision < first_date.precision):
         first.date, first.date_from_text = later_date, True
         first.evidence["event_date"] = later.evidence["event_date"]
@@ -410,6 +455,7 @@ def _join(first: _Report, later: _Report) -> None:
     first.cues.extend(later.cues)
     first.references.extend(e for e in later.references if e not in first.references)
     first.folded.append(later.sentence.start)
+    first.told_again_at = max(first.told_again_at, later.last_sentence_index, later.told_again_at)
 
 
 def _more_of_the_accident(accident: int, previous: _Report | None, index: int, sentence: str) -> bool:
@@ -654,6 +700,13 @@ def _other_days(report: _Report, sentence: Sentence, trigger: Trigger, document:
     return said.start > told.end + slack or said.end < told.start - slack
 
 
+def _day_of_the_event(report: _Report) -> EventDate | None:
+    """The report's text date, unless its toll revises a count ("the death toll has risen to seven, officials said
+    on Thursday"): that day is the revision's, and the event's own may be told elsewhere ("the strike on Tuesday")."""
+    toll = report.evidence.get("fatalities")
+    return None if toll is not None and revised_toll(toll.quote) else _text_date(report)
+
+
 def _text_date(report: _Report) -> EventDate | None:
     """The date the report's own words give (none when its date is only the publication's)."""
     if report.date_from_text and report.date is None:
@@ -860,7 +913,7 @@ def _add_fields(
     anchor_end = (trigger.evidence.end - offset) if trigger else None
     event_date = resolve_date(_without_other_times(text, anchor, anchor_end or 0), offset, document.published, anchor,
                               anchor_end)
-    told = _text_date(report)
+    told = _day_of_the_event(report)
     if event_date and (not told or event_date.precision < told.precision):
         report.date, report.date_from_text = event_date, True
         report.evidence["event_date"] = _words(event_date.evidence, "event_date")
@@ -928,12 +981,15 @@ def _better_toll(known: int | None, new: int, evidence: Evidence | None = None,
     """The toll the report first gives: a later sentence tells of some of its dead ("Moscow says the strike
     killed 53 prisoners ... a prisoner who died of his wounds"), not a new count. A count of dead wins over a
     zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead; so does a
-    revised count ("the death toll rose to 45 on Tuesday"), and a count over a guess ("Drone strikes kill
-    civilians" ... "killed at least 21 civilians").
+    revised count ("the death toll rose to 45 on Tuesday") and a higher count after it, and a count over a guess
+    ("Drone strikes kill civilians" ... "killed at least 21 civilians").
     (The most conservative figure across reports is the merge's to take: `corroboration.toll_range`.)"""
     guessed = known_evidence is not None and vague_figure(known_evidence.quote) and (
         evidence is not None and not vague_figure(evidence.quote))
-    return known is None or (known == 0 and new > 0) or guessed or (evidence is not None and revised_toll(evidence.quote))
+    # a count that rose once rises on: "the toll has risen to 12" ... "the governor now says 15 were killed"
+    rising = known is not None and new > known and known_evidence is not None and revised_toll(known_evidence.quote)
+    return known is None or (known == 0 and new > 0) or guessed or rising or (
+        evidence is not None and revised_toll(evidence.quote))
 
 
 def _first(report: _Report, name: str, found):

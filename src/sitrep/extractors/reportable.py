@@ -29,13 +29,12 @@ from datetime import date
 from ..clean import Sentence
 from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_REGION, Mention, Place
+from .dates import MAX_AGE_DAYS
 from .mentions import VIOLENT_EVENT_TYPES, overlapping_days
 from .report_classifier import ReportModel
 from .short_reports import is_short
 from .triggers import find_trigger
 
-# gold/CODING.md: an event is coded only when it falls within 30 days before publication.
-MAX_AGE_DAYS = 30
 # How sure the classifier must be of a later sentence of a report, for it to make the report an event when
 # the sentence that opened it did not ("A facility erupted into flames after a suspected drone strike." ...
 # "The attack hit a depot in Yartsevo overnight on December 31"): the more sentences are read, the likelier

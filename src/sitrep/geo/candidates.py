@@ -52,7 +52,9 @@ CITY_DISTRICT_AFTER = re.compile(
 CITY_DISTRICT_BEFORE = re.compile(rf"\bthe\s+{_CITY}['’]s\s+{_LISTED_NAMES}$")
 # "the border region of Kursk", "the district of Yartsevo": the unit word stands before the name.
 UNIT_BEFORE = re.compile(rf"\b({_ADMIN1_WORDS}|{_ADMIN2_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-DIRECTION_AFTER = re.compile(r"^[ \t]+(direction|axis|sector|front)\b", re.IGNORECASE)
+# (and each town of a list of them: "in the Toretsk and Pokrovsk directions")
+DIRECTION_AFTER = re.compile(r"^(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w'’-]*)*[ \t]+(directions?|axis|axes|sectors?|front)\b",
+                             re.IGNORECASE)
 # "the Ukraine-controlled Donetsk cities of Sloviansk and Bakhmut": a name before towns it holds is their region's
 TOWNS_OF_A_REGION_AFTER = re.compile(r"^[ \t]+(?:cities|towns|villages|settlements)\s+of\b", re.IGNORECASE)
 SETTLEMENT_BEFORE = re.compile(
@@ -104,9 +106,11 @@ ORIGIN_BEFORE = re.compile(
     r"(?:(?:directions?|areas?|territory|side|airspace|waters)\s+of\s+(?:the\s+)?)?"
     # ("fired from occupied Crimea")
     r"(?:(?:temporarily\s+)?(?:occupied|russian-occupied|russian-held|annexed)\s+)?)"
-    # (each name of the list, and the country of one: "from the Kursk region of the Russian Federation")
+    # (each name of the list, and the country of one: "from the Kursk region of the Russian Federation"; "from the
+    # Kursk and Bryansk regions and from Cape Chauda in occupied Crimea")
     r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:[ \t]+(?:region|oblast|province|krai)s?)?"
-    r"(?:\s*,\s*|\s*,?\s+and\s+|[ \t]+of[ \t]+(?:the[ \t]+)?))*+$")
+    r"(?:\s*,\s*|\s*,?\s+and\s+(?:from\s+)?(?:the\s+)?|[ \t]+of[ \t]+(?:the[ \t]+)?|"
+    r"[ \t]+in[ \t]+(?:(?:temporarily[ \t]+)?(?:occupied|russian-occupied|annexed)[ \t]+)?))*+$")
 # "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
 HOSPITAL_BEFORE = re.compile(
     r"\b(?:hospitali[sz]ed|treated|(?:taken|brought|rushed|transported|transferred|evacuated|airlifted|flown|sent|admitted)"

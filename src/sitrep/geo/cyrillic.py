@@ -21,7 +21,7 @@ from typing import Any
 from sitrep.errors import GazetteerError
 from sitrep.geo.candidates import WORD, Candidate, Token, sentence_starts
 from sitrep.geo.disambiguate import BIG_CITY, UNSUPPORTED_TOWN, DocumentContext, Option
-from sitrep.geo.normalize import romanise
+from sitrep.geo.normalize import normalise, romanise
 from sitrep.geo.wordlists import admin1_of_region, read_yaml
 
 DATA_FILE = "cyrillic_places.yaml"
@@ -84,6 +84,8 @@ class CyrillicData:
     war_area: frozenset[str] = frozenset()  # ISO and admin1 codes of where the war the texts report is fought
     # adjective ending -> the endings of the village a district's or community's seat may also be ("покровське")
     seat_towns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # a Russian spelling's ending -> the Ukrainian spelling's ("урожайное" -> "урожайне"), longest first
+    ukrainian_endings: tuple[tuple[str, str], ...] = ()
 
     def named_area(self, lemma: str) -> tuple[str, str | None] | None:
         """(English name, unit) of a listed area name: ("Donetsk Oblast", "admin1"), ("Donbas", None)."""
@@ -119,6 +121,7 @@ def cyrillic_data() -> CyrillicData:
         frozenset(str(w).casefold() for w in raw.get("power_plant_words") or ()),
         frozenset(str(code) for code in raw.get("war_area") or ()),
         _adjective_towns(raw.get("seat_towns")),
+        _ukrainian_endings(raw.get("ukrainian_endings")),
     )
 
 
@@ -132,6 +135,12 @@ def _adjective_towns(raw: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for ending, towns in endings.items():
             rules.setdefault(str(ending), []).extend(str(t or "") for t in towns)
     return tuple(sorted(((e, tuple(dict.fromkeys(t))) for e, t in rules.items()), key=lambda r: -len(r[0])))
+
+
+def _ukrainian_endings(raw: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, dict):
+        raise GazetteerError(f"sitrep/data/{DATA_FILE}: ukrainian_endings must map Russian endings to Ukrainian ones")
+    return tuple(sorted(((str(e), str(u)) for e, u in raw.items()), key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)
@@ -290,10 +299,11 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
     return out
 
 
-# "дрони, запущені з напрямку Брянська, Курська та Орла", "ракетами с территории Курской области": where the weapons
-# came from, not where they struck (every name of such a list)
+# "дрони, запущені з напрямку Брянська, Курська та Орла", "ракетами с территории Курской области", "штурмовики
+# вошли в посёлок со стороны Старомайорского": where the weapons or troops came from, not where they struck (every
+# name of such a list)
 _LAUNCHED_FROM = re.compile(
-    r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*)\s+)"
+    r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*|стороны|боку)\s+)"
     r"(?:[А-ЯІЇЄҐ][\w'’-]*+(?:[ \t]+[\w'’-]+)?(?:\s*,\s*|\s+(?:та|і|й|и)\s+))*+$")
 # "доставлен в Климовскую ЦРБ", "госпіталізували до лікарні Харкова": where the hospital is, not the event
 _TAKEN_TO_HOSPITAL = re.compile(
@@ -421,8 +431,13 @@ def _candidate(
             known_name = names[0] if names else None
             if unit is None:  # the namesakes of a bare name's other forms, for its context to choose among
                 other_names = tuple(name for name, _ in names[1:])
-        if known_name is None and place_context and size == 1 and unit is None:
-            known_name = _known_in_latin(words[0].text, lambda form: is_known(form, None), data)
+                if size == 1:  # and of its Ukrainian spelling: "Урожайное" may be Urozhaine, not only Urozhaynoye
+                    ukrainian = _ukrainian_spelling(known_name[0] if known_name else words[0].text, data)
+                    if ukrainian is not None and is_known(ukrainian, None):
+                        known_name = known_name or (ukrainian, None)
+                        other_names += (ukrainian,) if ukrainian not in (known_name[0], *other_names) else ()
+        if known_name is None and place_context and unit is None:
+            known_name = _known_in_latin(words, lambda form: is_known(form, None), data)
     if known_name is not None and not place_context and is_known(known_name[0], "country"):
         return None  # "Росія вдарила", "удару РФ": a country that acts, not where it happened
     if known_name is None:
@@ -756,11 +771,16 @@ def _biggest_first(found: list[tuple[int, str]]) -> list[tuple[str, str | None]]
 MAX_LATIN_FORMS = 2  # of a word's dictionary forms, the likeliest few looked up in Latin letters
 
 
-def _known_in_latin(word: str, is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
-    """A town the gazetteer knows under its Latin name only ("по Кадіївці": GeoNames keeps the town's new name
-    in Latin letters, its Cyrillic under the old one): asked only of a word after a place preposition."""
-    forms = [f for f in noun_forms(word)[:MAX_LATIN_FORMS] if f not in data.words.not_places]
-    return next(((latin, None) for f in forms if is_known(latin := romanise(f))), None)
+def _known_in_latin(words: list[Token], is_known: Callable[[str], int], data: CyrillicData) -> tuple[str, str | None] | None:
+    """A town the gazetteer knows under its Latin names only: "по Кадіївці" (GeoNames keeps the town's new name
+    in Latin letters, its Cyrillic under the old one); "в Великой Новосёлке" (the Russian spelling of a
+    Ukrainian village, among its alternate names only as "Velikaya Novoselka"). Asked only of words after a
+    place preposition."""
+    if len(words) == 1:
+        forms = [f for f in noun_forms(words[0].text)[:MAX_LATIN_FORMS] if f not in data.words.not_places]
+    else:
+        forms = list(_forms(words, None))
+    return next(((latin, None) for f in forms if is_known(latin := romanise(normalise(f)))), None)
 
 
 def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
@@ -768,6 +788,16 @@ def _forms(words: list[Token], unit: str | None) -> Iterator[str]:
     options = [name_forms(w.text, adjective_first=unit is not None) for w in words]
     for combination in product(*options):
         yield " ".join(combination)
+
+
+def _ukrainian_spelling(name: str, data: CyrillicData) -> str | None:
+    """The name with its Russian ending spelt the Ukrainian way ("урожайное" -> "урожайне"), or None when it
+    has no such ending."""
+    form = name.casefold()
+    for ending, ukrainian in data.ukrainian_endings:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[:len(form) - len(ending)] + ukrainian
+    return None
 
 
 def _unknown_name(word: str, data: CyrillicData) -> str | None:
