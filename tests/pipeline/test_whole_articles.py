@@ -1579,3 +1579,12 @@ def test_attempted_attacks_thwarted_are_no_event_beside_the_interceptions(pipeli
                   "Дежурными средствами ПВО перехвачены и уничтожены 12 беспилотников над территорией Курской области.",
                   *QUIET_RU, published=date(2024, 10, 22))
     assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Kursk Oblast", "Disrupted weapons use")]
+
+
+def test_footage_of_the_dead_and_a_share_of_all_schools_hit_are_no_events(pipeline):
+    result = read(pipeline, "A Russian missile hit a school sheltering displaced families in Kramatorsk on Tuesday, "
+                            "killing at least 12 people, the governor said.",
+                  "Footage shared by journalists showed bodies wrapped in sheets at a hospital in Sloviansk.",
+                  "The school has been hit before, the governor said. More than half of its schools in the region "
+                  "have been struck.", published=date(2024, 7, 10))
+    assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Kramatorsk", 12)]
