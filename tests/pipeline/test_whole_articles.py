@@ -1588,3 +1588,10 @@ def test_footage_of_the_dead_and_a_share_of_all_schools_hit_are_no_events(pipeli
                   "The school has been hit before, the governor said. More than half of its schools in the region "
                   "have been struck.", published=date(2024, 7, 10))
     assert [(m.place.name, m.fatalities) for m in result.mentions] == [("Kramatorsk", 12)]
+
+
+def test_a_digests_item_labelled_by_its_town_is_placed_there(pipeline):
+    result = read(pipeline, "DAILY DIGEST, 12 October\n\nODESA REGION\n• Izmail: Russian drones struck port infrastructure "
+                            "on the Danube overnight, the regional head said. No casualties.",
+                  "Putin: Russia will respond to any new sanctions, the Kremlin said.", published=date(2023, 10, 12))
+    assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Izmayil", "Air/drone strike")]

@@ -69,6 +69,7 @@ RELATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
+LABEL_AFTER = re.compile(r"[ \t]*:[ \t]")
 PLACE_WORD_BEFORE = re.compile(
     r"\b(?:in|at|into|from|villages?|towns?|settlements?|hamlets?|"
     # what is done to a place: "shelling of X", "attack on X", "shelled X", "captured X"
@@ -185,6 +186,7 @@ class Candidate:
     parent: int | None = None  # index of the candidate naming the unit that contains this one
     other_names: tuple[str, ...] = ()  # other forms the words may be read in ("удачное" beside "удачный")
     city_part: bool = False  # "the city's X district": a part of the town the text tells of (CITY_DISTRICT_AFTER)
+    label: bool = False  # "Avdiivka: ...", "• Izmail: ...": a sentence's opening label, the place of what follows
 
 
 @dataclass(frozen=True)
@@ -534,6 +536,7 @@ def _candidate(text: str, words: list[Token], name: str, known: bool) -> Candida
         settlement=settlement, village=bool(_ends_with(VILLAGE_BEFORE, before)), relative=relative,
         sentence_initial=words[0].sentence_initial,
         place_context=settlement or relative or bool(_ends_with(PLACE_WORD_BEFORE, before)), city_part=city_part,
+        label=words[0].sentence_initial and LABEL_AFTER.match(after) is not None,
     )
 
 

@@ -239,9 +239,11 @@ def _unsupported_small_place(option: Option, cand: Candidate, context: DocumentC
         return False
     if context.dominant_country is None and cand.place_context and entry.is_main:
         return False  # "shelling near X" in a text that says nothing else about where it is
-    if cand.sentence_initial and not cand.place_context and entry.population < BIG_CITY:
+    if cand.sentence_initial and not cand.place_context and entry.population < BIG_CITY and not (
+            cand.label and entry.is_main and entry.population >= UNSUPPORTED_TOWN):
         # "Driver of car that tried...", "Law enforcement officers...": a headline's first word is capitalised
-        # whatever it is; only a well-known place is believed there without support.
+        # whatever it is; only a well-known place is believed there without support, or a town by its own name
+        # opening an item as its label ("• Izmail: drones struck the port")
         return True
     if context.dominant_country is not None and not cand.place_context:
         # In a story about Ukraine, a bare capitalised word ("Right Sector") that names a village in India
