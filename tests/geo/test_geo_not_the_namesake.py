@@ -302,3 +302,23 @@ def test_the_namesake_of_the_russian_spelling_stays_where_the_text_places_it(emb
 def test_the_village_troops_came_from_is_no_place(embedded):
     text = "Штурмовики вошли в посёлок с юга, со стороны Старомайорского, сообщили военкоры."
     assert "Staromaiorske" not in [n for n, _, _ in names(text, embedded)]
+
+
+# 24. an air defence system is no town, and towns are found as the wires spell them
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Hezbollah rockets were intercepted by the Iron Dome air defence system over Kiryat Shmona.", "Qiryat Shmona"),
+    ("Houthi forces fired at a ship off Hodeidah on Monday.", "Al Ḩudaydah"),
+])
+def test_an_air_defence_system_is_no_town_and_towns_are_found_as_the_wires_spell_them(embedded, text, town):
+    found = [n for n, _, _ in names(text, embedded)]
+    assert "Dome" not in found and town in found
+
+
+# 25. a town whose province the text names once is that province's town wherever it stands bare
+
+def test_a_town_placed_once_in_its_province_is_that_town_in_the_headline_too(embedded):
+    text = ("Russian bomb kills three in Ukraine's Zolochiv, officials say\n\nA Russian guided bomb struck the centre of "
+            "the town of Zolochiv in Ukraine's northeastern Kharkiv region on Thursday, officials said.\n\nRussia's "
+            "defence ministry made no comment on the Zolochiv strike. Moscow denies that it targets civilians.")
+    assert {admin1 for n, admin1, _ in names(text, embedded) if n == "Zolochiv"} == {"Kharkiv Oblast"}

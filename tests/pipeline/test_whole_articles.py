@@ -1595,3 +1595,26 @@ def test_a_digests_item_labelled_by_its_town_is_placed_there(pipeline):
                             "on the Danube overnight, the regional head said. No casualties.",
                   "Putin: Russia will respond to any new sanctions, the Kremlin said.", published=date(2023, 10, 12))
     assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Izmayil", "Air/drone strike")]
+
+
+def test_a_total_since_a_day_gone_and_last_weekday_in_its_own_weekdays_paper(pipeline):
+    total = read(pipeline, NEWS, "Since the liberation, Russian shelling has killed at least 60 people in the city and "
+                                 "its suburbs, officials say.", published=date(2022, 12, 15))
+    assert [(m.place.name, m.fatalities) for m in total.mentions] == [("Kharkiv", None)]
+    week_ago = read(pipeline, "Last Thursday, a Russian missile struck a shop in Kupiansk, killing four people, the governor "
+                              "said.", published=date(2023, 10, 12))
+    assert [str(m.event_date) for m in week_ago.mentions] == ["2023-10-05"]
+
+
+def test_attacks_none_recorded_none_waged_a_threat_the_aftermath_and_a_notice_are_no_events(pipeline):
+    ukrainian = read(pipeline, "Вранці російський дрон атакував автомобіль у Куп'янську, поранено водія.",
+                     "Станом на ранок у Харкові ворожих ударів не зафіксовано.",
+                     "На Лиманському та Гуляйпільському напрямках ворог наступальних дій не вів.",
+                     "Комунальники ліквідовують наслідки ворожих атак.", *QUIET_UK, published=date(2024, 11, 20))
+    assert places(ukrainian.mentions) == ["Kupyansk"]
+    russian = read(pipeline, "Днём беспилотник атаковал автомобиль в Рыльске, ранен водитель.",
+                   "В связи с угрозой атак БПЛА в Курской области закрыты школы.",
+                   "Сообщения о новых атаках беспилотников публикуются в официальном канале.", *QUIET_RU,
+                   published=date(2025, 2, 11))
+    assert places(russian.mentions) == ["Ryl’sk"]
+

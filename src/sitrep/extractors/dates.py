@@ -74,6 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_LAST_WEEKDAY = re.compile(r"(?:last|минулого|минулої|минулий|прошлый|прошлую|прошлое)\s", re.I)
 # gold/CODING.md: an event is coded only when it falls within 30 days before publication.
 MAX_AGE_DAYS = 30
 SAID_REACH = 80  # characters before a date in which its speech verb is read
@@ -254,6 +255,8 @@ def _resolve(kind: str, match: re.Match, published: date | None):
         return published, published, TIME_PRECISION_DAY
     if kind == "weekday":
         back = (published.weekday() - _WEEKDAYS[match.group("weekday").casefold()]) % 7
+        if back == 0 and _LAST_WEEKDAY.match(match.group()):
+            back = 7  # "last Thursday" in a Thursday's paper is a week ago
         day = published - timedelta(days=back)
         return day, day, TIME_PRECISION_DAY
     if kind == "overnight":

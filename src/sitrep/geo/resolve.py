@@ -23,6 +23,7 @@ from sitrep.geo.metonymy import not_where_it_happened
 from sitrep.geo.normalize import CITY_UNIT_WORDS, consonant_key, normalise
 from sitrep.geo.sentence_places import (
     along_the_border_told,
+    as_its_province_places_it,
     as_the_body_reads_them,
     beside_the_sentence_places,
     beside_their_landmarks,
@@ -104,6 +105,7 @@ def _resolve(
     chosen = inside_the_sentence_regions(candidates, options, chosen)
     chosen = along_the_border_told(text, candidates, options, chosen)
     chosen = as_the_body_reads_them(candidates, options, chosen)
+    chosen = as_its_province_places_it(candidates, options, chosen)
     chosen = in_the_region_told(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):

@@ -206,6 +206,34 @@ def as_the_body_reads_them(
     return out
 
 
+def as_its_province_places_it(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
+) -> list[Option | None]:
+    """"Russian bomb kills three in Ukraine's Zolochiv" ... "the town of Zolochiv in the Kharkiv region": where the
+    text names a town's province beside it (its parent, or a province its sentence names) and reads the name as one
+    place there, every bare mention of the name is that place (not the bigger Zolochiv of Lviv Oblast)."""
+    provinces: dict[int, set[str]] = {}
+    for cand, option in zip(candidates, chosen):
+        if cand.unit == "admin1" and option is not None and option.entry.admin1_code:
+            provinces.setdefault(cand.sentence, set()).add(option.entry.admin1_code)
+    held: dict[str, set[int]] = {}
+    for cand, option in zip(candidates, chosen):
+        if option is None or cand.unit or option.entry.feature_class != "P":
+            continue
+        if cand.parent is not None or option.entry.admin1_code in provinces.get(cand.sentence, ()):
+            for name in _names(cand):
+                held.setdefault(name, set()).add(option.entry.geonameid)
+    out = list(chosen)
+    for i, (cand, option) in enumerate(zip(candidates, chosen)):
+        if cand.parent is not None or cand.unit or option is None or option.entry.admin1_code in provinces.get(
+                cand.sentence, ()):
+            continue
+        read = set().union(*(held.get(name, set()) for name in _names(cand)))
+        if len(read) == 1 and option.entry.geonameid not in read:
+            out[i] = next((o for o in options[i] if o.entry.geonameid in read), option)
+    return out
+
+
 def in_the_region_told(
     candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None]
 ) -> list[Option | None]:
