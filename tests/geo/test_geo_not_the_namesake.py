@@ -322,3 +322,11 @@ def test_a_town_placed_once_in_its_province_is_that_town_in_the_headline_too(emb
             "the town of Zolochiv in Ukraine's northeastern Kharkiv region on Thursday, officials said.\n\nRussia's "
             "defence ministry made no comment on the Zolochiv strike. Moscow denies that it targets civilians.")
     assert {admin1 for n, admin1, _ in names(text, embedded) if n == "Zolochiv"} == {"Kharkiv Oblast"}
+
+
+# 26. a town named after another's possessive is a town of its own when the gazetteer has it as one in that province
+
+def test_a_town_after_a_possessive_is_its_own_town_and_a_citys_district_stays_the_citys(embedded):
+    gaza = [(n, p) for n, _, p in names("An Israeli strike on a school in Gaza's Nuseirat killed 16 people.", embedded)]
+    assert ("An Nuşayrāt", 1) in gaza and "Gaza" not in [n for n, _ in gaza]
+    assert [n for n, _, _ in names("A blast at Istanbul's Ataturk airport killed 40.", embedded)] == ["Istanbul"]

@@ -109,7 +109,10 @@ def _resolve(
     chosen = in_the_region_told(candidates, options, chosen)
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if option is not None and not (i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)):
+        owned = i + 1 < len(candidates) and _a_town_of_its_own(text, cand, option, candidates[i + 1], chosen[i + 1])
+        part = i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand) and not _a_town_of_its_own(
+            text, candidates[i - 1], chosen[i - 1], cand, option)
+        if option is not None and not owned and not part:
             places.append(_to_place(gazetteer, cand, option))
     if told := _the_capital_told(text, gazetteer, context.dominant_country):
         places = sorted(places + told, key=lambda p: p.start or 0)
@@ -198,6 +201,15 @@ def _many_cities_district(cand: Candidate) -> bool:
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+
+
+def _a_town_of_its_own(text: str, owner: Candidate, owners: Option | None, cand: Candidate, option: Option | None) -> bool:
+    """"Gaza's Nuseirat": a name after a place's possessive that is a town of its own in the owner's province, no
+    part of a city (GeoNames' PPLX): the event is in that town, and the owner only says where the town is."""
+    return (owners is not None and option is not None and option.entry.feature_class == "P"
+            and option.entry.feature_code != "PPLX" and option.entry.geonameid != owners.entry.geonameid
+            and option.entry.admin1_code == owners.entry.admin1_code
+            and bool(_POSSESSIVE_GAP.fullmatch(text, owner.end, cand.start)))
 
 
 def _part_of_a_town(text: str, before: Candidate, town: Option | None, cand: Candidate) -> bool:
