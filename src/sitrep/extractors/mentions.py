@@ -224,9 +224,9 @@ def extract_mentions(
             report.evidence["event_date"] = previous.evidence["event_date"]
         _add_sentence(report, trigger, sentence, index, place, sentence_places, document)
         if not report.date_from_text and index and _THEN.match(sentence.text) and (
-                told := resolve_date(sentences[index - 1].text, sentences[index - 1].start, document.published)):
-            report.date, report.date_from_text = told, True
-            report.evidence["event_date"] = _words(told.evidence, "event_date")
+                told_before := resolve_date(sentences[index - 1].text, sentences[index - 1].start, document.published)):
+            report.date, report.date_from_text = told_before, True
+            report.evidence["event_date"] = _words(told_before.evidence, "event_date")
         if not report.date_from_text and (heading := heading_date(document.text, sentence.start, document.published)):
             # "FEB 24, 2022 - ... Missiles strike Kyiv": a timeline's entry is of its heading's day, not of today
             report.date, report.date_from_text = heading, True

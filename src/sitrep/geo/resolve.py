@@ -110,7 +110,7 @@ def _resolve(
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
         owned = i + 1 < len(candidates) and _a_town_of_its_own(text, cand, option, candidates[i + 1], chosen[i + 1])
-        part = i and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand) and not _a_town_of_its_own(
+        part = i > 0 and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand) and not _a_town_of_its_own(
             text, candidates[i - 1], chosen[i - 1], cand, option)
         if option is not None and not owned and not part:
             places.append(_to_place(gazetteer, cand, option))

@@ -216,7 +216,7 @@ def as_its_province_places_it(
     for cand, option in zip(candidates, chosen):
         if cand.unit == "admin1" and option is not None and option.entry.admin1_code:
             provinces.setdefault(cand.sentence, set()).add(option.entry.admin1_code)
-    held: dict[str, set[int]] = {}
+    held: dict[str, set[int | None]] = {}
     for cand, option in zip(candidates, chosen):
         if option is None or cand.unit or option.entry.feature_class != "P":
             continue
