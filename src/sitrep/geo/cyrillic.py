@@ -303,7 +303,7 @@ def _with_parents(text: str, found: list[Candidate], town_size: Callable[[str], 
 # вошли в посёлок со стороны Старомайорского": where the weapons or troops came from, not where they struck (every
 # name of such a list)
 _LAUNCHED_FROM = re.compile(
-    r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*|стороны|боку)\s+)"
+    r"(?i:\b(?:з|із|зі|с|со|из)\s+(?:напрямк\w*|направлени\w*|територі\w*|территори\w*|акваторі\w*|стороны)\s+)"
     r"(?:[А-ЯІЇЄҐ][\w'’-]*+(?:[ \t]+[\w'’-]+)?(?:\s*,\s*|\s+(?:та|і|й|и)\s+))*+$")
 # "доставлен в Климовскую ЦРБ", "госпіталізували до лікарні Харкова": where the hospital is, not the event
 _TAKEN_TO_HOSPITAL = re.compile(
