@@ -74,7 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-_LAST_WEEKDAY = re.compile(r"(?:last|минулого|минулої|минулий|прошлый|прошлую|прошлое)\s", re.I)
+_LAST_WEEKDAY = re.compile(r"last\s", re.I)  # (the weekday pattern opens on "last", never on "прошлую")
 # gold/CODING.md: an event is coded only when it falls within 30 days before publication.
 MAX_AGE_DAYS = 30
 SAID_REACH = 80  # characters before a date in which its speech verb is read

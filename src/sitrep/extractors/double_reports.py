@@ -54,10 +54,10 @@ def _joins_after_the_first_event(text: str, start: int, end: int, headline: bool
     too: "Shelling kills two in Kherson, drone kills man in Beryslav"); or at a semicolon before them when the
     words before it tell an event of their own ("... struck a recruitment centre in Poltava; a jet was also
     shot down over the Donetsk region": shooting down is the rule tried first)."""
-    semicolons = [join for join in SEMICOLON.finditer(text, 0, start) if find_trigger(text[:join.start()]) is not None]
     if headline:  # (the words found first may be the second clause's: "Shelling kills two ..., drone kills man ...")
         return [join for join in HEADLINE_CLAUSE.finditer(text)
                 if join.start() >= end or find_trigger(text[:join.start()]) is not None]
+    semicolons = [join for join in SEMICOLON.finditer(text, 0, start) if find_trigger(text[:join.start()]) is not None]
     return semicolons + list(SECOND_CLAUSE.finditer(text, end))
 
 

@@ -107,12 +107,13 @@ def _resolve(
     chosen = as_the_body_reads_them(candidates, options, chosen)
     chosen = as_its_province_places_it(candidates, options, chosen)
     chosen = in_the_region_told(candidates, options, chosen)
+    # (whether each candidate owns the next as a town of its own: "Gaza's Nuseirat")
+    owns = [_a_town_of_its_own(text, candidates[i], chosen[i], candidates[i + 1], chosen[i + 1])
+            for i in range(len(candidates) - 1)] + [False]
     places = []
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        owned = i + 1 < len(candidates) and _a_town_of_its_own(text, cand, option, candidates[i + 1], chosen[i + 1])
-        part = i > 0 and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand) and not _a_town_of_its_own(
-            text, candidates[i - 1], chosen[i - 1], cand, option)
-        if option is not None and not owned and not part:
+        part = i > 0 and not owns[i - 1] and _part_of_a_town(text, candidates[i - 1], chosen[i - 1], cand)
+        if option is not None and not owns[i] and not part:
             places.append(_to_place(gazetteer, cand, option))
     if told := _the_capital_told(text, gazetteer, context.dominant_country):
         places = sorted(places + told, key=lambda p: p.start or 0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from sitrep.geo.candidates import RELATIVE_BEFORE, Candidate, sentence_starts
 from sitrep.geo.disambiguate import BIG_CITY, VILLAGE, Option
@@ -196,14 +197,7 @@ def as_the_body_reads_them(
         if cand.sentence > 0 and option is not None and not cand.unit and option.entry.feature_class == "P":
             for name in _names(cand):  # (a town: "the Kharkiv region" is no reading of the headline's "Kharkiv")
                 body.setdefault(name, set()).add(option.entry.geonameid)
-    out = list(chosen)
-    for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if cand.sentence > 0 or cand.unit or option is None:
-            continue
-        read = set().union(*(body.get(name, set()) for name in _names(cand)))
-        if len(read) == 1 and option.entry.geonameid not in read:
-            out[i] = next((o for o in options[i] if o.entry.geonameid in read), option)
-    return out
+    return _read_as(candidates, options, chosen, body, lambda cand, option: cand.sentence == 0 and not cand.unit)
 
 
 def as_its_province_places_it(
@@ -223,12 +217,21 @@ def as_its_province_places_it(
         if cand.parent is not None or option.entry.admin1_code in provinces.get(cand.sentence, ()):
             for name in _names(cand):
                 held.setdefault(name, set()).add(option.entry.geonameid)
+    return _read_as(candidates, options, chosen, held, lambda cand, option: cand.parent is None and not cand.unit and (
+        option.entry.admin1_code not in provinces.get(cand.sentence, ())))
+
+
+def _read_as(
+    candidates: list[Candidate], options: list[list[Option]], chosen: list[Option | None],
+    readings: dict[str, set[int | None]], follows: Callable[[Candidate, Option], bool],
+) -> list[Option | None]:
+    """Each mention that `follows` the text's readings of its name (geonameids by name) reads it as they do, when
+    they are one place and one of the mention's own readings."""
     out = list(chosen)
     for i, (cand, option) in enumerate(zip(candidates, chosen)):
-        if cand.parent is not None or cand.unit or option is None or option.entry.admin1_code in provinces.get(
-                cand.sentence, ()):
+        if option is None or not follows(cand, option):
             continue
-        read = set().union(*(held.get(name, set()) for name in _names(cand)))
+        read = set().union(*(readings.get(name, set()) for name in _names(cand)))
         if len(read) == 1 and option.entry.geonameid not in read:
             out[i] = next((o for o in options[i] if o.entry.geonameid in read), option)
     return out
