@@ -330,3 +330,35 @@ def test_a_town_after_a_possessive_is_its_own_town_and_a_citys_district_stays_th
     gaza = [(n, p) for n, _, p in names("An Israeli strike on a school in Gaza's Nuseirat killed 16 people.", embedded)]
     assert ("An Nuşayrāt", 1) in gaza and "Gaza" not in [n for n, _ in gaza]
     assert [n for n, _, _ in names("A blast at Istanbul's Ataturk airport killed 40.", embedded)] == ["Istanbul"]
+
+
+# 27. a town named like the governorate it is the seat of is the town: GeoNames' districts of the Palestinian
+# territories are no provinces
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Tanks pushed into the eastern part of Khan Younis overnight, residents said.", "Khān Yūnis"),
+        ("Soldiers raided a refugee camp on the edge of Tulkarm on Sunday.", "Ţūlkarm"),
+        ("Protesters gathered in the old city of Nablus after the funeral.", "Nablus"),
+    ],
+)
+def test_a_governorates_seat_is_the_town_in_its_province(embedded, text, town):
+    assert names(text, embedded) in ([(town, "Gaza Strip", 1)], [(town, "West Bank", 1)])
+
+
+# 28. an article inside a name ("Deir al-Balah", "Dar es Salaam") joins its words into one name the gazetteer knows
+
+def test_a_name_with_an_article_inside_is_one_place(embedded):
+    assert names("Shells fell near a hospital in Deir el-Balah in the afternoon.", embedded) == [
+        ("Dayr al Balaḩ", "Gaza Strip", 1)]
+    assert [n for n, _, _ in names("Floods cut roads around Dar es Salaam this week.", embedded)] == ["Dar es Salaam"]
+    # only a name the gazetteer knows: a town before "as" and a capitalised word stays the town
+    assert [n for n, _, _ in names("Shops reopened in Kharkiv as Russian shelling eased.", embedded)] == ["Kharkiv"]
+
+
+# 29. where the bodies or the wounded were taken, by a hospital's own name, is not where it happened
+
+def test_a_named_hospital_in_a_nearby_town_is_no_place_of_the_event(embedded):
+    assert names("The wounded were taken to Al-Shifa Hospital in nearby Beit Lahia, medics said.", embedded) == []
+    assert names("The bodies were brought to the morgue in Khan Younis.", embedded) == []

@@ -1618,3 +1618,42 @@ def test_attacks_none_recorded_none_waged_a_threat_the_aftermath_and_a_notice_ar
                    published=date(2025, 2, 11))
     assert places(russian.mentions) == ["Ryl’sk"]
 
+
+
+def test_an_anniversary_tells_its_strike_by_the_hour_and_a_year_in_ukrainian_as_background(pipeline):
+    hour = read(pipeline, "A year on, the town mourns its dead",
+                "On the afternoon of March 14, 2023, dozens of people gathered in a community hall in Kupiansk for a "
+                "wake. At 2:40 p.m. a Russian missile struck the hall. Forty people were killed.",
+                "Relatives laid flowers at a new memorial on Thursday.", published=date(2024, 3, 14))
+    assert hour.mentions == []
+    year = read(pipeline, "До України повернули тіла загиблих військових.",
+                "Серед них тіла тих, хто загинув під час оборони Вугледара у 2023 році.", *QUIET_UK,
+                published=date(2025, 6, 20))
+    assert year.mentions == []
+    # a year that tells when a place was taken, or what a thing went through before, dates no event
+    taken = read(pipeline, "Вночі ЗСУ уразили склад боєприпасів в окупованому у 2014 році Луганську.",
+                 "Дрони також атакували арсенал під Ізюмом, який вже горів у 2019 році.", *QUIET_UK,
+                 published=date(2024, 8, 2))
+    assert [(m.place.name, str(m.event_date)) for m in taken.mentions] == [("Luhansk", "2024-08-01"),
+                                                                            ("Izyum", "2024-08-01")]
+
+
+def test_a_plan_and_a_first_name_before_a_surname_are_no_events_and_a_dispersal_is_one(pipeline):
+    russian = read(pipeline, "Ночью беспилотник атаковал автомобиль в Васильевке, ранен водитель, сообщил член совета "
+                             "Владимир Рогов.",
+                   "По словам губернатора, противник готовит новое наступление на Запорожском направлении.",
+                   *QUIET_RU, published=date(2024, 6, 19))
+    assert places(russian.mentions) == ["Vasylivka"]
+    english = read(pipeline, "Riot police fired tear gas to break up a rally of several thousand people outside parliament "
+                             "in Yerevan late on Friday, the interior ministry said.",
+                   "Smaller crowds gathered in Gyumri and Vanadzor.", published=date(2024, 6, 1))
+    assert [m.sub_event_type for m in english.mentions if m.event_type == "Protests"][:1] == ["Protest with intervention"]
+
+
+
+def test_a_protest_its_stones_and_its_arrests_are_one_event(pipeline):
+    result = read(pipeline, "Police in Chisinau used pepper spray on Sunday to push back hundreds of demonstrators who "
+                            "tried to reach the presidential palace.",
+                  "Some demonstrators hurled eggs and bottles at the police line, witnesses said. Police said 41 people "
+                  "were detained.", published=date(2023, 3, 13))
+    assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Chisinau", "Protest with intervention")]

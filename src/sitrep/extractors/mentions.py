@@ -73,11 +73,14 @@ _SAME_DAY = re.compile(r"^\W*(?:earlier|later) (?:in the day|that day)\b", re.I)
 # "... загинули внаслідок удару 5 жовтня 2023 року. Тоді ракета влучила в кафе", "... on November 11, 2022. Within
 # weeks the army began shelling the city": of the time the sentence before told
 _THEN = re.compile(r"^\W*(?:тоді|тогда|then|at (?:the|that) time|within (?:hours|days|weeks|months)|"
-                   r"(?:hours|days|weeks|months) later|(?:soon|shortly) after(?:wards)?)\b", re.I)
+                   r"(?:hours|days|weeks|months|minutes|moments|an hour) later|(?:soon|shortly) after(?:wards)?|"
+                   # "On the morning of October 5, 2023, ... At 1:15 p.m. a missile hit the building": that day's hour
+                   r"at (?:about |around )?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\b))", re.I)
 _FAMILY_OF_EVENT_TYPE = {"Explosions/Remote violence": "remote", "Battles": "battle", "Protests": "protest"}
 # A protest told again with what the police did to it is that protest, of the graver kind (ACLED: a protest with
 # any intervention is one with intervention).
 _PROTEST_GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+_CROWD = (*_PROTEST_GRAVITY, "Violent demonstration")  # a crowd's events, whatever it or the police did
 # What an army hits from afar rather than fights over: lexicon.yaml's target classes of built things.
 _BUILT_TARGETS = frozenset({"fuel", "power", "rail", "residential", "infrastructure", "industrial", "civilian", "government"})
 _REMOTE_ATTACK = "Shelling/artillery/missile attack"
@@ -345,7 +348,8 @@ def _repeats(first: _Report, later: _Report, document: Document) -> bool:
     # attack in X" that names no weapon: it speaks of the event told before
     vague = _only_deaths(first.trigger) or _only_deaths(later.trigger) or _guessed_beside(later, first.trigger) or (
         first.trigger.event_type == later.trigger.event_type and (_bare_strike(first) or _bare_strike(later)))
-    if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague:
+    if first.trigger.sub_event_type != later.trigger.sub_event_type and not vague and not _one_crowd(
+            first.trigger, later.trigger):
         return False
     first_day, later_day = _day_of_the_event(first), _day_of_the_event(later)
     if long_before(first_day, document.published) != long_before(later_day, document.published):
@@ -759,6 +763,13 @@ def _graver_protest(told: Trigger, more: Trigger) -> bool:
     with intervention."""
     return (told.sub_event_type in _PROTEST_GRAVITY and more.sub_event_type in _PROTEST_GRAVITY
             and _PROTEST_GRAVITY.index(more.sub_event_type) > _PROTEST_GRAVITY.index(told.sub_event_type))
+
+
+def _one_crowd(told: Trigger, more: Trigger) -> bool:
+    """"Police fired tear gas to disperse protesters in Yerevan" ... "Some protesters threw stones" ... "Police
+    said 98 people were detained": a protest, then what its crowd did and what was done to it, is one event
+    (ACLED codes the arrests of a protest as that protest's intervention)."""
+    return told.sub_event_type in _CROWD and more.sub_event_type in (*_CROWD, "Arrests")
 
 
 def _compatible_types(a: Trigger, b: Trigger) -> bool:

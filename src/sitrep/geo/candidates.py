@@ -112,11 +112,13 @@ ORIGIN_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*+(?:[ \t]+[A-Z][\w'’-]*+)*+(?:[ \t]+(?:region|oblast|province|krai)s?)?"
     r"(?:\s*,\s*|\s*,?\s+and\s+(?:from\s+)?(?:the\s+)?|[ \t]+of[ \t]+(?:the[ \t]+)?|"
     r"[ \t]+in[ \t]+(?:(?:temporarily[ \t]+)?(?:occupied|russian-occupied|annexed)[ \t]+)?))*+$")
-# "the injured man was taken to hospital in Chuhuiv": where the hospital is, not the event
+# "the injured man was taken to hospital in Chuhuiv", "the bodies were taken to Al-Aqsa Martyrs Hospital in nearby
+# Deir al-Balah": where the hospital or the morgue is, not the event
 HOSPITAL_BEFORE = re.compile(
     r"\b(?:hospitali[sz]ed|treated|(?:taken|brought|rushed|transported|transferred|evacuated|airlifted|flown|sent|admitted)"
-    r"\s+to)\s+(?:(?:a|the)\s+)?(?:(?:local|regional|military|district|city|nearby)\s+)?(?:hospitals?|clinic|medical\s+"
-    r"facilit(?:y|ies))?\s*(?:in|at)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+    r"\s+to)\s+(?:(?:a|the)\s+)?(?:(?:local|regional|military|district|city|nearby)\s+)?(?:(?:[\w'’-]+\s+){0,3}?"
+    r"(?:hospitals?|clinic|morgue|medical\s+facilit(?:y|ies)))?\s*(?:in|at)\s+(?:the\s+)?(?:nearby\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # ... each with how many characters back it is looked for (a list of a few names after "from the directions of")
 # "not to be confused with Udachny in Yakutia": the namesake a text warns of, and where it lies
 NOT_TO_BE_CONFUSED_BEFORE = re.compile(r"\bnot\s+to\s+be\s+confused\s+with\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -209,7 +211,7 @@ def find_candidates(
     `person_spans`: names of people an NER model found, whose words are then no place anywhere in the text."""
     found: list[Candidate] = []
     title_case = _is_title_case(text)
-    runs = _capitalised_runs(text, _Spans(exclude_spans), title_case)
+    runs = _joined_over_particles(text, _capitalised_runs(text, _Spans(exclude_spans), title_case), is_known)
     words_of_text = set(_WORD_CHARS.findall(text))
     split = [c for run in runs for c in _split_run(text, run, is_known, words_of_text, title_case)]
     # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
@@ -394,6 +396,33 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
     if current:
         runs.append(current)
     return runs
+
+
+# "Deir al-Balah", "Deir ez Zor", "Dar es Salaam": a lower-case article or particle inside a name, then its next
+# capitalised word (which, after a hyphen, is no capital-led word of its own)
+_PARTICLE_AND_WORD = re.compile(
+    r" (?:al|el|ad|ar|as|ash|at|az|ed|en|es|ez|an|ul|ur|bin|ibn|de|del|da|dos|das|do|di|du|la|le)[- ]"
+    rf"[^\W\d_a-z]{_LETTERS}*")
+
+
+def _joined_over_particles(text: str, runs: list[list[Token]], is_known: Callable[[str], bool]) -> list[list[Token]]:
+    """Runs whose last word and a particle and a capitalised word after it make a name the gazetteer knows hold
+    them as one word ("Deir al-Balah" is no "Deir", a district in Iran); only a known name: "Kharkiv as Russian
+    forces ..." stays Kharkiv."""
+    out: list[list[Token]] = []
+    swallowed_to = -1  # where the last joined name ends: a run's first word before it was taken into it
+    for run in runs:
+        if run[0].start < swallowed_to:
+            run = [t for t in run if t.start >= swallowed_to]
+            if not run:
+                continue
+        last = run[-1]
+        after = _PARTICLE_AND_WORD.match(text, last.end)
+        if after and is_known(text[last.start:after.end()]):
+            run = [*run[:-1], replace(last, end=after.end(), text=text[last.start:after.end()])]
+            swallowed_to = after.end()
+        out.append(run)
+    return out
 
 
 def _first_alphanumeric(text: str, sentence_start: int, found: dict[int, int]) -> int:

@@ -214,6 +214,18 @@ def is_given_name(word: str) -> bool:
     return bool(known) and all("Name" in p.tag.grammemes for p in known)
 
 
+def may_be_given_name(word: str) -> bool:
+    """Some reading of the word is a first name ("Владимир": a name, and a city)."""
+    return any("Name" in p.tag.grammemes for p in _known_parses(word))
+
+
+def is_surname_only(word: str) -> bool:
+    """A capitalised word pymorphy reads as a surname and as no place ("Рогов"; not "Гусев", a town too)."""
+    known = _known_parses(word)
+    return word[:1].isupper() and any("Surn" in p.tag.grammemes for p in known) and not any(
+        "Geox" in p.tag.grammemes for p in known)
+
+
 def may_be_surname(word: str) -> bool:
     """Some reading of the word is a surname ("Гусев": a surname, and a town in Kaliningrad Oblast)."""
     return any("Surn" in p.tag.grammemes for p in _known_parses(word))
@@ -393,6 +405,9 @@ def _candidate(
         if before is not None and text[before.end:words[0].start] == " " and is_given_name(before.text) and (
                 may_be_surname(word)):
             return None  # "губернатор Александр Гусев": a man's surname, not the town of Gusev
+        if (after is not None and text[words[0].end:after.start] == " " and may_be_given_name(word)
+                and is_surname_only(after.text)):
+            return None  # "член совета Владимир Рогов": a man's first name, not the city of Vladimir
         opens_as_a_town = words[0].sentence_initial and not modifier and _opens_as_a_town(words[0], text, is_known)
         if (words[0].sentence_initial and is_common_word(word) and not before_lemmas & data.words.place_before
                 and not modifier and not opens_as_a_town):

@@ -212,13 +212,21 @@ def _capital_ids(conn: sqlite3.Connection, cities: list[City]) -> set[int]:
 def _import_subdivisions(conn: sqlite3.Connection, progress: bool) -> int:
     """Admin1 and admin2 units: name, ISO code, GeoNames code, geonameid, type, aliases, level."""
     path = f"sitrep/data/{SUBDIVISIONS_FILE}"
-    admin1_rows, admin2_rows, places = [], [], []
-    for line_no, row in enumerate(read_subdivisions(), 1):
+    rows = list(read_subdivisions())
+    for line_no, row in enumerate(rows, 1):
         if len(row) < 7:
             raise GazetteerError(f"{path}:{line_no}: expected at least 7 columns, found {len(row)}")
+    first_level = {row[2] for row in rows if row[6] == "1" and row[2].count(".") == 1}
+    admin1_rows, admin2_rows, places = [], [], []
+    for row in rows:
         name, _iso_code, code, geonameid, kind, alias_field, level = row[:7]
         if level not in ("1", "2") or not code or "." not in code:
             continue
+        if level == "1" and code.rsplit(".", 1)[0] in first_level:
+            # ISO's first level, GeoNames' second: a Palestinian governorate ("PS.GZ.7871092" of the Gaza Strip)
+            # is a district of its GeoNames province, as the towns' rows say, not a province named like its
+            # capital ("Khan Younis" is the city)
+            level = "2"
         alias_list = [a for a in alias_field.split("|") if a]
         iso = code.split(".", 1)[0]
         if level == "1":
