@@ -1619,7 +1619,6 @@ def test_attacks_none_recorded_none_waged_a_threat_the_aftermath_and_a_notice_ar
     assert places(russian.mentions) == ["Ryl’sk"]
 
 
-
 def test_an_anniversary_tells_its_strike_by_the_hour_and_a_year_in_ukrainian_as_background(pipeline):
     hour = read(pipeline, "A year on, the town mourns its dead",
                 "On the afternoon of March 14, 2023, dozens of people gathered in a community hall in Kupiansk for a "

@@ -221,9 +221,8 @@ def may_be_given_name(word: str) -> bool:
 
 def is_surname_only(word: str) -> bool:
     """A capitalised word pymorphy reads as a surname and as no place ("Рогов"; not "Гусев", a town too)."""
-    known = _known_parses(word)
-    return word[:1].isupper() and any("Surn" in p.tag.grammemes for p in known) and not any(
-        "Geox" in p.tag.grammemes for p in known)
+    return word[:1].isupper() and may_be_surname(word) and not any(
+        "Geox" in p.tag.grammemes for p in _known_parses(word))
 
 
 def may_be_surname(word: str) -> bool:
