@@ -1649,10 +1649,63 @@ def test_a_plan_and_a_first_name_before_a_surname_are_no_events_and_a_dispersal_
     assert [m.sub_event_type for m in english.mentions if m.event_type == "Protests"][:1] == ["Protest with intervention"]
 
 
-
 def test_a_protest_its_stones_and_its_arrests_are_one_event(pipeline):
     result = read(pipeline, "Police in Chisinau used pepper spray on Sunday to push back hundreds of demonstrators who "
                             "tried to reach the presidential palace.",
                   "Some demonstrators hurled eggs and bottles at the police line, witnesses said. Police said 41 people "
                   "were detained.", published=date(2023, 3, 13))
     assert [(m.place.name, m.sub_event_type) for m in result.mentions] == [("Chisinau", "Protest with intervention")]
+
+
+def test_another_sources_lower_count_is_the_toll_and_a_byline_breaks_no_lead(pipeline):
+    # ACLED and gold/CODING.md: of counts that differ by source, the lowest; a subset of the dead is no new count
+    doctor = read(pipeline, "Mortar shells hit market in eastern Congo town", "By Our Correspondent",
+                  "GOMA, March 4 (Reuters) - Mortar rounds fired by the March 23 Movement (M23) hit a market in Sake on "
+                  "Saturday, killing at least 16 people, a residents' group said.",
+                  "A nurse at the town's clinic put the toll at 9.", published=date(2024, 3, 4))
+    assert [(m.place.name, str(m.event_date), m.fatalities) for m in doctor.mentions] == [("Sake", "2024-03-02", 9)]
+    army = read(pipeline, "Gunmen killed at least 30 villagers in an overnight raid near Butembo, a local chief said on "
+                          "Tuesday.",
+                "The army gave a lower figure.",
+                "A military spokesman said 13 civilians had been killed and that soldiers were chasing the gunmen toward "
+                "the Ituri border.", published=date(2024, 5, 8))
+    assert [(m.place.name, m.fatalities) for m in army.mentions] == [("Butembo", 13)]
+    among = read(pipeline, "Shelling killed 14 people in Kupiansk on Monday, the regional governor said.",
+                 "Two children were among the dead, he said.", published=date(2024, 5, 8))
+    assert [m.fatalities for m in among.mentions] == [14]
+
+
+def test_a_rising_toll_a_year_ago_today_and_a_match_report(pipeline):
+    rising = read(pipeline, "Glide bomb hits Sumy, toll rises to four",
+                  "A Russian glide bomb struck a residential street in Sumy this morning, the mayor said. One person was "
+                  "killed and nine were injured.", published=date(2024, 10, 3))
+    assert [(m.place.name, m.fatalities) for m in rising.mentions] == [("Sumy", 4)]
+    anniversary = read(pipeline, "Reminder: two years ago today, a Russian missile struck a shopping centre in "
+                                 "Kremenchuk, killing 22 people.", published=date(2024, 6, 27))
+    assert anniversary.mentions == []
+    match = read(pipeline, "Porto beat Braga 3-0 in Lisbon on Sunday.",
+                 '"We killed ourselves with our own mistakes," the Braga coach said. "It was a massacre of chances."',
+                 published=date(2024, 10, 21))
+    assert match.mentions == []
+
+
+def test_a_spokesmans_surname_a_strike_told_beside_and_a_name_led_by_an_article(pipeline):
+    spokesman = read(pipeline, "A suicide car bomb killed six people at a checkpoint in Mogadishu on Tuesday, police said.",
+                     "The bomber drove a minibus packed with explosives into the gate at about 9 a.m., police spokesman "
+                     "Abdullahi Nur Hassan said. Four of the dead were soldiers.",
+                     '"The attacker was stopped at the gate," Hassan told reporters.', published=date(2024, 6, 19))
+    assert places(spokesman.mentions) == ["Mogadishu"]
+    beside = read(pipeline, "Shelling kills three in Syria's Idlib as Israeli missiles hit near Damascus",
+                  "Rescue workers said two children were among the dead.", published=date(2023, 11, 8))
+    assert [(m.place.name, m.fatalities) for m in beside.mentions] == [("Idlib Governorate", 3)]
+    article = read(pipeline, "Israeli missiles struck targets near al-Kiswah, south of Damascus, early on Wednesday, "
+                             "state media said.", published=date(2023, 11, 8))
+    assert [m.place.admin1 for m in article.mentions] == ["Rif-dimashq Governorate"]
+
+
+def test_a_nearby_village_the_gazetteer_lacks_is_near_the_town_told_before(pipeline):
+    nearby = read(pipeline, "On Monday a Russian shell killed a woman in Kupiansk, the regional police said.",
+                  "Last Thursday a Russian missile struck a cafe in the nearby village of Zawtarbeit, killing 20 people.",
+                  published=date(2023, 10, 12))
+    assert [(m.place.name, m.place.geo_precision, m.fatalities) for m in nearby.mentions] == [
+        ("Kupyansk", 1, 1), ("Kupyansk", 2, 20)]

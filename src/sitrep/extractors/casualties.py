@@ -73,6 +73,12 @@ _KILLED_PATTERNS = [
     re.compile(rf"\b{_KILLED}\s*+(?::\s*+)?{_QUALIFIER}{_NUM}\b(?!\s+(?:times|years|days|km|miles))", re.I),
     # "an ambush that claimed six lives", "the blast cost 12 lives"
     re.compile(rf"\b(?:claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?{_QUALIFIER}{_NUM}\s+(?:more\s+)?lives\b", re.I),
+    # "toll rises to three", "the toll in Kharkiv has risen to two": a toll that rises is one of the dead
+    re.compile(rf"\btoll\s+(?:[\w’'-]+,?\s+){{0,10}}?(?:has\s+|had\s+)?(?:rose|rises|risen|climbed|climbs|jumped)\s+to\s+"
+               rf"{_QUALIFIER}{_NUM}\b", re.I),
+    # "a doctor put the toll at 11", "officials put the number of dead at nine"
+    re.compile(rf"\bput(?:s|ting)?\s+the\s+(?:(?:death|casualty)\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims))"
+               rf"\s+at\s+{_QUALIFIER}{_NUM}\b", re.I),
 ]
 _WOUNDED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
@@ -281,6 +287,8 @@ def _quoting(evidence: Evidence | None, sentence: str, offset: int) -> Evidence 
 _REVISED = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|those killed))\b[^.;]{0,120}?"
     r"\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|grew|went up|has reached)\b|"
+    # "has died in hospital, bringing the death toll to three"
+    r"\b(?:bringing|brings|brought|taking|takes|took)\s+(?:the\s+)?(?:death\s+)?toll\s+to\b|"
     # "кількість загиблих зросла до 14", "число погибших возросло до 14"
     r"\b(?:кількість|число|количество)\b[^.;]{0,120}?\b(?:зросла|зросло|зросли|збільшил\w*|сягнула|досягла|"
     r"возросло|выросло|увеличил\w*|достигл\w*)|"
@@ -292,6 +300,20 @@ def revised_toll(quote: str) -> bool:
     """Do a toll's words revise an earlier count ("the death toll rose to 45")? The latest revision is the
     event's count, not the lowest of its reports (earlier counts were not yet complete)."""
     return bool(_REVISED.search(quote))
+
+
+# Another source's count of the same dead, or words that announce one: "a doctor put the toll at 11", "the army
+# gave a lower figure", "по другим данным", "за іншими даними".
+_ANOTHER_COUNT = re.compile(
+    r"\bput(?:s|ting)?\s+the\s+(?:(?:death|casualty)\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims))\s+at\b|"
+    r"\b(?:lower|smaller|more\s+conservative)\s+(?:death\s+)?(?:toll|figure|count|number|estimate)\b|"
+    r"\bпо\s+(?:другим|иным)\s+данным\b|\bза\s+іншими\s+даними\b", re.I)
+
+
+def another_count(sentence: str) -> bool:
+    """Does the sentence give, or announce, another source's count of the dead told before ("A doctor put the
+    toll at 11")? Of counts that differ by source, ACLED and gold/CODING.md take the lowest."""
+    return bool(_ANOTHER_COUNT.search(sentence))
 
 
 _VAGUE_FIGURE = re.compile(r"\b(?:dozens|a dozen|scores|hundreds|several|a few|few|a couple|couple|many)\b", re.I)

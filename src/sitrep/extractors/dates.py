@@ -40,15 +40,19 @@ _ON = "|".join(("on", "late", "early", "last", "this", _IN_CYRILLIC))
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
+# A day that names a movement dates nothing: "the March 23 Movement (M23)", "the 6 April Youth Movement"
+_NOT_A_NAME = r"(?!\s+(?:(?:Youth|Revolutionary)\s+)?Movement\b)"
 # Most specific first: the first pattern that matches decides.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?{_NOT_A_NAME}", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b{_NOT_A_NAME}", re.I)),
     # Russian and Ukrainian beside the English: "вчера", "сьогодні вранці", "утром"
     ("yesterday", re.compile(r"\b(yesterday|last night|the previous (day|night)|on the eve|"
                              r"вчера|вчора|накануне|напередодні|прошлой ночью|минулої ночі)\b", re.I)),
-    ("today", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|сегодня|сьогодні)\b", re.I)),
+    # ("one year ago today" is a year ago: `ago` reads it)
+    ("today", re.compile(r"(?<!ago\s)\b(today|this morning|this afternoon|this evening|tonight|earlier today|сегодня|сьогодні)\b",
+                         re.I)),
     # "Sunday night's attack", "Saturday's strike": the day of the event itself, before the day anyone spoke
     ("weekday", re.compile(rf"\b{_WEEKDAY}(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.I)),
     ("weekday", re.compile(rf"\b(?:{_ON})\s+{_WEEKDAY}\b", re.I)),
@@ -57,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "утром", "ввечері": today's, unless a day is named beside them ("утром в понедельник")
     ("today", re.compile(r"\b(" + "|".join(_CYRILLIC["parts_of_today"]) + r")\b", re.I)),
     ("overnight", re.compile(r"\b(overnight|during the night|in the early hours|ночью|вночі|уночі|этой ночью|цієї ночі)\b", re.I)),
-    ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
+    ("last_week", re.compile(r"(?<!ago\s)\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+(?:ago|earlier)\b", re.I)),
     # "a recent attack on Vinnytsia", "was recently shelled": before the news of the day, by days or weeks
@@ -219,8 +223,12 @@ def _in_the_clause(sentence: str, match: re.Match, start: int, end: int | None) 
     """Do the event's words and the date stand in one clause, however long ("an airstrike hit a church and a
     school in the village of X in the Y region on Sunday")?"""
     end = start if end is None else end
-    between = (end, match.start()) if match.start() >= end else (match.end(), start)
-    return _CLAUSE_BREAK.search(sentence, *between) is None
+    between = sentence[end:match.start()] if match.start() >= end else sentence[match.end():start]
+    return _CLAUSE_BREAK.search(_ASIDE.sub("", between)) is None
+
+
+# A name's short form in brackets breaks no clause: "fired by the Rapid Support Forces (RSF) struck ... on Sunday"
+_ASIDE = re.compile(r"\([^(),;:]{1,40}\)")
 
 
 def _distance(match: re.Match, start: int, end: int | None) -> int:

@@ -19,7 +19,7 @@ from ..geo.distance import distance_km
 from ..geo.metonymy import not_where_it_happened
 from ..language import is_cyrillic_text
 from ..model import GEO_PRECISION_NEAR, GEO_PRECISION_REGION, GEO_PRECISION_TOWN, Claim, Document, Evidence, Mention, Place
-from .casualties import Casualties, counts_only_running_totals, find_casualties, revised_toll, vague_figure
+from .casualties import Casualties, another_count, counts_only_running_totals, find_casualties, revised_toll, vague_figure
 from .claims import find_attribution, verification_cue
 from .classify import NO_EVENT
 from .cyrillic_reports import is_roundup_heading, refers_back_in_cyrillic, tells_who_said, turns_to_another_event
@@ -119,6 +119,7 @@ class _Report:
     opened_at: int = -1  # the sentence that opened the report
     told_again_at: int = -1  # the last sentence of the reports folded into it (`folded`)
     sums_up: bool = False  # a whole country's attacks, told event by event in the sentences after it
+    another_count: bool = False  # another source's count of its dead comes next ("the army gave a lower figure")
 
 
 def extract_mentions(
@@ -219,8 +220,11 @@ def extract_mentions(
         if previous and _town_meant(sentence, trigger) and _town_of(previous.place, place) and not _town_named_since(
                 places, sentences[previous.last_sentence_index], sentence):
             place = previous.place  # "A day earlier, six were killed in attacks on the city": the town just told of
-        if place is None and not back_reference and not new_story and not _a_countrys_count(triggers[index], sentence):
+        if place is None and not back_reference and not new_story and not _a_countrys_count(triggers[index], sentence) and (
+                not _names_an_unknown_town(sentence, sentence_places)):
             place = _nearest_place_before(places, sentence, sentences, document.text)
+            if place is not None and place.geo_precision < GEO_PRECISION_NEAR and _NEARBY_TOWN.search(sentence.text):
+                place = replace(place, geo_precision=GEO_PRECISION_NEAR)  # "the nearby village of Hroza": near it
         if previous and _SAME_DAY.match(sentence.text) and _text_date(previous) and "event_date" in previous.evidence:
             # "Earlier in the day, ...": another event on the day of the one before
             report.date, report.date_from_text = previous.date, True
@@ -443,7 +447,7 @@ def _join(first: _Report, later: _Report) -> None:
         first.evidence["event_type"] = later.trigger.evidence
     for name, value in later.fields.items():
         toll = name in ("fatalities", "injuries") and name in first.fields and (summed or _better_toll(
-            first.fields[name], value, later.evidence.get(name), first.evidence.get(name)))
+            first.fields[name], value, later.evidence.get(name), first.evidence.get(name), later.another_count))
         if name not in first.fields or toll:
             first.fields[name] = value
             if toll:
@@ -487,8 +491,11 @@ def _dead_of_the_unreported(
 
 def _gap_past_time_stamps(sentences: list[Sentence], last: int, index: int) -> int:
     """How many sentences on from the report's last the sentence at `index` stands, not counting a liveblog's time
-    stamps between ("Оновлено 13:40." before an update is no sentence of news; "📍 м. Харків." heads another item)."""
-    return 1 + sum(1 for sentence in sentences[last + 1:index] if not _TIME_STAMP.fullmatch(sentence.text))
+    stamps between ("Оновлено 13:40." before an update is no sentence of news; "📍 м. Харків." heads another item)
+    nor lines that stand apart from the story (a byline under the headline: "By Staff Correspondent"), though a
+    heading does ("Синельниківщина:" opens another district's news)."""
+    return 1 + sum(1 for sentence in sentences[last + 1:index]
+                   if not (sentence.caption or sentence.repeated or _TIME_STAMP.fullmatch(sentence.text)))
 
 
 # "Оновлено 13:40.", "08:31 BST", "Updated 14:05 GMT": a liveblog's time stamp, a line of its own
@@ -592,10 +599,13 @@ _LEADING_CLAUSE = re.compile(
     re.I)
 
 
+# "... hours after the group fired anti-tank missiles at Metula": the closing clause's own strike, not the event's
+_STRIKE_VERB = r"\b(?:hit|struck|pounded|shelled|bombed|fired)\b"
 # "... stepped up their shelling of the city after the capture of Lysychansk": a clause that closes the sentence
-# with another event, after the event's words.
-_TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s",
-                              re.I)
+# with another event, after the event's words; so does one of a strike of its own ("Shelling kills four in Idlib
+# as Israeli missiles hit near Damascus").
+_TRAILING_CLAUSE = re.compile(r"\s(?:after|before|following|since|days after|weeks after)\s+(?:the|its|their|a|an)\s|"
+                              rf"(?:\s(?:as|while)\s+|;\s+)(?=[^,;.]{{0,40}}?{_STRIKE_VERB})", re.I)
 
 
 def _without_other_times(text: str, start: int, end: int) -> str:
@@ -624,7 +634,9 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
     if closing is not None:
         start = sentence.start + closing.start()
         before = [p for p in places if p.start is None or p.start < start]
-        places = before or places
+        # (a report of deaths alone may be told of by its cause: "two killed after Russian forces shelled Kharkiv")
+        its_own_strike = not trigger.fallback and re.search(_STRIKE_VERB, sentence.text[closing.end():], re.I)
+        places = before if before or its_own_strike else places
     return places
 
 
@@ -833,8 +845,10 @@ def _add_context(report: _Report, sentence: Sentence, index: int, sentence_place
     back_reference = refers_back(sentence.text)
     about_it = back_reference or index == report.last_sentence_index + 1
     said_by = about_it and tells_who_said(sentence.text)
-    if back_reference or said_by:
+    counted_again = another_count(sentence.text)  # "The army gave a lower figure." (right after it, as all context)
+    if back_reference or said_by or counted_again:
         report.last_sentence_index = index  # "Про це повідомив голова ОВА": the report goes on after who told it
+    report.another_count = report.another_count or counted_again
     _add_references(report, sentence, None)
     cue = verification_cue(sentence.text)
     if cue and (about_it or cue[0] == "unverified"):
@@ -938,9 +952,12 @@ def _add_fields(
         ("fatalities", casualties.fatalities, casualties.fatalities_evidence),
         ("injuries", casualties.injuries, casualties.injuries_evidence),
     ):
-        if value is not None and _better_toll(report.fields.get(name), value, evidence, report.evidence.get(name)):
+        if value is not None and _better_toll(report.fields.get(name), value, evidence, report.evidence.get(name),
+                                              report.another_count):
             report.fields[name] = value
             report.evidence[name] = _words(evidence, name)
+    if casualties.fatalities is not None:
+        report.another_count = False  # announced for the count that follows it only
     place_country = report.place.country if report.place else None
     headline = offset == 0 and sentence.end >= len(document.text.rstrip())  # the report is this one sentence
     attribution = find_attribution(text, offset, report.fields.get("actor1"), place_country, headline)
@@ -988,18 +1005,21 @@ def _many_attacks_toll(report: _Report) -> bool:
 
 
 def _better_toll(known: int | None, new: int, evidence: Evidence | None = None,
-                 known_evidence: Evidence | None = None) -> bool:
+                 known_evidence: Evidence | None = None, another_source: bool = False) -> bool:
     """The toll the report first gives: a later sentence tells of some of its dead ("Moscow says the strike
     killed 53 prisoners ... a prisoner who died of his wounds"), not a new count. A count of dead wins over a
     zero, though: "Eight people were killed ... Three children were among the wounded" is eight dead; so does a
     revised count ("the death toll rose to 45 on Tuesday") and a higher count after it, and a count over a guess
-    ("Drone strikes kill civilians" ... "killed at least 21 civilians").
+    ("Drone strikes kill civilians" ... "killed at least 21 civilians"); and another source's lower count (ACLED
+    takes the lowest: "14 killed, the committees said ... a doctor put the toll at 11").
     (The most conservative figure across reports is the merge's to take: `corroboration.toll_range`.)"""
     guessed = known_evidence is not None and vague_figure(known_evidence.quote) and (
         evidence is not None and not vague_figure(evidence.quote))
     # a count that rose once rises on: "the toll has risen to 12" ... "the governor now says 15 were killed"
     rising = known is not None and new > known and known_evidence is not None and revised_toll(known_evidence.quote)
-    return known is None or (known == 0 and new > 0) or guessed or rising or (
+    lower = (another_source or evidence is not None and another_count(evidence.quote)) and known is not None and (
+        0 < new < known)
+    return known is None or (known == 0 and new > 0) or guessed or rising or lower or (
         evidence is not None and revised_toll(evidence.quote))
 
 
@@ -1280,7 +1300,9 @@ _A_FRONT_AFTER = re.compile(r"\s*(?:напрям\w*|направлени\w*|(?:f
 def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: list[Sentence], text: str) -> Place | None:
     """A report that names no place happened where the text last placed us, if that was just before (a
     capital named as who acts, "assurances from Moscow", places us nowhere)."""
-    before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start]
+    captions = [s for s in sentences if s.caption and sentence.start - 300 <= s.end <= sentence.start]
+    before = [p for p in places if p.end is not None and sentence.start - 300 <= p.end <= sentence.start and not any(
+        s.start <= p.end <= s.end for s in captions)]  # (nor a byline's: "By our correspondent in Tyre")
     if not before or flagged_pattern("at_sea").search(sentence.text):
         return None  # "в акватории Чёрного моря уничтожены три катера": at sea, not in the town named before
     if _BULLET.search(text, before[-1].end or 0, sentence.start + 2):
@@ -1293,6 +1315,18 @@ def _nearest_place_before(places: list[Place], sentence: Sentence, sentences: li
     if _A_FRONT_AFTER.match(text, nearest.end or 0):
         return None  # "на Лиманському напрямку — 3 атаки. Авіація уразила 2 райони ...": a front's sector places no other report
     return nearest
+
+
+# "in the border village of Aitaroun", "the town of Sake": a settlement named as one (a "nearby village" is near
+# where the text last was)
+_TOWN_NAMED = re.compile(r"(?<!nearby )\b(?:village|town|city|settlement|hamlet)\s+of\s+(?=[A-Z])")
+_NEARBY_TOWN = re.compile(r"\bnearby\s+(?:village|town|settlement|hamlet)\s+of\s+[A-Z]")
+
+
+def _names_an_unknown_town(sentence: Sentence, sentence_places: list[Place]) -> bool:
+    """Does the sentence name a town the gazetteer does not know? It happened there, not where the text last was."""
+    known = {p.start for p in sentence_places}
+    return any(sentence.start + m.end() not in known for m in _TOWN_NAMED.finditer(sentence.text))
 
 
 def _named_in_a_conditional(place: Place, sentences: list[Sentence]) -> bool:

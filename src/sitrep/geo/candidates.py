@@ -211,7 +211,9 @@ def find_candidates(
     `person_spans`: names of people an NER model found, whose words are then no place anywhere in the text."""
     found: list[Candidate] = []
     title_case = _is_title_case(text)
-    runs = _joined_over_particles(text, _capitalised_runs(text, _Spans(exclude_spans), title_case), is_known)
+    spans = _Spans(exclude_spans)
+    runs = _joined_over_particles(text, _capitalised_runs(text, spans, title_case), is_known)
+    runs = _with_particle_led_names(text, runs, is_known, spans)
     words_of_text = set(_WORD_CHARS.findall(text))
     split = [c for run in runs for c in _split_run(text, run, is_known, words_of_text, title_case)]
     # a name the text gives a person or an organisation somewhere is theirs everywhere in it ("an expert at the
@@ -251,7 +253,8 @@ def person_words(
     words: set[str] = set()
     for run in runs:
         first = normalise(run[0].text)
-        if len(run) > 1 and (first in stop.titles or first in stop.given_names) and not UNIT_AFTER.match(" " + run[1].text):
+        titled = first in stop.titles or _after_a_title(text, run[0].start)
+        if len(run) > 1 and (titled or first in stop.given_names) and not UNIT_AFTER.match(" " + run[1].text):
             words.update(normalise(t.text) for t in run[1:] if normalise(t.text) not in stop.titles)
         elif len(run) == 2 and SURNAME.search(run[1].text) and not is_known(text[run[0].start:run[1].end]):
             words.add(normalise(run[1].text))
@@ -263,6 +266,16 @@ def person_words(
     for start, end in person_spans:
         words.update(normalise(w) for w in WORD.findall(text[start:end])[1:])  # the surname and any later names
     return words
+
+
+# "police spokesman Abdifatah Aden Hassan": a title in lower case, right before a name
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Does a title in lower case stand right before the name at `start` ("police spokesman Ali Hassan")?"""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and normalise(before.group(1)) in stopwords().titles
 
 
 def _names_person(cand: Candidate, people: set[str]) -> bool:
@@ -423,6 +436,26 @@ def _joined_over_particles(text: str, runs: list[list[Token]], is_known: Callabl
             swallowed_to = after.end()
         out.append(run)
     return out
+
+
+# "al-Kiswah", "el-Obeid", "as-Suwayda": a name led by a lower-case Arabic article, no capital-led word of its own
+_PARTICLE_LED_NAME = re.compile(rf"(?<![\w'’-])(?:al|el|ad|ar|as|ash|at|az|an|ed|en|es|ez|ul|ur)-[^\W\d_a-z]{_LETTERS}*")
+
+
+def _with_particle_led_names(
+    text: str, runs: list[list[Token]], is_known: Callable[[str], bool], exclude_spans: _Spans
+) -> list[list[Token]]:
+    """The runs, and a run of each name led by a lower-case article that the gazetteer knows whole ("near
+    al-Kiswah, south of Damascus"); one unknown ("al-Qaeda", "al-Shabaab") is none."""
+    led = [match for match in _PARTICLE_LED_NAME.finditer(text)
+           if is_known(match.group()) and not exclude_spans.overlap(match.start(), match.end())]
+    if not led:
+        return runs
+    named = _Spans([(run[0].start, run[-1].end) for run in runs])  # ("Deir al-Balah" joined already)
+    led = [match for match in led if not named.overlap(match.start(), match.end())]
+    starts = sentence_starts(text)
+    added = [[Token(m.start(), m.end(), m.group(), bisect_right(starts, m.start()) - 1, False)] for m in led]
+    return sorted(runs + added, key=lambda run: run[0].start)
 
 
 def _first_alphanumeric(text: str, sentence_start: int, found: dict[int, int]) -> int:

@@ -85,9 +85,24 @@ _HOME_BEFORE = re.compile(
 
 
 def not_where_it_happened(place: Place, text: str) -> bool:
-    """Is this place, at its span in `text`, named as an actor, a meeting or a person's home rather than a
-    location?"""
-    return named_as_actor(place, text) or names_a_meeting(place, text) or names_a_home(place, text)
+    """Is this place, at its span in `text`, named as an actor, a meeting, a person's home or where people went
+    afterwards rather than a location?"""
+    return named_as_actor(place, text) or names_a_meeting(place, text) or names_a_home(place, text) or (
+        names_a_destination(place, text))
+
+
+def names_a_destination(place: Place, text: str) -> bool:
+    """Is the place where people went after it happened: "survivors fled to Oicha", "troops pursued the attackers
+    toward the Ituri border"?"""
+    if place.start is None or place.end is None:
+        return False
+    before = text[max(0, place.start - 40):place.start]
+    return bool(_FLED_TO_BEFORE.search(before) or _TOWARDS_BEFORE.search(before) and _BORDER_AFTER.match(text, place.end))
+
+
+_FLED_TO_BEFORE = re.compile(r"\b(?:fled|fleeing|flee|flees|escaped|evacuated|relocated)\s+(?:to|into)\s+(?:the\s+)?$", re.I)
+_TOWARDS_BEFORE = re.compile(r"\btowards?\s+the\s+$", re.I)
+_BORDER_AFTER = re.compile(r"\s+border\b", re.I)
 
 
 def names_a_home(place: Place, text: str) -> bool:
