@@ -62,6 +62,8 @@ _COUNT_AFTER = (rf"(?!\s+{_QUALIFIER}(?:\d[\d,]*|one|two|three|four|five|six|sev
                 r"scores|hundreds)\s+(?!(?:days?|weeks?|months?|years?|hours?)\b))")
 # "three days after she was killed": a span of time, not a count of dead.
 _NOT_TIME = r"(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)"
+# "a doctor put the toll at", "officials put the number of dead at": a count, and another source's
+_PUT_THE_TOLL_AT = r"\bput(?:s|ting)?\s+the\s+(?:(?:death|casualty)\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims))\s+at"
 _KILLED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_KILLED}\b"
                rf"{_COUNT_AFTER}", re.I),
@@ -77,8 +79,7 @@ _KILLED_PATTERNS = [
     re.compile(rf"\btoll\s+(?:[\w’'-]+,?\s+){{0,10}}?(?:has\s+|had\s+)?(?:rose|rises|risen|climbed|climbs|jumped)\s+to\s+"
                rf"{_QUALIFIER}{_NUM}\b", re.I),
     # "a doctor put the toll at 11", "officials put the number of dead at nine"
-    re.compile(rf"\bput(?:s|ting)?\s+the\s+(?:(?:death|casualty)\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims))"
-               rf"\s+at\s+{_QUALIFIER}{_NUM}\b", re.I),
+    re.compile(rf"{_PUT_THE_TOLL_AT}\s+{_QUALIFIER}{_NUM}\b", re.I),
 ]
 _WOUNDED_PATTERNS = [
     re.compile(rf"\b{_QUALIFIER}{_NUM}{_NOT_TIME}\s+{_NOUN}(?:(?:were|was|have been|has been|had been|are|is)\s+)?{_WOUNDED}\b", re.I),
@@ -305,7 +306,7 @@ def revised_toll(quote: str) -> bool:
 # Another source's count of the same dead, or words that announce one: "a doctor put the toll at 11", "the army
 # gave a lower figure", "по другим данным", "за іншими даними".
 _ANOTHER_COUNT = re.compile(
-    r"\bput(?:s|ting)?\s+the\s+(?:(?:death|casualty)\s+)?(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims))\s+at\b|"
+    rf"{_PUT_THE_TOLL_AT}\b|"
     r"\b(?:lower|smaller|more\s+conservative)\s+(?:death\s+)?(?:toll|figure|count|number|estimate)\b|"
     r"\bпо\s+(?:другим|иным)\s+данным\b|\bза\s+іншими\s+даними\b", re.I)
 

@@ -601,6 +601,7 @@ _LEADING_CLAUSE = re.compile(
 
 # "... hours after the group fired anti-tank missiles at Metula": the closing clause's own strike, not the event's
 _STRIKE_VERB = r"\b(?:hit|struck|pounded|shelled|bombed|fired)\b"
+_STRIKE = re.compile(_STRIKE_VERB, re.I)
 # "... stepped up their shelling of the city after the capture of Lysychansk": a clause that closes the sentence
 # with another event, after the event's words; so does one of a strike of its own ("Shelling kills four in Idlib
 # as Israeli missiles hit near Damascus").
@@ -635,7 +636,7 @@ def _outside_leading_clause(sentence: Sentence, places: list[Place], trigger: Tr
         start = sentence.start + closing.start()
         before = [p for p in places if p.start is None or p.start < start]
         # (a report of deaths alone may be told of by its cause: "two killed after Russian forces shelled Kharkiv")
-        its_own_strike = not trigger.fallback and re.search(_STRIKE_VERB, sentence.text[closing.end():], re.I)
+        its_own_strike = not trigger.fallback and _STRIKE.search(sentence.text, closing.end())
         places = before if before or its_own_strike else places
     return places
 

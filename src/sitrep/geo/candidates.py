@@ -413,9 +413,9 @@ def _capitalised_runs(text: str, exclude_spans: _Spans, title_case: bool = False
 
 # "Deir al-Balah", "Deir ez Zor", "Dar es Salaam": a lower-case article or particle inside a name, then its next
 # capitalised word (which, after a hyphen, is no capital-led word of its own)
+_ARABIC_ARTICLES = r"al|el|ad|ar|as|ash|at|az|ed|en|es|ez|an|ul|ur"
 _PARTICLE_AND_WORD = re.compile(
-    r" (?:al|el|ad|ar|as|ash|at|az|ed|en|es|ez|an|ul|ur|bin|ibn|de|del|da|dos|das|do|di|du|la|le)[- ]"
-    rf"[^\W\d_a-z]{_LETTERS}*")
+    rf" (?:{_ARABIC_ARTICLES}|bin|ibn|de|del|da|dos|das|do|di|du|la|le)[- ][^\W\d_a-z]{_LETTERS}*")
 
 
 def _joined_over_particles(text: str, runs: list[list[Token]], is_known: Callable[[str], bool]) -> list[list[Token]]:
@@ -439,7 +439,7 @@ def _joined_over_particles(text: str, runs: list[list[Token]], is_known: Callabl
 
 
 # "al-Kiswah", "el-Obeid", "as-Suwayda": a name led by a lower-case Arabic article, no capital-led word of its own
-_PARTICLE_LED_NAME = re.compile(rf"(?<![\w'’-])(?:al|el|ad|ar|as|ash|at|az|an|ed|en|es|ez|ul|ur)-[^\W\d_a-z]{_LETTERS}*")
+_PARTICLE_LED_NAME = re.compile(rf"(?<![\w'’-])(?:{_ARABIC_ARTICLES})-[^\W\d_a-z]{_LETTERS}*")
 
 
 def _with_particle_led_names(
